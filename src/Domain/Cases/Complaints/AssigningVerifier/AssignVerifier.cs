@@ -1,0 +1,42 @@
+using FluentValidation;
+
+namespace Outreach.Cases;
+
+/// <summary>Assign the person who will verify (xác minh) the complaint's content.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Verifier">The verifier's name or staff id.</param>
+/// <param name="Actor">Who assigned them.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record AssignVerifier(Guid CaseId, string Verifier, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<AssignVerifier>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<AssignVerifier>());
+            RuleFor(c => c.Verifier).NotEmpty().WithMessage("verifier is required: name who will verify.").MaximumLength(TextLimits.Name);
+        }
+    }
+
+    /// <summary>Assigns a verifier to an accepted complaint; the same verifier again changes nothing.</summary>
+    public static object[] Decide(AssignVerifier command, Case state)
+    {
+        if (state.Verifier == command.Verifier && state.IsUnderSettlement)
+        {
+            return [];
+        }
+
+        state.EnsureStatus("assign a verifier", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
+        return [new VerifierAssigned(command.CaseId, state.Round, command.Verifier, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A verifier was assigned.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Round">Which round.</param>
+/// <param name="Verifier">The verifier.</param>
+/// <param name="AssignedBy">Who assigned them.</param>
+/// <param name="AssignedAt">When.</param>
+public sealed record VerifierAssigned(Guid CaseId, int Round, string Verifier, string AssignedBy, DateTimeOffset AssignedAt);

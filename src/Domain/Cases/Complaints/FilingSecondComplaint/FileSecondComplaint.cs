@@ -1,0 +1,57 @@
+using FluentValidation;
+
+namespace Outreach.Cases;
+
+/// <summary>
+/// Record a second complaint (khiếu nại lần hai): the complainant disagrees with the first decision, or the first
+/// settlement deadline lapsed without one. The second round then needs its own acceptance.
+/// </summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Ground">Why a second complaint is made.</param>
+/// <param name="Reason">What the complainant says.</param>
+/// <param name="Actor">Who received it.</param>
+/// <param name="OccurredAt">When it was filed.</param>
+public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Ground, string Reason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<FileSecondComplaint>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<FileSecondComplaint>());
+            RuleFor(c => c.Ground).IsInEnum();
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: summarise the second complaint.").MaximumLength(TextLimits.Text);
+        }
+    }
+
+    /// <summary>Opens the second round after a first decision, or after an unsettled first round.</summary>
+    public static object[] Decide(FileSecondComplaint command, Case state)
+    {
+        if (state.Round == 2)
+        {
+            return state.Status == CaseStatus.AwaitingSecondAcceptance
+                ? []
+                : throw new DomainRuleException("A second complaint was already filed on this case; there is no third round.");
+        }
+
+        if (command.Ground == SecondComplaintGround.DisagreesWithFirstDecision)
+        {
+            state.EnsureStatus("file a second complaint against the first decision", CaseStatus.FirstDecisionIssued);
+        }
+        else
+        {
+            state.EnsureStatus("file a second complaint because the first deadline lapsed", CaseStatus.UnderSettlement);
+        }
+
+        return [new SecondComplaintFiled(command.CaseId, command.Ground, command.Reason, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A second complaint was filed; it awaits acceptance.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Ground">Why.</param>
+/// <param name="Reason">What the complainant says.</param>
+/// <param name="ReceivedBy">Who received it.</param>
+/// <param name="FiledAt">When.</param>
+public sealed record SecondComplaintFiled(Guid CaseId, SecondComplaintGround Ground, string Reason, string ReceivedBy, DateTimeOffset FiledAt);

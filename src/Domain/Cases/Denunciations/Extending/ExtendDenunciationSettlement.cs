@@ -1,0 +1,61 @@
+using FluentValidation;
+using Outreach.Deadlines;
+
+namespace Outreach.Cases;
+
+/// <summary>
+/// Extend the settlement period of a denunciation: once for a complex case, at most twice for an especially complex one,
+/// each extension within the rule set's maximum.
+/// </summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Complexity">How complex the case is.</param>
+/// <param name="Days">How many days this extension adds.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="Actor">Who decided.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ExtendDenunciationSettlement(Guid CaseId, DenunciationComplexity Complexity, int Days, string Reason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<ExtendDenunciationSettlement>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<ExtendDenunciationSettlement>());
+            RuleFor(c => c.Complexity).IsInEnum();
+            RuleFor(c => c.Days).InclusiveBetween(1, 366).WithMessage("days must be between 1 and the rule's maximum (30 under Law 25/2018).");
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: say why more time is needed.").MaximumLength(TextLimits.Text);
+        }
+    }
+
+    /// <summary>Extends an accepted denunciation within the number and length of extensions its rules allow.</summary>
+    public static object[] Decide(ExtendDenunciationSettlement command, Case state)
+    {
+        state.EnsureStatus("extend the settlement period", CaseStatus.DenunciationUnderSettlement);
+        var rules = Rulebook.Default.For(state.RulesDate);
+        var maxDays = rules.Period(DeadlineStep.DenunciationExtension).Days;
+        if (command.Days > maxDays)
+        {
+            throw new DomainRuleException($"An extension may add at most {maxDays} days under {rules.Name}; {command.Days} were asked.");
+        }
+
+        var allowed = command.Complexity == DenunciationComplexity.EspeciallyComplex ? rules.MaxExtensionsEspeciallyComplex : rules.MaxExtensionsComplex;
+        if (state.Extensions >= allowed)
+        {
+            throw new DomainRuleException(
+                $"A {command.Complexity} denunciation may be extended {allowed} time(s); it was already extended {state.Extensions} time(s).");
+        }
+
+        return [new DenunciationSettlementExtended(command.CaseId, state.Extensions + 1, command.Complexity, command.Days, command.Reason, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>The settlement period was extended.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="ExtensionNumber">1 for the first extension, 2 for the second.</param>
+/// <param name="Complexity">The complexity that justified it.</param>
+/// <param name="Days">Days added.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="ExtendedBy">Who.</param>
+/// <param name="ExtendedAt">When.</param>
+public sealed record DenunciationSettlementExtended(Guid CaseId, int ExtensionNumber, DenunciationComplexity Complexity, int Days, string Reason, string ExtendedBy, DateTimeOffset ExtendedAt);

@@ -1,0 +1,52 @@
+using FluentValidation;
+
+namespace Outreach.Cases;
+
+/// <summary>Classify a received petition as a suggestion/report, a complaint or a denunciation. This starts the legal clock of that kind.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Kind">What the petition is in law.</param>
+/// <param name="Reason">Why (optional note).</param>
+/// <param name="Actor">Who classified it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record ClassifyPetition(Guid CaseId, CaseKind Kind, string? Reason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<ClassifyPetition>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<ClassifyPetition>());
+            RuleFor(c => c.Kind).IsInEnum().NotEqual(CaseKind.Unclassified)
+                .WithMessage("kind must be Suggestion, Complaint or Denunciation.");
+            RuleFor(c => c.Reason).MaximumLength(TextLimits.Text);
+        }
+    }
+
+    /// <summary>Classifies an unclassified petition; repeating the same classification changes nothing.</summary>
+    public static object[] Decide(ClassifyPetition command, Case state)
+    {
+        if (state.Kind == command.Kind)
+        {
+            return [];
+        }
+
+        if (state.Kind != CaseKind.Unclassified)
+        {
+            throw new DomainRuleException(
+                $"The case is already classified as {state.Kind}. To change that, reclassify it (ReclassifyPetition) with a reason.");
+        }
+
+        state.EnsureStatus("classify the petition", CaseStatus.AwaitingClassification);
+        CaseRules.EnsureKindFits(state, command.Kind);
+        return [new PetitionClassified(command.CaseId, command.Kind, command.Reason, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>The petition was classified; the statutory clock of that kind starts.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Kind">Its kind in law.</param>
+/// <param name="Reason">Optional note.</param>
+/// <param name="ClassifiedBy">Who classified it.</param>
+/// <param name="ClassifiedAt">When.</param>
+public sealed record PetitionClassified(Guid CaseId, CaseKind Kind, string? Reason, string ClassifiedBy, DateTimeOffset ClassifiedAt);

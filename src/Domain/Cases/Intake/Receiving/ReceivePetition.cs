@@ -1,0 +1,117 @@
+using FluentValidation;
+
+namespace Outreach.Cases;
+
+/// <summary>
+/// Record a petition as received: who brought it, through which channel, who received it, where, and what it says.
+/// Opens a new case; the id is chosen by the caller.
+/// </summary>
+/// <param name="CaseId">The new case's id.</param>
+/// <param name="Number">The registry number written on the paper file, if any (e.g. "125/TCD").</param>
+/// <param name="Channel">How the petition arrived.</param>
+/// <param name="CitizenName">The citizen's full name; empty only when <paramref name="IsAnonymous"/>.</param>
+/// <param name="CitizenIdNumber">National ID number, if given.</param>
+/// <param name="CitizenPhone">Phone number, if given.</param>
+/// <param name="CitizenAddress">Postal address, if given.</param>
+/// <param name="IsAnonymous">True when the submitter did not identify themselves.</param>
+/// <param name="LocalityCode">The commune/ward (or hamlet) the matter concerns.</param>
+/// <param name="Content">What the citizen asks or reports.</param>
+/// <param name="Respondent">The person or body whose decision or conduct is at issue, if any.</param>
+/// <param name="Actor">The cadre who received it.</param>
+/// <param name="OccurredAt">When it was received.</param>
+public sealed record ReceivePetition(
+    Guid CaseId,
+    string? Number,
+    ReceptionChannel Channel,
+    string? CitizenName,
+    string? CitizenIdNumber,
+    string? CitizenPhone,
+    string? CitizenAddress,
+    bool IsAnonymous,
+    string LocalityCode,
+    string Content,
+    string? Respondent,
+    string Actor,
+    DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules for <see cref="ReceivePetition"/>.</summary>
+    public sealed class Validator : AbstractValidator<ReceivePetition>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<ReceivePetition>());
+            RuleFor(c => c.Channel).IsInEnum();
+            RuleFor(c => c.CitizenName).NotEmpty().When(c => !c.IsAnonymous)
+                .WithMessage("citizenName is required unless isAnonymous is true.");
+            RuleFor(c => c.CitizenName).MaximumLength(TextLimits.Name);
+            RuleFor(c => c.CitizenIdNumber).Matches("^[0-9]{9}$|^[0-9]{12}$")
+                .When(c => !string.IsNullOrEmpty(c.CitizenIdNumber))
+                .WithMessage("citizenIdNumber must be 9 or 12 digits (identity card or citizen ID).");
+            RuleFor(c => c.CitizenPhone).Matches(@"^\+?[0-9 .-]{8,15}$")
+                .When(c => !string.IsNullOrEmpty(c.CitizenPhone))
+                .WithMessage("citizenPhone must be 8 to 15 digits, optionally starting with +.");
+            RuleFor(c => c.CitizenAddress).MaximumLength(TextLimits.Name * 2);
+            RuleFor(c => c.Number).MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.LocalityCode).NotEmpty().WithMessage("localityCode is required: name the commune/ward the matter concerns.")
+                .MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.Content).NotEmpty().WithMessage("content is required: summarise what the citizen asks or reports.")
+                .MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Respondent).MaximumLength(TextLimits.Name);
+        }
+    }
+
+    /// <summary>Opens the case, or does nothing when the same petition was already recorded under this id.</summary>
+    public static object[] Decide(ReceivePetition command, Case state)
+    {
+        if (state.Exists)
+        {
+            if (state.Content == command.Content && state.ReceivedAt == command.OccurredAt)
+            {
+                return [];
+            }
+
+            throw new DomainRuleException(
+                $"Case {command.CaseId} already exists (received {state.ReceivedAt:yyyy-MM-dd}). Use a new id for a new petition.");
+        }
+
+        return
+        [
+            new PetitionReceived(
+                command.CaseId, command.Number, command.Channel,
+                command.IsAnonymous ? null : command.CitizenName,
+                command.CitizenIdNumber, command.CitizenPhone, command.CitizenAddress, command.IsAnonymous,
+                command.LocalityCode, command.Content, command.Respondent,
+                command.Actor, command.OccurredAt),
+        ];
+    }
+}
+
+/// <summary>A petition was received and a case opened for it.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Number">The paper registry number, if any.</param>
+/// <param name="Channel">How it arrived.</param>
+/// <param name="CitizenName">The citizen's name (null when anonymous).</param>
+/// <param name="CitizenIdNumber">National ID number, if given.</param>
+/// <param name="CitizenPhone">Phone number, if given.</param>
+/// <param name="CitizenAddress">Address, if given.</param>
+/// <param name="IsAnonymous">Whether the submitter stayed anonymous.</param>
+/// <param name="LocalityCode">The locality concerned.</param>
+/// <param name="Content">What was asked or reported.</param>
+/// <param name="Respondent">Whose decision or conduct is at issue.</param>
+/// <param name="ReceivedBy">The cadre who received it.</param>
+/// <param name="ReceivedAt">When it was received (business time).</param>
+public sealed record PetitionReceived(
+    Guid CaseId,
+    string? Number,
+    ReceptionChannel Channel,
+    string? CitizenName,
+    string? CitizenIdNumber,
+    string? CitizenPhone,
+    string? CitizenAddress,
+    bool IsAnonymous,
+    string LocalityCode,
+    string Content,
+    string? Respondent,
+    string ReceivedBy,
+    DateTimeOffset ReceivedAt);

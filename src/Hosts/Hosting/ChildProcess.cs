@@ -1,0 +1,103 @@
+using System.ComponentModel;
+using System.Diagnostics;
+
+namespace Outreach.Hosting;
+
+/// <summary>Exit code and combined output of a finished child process.</summary>
+internal sealed record ChildProcessResult(int ExitCode, string Output)
+{
+    public bool Succeeded => ExitCode == 0;
+}
+
+/// <summary>Runs short-lived tools (initdb, pg_ctl, chown, id) and captures what they print.</summary>
+internal static class ChildProcess
+{
+    public static async Task<ChildProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken ct)
+    {
+        var startInfo = new ProcessStartInfo(fileName)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            // The postgres OS user may not be able to enter the caller's working directory (e.g. under /root).
+            WorkingDirectory = "/",
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // English messages, so that failures can be recognised and reported consistently.
+        startInfo.Environment["LC_ALL"] = "C";
+
+        using var process = new Process { StartInfo = startInfo };
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            throw new LocalPostgresUnavailableException($"Could not run {fileName}: {ex.Message}", ex);
+        }
+
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        try
+        {
+            await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            try
+            {
+                process.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            throw;
+        }
+
+        var output = string.Join(
+            Environment.NewLine,
+            new[] { await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false) }
+                .Select(s => s.Trim())
+                .Where(s => s.Length > 0));
+        return new ChildProcessResult(process.ExitCode, output);
+    }
+
+    /// <summary>First executable called <paramref name="name"/> on PATH or in the usual system folders.</summary>
+    public static string? FindOnPath(string name)
+    {
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        var folders = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
+        return folders.Select(folder => Path.Combine(folder, name)).FirstOrDefault(IsExecutableFile);
+    }
+
+    public static bool IsExecutableFile(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return File.Exists(path);
+        }
+
+        try
+        {
+            const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+            return File.Exists(path) && (File.GetUnixFileMode(path) & anyExecute) != 0;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Text;
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Outreach.Hosting;
+
+/// <summary>
+/// The "embedded default database": a private PostgreSQL cluster that Outreach creates on first use and starts
+/// when needed, so the hosts work without any database set-up. It listens on 127.0.0.1 only (TCP, no Unix socket),
+/// on a port chosen at first start and remembered in the data directory, and trusts local connections as the
+/// <c>outreach</c> superuser.
+/// </summary>
+/// <remarks>
+/// When the process runs as root (which PostgreSQL refuses), <c>initdb</c> and <c>pg_ctl</c> run as the
+/// <c>postgres</c> OS user through <c>runuser</c>, and the data lives in a folder that user owns.
+/// Concurrent callers, in one process or many, are serialised by an exclusive lock on <c>&lt;data directory&gt;.lock</c>.
+/// </remarks>
+public static partial class LocalPostgres
+{
+    /// <summary>Name of the database created in the cluster unless the settings say otherwise.</summary>
+    public const string DefaultDatabaseName = "outreach";
+
+    /// <summary>The cluster's superuser; connections from 127.0.0.1 are trusted, so no password is needed.</summary>
+    public const string SuperuserName = "outreach";
+
+    /// <summary>Environment variable that overrides the default data directory.</summary>
+    public const string DataDirectoryVariable = "OUTREACH_PGDATA";
+
+    /// <summary>Default data directory when Outreach runs as root; owned by the <c>postgres</c> OS user.</summary>
+    public const string RootDataDirectory = "/var/lib/outreach/pg-root";
+
+    /// <summary>OS user that runs the cluster when Outreach itself runs as root.</summary>
+    internal const string ServiceAccount = "postgres";
+
+    /// <summary>Settings file Outreach writes into the data directory; its presence marks a finished set-up.</summary>
+    internal const string ConfigFileName = "outreach.conf";
+
+    internal const string ServerLogFileName = "server.log";
+
+    private const string DefaultVersionRoot = "/usr/lib/postgresql";
+    private const int PreferredPortLow = 54320;
+    private const int PreferredPortHigh = 54999;
+
+    /// <summary>
+    /// The data directory used when none is configured: <c>$OUTREACH_PGDATA</c> if set; otherwise
+    /// <see cref="RootDataDirectory"/> for root, or <c>$XDG_DATA_HOME/outreach/pg</c>
+    /// (<c>~/.local/share/outreach/pg</c> when <c>XDG_DATA_HOME</c> is unset) for everybody else.
+    /// </summary>
+    /// <returns>An absolute path; the folder may not exist yet.</returns>
+    public static string GetDefaultDataDirectory()
+    {
+        var configured = Environment.GetEnvironmentVariable(DataDirectoryVariable);
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        if (Environment.IsPrivilegedProcess && !OperatingSystem.IsWindows())
+        {
+            return RootDataDirectory;
+        }
+
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        if (string.IsNullOrWhiteSpace(dataHome) || !Path.IsPathRooted(dataHome))
+        {
+            var home = Environment.GetEnvironmentVariable("HOME");
+            if (string.IsNullOrWhiteSpace(home))
+            {
+                home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            }
+
+            dataHome = Path.Combine(home, ".local", "share");
+        }
+
+        return Path.Combine(dataHome, "outreach", "pg");
+    }
+
+    /// <summary>
+    /// Makes sure the private cluster in the default data directory exists and runs, and that the
+    /// <c>outreach</c> database exists in it.
+    /// </summary>
+    /// <param name="report">Receives human sentences about what happens (where the data lives, first-time set-up).</param>
+    /// <param name="ct">Cancels waiting and any running tool.</param>
+    /// <returns>The running cluster.</returns>
+    /// <exception cref="LocalPostgresUnavailableException">The binaries are missing, or the cluster cannot be created or started.</exception>
+    public static Task<LocalPostgresCluster> EnsureStartedAsync(Action<string>? report = null, CancellationToken ct = default) =>
+        EnsureStartedAsync(new LocalPostgresSettings(), report, ct);
+
+    /// <summary>
+    /// Makes sure the private cluster described by <paramref name="settings"/> exists and runs, and that its database exists:
+    /// runs <c>initdb</c> the first time, starts the server when it is not running, and reuses it when it is.
+    /// </summary>
+    /// <param name="settings">Data directory, database name and where to look for the binaries.</param>
+    /// <param name="report">Receives human sentences about what happens (where the data lives, first-time set-up).</param>
+    /// <param name="ct">Cancels waiting and any running tool.</param>
+    /// <returns>The running cluster; <see cref="LocalPostgresCluster.StartedNow"/> tells whether this call started it.</returns>
+    /// <exception cref="LocalPostgresUnavailableException">The binaries are missing, or the cluster cannot be created or started.</exception>
+    public static async Task<LocalPostgresCluster> EnsureStartedAsync(
+        LocalPostgresSettings settings,
+        Action<string>? report = null,
+        CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (OperatingSystem.IsWindows())
+        {
+            throw new LocalPostgresUnavailableException(
+                "The private PostgreSQL cluster is only supported on Linux and macOS. "
+                + "Point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        }
+
+        ValidateDatabaseName(settings.DatabaseName);
+        var binDirectory = FindBinDirectory(settings);
+        var dataDirectory = NormaliseDirectory(settings.DataDirectory ?? GetDefaultDataDirectory());
+        var serviceAccount = await ResolveServiceAccountAsync(ct).ConfigureAwait(false);
+        var cluster = new LocalPostgresInstance(binDirectory, dataDirectory, serviceAccount, settings, report);
+
+        CreateParentDirectories(dataDirectory, serviceAccount is not null);
+        using (await AcquireLockAsync(dataDirectory, settings.LockTimeout, report, ct).ConfigureAwait(false))
+        {
+            return await cluster.EnsureStartedAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops a cluster returned by <c>EnsureStartedAsync</c> (fast shutdown: open sessions are ended) and clears
+    /// Npgsql's pool for its connection string. Does nothing when the server is not running. Meant for tests.
+    /// </summary>
+    /// <param name="cluster">The cluster to stop.</param>
+    /// <param name="ct">Cancels waiting for the lock or for <c>pg_ctl</c>.</param>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public static async Task StopAsync(LocalPostgresCluster cluster, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(cluster);
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var serviceAccount = await ResolveServiceAccountAsync(ct).ConfigureAwait(false);
+        var files = new LocalPostgresInstance(cluster.BinDirectory, cluster.DataDirectory, serviceAccount, new LocalPostgresSettings(), null);
+        using (await AcquireLockAsync(cluster.DataDirectory, TimeSpan.FromMinutes(2), null, ct).ConfigureAwait(false))
+        {
+            await files.StopAsync(ct).ConfigureAwait(false);
+        }
+
+        using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
+    /// <summary>
+    /// Finds the folder with <c>initdb</c> and <c>pg_ctl</c>: the configured one, else the first PATH entry with both,
+    /// else the highest version under the version roots (<c>/usr/lib/postgresql/*/bin</c>).
+    /// </summary>
+    internal static string FindBinDirectory(LocalPostgresSettings settings)
+    {
+        if (settings.BinDirectory is { } configured)
+        {
+            var missing = new[] { "initdb", "pg_ctl" }
+                .Where(tool => !ChildProcess.IsExecutableFile(Path.Combine(configured, tool)))
+                .ToList();
+            if (missing.Count == 0)
+            {
+                return NormaliseDirectory(configured);
+            }
+
+            throw new LocalPostgresUnavailableException(
+                $"PostgreSQL server binaries ({string.Join(", ", missing)}) were not found in {configured}, the configured binary directory. "
+                + "Install them (Debian/Ubuntu: sudo apt-get install postgresql) or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        }
+
+        var searchPath = settings.SearchPath
+            ?? (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var folder in searchPath)
+        {
+            if (HasServerTools(folder))
+            {
+                return NormaliseDirectory(folder);
+            }
+        }
+
+        var roots = settings.VersionRoots ?? [DefaultVersionRoot];
+        var best = roots
+            .Where(Directory.Exists)
+            .SelectMany(root => Directory.EnumerateDirectories(root))
+            .Select(folder => (Version: ParseVersion(Path.GetFileName(folder)), Bin: Path.Combine(folder, "bin")))
+            .Where(candidate => candidate.Version is not null && HasServerTools(candidate.Bin))
+            .OrderByDescending(candidate => candidate.Version)
+            .Select(candidate => candidate.Bin)
+            .FirstOrDefault();
+        if (best is not null)
+        {
+            return NormaliseDirectory(best);
+        }
+
+        var where = string.Join(" or ", roots.Select(root => root.TrimEnd('/') + "/*/bin"));
+        throw new LocalPostgresUnavailableException(
+            $"PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under {where}. "
+            + "Install them (Debian/Ubuntu: sudo apt-get install postgresql) or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+    }
+
+    internal static string NormaliseDirectory(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    private static bool HasServerTools(string folder) =>
+        ChildProcess.IsExecutableFile(Path.Combine(folder, "initdb"))
+        && ChildProcess.IsExecutableFile(Path.Combine(folder, "pg_ctl"));
+
+    private static Version? ParseVersion(string name) =>
+        Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version) ? version : null;
+
+    private static void ValidateDatabaseName(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name) || name.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(name) > 63)
+        {
+            throw new ArgumentException($"'{name}' is not a usable PostgreSQL database name (1 to 63 bytes, no NUL).", nameof(name));
+        }
+    }
+
+    /// <summary>The OS user to run the server tools as: <see langword="null"/> for "ourselves", <c>postgres</c> when we are root.</summary>
+    private static async Task<string?> ResolveServiceAccountAsync(CancellationToken ct)
+    {
+        if (!Environment.IsPrivilegedProcess)
+        {
+            return null;
+        }
+
+        var id = ChildProcess.FindOnPath("id");
+        var known = id is not null && (await ChildProcess.RunAsync(id, ["-u", ServiceAccount], ct).ConfigureAwait(false)).Succeeded;
+        if (!known)
+        {
+            throw new LocalPostgresUnavailableException(
+                $"Outreach runs as root, and PostgreSQL refuses to run as root, so the private cluster must run as the '{ServiceAccount}' OS user, "
+                + $"but there is no such user. Create it (Debian/Ubuntu: sudo apt-get install postgresql creates it), run Outreach as a normal user, "
+                + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        }
+
+        if (ChildProcess.FindOnPath("runuser") is null)
+        {
+            throw new LocalPostgresUnavailableException(
+                $"Outreach runs as root and needs 'runuser' (util-linux) to run PostgreSQL as the '{ServiceAccount}' OS user, but it was not found. "
+                + "Install util-linux, run Outreach as a normal user, or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        }
+
+        return ServiceAccount;
+    }
+
+    /// <summary>Creates the folders above the data directory; when root, new ones get mode 0755 so the postgres user can pass.</summary>
+    [UnsupportedOSPlatform("windows")]
+    private static void CreateParentDirectories(string dataDirectory, bool forServiceAccount)
+    {
+        var missing = new Stack<string>();
+        for (var folder = Path.GetDirectoryName(dataDirectory); folder is not null && !Directory.Exists(folder); folder = Path.GetDirectoryName(folder))
+        {
+            missing.Push(folder);
+        }
+
+        foreach (var folder in missing)
+        {
+            Directory.CreateDirectory(folder);
+            if (forServiceAccount)
+            {
+                File.SetUnixFileMode(
+                    folder,
+                    UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                    | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                    | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+        }
+    }
+
+    private static Task<CrossProcessFileLock> AcquireLockAsync(string dataDirectory, TimeSpan timeout, Action<string>? report, CancellationToken ct)
+    {
+        var lockFile = dataDirectory + ".lock";
+        return CrossProcessFileLock.AcquireAsync(
+            lockFile,
+            timeout,
+            () => report?.Invoke($"Waiting for another Outreach process that is preparing the PostgreSQL cluster at {dataDirectory} (lock file {lockFile})…"),
+            () => new LocalPostgresUnavailableException(
+                $"Gave up after {timeout.TotalSeconds:0} s waiting for the lock file {lockFile}: another process keeps preparing the PostgreSQL cluster at {dataDirectory}. "
+                + "The lock is released automatically when that process ends; find it with: fuser -v " + lockFile
+                + " (or use a different OUTREACH_PGDATA, or an existing server with --connection or OUTREACH_CONNECTION)."),
+            ct);
+    }
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on right now, preferably in 54320–54999.</summary>
+    internal static int ChooseFreePort(int? avoid = null)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var candidate = Random.Shared.Next(PreferredPortLow, PreferredPortHigh + 1);
+            if (candidate != avoid && IsPortFree(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>Whether a server could listen on 127.0.0.1:<paramref name="port"/> now (same SO_REUSEADDR rule as PostgreSQL).</summary>
+    internal static bool IsPortFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            listener.Start();
+            listener.Stop();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    internal static string BuildConnectionString(int port, string database, bool forAdministration)
+    {
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = SuperuserName,
+            Database = database,
+        };
+        if (forAdministration)
+        {
+            builder.Pooling = false;
+            builder.Timeout = 5;
+        }
+
+        return builder.ConnectionString;
+    }
+
+    [GeneratedRegex(@"^\s*port\s*=\s*(\d+)", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex PortSetting();
+
+    internal static int? ReadConfiguredPort(string configFile)
+    {
+        var match = PortSetting().Match(File.ReadAllText(configFile));
+        return match.Success && int.TryParse(match.Groups[1].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : null;
+    }
+}

@@ -1,0 +1,529 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.Versioning;
+using Npgsql;
+
+namespace Outreach.Hosting;
+
+/// <summary>
+/// The steps behind <see cref="LocalPostgres"/> for one data directory. Callers hold the cluster's file lock.
+/// </summary>
+[UnsupportedOSPlatform("windows")]
+internal sealed class LocalPostgresInstance
+{
+    private const int StartAttempts = 3;
+
+    private readonly string _binDirectory;
+    private readonly string _dataDirectory;
+    private readonly string? _serviceAccount;
+    private readonly LocalPostgresSettings _settings;
+    private readonly Action<string>? _report;
+
+    /// <param name="binDirectory">Folder with initdb and pg_ctl.</param>
+    /// <param name="dataDirectory">Absolute, normalised data directory.</param>
+    /// <param name="serviceAccount">OS user to run the tools as (through runuser), or <see langword="null"/> for the current user.</param>
+    /// <param name="settings">Database name and time-outs.</param>
+    /// <param name="report">Receives progress sentences.</param>
+    public LocalPostgresInstance(string binDirectory, string dataDirectory, string? serviceAccount, LocalPostgresSettings settings, Action<string>? report)
+    {
+        _binDirectory = binDirectory;
+        _dataDirectory = dataDirectory;
+        _serviceAccount = serviceAccount;
+        _settings = settings;
+        _report = report;
+    }
+
+    private enum DataDirectoryState
+    {
+        Empty,
+        Ready,
+    }
+
+    private string PidFile => Path.Combine(_dataDirectory, "postmaster.pid");
+
+    private string ConfigFile => Path.Combine(_dataDirectory, LocalPostgres.ConfigFileName);
+
+    private string LogFile => Path.Combine(_dataDirectory, LocalPostgres.ServerLogFileName);
+
+    public async Task<LocalPostgresCluster> EnsureStartedAsync(CancellationToken ct)
+    {
+        if (InspectDataDirectory() == DataDirectoryState.Empty)
+        {
+            await InitialiseAsync(ct).ConfigureAwait(false);
+        }
+
+        var runningPort = await FindRunningServerAsync(ct).ConfigureAwait(false);
+        var startedNow = runningPort is null;
+        var port = runningPort ?? await StartAsync(ct).ConfigureAwait(false);
+        await EnsureDatabaseAsync(port, ct).ConfigureAwait(false);
+
+        _report?.Invoke(
+            $"Using the private PostgreSQL cluster at {_dataDirectory} (127.0.0.1:{port}, {(startedNow ? "started now" : "already running")})");
+        return new LocalPostgresCluster(
+            LocalPostgres.BuildConnectionString(port, _settings.DatabaseName, forAdministration: false),
+            _dataDirectory,
+            port,
+            _binDirectory,
+            startedNow);
+    }
+
+    public async Task StopAsync(CancellationToken ct)
+    {
+        if (!File.Exists(PidFile))
+        {
+            return;
+        }
+
+        if (ReadPidFile() is not { } pid || !IsPostgresProcessAlive(pid.ProcessId))
+        {
+            File.Delete(PidFile);
+            return;
+        }
+
+        var result = await RunToolAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], ct).ConfigureAwait(false);
+        if (!result.Succeeded && File.Exists(PidFile))
+        {
+            throw new LocalPostgresUnavailableException(
+                $"pg_ctl could not stop the PostgreSQL server at {_dataDirectory}:{Environment.NewLine}{result.Output}");
+        }
+    }
+
+    private DataDirectoryState InspectDataDirectory()
+    {
+        if (!Directory.Exists(_dataDirectory))
+        {
+            return DataDirectoryState.Empty;
+        }
+
+        try
+        {
+            if (File.Exists(ConfigFile))
+            {
+                return DataDirectoryState.Ready;
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(_dataDirectory).Any())
+            {
+                return DataDirectoryState.Empty;
+            }
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new LocalPostgresUnavailableException(
+                $"Outreach cannot read the PostgreSQL data directory {_dataDirectory} ({ex.Message}). "
+                + $"It must belong to {_serviceAccount ?? "the user running Outreach"}; fix its ownership or choose another folder with {LocalPostgres.DataDirectoryVariable}.",
+                ex);
+        }
+
+        if (File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
+        {
+            throw new LocalPostgresUnavailableException(
+                $"{_dataDirectory} holds a PostgreSQL cluster that Outreach did not finish setting up ({LocalPostgres.ConfigFileName} is missing). "
+                + $"If it is left over from an interrupted first run, delete the folder; otherwise choose another folder with {LocalPostgres.DataDirectoryVariable}.");
+        }
+
+        throw new LocalPostgresUnavailableException(
+            $"{_dataDirectory} is not empty but holds no PostgreSQL cluster. Empty it or choose another folder with {LocalPostgres.DataDirectoryVariable}.");
+    }
+
+    private async Task InitialiseAsync(CancellationToken ct)
+    {
+        _report?.Invoke($"Creating a private PostgreSQL cluster at {_dataDirectory} (first run; this takes a few seconds)…");
+        Directory.CreateDirectory(_dataDirectory);
+        File.SetUnixFileMode(_dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (_serviceAccount is not null)
+        {
+            await ChangeOwnerAsync(_dataDirectory, ct).ConfigureAwait(false);
+            await CheckServiceAccountCanWriteAsync(ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var result = await RunToolAsync("initdb", InitDbArguments("--locale=C.UTF-8"), ct).ConfigureAwait(false);
+            if (!result.Succeeded && result.Output.Contains("locale", StringComparison.OrdinalIgnoreCase))
+            {
+                // No C.UTF-8 locale on this system: fall back to plain C collation with UTF-8 encoding.
+                ClearDataDirectory();
+                result = await RunToolAsync("initdb", InitDbArguments("--no-locale"), ct).ConfigureAwait(false);
+            }
+
+            if (!result.Succeeded)
+            {
+                throw new LocalPostgresUnavailableException(
+                    $"initdb could not create the PostgreSQL cluster at {_dataDirectory}:{Environment.NewLine}{result.Output}");
+            }
+
+            await File.AppendAllTextAsync(
+                Path.Combine(_dataDirectory, "postgresql.conf"),
+                $"{Environment.NewLine}# Added by Outreach: listen on 127.0.0.1 only, over TCP only, on the port remembered in {LocalPostgres.ConfigFileName}.{Environment.NewLine}"
+                + $"include = '{LocalPostgres.ConfigFileName}'{Environment.NewLine}",
+                ct).ConfigureAwait(false);
+
+            // Written last: its presence marks a finished set-up.
+            await WriteConfigAsync(LocalPostgres.ChooseFreePort(), ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            ClearDataDirectory();
+            throw;
+        }
+    }
+
+    private string[] InitDbArguments(string localeOption) =>
+        ["-D", _dataDirectory, "-U", LocalPostgres.SuperuserName, "--auth=trust", "-E", "UTF8", localeOption];
+
+    private async Task CheckServiceAccountCanWriteAsync(CancellationToken ct)
+    {
+        var test = ChildProcess.FindOnPath("test");
+        var runuser = ChildProcess.FindOnPath("runuser");
+        if (test is null || runuser is null)
+        {
+            return;
+        }
+
+        var result = await ChildProcess.RunAsync(runuser, ["-u", _serviceAccount!, "--", test, "-w", _dataDirectory], ct).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            return;
+        }
+
+        var blocking = EnumerateAncestors(_dataDirectory)
+            .FirstOrDefault(folder => (File.GetUnixFileMode(folder) & UnixFileMode.OtherExecute) == 0);
+        var hint = blocking is null ? string.Empty : $" ({blocking} is not searchable by other users; chmod o+x {blocking} would fix that)";
+        throw new LocalPostgresUnavailableException(
+            $"Outreach runs as root, so the private PostgreSQL cluster runs as the '{_serviceAccount}' OS user, but that user cannot write to {_dataDirectory}{hint}. "
+            + $"Choose a folder it can reach with {LocalPostgres.DataDirectoryVariable} (the default for root is {LocalPostgres.RootDataDirectory}), "
+            + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+    }
+
+    private static IEnumerable<string> EnumerateAncestors(string path)
+    {
+        for (var folder = Path.GetDirectoryName(path); folder is not null; folder = Path.GetDirectoryName(folder))
+        {
+            yield return folder;
+        }
+    }
+
+    private void ClearDataDirectory()
+    {
+        if (!Directory.Exists(_dataDirectory))
+        {
+            return;
+        }
+
+        foreach (var entry in new DirectoryInfo(_dataDirectory).EnumerateFileSystemInfos())
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
+            }
+        }
+    }
+
+    /// <summary>Port of our server when it is running (waiting while it starts up), or <see langword="null"/> when it is not.</summary>
+    private async Task<int?> FindRunningServerAsync(CancellationToken ct)
+    {
+        var deadline = Stopwatch.StartNew();
+        var reported = false;
+        while (File.Exists(PidFile))
+        {
+            var pid = ReadPidFile();
+            if (pid is not null && await IsServerForAsync(pid, ct).ConfigureAwait(false))
+            {
+                return pid.Port;
+            }
+
+            if (pid is null || !IsPostgresProcessAlive(pid.ProcessId))
+            {
+                return null; // A stale postmaster.pid from a crash; StartAsync clears it.
+            }
+
+            if (deadline.Elapsed > _settings.StartTimeout)
+            {
+                throw new LocalPostgresUnavailableException(
+                    $"A PostgreSQL server (pid {pid.ProcessId}) is running on {_dataDirectory} but does not accept connections on 127.0.0.1:{pid.Port}. "
+                    + $"Look at {LogFile}; stop it with: pg_ctl -D {_dataDirectory} stop");
+            }
+
+            if (!reported)
+            {
+                reported = true;
+                _report?.Invoke($"Waiting for the PostgreSQL server at {_dataDirectory} (pid {pid.ProcessId}) to accept connections…");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct).ConfigureAwait(false);
+        }
+
+        return null;
+    }
+
+    private async Task<int> StartAsync(CancellationToken ct)
+    {
+        var port = File.Exists(ConfigFile) ? LocalPostgres.ReadConfiguredPort(ConfigFile) : null;
+        if (port is null)
+        {
+            port = LocalPostgres.ChooseFreePort();
+            await WriteConfigAsync(port.Value, ct).ConfigureAwait(false);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!LocalPostgres.IsPortFree(port.Value))
+            {
+                var next = LocalPostgres.ChooseFreePort(avoid: port);
+                _report?.Invoke($"Port {port} on 127.0.0.1 is taken by another program; the private PostgreSQL cluster moves to port {next}.");
+                await WriteConfigAsync(next, ct).ConfigureAwait(false);
+                port = next;
+            }
+
+            RemoveStalePidFile();
+            var logLength = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
+            var timeout = Math.Max(1, (int)Math.Ceiling(_settings.StartTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            var result = await RunToolAsync("pg_ctl", ["-D", _dataDirectory, "-l", LogFile, "-w", "-t", timeout, "start"], ct).ConfigureAwait(false);
+            if (result.Succeeded)
+            {
+                return port.Value;
+            }
+
+            var log = ReadLogSince(logLength);
+            if (ReadPidFile() is { } pid && IsPostgresProcessAlive(pid.ProcessId))
+            {
+                throw new LocalPostgresUnavailableException(
+                    $"The PostgreSQL server at {_dataDirectory} did not become ready within {timeout} s. It may still be starting; try again, or look at {LogFile}.");
+            }
+
+            // Somebody grabbed the port between our check and the server's bind, or the shared memory of a crashed
+            // server is still being released: both go away on a retry.
+            var transient = !LocalPostgres.IsPortFree(port.Value)
+                || log.Contains("pre-existing shared memory block", StringComparison.Ordinal);
+            if (!transient || attempt == StartAttempts)
+            {
+                throw new LocalPostgresUnavailableException(
+                    $"PostgreSQL could not start the private cluster at {_dataDirectory} on 127.0.0.1:{port}.{Environment.NewLine}"
+                    + $"{result.Output}{Environment.NewLine}Last lines of {LogFile}:{Environment.NewLine}{log}{Environment.NewLine}"
+                    + $"Fix the cause above; if the data directory is damaged, move it away and Outreach will create a fresh one, "
+                    + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Deletes postmaster.pid when no PostgreSQL process has its PID any more (crash, reboot, PID reuse).</summary>
+    private void RemoveStalePidFile()
+    {
+        if (!File.Exists(PidFile))
+        {
+            return;
+        }
+
+        var pid = ReadPidFile();
+        if (pid is null || !IsPostgresProcessAlive(pid.ProcessId))
+        {
+            _report?.Invoke(
+                $"Removing a stale postmaster.pid from {_dataDirectory} (the server that wrote it{(pid is null ? string.Empty : $", pid {pid.ProcessId},")} is gone).");
+            File.Delete(PidFile);
+        }
+    }
+
+    private async Task EnsureDatabaseAsync(int port, CancellationToken ct)
+    {
+        var name = _settings.DatabaseName;
+        if (name == "postgres")
+        {
+            return;
+        }
+
+        var connection = new NpgsqlConnection(LocalPostgres.BuildConnectionString(port, "postgres", forAdministration: true));
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = $1", connection);
+            await using (exists.ConfigureAwait(false))
+            {
+                exists.Parameters.Add(new NpgsqlParameter { Value = name });
+                if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null)
+                {
+                    return;
+                }
+            }
+
+            var quoted = "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var create = new NpgsqlCommand("CREATE DATABASE " + quoted, connection);
+            await using (create.ConfigureAwait(false))
+            {
+                try
+                {
+                    await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    _report?.Invoke($"Created the database \"{name}\" in the private PostgreSQL cluster.");
+                }
+                catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Created by someone else in the meantime: fine.
+                }
+            }
+        }
+    }
+
+    /// <summary>Whether the server on the pid file's port is the one that wrote the pid file.</summary>
+    private static async Task<bool> IsServerForAsync(PidFileContents pid, CancellationToken ct)
+    {
+        try
+        {
+            var connection = new NpgsqlConnection(LocalPostgres.BuildConnectionString(pid.Port, "postgres", forAdministration: true));
+            await using (connection.ConfigureAwait(false))
+            {
+                await connection.OpenAsync(ct).ConfigureAwait(false);
+                var command = new NpgsqlCommand("SHOW data_directory", connection);
+                await using (command.ConfigureAwait(false))
+                {
+                    var directory = await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+                    return string.Equals(directory?.TrimEnd('/'), pid.DataDirectory.TrimEnd('/'), StringComparison.Ordinal);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private sealed record PidFileContents(int ProcessId, string DataDirectory, int Port);
+
+    /// <summary>Reads postmaster.pid: line 1 PID, line 2 data directory, line 4 port.</summary>
+    private PidFileContents? ReadPidFile()
+    {
+        try
+        {
+            var lines = File.ReadAllLines(PidFile);
+            if (lines.Length >= 4
+                && int.TryParse(lines[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+                && int.TryParse(lines[3].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+            {
+                return new PidFileContents(processId, lines[1].Trim(), port);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="processId"/> is a live (not zombie) process running the postgres binary.</summary>
+    internal static bool IsPostgresProcessAlive(int processId)
+    {
+        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                // "<pid> (<comm>) <state> …"; comm may itself contain parentheses, so split at the last ')'.
+                var text = File.ReadAllText(stat);
+                var open = text.IndexOf('(', StringComparison.Ordinal);
+                var close = text.LastIndexOf(')');
+                if (open < 0 || close < open || close + 2 >= text.Length)
+                {
+                    return false;
+                }
+
+                var name = text[(open + 1)..close];
+                var state = text[close + 2];
+                return name.StartsWith("postgres", StringComparison.Ordinal) && state is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited && process.ProcessName.StartsWith("postgres", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private string ReadLogSince(long offset)
+    {
+        try
+        {
+            using var stream = new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            stream.Seek(Math.Min(offset, stream.Length), SeekOrigin.Begin);
+            using var reader = new StreamReader(stream);
+            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            return string.Join(Environment.NewLine, lines.TakeLast(20));
+        }
+        catch (IOException)
+        {
+            return "(no server log)";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "(server log not readable)";
+        }
+    }
+
+    private async Task WriteConfigAsync(int port, CancellationToken ct)
+    {
+        var text = string.Join(
+            '\n',
+            "# Written by Outreach (LocalPostgres). Outreach rewrites the port when another program has taken it.",
+            "listen_addresses = '127.0.0.1'",
+            "unix_socket_directories = ''",
+            $"port = {port.ToString(CultureInfo.InvariantCulture)}",
+            string.Empty);
+        var temporary = ConfigFile + ".tmp";
+        await File.WriteAllTextAsync(temporary, text, ct).ConfigureAwait(false);
+        File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (_serviceAccount is not null)
+        {
+            await ChangeOwnerAsync(temporary, ct).ConfigureAwait(false);
+        }
+
+        File.Move(temporary, ConfigFile, overwrite: true);
+    }
+
+    private async Task ChangeOwnerAsync(string path, CancellationToken ct)
+    {
+        var chown = ChildProcess.FindOnPath("chown")
+            ?? throw new LocalPostgresUnavailableException("Outreach runs as root and needs 'chown' to hand the data directory to the postgres OS user, but it was not found on PATH.");
+        var result = await ChildProcess.RunAsync(chown, [_serviceAccount + ":", path], ct).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new LocalPostgresUnavailableException($"Could not give {path} to the '{_serviceAccount}' OS user: {result.Output}");
+        }
+    }
+
+    private Task<ChildProcessResult> RunToolAsync(string tool, IReadOnlyList<string> arguments, CancellationToken ct)
+    {
+        var executable = Path.Combine(_binDirectory, tool);
+        if (_serviceAccount is null)
+        {
+            return ChildProcess.RunAsync(executable, arguments, ct);
+        }
+
+        var runuser = ChildProcess.FindOnPath("runuser")
+            ?? throw new LocalPostgresUnavailableException("Outreach runs as root and needs 'runuser' (util-linux) to run PostgreSQL as the postgres OS user, but it was not found.");
+        return ChildProcess.RunAsync(runuser, ["-u", _serviceAccount, "--", executable, .. arguments], ct);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Outreach.Hosting;
+
+/// <summary>
+/// Decides which PostgreSQL server the hosts use: an explicit connection string (the <c>--connection</c> option)
+/// wins, then the <c>OUTREACH_CONNECTION</c> environment variable, else the private cluster of <see cref="LocalPostgres"/>.
+/// </summary>
+public static partial class OutreachConnection
+{
+    /// <summary>Environment variable holding a connection string to an existing server.</summary>
+    public const string EnvironmentVariable = "OUTREACH_CONNECTION";
+
+    /// <summary>Returns the connection string to use and reports which source it came from (passwords masked).</summary>
+    /// <param name="explicitConnection">The <c>--connection</c> value, or <see langword="null"/>/blank when not given.</param>
+    /// <param name="report">Receives one or more human sentences saying which database is used.</param>
+    /// <param name="ct">Cancels starting the private cluster.</param>
+    /// <returns>An Npgsql connection string.</returns>
+    /// <exception cref="LocalPostgresUnavailableException">Neither source is given and the private cluster cannot be started.</exception>
+    public static Task<string> ResolveAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default) =>
+        ResolveAsync(explicitConnection, Environment.GetEnvironmentVariable, new LocalPostgresSettings(), report, ct);
+
+    /// <summary>Same as the public overload, with the environment and the private cluster's settings injectable (tests).</summary>
+    internal static async Task<string> ResolveAsync(
+        string? explicitConnection,
+        Func<string, string?> getEnvironmentVariable,
+        LocalPostgresSettings localSettings,
+        Action<string>? report,
+        CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitConnection))
+        {
+            report?.Invoke($"Using the PostgreSQL server given by --connection: {Mask(explicitConnection)}");
+            return explicitConnection;
+        }
+
+        var fromEnvironment = getEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            report?.Invoke($"Using the PostgreSQL server given by {EnvironmentVariable}: {Mask(fromEnvironment)}");
+            return fromEnvironment;
+        }
+
+        var cluster = await LocalPostgres.EnsureStartedAsync(localSettings, report, ct).ConfigureAwait(false);
+        return cluster.ConnectionString;
+    }
+
+    /// <summary>The connection string with any password replaced by <c>***</c>, safe to print.</summary>
+    /// <param name="connectionString">An Npgsql connection string (or anything else; unparsable text is masked by pattern).</param>
+    /// <returns>The masked connection string.</returns>
+    public static string Mask(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            if (builder.Password is not null)
+            {
+                builder.Password = "***";
+            }
+
+            return builder.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            return PasswordPattern().Replace(connectionString, "${key}=***");
+        }
+    }
+
+    [GeneratedRegex(@"(?<key>password|pwd|psw)\s*=\s*(""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PasswordPattern();
+}
