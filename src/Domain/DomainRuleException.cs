@@ -41,6 +41,11 @@ public sealed class CaseNotFoundException : Exception
         : base($"No case with id {caseId} exists. Check the id, or record the petition first with 'petition receive' / ReceivePetition.")
         => CaseId = caseId;
 
-    /// <summary>The id that was not found.</summary>
+    /// <summary>Creates the exception for a case looked up by a reference that is not an id (its paper registry number).</summary>
+    public CaseNotFoundException(string reference)
+        : base($"No case with id or registry number \"{reference}\" exists. Check it, or list cases with 'outreach cases overdue' / 'outreach cases by-locality'.")
+        => CaseId = Guid.Empty;
+
+    /// <summary>The id that was not found (empty when the lookup was by registry number).</summary>
     public Guid CaseId { get; }
 }

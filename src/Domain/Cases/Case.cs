@@ -147,8 +147,20 @@ public sealed record Case
     /// <summary>The open legal deadlines, earliest first; filled by the projection from the rulebook and calendar.</summary>
     public IReadOnlyList<CaseDeadline> Deadlines { get; init; } = [];
 
+    /// <summary>The earliest due date among the authority's open deadlines (for overdue queries).</summary>
+    public DateOnly? NextObligationDue { get; init; }
+
     /// <summary>True once the case has reached a final status.</summary>
-    public bool IsClosed => Status >= CaseStatus.Answered;
+    public bool IsClosed => IsFinal(Status);
+
+    /// <summary>True when the case needs no more work from the authority: final, or a first decision awaiting a possible second complaint.</summary>
+    public bool IsSettled => IsSettledStatus(Status);
+
+    /// <summary>True for the final statuses.</summary>
+    public static bool IsFinal(CaseStatus status) => status >= CaseStatus.SecondDecisionIssued;
+
+    /// <summary>True for final statuses and for a first decision (which only a second complaint reopens).</summary>
+    public static bool IsSettledStatus(CaseStatus status) => IsFinal(status) || status == CaseStatus.FirstDecisionIssued;
 
     /// <summary>True while a complaint is being settled in either round.</summary>
     public bool IsUnderSettlement => Status is CaseStatus.UnderSettlement or CaseStatus.UnderSecondSettlement;
@@ -223,7 +235,7 @@ public sealed record Case
             },
             SecondDecisionIssued e => state with
             {
-                Status = CaseStatus.SecondDecisionIssued, SecondDecisionNumber = e.DecisionNumber,
+                Status = CaseStatus.SecondDecisionIssued, SecondDecisionNumber = e.DecisionNumber, ClosedOn = VietnamTime.DateOf(e.SignedAt),
                 SecondDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [],
             },
             ComplaintWithdrawn { IsPartial: true } e => state with { PartlyWithdrawn = e.IsPartial },

@@ -26,7 +26,7 @@ public enum ReceptionChannel
     Online,
 }
 
-/// <summary>Where a case stands. Statuses from <see cref="Answered"/> on are final.</summary>
+/// <summary>Where a case stands. Statuses from <see cref="SecondDecisionIssued"/> on are final (a decided case may still be delivered or taken to court).</summary>
 public enum CaseStatus
 {
     /// <summary>Received; the competent body must classify it.</summary>
@@ -45,12 +45,12 @@ public enum CaseStatus
     AwaitingSecondAcceptance,
     /// <summary>A second complaint is being settled.</summary>
     UnderSecondSettlement,
-    /// <summary>The second decision is issued.</summary>
-    SecondDecisionIssued,
     /// <summary>A denunciation is being checked on receipt.</summary>
     DenunciationUnderCheck,
     /// <summary>A denunciation is accepted and being settled.</summary>
     DenunciationUnderSettlement,
+    /// <summary>The second decision is issued.</summary>
+    SecondDecisionIssued,
     /// <summary>A denunciation's settlement is concluded.</summary>
     DenunciationConcluded,
     /// <summary>A suggestion or report was answered.</summary>

@@ -10,6 +10,15 @@ namespace Outreach.Deadlines;
 /// </summary>
 public sealed class WorkingCalendar
 {
+    // Declared first: static initializers run in textual order and Vietnam below needs these options.
+    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
     private readonly HashSet<DayOfWeek> _weekend;
@@ -76,14 +85,6 @@ public sealed class WorkingCalendar
             ?? throw new InvalidOperationException("The embedded Vietnamese calendar is missing from the assembly.");
         return FromJson(stream);
     }
-
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
 
     private sealed record CalendarFile(string? Name, string? Source, List<DayOfWeek>? Weekend, List<CalendarDay>? Days);
 }

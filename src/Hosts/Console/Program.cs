@@ -1,1 +1,24 @@
-Console.WriteLine("hi");
+using Outreach.Console;
+
+// Marten's own verbs (db-apply, db-assert, projections, …) go to JasperFx; everything else is ours.
+if (MartenVerbs.Handles(args))
+{
+    return await MartenVerbs.RunAsync(args);
+}
+
+var root = new System.CommandLine.RootCommand("outreach — the grassroots outreach programme's case records (petitions, complaints, denunciations) on PostgreSQL.");
+Cli.AddGlobalOptions(root);
+root.Subcommands.Add(DemoVerb.Build());
+root.Subcommands.Add(ApplyVerb.Build());
+root.Subcommands.Add(CaseVerbs.Build());
+root.Subcommands.Add(CasesVerbs.Build());
+foreach (var noun in CaseCommandVerbs.Build())
+{
+    root.Subcommands.Add(noun);
+}
+
+foreach (var verb in MartenVerbs.Describe())
+{
+    root.Subcommands.Add(verb);
+}
+return await Cli.InvokeAsync(root, args);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Outreach.Hosting;
 
@@ -96,6 +97,52 @@ internal static class ChildProcess
             return false;
         }
         catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="processId"/> is a live (not zombie) process running the postgres binary.</summary>
+    public static bool IsLivePostgresProcess(int processId)
+    {
+        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
+        if (Directory.Exists("/proc/self"))
+        {
+            try
+            {
+                // "<pid> (<comm>) <state> …"; comm may itself contain parentheses, so split at the last ')'.
+                var text = File.ReadAllText(stat);
+                var open = text.IndexOf('(', StringComparison.Ordinal);
+                var close = text.LastIndexOf(')');
+                if (open < 0 || close < open || close + 2 >= text.Length)
+                {
+                    return false;
+                }
+
+                var name = text[(open + 1)..close];
+                var state = text[close + 2];
+                return name.StartsWith("postgres", StringComparison.Ordinal) && state is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited && process.ProcessName.StartsWith("postgres", StringComparison.Ordinal);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
         {
             return false;
         }

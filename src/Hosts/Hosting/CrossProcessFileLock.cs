@@ -22,13 +22,13 @@ internal sealed class CrossProcessFileLock : IDisposable
     /// <param name="path">Lock file; created if missing.</param>
     /// <param name="timeout">Give up after this long.</param>
     /// <param name="onWaiting">Called once if the lock is not free within a second.</param>
-    /// <param name="onTimeout">Builds the exception thrown when <paramref name="timeout"/> passes.</param>
+    /// <param name="onTimeout">Builds the exception thrown when <paramref name="timeout"/> passes, from the last failed attempt.</param>
     /// <param name="ct">Cancels the wait.</param>
     public static async Task<CrossProcessFileLock> AcquireAsync(
         string path,
         TimeSpan timeout,
         Action? onWaiting,
-        Func<Exception> onTimeout,
+        Func<IOException, Exception> onTimeout,
         CancellationToken ct)
     {
         var waited = Stopwatch.StartNew();
@@ -45,7 +45,7 @@ internal sealed class CrossProcessFileLock : IDisposable
             {
                 if (waited.Elapsed >= timeout)
                 {
-                    throw onTimeout();
+                    throw onTimeout(ex);
                 }
 
                 if (!reported && waited.Elapsed >= ReportWaitingAfter)

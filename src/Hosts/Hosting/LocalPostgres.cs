@@ -278,10 +278,11 @@ public static partial class LocalPostgres
             lockFile,
             timeout,
             () => report?.Invoke($"Waiting for another Outreach process that is preparing the PostgreSQL cluster at {dataDirectory} (lock file {lockFile})…"),
-            () => new LocalPostgresUnavailableException(
+            lastError => new LocalPostgresUnavailableException(
                 $"Gave up after {timeout.TotalSeconds:0} s waiting for the lock file {lockFile}: another process keeps preparing the PostgreSQL cluster at {dataDirectory}. "
-                + "The lock is released automatically when that process ends; find it with: fuser -v " + lockFile
-                + " (or use a different OUTREACH_PGDATA, or an existing server with --connection or OUTREACH_CONNECTION)."),
+                + "The lock is released automatically when that process ends (lslocks shows who holds " + lockFile + ")"
+                + " (or use a different OUTREACH_PGDATA, or an existing server with --connection or OUTREACH_CONNECTION).",
+                lastError),
             ct);
     }
 

@@ -74,7 +74,7 @@ internal sealed class LocalPostgresInstance
             return;
         }
 
-        if (ReadPidFile() is not { } pid || !IsPostgresProcessAlive(pid.ProcessId))
+        if (ReadPidFile() is not { } pid || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
         {
             File.Delete(PidFile);
             return;
@@ -237,7 +237,7 @@ internal sealed class LocalPostgresInstance
                 return pid.Port;
             }
 
-            if (pid is null || !IsPostgresProcessAlive(pid.ProcessId))
+            if (pid is null || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
             {
                 return null; // A stale postmaster.pid from a crash; StartAsync clears it.
             }
@@ -290,7 +290,7 @@ internal sealed class LocalPostgresInstance
             }
 
             var log = ReadLogSince(logLength);
-            if (ReadPidFile() is { } pid && IsPostgresProcessAlive(pid.ProcessId))
+            if (ReadPidFile() is { } pid && ChildProcess.IsLivePostgresProcess(pid.ProcessId))
             {
                 throw new LocalPostgresUnavailableException(
                     $"The PostgreSQL server at {_dataDirectory} did not become ready within {timeout} s. It may still be starting; try again, or look at {LogFile}.");
@@ -322,7 +322,7 @@ internal sealed class LocalPostgresInstance
         }
 
         var pid = ReadPidFile();
-        if (pid is null || !IsPostgresProcessAlive(pid.ProcessId))
+        if (pid is null || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
         {
             _report?.Invoke(
                 $"Removing a stale postmaster.pid from {_dataDirectory} (the server that wrote it{(pid is null ? string.Empty : $", pid {pid.ProcessId},")} is gone).");
@@ -415,52 +415,6 @@ internal sealed class LocalPostgresInstance
         }
 
         return null;
-    }
-
-    /// <summary>Whether <paramref name="processId"/> is a live (not zombie) process running the postgres binary.</summary>
-    internal static bool IsPostgresProcessAlive(int processId)
-    {
-        var stat = $"/proc/{processId.ToString(CultureInfo.InvariantCulture)}/stat";
-        if (Directory.Exists("/proc/self"))
-        {
-            try
-            {
-                // "<pid> (<comm>) <state> …"; comm may itself contain parentheses, so split at the last ')'.
-                var text = File.ReadAllText(stat);
-                var open = text.IndexOf('(', StringComparison.Ordinal);
-                var close = text.LastIndexOf(')');
-                if (open < 0 || close < open || close + 2 >= text.Length)
-                {
-                    return false;
-                }
-
-                var name = text[(open + 1)..close];
-                var state = text[close + 2];
-                return name.StartsWith("postgres", StringComparison.Ordinal) && state is not ('Z' or 'X');
-            }
-            catch (IOException)
-            {
-                return false;
-            }
-            catch (UnauthorizedAccessException)
-            {
-                return false;
-            }
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return !process.HasExited && process.ProcessName.StartsWith("postgres", StringComparison.Ordinal);
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
     }
 
     private string ReadLogSince(long offset)

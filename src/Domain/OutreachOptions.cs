@@ -1,0 +1,16 @@
+using Outreach.Deadlines;
+
+namespace Outreach;
+
+/// <summary>Settings of the Outreach library that a deployment may change.</summary>
+public sealed class OutreachOptions
+{
+    /// <summary>The working-day calendar used to count deadlines; defaults to the shipped Vietnamese calendar.</summary>
+    public WorkingCalendar Calendar { get; set; } = WorkingCalendar.Vietnam;
+
+    /// <summary>The legal periods; defaults to the rulebook shipped with the library.</summary>
+    public Rulebook Rules { get; set; } = Rulebook.Default;
+
+    /// <summary>The PostgreSQL schema used by <c>AddOutreach(connectionString)</c>; ignored by the <c>StoreOptions</c> overload.</summary>
+    public string SchemaName { get; set; } = "outreach";
+}

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Outreach.Cases;
+using Outreach.Hosting;
+
+namespace Outreach.Console;
+
+/// <summary>
+/// The noun-verb commands (<c>outreach complaint accept --case-id … --actor …</c>), one per case command, generated from
+/// the command catalogue so that the console and <c>outreach apply</c> accept exactly the same fields.
+/// </summary>
+internal static class CaseCommandVerbs
+{
+    private static readonly Option<long?> ExpectedVersion = new("--expected-version")
+    {
+        Description = "Refuse the step unless the case is at this version (optimistic concurrency).",
+    };
+
+    public static IEnumerable<Command> Build()
+        => CaseCommands.All.GroupBy(d => d.Noun).Select(group =>
+        {
+            var noun = new Command(group.Key, NounDescription(group.Key));
+            foreach (var descriptor in group)
+            {
+                noun.Subcommands.Add(BuildVerb(descriptor));
+            }
+
+            return noun;
+        });
+
+    private static Command BuildVerb(CaseCommandDescriptor descriptor)
+    {
+        var verb = new Command(descriptor.Verb, $"{descriptor.Summary} ({descriptor.Name})");
+        var fields = new List<(string Json, Option Option, Type Type)>();
+        foreach (var parameter in CaseCommandJson.Parameters(descriptor.CommandType))
+        {
+            var json = CaseCommandJson.JsonName(parameter);
+            var name = "--" + Kebab(parameter.Name!);
+            var defaulted = json is "occurredAt" || (json is "caseId" && descriptor.OpensCase);
+            var description = CaseCommandJson.Describe(parameter.ParameterType)
+                + (json == "occurredAt" ? " (default: now)" : json == "caseId" && descriptor.OpensCase ? " (default: a new id)" : "");
+            Option option = parameter.ParameterType == typeof(bool)
+                ? new Option<bool>(name) { Description = description }
+                : IsList(parameter.ParameterType)
+                    ? new Option<string[]>(name) { Description = description + " (repeat or separate with commas)", AllowMultipleArgumentsPerToken = true, Required = !defaulted && CaseCommandJson.IsRequired(parameter) }
+                    : new Option<string>(name) { Description = description, Required = !defaulted && CaseCommandJson.IsRequired(parameter) };
+            verb.Options.Add(option);
+            fields.Add((json, option, parameter.ParameterType));
+        }
+
+        verb.Options.Add(ExpectedVersion);
+        verb.SetAction((parse, cancellation) => Cli.Guard(parse, async () =>
+        {
+            var obj = new JsonObject();
+            foreach (var (json, option, type) in fields)
+            {
+                var result = parse.GetResult(option);
+                if (result is null || result.Implicit)
+                {
+                    continue;
+                }
+
+                obj[json] = option switch
+                {
+                    Option<bool> b => JsonValue.Create(parse.GetValue(b)),
+                    Option<string[]> list => new JsonArray([.. (parse.GetValue(list) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(v => (JsonNode)JsonValue.Create(v)!)]),
+                    Option<string> text when type == typeof(int) && int.TryParse(parse.GetValue(text), out var number) => JsonValue.Create(number),
+                    Option<string> text => JsonValue.Create(parse.GetValue(text)),
+                    _ => null,
+                };
+            }
+
+            var now = TimeProvider.System.GetUtcNow();
+            obj.TryAdd("occurredAt", JsonValue.Create(now.ToOffset(Deadlines.VietnamTime.Offset)));
+            if (descriptor.OpensCase)
+            {
+                obj.TryAdd("caseId", JsonValue.Create(Guid.CreateVersion7(now)));
+            }
+
+            var command = CaseCommandJson.Bind(descriptor, obj);
+            using var store = await Cli.OpenStoreAsync(parse, cancellation);
+            await using var session = store.LightweightSession();
+            var outcome = await session.HandleAsync(command, TimeProvider.System, parse.GetValue(ExpectedVersion), cancellation);
+            Report(parse, descriptor, outcome);
+            return Cli.Ok;
+        }));
+        return verb;
+    }
+
+    public static void Report(ParseResult parse, CaseCommandDescriptor descriptor, CaseCommandResult outcome)
+    {
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(new { ok = true, command = descriptor.Name, outcome.CaseId, outcome.Version, outcome.Events });
+            return;
+        }
+
+        var text = Cli.Text(parse);
+        System.Console.Out.WriteLine(outcome.Changed
+            ? text.Pick($"Đã ghi {string.Join(", ", outcome.Events)} vào hồ sơ {outcome.CaseId} (phiên bản {outcome.Version}).",
+                $"Recorded {string.Join(", ", outcome.Events)} on case {outcome.CaseId} (version {outcome.Version}).")
+            : text.Pick($"Không có gì mới để ghi: hồ sơ {outcome.CaseId} đã có bước này (phiên bản {outcome.Version}).",
+                $"Nothing new to record: case {outcome.CaseId} already has this step (version {outcome.Version})."));
+    }
+
+    private static bool IsList(Type type) => type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
+
+    private static string NounDescription(string noun) => noun switch
+    {
+        "petition" => "Intake: receive, classify, reclassify, transfer, guide, answer, declare not processable.",
+        "complaint" => "Complaint lifecycle (Law 02/2011/QH13 as amended).",
+        "denunciation" => "Denunciation lifecycle (Law 25/2018/QH14).",
+        _ => noun,
+    };
+
+    private static string Kebab(string name)
+        => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,173 @@
+using System.CommandLine;
+using Outreach.Cases;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary><c>outreach case show ID</c> and <c>outreach case timeline ID</c>.</summary>
+internal static class CaseVerbs
+{
+    private static readonly Argument<string> Id = new("id") { Description = "The case id (GUID) or its paper registry number." };
+
+    private static readonly Option<string?> AsOf = new("--as-of")
+    {
+        Description = "Show the case as it stood at this business date (yyyy-MM-dd, end of that day in Vietnam) or date-time.",
+    };
+
+    private static readonly Option<long?> AtVersion = new("--version") { Description = "Show the case as it stood at this stream version." };
+
+    private static readonly Option<string?> Today = new("--today") { Description = "Count days left from this date (yyyy-MM-dd) instead of today." };
+
+    public static Command Build()
+    {
+        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today };
+        show.SetAction((parse, ct) => Cli.Guard(parse, () => ShowAsync(parse, ct)));
+        var timeline = new Command("timeline", "List a case's history, one line per recorded step.") { Id, AsOf, AtVersion };
+        timeline.SetAction((parse, ct) => Cli.Guard(parse, () => TimelineAsync(parse, ct)));
+        return new Command("case", "Read one case.") { show, timeline };
+    }
+
+    private static async Task<int> ShowAsync(ParseResult parse, CancellationToken ct)
+    {
+        var asOf = ParseAsOf(parse.GetValue(AsOf));
+        var version = parse.GetValue(AtVersion);
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var current = await CaseQueries.FindAsync(query, parse.GetValue(Id)!, ct) ?? throw NotFound(parse);
+        var state = asOf is null && version is null
+            ? current
+            : await CaseQueries.AsOfAsync(query, current.Id, new OutreachOptions(), asOf, version, ct)
+              ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
+        var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
+        var view = CaseView.From(state, today);
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(view);
+            return Cli.Ok;
+        }
+
+        Render(view, Cli.Text(parse));
+        return Cli.Ok;
+    }
+
+    public static void Render(CaseView view, CaseText t)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string label, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                grid.AddRow(new Text(label, new Style(decoration: Decoration.Bold)), new Text(value));
+            }
+        }
+
+        Row(t.Pick("Hồ sơ", "Case"), view.Id + (view.Number is null ? "" : t.Pick($" (số {view.Number})", $" (no. {view.Number})")));
+        Row(t.Pick("Loại", "Kind"), t.Kind(view.Kind));
+        Row(t.Pick("Trạng thái", "Status"), $"{t.Status(view.Status)} — {t.Pick("phiên bản", "version")} {view.Version}"
+            + (view.ClosedOn is { } closed ? t.Pick($", kết thúc {t.Date(closed)}", $", closed {t.Date(closed)}") : ""));
+        Row(t.Pick("Tiếp nhận", "Received"), $"{t.Time(view.ReceivedAt)} {t.Channel(view.Channel)}, {t.Pick("người nhận", "by")} {view.ReceivedBy}");
+        Row(t.Pick("Công dân", "Citizen"), view.Citizen.IsAnonymous
+            ? t.Pick("(nặc danh)", "(anonymous)")
+            : view.Citizen.IsProtected
+                ? $"{view.Citizen.Name} {t.Pick("(danh tính người tố cáo được bảo vệ)", "(denouncer's identity protected)")}"
+                : string.Join(", ", new[] { view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address }.Where(s => !string.IsNullOrEmpty(s))));
+        Row(t.Pick("Địa bàn", "Locality"), Localities.Name(view.LocalityCode));
+        Row(t.Pick("Nội dung", "Content"), view.Content);
+        Row(t.Pick("Đối tượng", "Respondent"), view.Respondent);
+        if (view.Round > 0)
+        {
+            Row(t.Pick("Lần giải quyết", "Round"), view.Round.ToString(t.Culture)
+                + (view.IsComplex ? t.Pick(", phức tạp", ", complex") : "") + (view.IsRemoteArea ? t.Pick(", vùng sâu, vùng xa", ", remote area") : ""));
+        }
+
+        Row(t.Pick("Quyết định lần đầu", "First decision"), view.FirstDecisionNumber);
+        Row(t.Pick("Quyết định lần hai", "Second decision"), view.SecondDecisionNumber);
+        Cli.Out.Write(grid);
+        Cli.Out.WriteLine();
+        if (view.Deadlines.Count == 0)
+        {
+            Cli.Out.WriteLine(t.Pick("Không còn thời hạn nào đang chạy.", "No deadline is running."));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(t.Pick($"Thời hạn (tính đến {t.Date(view.AsOf)})", $"Deadlines (as of {t.Date(view.AsOf)})"))
+            .AddColumns(t.Pick("Bước", "Step"), t.Pick("Từ sau ngày", "Starts after"), t.Pick("Hạn cuối", "Due"), t.Pick("Còn lại", "Left"), t.Pick("Căn cứ", "Rule"));
+        foreach (var d in view.Deadlines)
+        {
+            var left = new Text(t.DaysLeft(ToDeadline(d), view.AsOf), d.IsOverdue ? new Style(Color.Red) : Style.Plain);
+            table.AddRow(
+                new Text(t.Step(d.Step)), new Text(t.Date(d.StartsAfter)), new Text(d.Due is { } due ? t.Date(due) : "—"), left,
+                new Text($"{d.Days} {t.Basis(d.Basis)}, {d.Citation}{(d.Unverified is null ? "" : " *")}"));
+        }
+
+        Cli.Out.Write(table);
+        if (view.Deadlines.Any(d => d.Unverified is not null))
+        {
+            Cli.Out.WriteLine(t.Pick("* quy tắc chưa được đối chiếu với văn bản chính thức (xem docs/deadlines.md)", "* rule not yet checked against the official text (see docs/deadlines.md)"));
+        }
+    }
+
+    private static async Task<int> TimelineAsync(ParseResult parse, CancellationToken ct)
+    {
+        var asOf = ParseAsOf(parse.GetValue(AsOf));
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var current = await CaseQueries.FindAsync(query, parse.GetValue(Id)!, ct) ?? throw NotFound(parse);
+        var entries = await CaseTimeline.LoadAsync(query, current.Id, asOf, parse.GetValue(AtVersion), ct);
+        var t = Cli.Text(parse);
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(entries.Select(e => new
+            {
+                e.Version, e.Sequence, e.EventType, e.Actor, e.OccurredAt, e.RecordedAt, e.IsBackFilled, Text = t.Describe(e.Data),
+            }));
+            return Cli.Ok;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(t.Pick($"Diễn biến hồ sơ {current.Id}", $"Timeline of case {current.Id}"))
+            .AddColumns("#", t.Pick("Thời điểm", "When"), t.Pick("Người thực hiện", "Who"), t.Pick("Nội dung", "What"), t.Pick("Ghi nhận", "Recorded"));
+        foreach (var e in entries)
+        {
+            table.AddRow(
+                new Text(e.Version.ToString(t.Culture)), new Text(t.Time(e.OccurredAt)), new Text(e.Actor), new Text(t.Describe(e.Data)),
+                new Text(e.IsBackFilled ? t.Pick($"{t.Time(e.RecordedAt)} (nhập bù)", $"{t.Time(e.RecordedAt)} (back-filled)") : t.Time(e.RecordedAt)));
+        }
+
+        Cli.Out.Write(table);
+        return Cli.Ok;
+    }
+
+    private static CaseDeadline ToDeadline(DeadlineView d)
+        => new(d.Step, d.StartsAfter, d.Due, d.Days, d.Basis, d.IsObligation, d.RuleSet, d.Citation, d.Unverified);
+
+    private static CaseNotFoundException NotFound(ParseResult parse)
+        => Guid.TryParse(parse.GetValue(Id), out var id) ? new CaseNotFoundException(id) : new CaseNotFoundException(parse.GetValue(Id)!);
+
+    public static DateTimeOffset? ParseAsOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date))
+        {
+            return VietnamTime.EndOf(date).AddTicks(-1);
+        }
+
+        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : throw new FormatException($"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time.");
+    }
+
+    public static DateOnly? ParseDate(string? value, string option)
+        => string.IsNullOrWhiteSpace(value)
+            ? null
+            : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date)
+                ? date
+                : throw new FormatException($"{option} \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31).");
+}

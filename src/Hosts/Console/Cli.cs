@@ -1,0 +1,134 @@
+using System.CommandLine;
+using FluentValidation;
+using Marten;
+using Npgsql;
+using Outreach.Hosting;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary>Options shared by every verb, store opening, and the mapping from failures to messages and exit codes.</summary>
+internal static class Cli
+{
+    public const int Ok = 0;
+    public const int Refused = 1;
+    public const int BadInput = 2;
+    public const int Unavailable = 3;
+
+    public static readonly Option<string?> Connection = new("--connection")
+    {
+        Description = "PostgreSQL connection string. Default: env OUTREACH_CONNECTION, else a private local cluster started on demand.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> Json = new("--json") { Description = "Write JSON for machines instead of tables.", Recursive = true };
+
+    public static readonly Option<string> Culture = new("--culture")
+    {
+        Description = "Language of tables and texts: vi (default) or en.",
+        Recursive = true,
+        DefaultValueFactory = _ => "vi",
+    };
+
+    public static void AddGlobalOptions(RootCommand root)
+    {
+        root.Options.Add(Connection);
+        root.Options.Add(Json);
+        root.Options.Add(Culture);
+    }
+
+    public static async Task<int> InvokeAsync(RootCommand root, string[] args)
+    {
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                Error(error.Message);
+            }
+
+            var command = parse.CommandResult.Command;
+            Error($"Run 'outreach {(command == root ? "" : FullName(command) + " ")}--help' to see the usage.");
+            return BadInput;
+        }
+
+        return await parse.InvokeAsync();
+    }
+
+    public static CaseText Text(ParseResult parse) => CaseText.For(parse.GetValue(Culture) ?? "vi");
+
+    public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        var connection = await OutreachConnection.ResolveAsync(parse.GetValue(Connection), Info, cancellation);
+        var options = new OutreachOptions();
+        return DocumentStore.For(opts =>
+        {
+            opts.Connection(connection);
+            opts.DatabaseSchemaName = options.SchemaName;
+            opts.AddOutreach(options);
+        });
+    }
+
+    /// <summary>Runs a verb's body, turning every expected failure into a clear message and an exit code.</summary>
+    public static async Task<int> Guard(ParseResult parse, Func<Task<int>> body)
+    {
+        try
+        {
+            _ = Text(parse);
+            return await body();
+        }
+        catch (Exception ex) when (Describe(ex) is { } failure)
+        {
+            Error(failure.Message);
+            return failure.Code;
+        }
+    }
+
+    public static (string Message, int Code)? Describe(Exception ex) => ex switch
+    {
+        CommandInputException or ArgumentException or FormatException => (ex.Message, BadInput),
+        ValidationException => (ex.Message, BadInput),
+        DomainRuleException or CaseNotFoundException or CaseConflictException => (ex.Message, Refused),
+        LocalPostgresUnavailableException => (ex.Message, Unavailable),
+        NpgsqlException or System.Net.Sockets.SocketException => ($"Cannot reach PostgreSQL: {ex.Message}. Check --connection / OUTREACH_CONNECTION, or unset them to use the private local cluster.", Unavailable),
+        _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,
+        _ => null,
+    };
+
+    public static void Info(string message) => System.Console.Error.WriteLine(message);
+
+    public static void Error(string message) => System.Console.Error.WriteLine("error: " + message);
+
+    public static void WriteJson<T>(T value)
+        => System.Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
+
+    public static IAnsiConsole Out { get; } = CreateOut();
+
+    private static IAnsiConsole CreateOut()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Out),
+            Ansi = System.Console.IsOutputRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            ColorSystem = System.Console.IsOutputRedirected ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+        });
+        if (System.Console.IsOutputRedirected)
+        {
+            // Files and pipes have no width; give tables room instead of Spectre's 80-column fallback.
+            console.Profile.Width = 140;
+        }
+
+        return console;
+    }
+
+    private static string FullName(Command command)
+    {
+        var names = new List<string>();
+        for (var c = command; c is not null and not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            names.Insert(0, c.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

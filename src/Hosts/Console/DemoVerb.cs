@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Marten;
+using Outreach.Cases;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary>
+/// <c>outreach demo</c>: loads a sample history of Cao Lãnh's petitions, complaints and denunciations (2019 to today)
+/// through the ordinary write path, then prints what a committee member wants to see first.
+/// </summary>
+internal static class DemoVerb
+{
+    private static readonly Option<int> Cases = new("--cases") { Description = "How many sample cases to load.", DefaultValueFactory = _ => 300 };
+
+    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed of the sample (same seed, same history).", DefaultValueFactory = _ => 2019 };
+
+    public static Command Build()
+    {
+        var demo = new Command("demo", "Load a realistic sample history (2019–today) and show the committee's overview.") { Cases, Seed };
+        demo.SetAction((parse, ct) => Cli.Guard(parse, () => RunAsync(parse, ct)));
+        return demo;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
+    {
+        var count = parse.GetValue(Cases);
+        if (count is < 1 or > 100_000)
+        {
+            throw new ArgumentException("--cases must be between 1 and 100000.");
+        }
+
+        var t = Cli.Text(parse);
+        var clock = TimeProvider.System;
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        int existing;
+        await using (var query = store.QuerySession())
+        {
+            existing = await query.Query<Case>().CountAsync(ct);
+        }
+
+        if (existing > 0)
+        {
+            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existing} hồ sơ: không nạp lại dữ liệu mẫu, chỉ hiển thị tổng quan.",
+                $"The database already holds {existing} cases: the sample is not loaded again; showing the overview."));
+        }
+        else
+        {
+            await LoadAsync(store, count, parse.GetValue(Seed), clock, t, ct);
+        }
+
+        await using (var query = store.QuerySession())
+        {
+            await DashboardAsync(query, VietnamTime.Today(clock), t, parse.GetValue(Cli.Json), ct);
+        }
+
+        return Cli.Ok;
+    }
+
+    private static async Task LoadAsync(IDocumentStore store, int count, int seed, TimeProvider clock, CaseText t, CancellationToken ct)
+    {
+        var history = SampleHistory.Generate(count, clock.GetUtcNow().AddHours(-1), seed);
+        var total = history.Sum(h => h.Count);
+        Cli.Info(t.Pick($"Nạp {history.Count} hồ sơ mẫu ({total} bước) từ 2019 đến nay…", $"Loading {history.Count} sample cases ({total} steps) from 2019 to today…"));
+        var done = 0;
+        var watch = Stopwatch.StartNew();
+        var lastReport = 0;
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<ICaseCommand>>(history);
+        var workers = Enumerable.Range(0, 8).Select(async _ =>
+        {
+            while (queue.TryDequeue(out var commands))
+            {
+                foreach (var command in commands)
+                {
+                    await using var session = store.LightweightSession();
+                    await session.HandleAsync(command, clock, cancellation: ct);
+                }
+
+                var finished = Interlocked.Add(ref done, commands.Count);
+                var percent = finished * 10 / total;
+                if (percent > Volatile.Read(ref lastReport))
+                {
+                    Interlocked.Exchange(ref lastReport, percent);
+                    Cli.Info($"  {finished * 100 / total,3}%  {finished}/{total}");
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        Cli.Info(t.Pick($"Đã nạp {total} bước trong {watch.Elapsed.TotalSeconds:0.0} giây ({total / watch.Elapsed.TotalSeconds:0} bước/giây).",
+            $"Loaded {total} steps in {watch.Elapsed.TotalSeconds:0.0} s ({total / watch.Elapsed.TotalSeconds:0} steps/s)."));
+    }
+
+    private static async Task DashboardAsync(IQuerySession query, DateOnly today, CaseText t, bool json, CancellationToken ct)
+    {
+        var byLocality = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
+        var overdue = await CaseQueries.OverdueAsync(query, today, ct);
+        var kinds = (await query.Query<Case>().Select(c => new KindRow { Kind = c.Kind, Status = c.Status }).ToListAsync(ct))
+            .GroupBy(k => k.Kind).Select(g => (Kind: g.Key, Open: g.Count(k => !Case.IsSettledStatus(k.Status)), Closed: g.Count(k => Case.IsSettledStatus(k.Status)))).OrderBy(k => k.Kind).ToArray();
+        if (json)
+        {
+            Cli.WriteJson(new
+            {
+                today,
+                kinds = kinds.Select(k => new { k.Kind, k.Open, k.Closed }),
+                overdue = overdue.Select(o => new { CaseId = o.Case.Id, o.Case.Number, o.Case.Kind, o.Case.LocalityCode, o.Deadline.Step, o.Deadline.Due, o.DaysOverdue }),
+                byLocality,
+            });
+            return;
+        }
+
+        Cli.Out.WriteLine();
+        Cli.Out.Write(new Rule(t.Pick($"Tổng quan tiếp nhận, giải quyết đơn thư — {t.Date(today)}", $"Petitions, complaints and denunciations — {t.Date(today)}")).LeftJustified());
+        var summary = new Table().Border(TableBorder.Rounded).AddColumns(t.Pick("Loại", "Kind"), t.Pick("Đang xử lý", "Open"), t.Pick("Đã giải quyết", "Settled"));
+        foreach (var k in kinds)
+        {
+            summary.AddRow(t.Kind(k.Kind), k.Open.ToString(t.Culture), k.Closed.ToString(t.Culture));
+        }
+
+        summary.Columns[1].RightAligned();
+        summary.Columns[2].RightAligned();
+        Cli.Out.Write(summary);
+        CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, today, t);
+        CasesVerbs.RenderByLocality(byLocality, t);
+        var sample = overdue.Count > 0 ? overdue[0].Case.Id : (Guid?)null;
+        Cli.Out.WriteLine(t.Pick("Xem tiếp:", "Next:"));
+        if (sample is { } id)
+        {
+            Cli.Out.WriteLine($"  outreach case show {id}");
+            Cli.Out.WriteLine($"  outreach case timeline {id}");
+        }
+
+        Cli.Out.WriteLine("  outreach cases overdue --limit 0");
+    }
+
+    private sealed class KindRow
+    {
+        public CaseKind Kind { get; set; }
+
+        public CaseStatus Status { get; set; }
+    }
+}

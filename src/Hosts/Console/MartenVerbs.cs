@@ -1,0 +1,54 @@
+using System.CommandLine;
+using JasperFx;
+using Microsoft.Extensions.Hosting;
+using Outreach.Hosting;
+
+namespace Outreach.Console;
+
+/// <summary>Marten's standard database and projection verbs, run through JasperFx on a host configured with AddOutreach.</summary>
+internal static class MartenVerbs
+{
+    private static readonly Dictionary<string, string> Verbs = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["db-apply"] = "Create or update the database schema (Marten).",
+        ["db-assert"] = "Check that the database schema matches the configuration (Marten).",
+        ["db-patch"] = "Write the SQL that would bring the schema up to date (Marten).",
+        ["db-dump"] = "Write the SQL of the whole schema (Marten).",
+        ["projections"] = "List or rebuild projections, e.g. 'projections rebuild' (Marten).",
+        ["describe"] = "Describe the Marten configuration.",
+    };
+
+    public static bool Handles(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var rest = new List<string>();
+        string? connection = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--connection" && i + 1 < args.Length)
+            {
+                connection = args[++i];
+            }
+            else
+            {
+                rest.Add(args[i]);
+            }
+        }
+
+        try
+        {
+            var resolved = await OutreachConnection.ResolveAsync(connection, Cli.Info);
+            var builder = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddOutreach(resolved));
+            return await builder.RunJasperFxCommands([.. rest]);
+        }
+        catch (Exception ex) when (Cli.Describe(ex) is { } failure)
+        {
+            Cli.Error(failure.Message);
+            return failure.Code;
+        }
+    }
+
+    /// <summary>Placeholder commands so that Marten's verbs show in 'outreach --help'; they are dispatched before parsing.</summary>
+    public static IEnumerable<Command> Describe() => Verbs.Select(v => new Command(v.Key, v.Value) { TreatUnmatchedTokensAsErrors = false });
+}

@@ -1,0 +1,175 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Outreach.Cases;
+
+namespace Outreach.Hosting;
+
+/// <summary>An input that could not be turned into a command; the message says what to fix.</summary>
+public sealed class CommandInputException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public CommandInputException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public CommandInputException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>
+/// Turns JSON objects (<c>{"command":"AcceptComplaint", "caseId": …}</c>) into case commands, for the JSON-lines importer,
+/// the console's noun-verb commands and the web host. Field names are camelCase; enums are given by name.
+/// </summary>
+public static class CaseCommandJson
+{
+    /// <summary>The JSON options used for commands: camelCase, enums as strings, unknown fields refused.</summary>
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        WriteIndented = false,
+    };
+
+    private static readonly NullabilityInfoContext Nullability = new();
+
+    /// <summary>Parses one line of text holding a JSON object with a <c>command</c> field.</summary>
+    public static ICaseCommand ParseLine(string line)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(line);
+        }
+        catch (JsonException ex)
+        {
+            throw new CommandInputException($"Malformed JSON: {ex.Message} Each line must be one JSON object such as {{\"command\":\"ReceivePetition\", …}}.", ex);
+        }
+
+        if (node is not JsonObject obj)
+        {
+            throw new CommandInputException("Each line must be a JSON object such as {\"command\":\"ReceivePetition\", …}.");
+        }
+
+        if (obj["command"] is not JsonValue nameValue || !nameValue.TryGetValue<string>(out var name) || string.IsNullOrWhiteSpace(name))
+        {
+            throw new CommandInputException("The object has no \"command\" field: say which command it is, e.g. \"command\":\"AcceptComplaint\".");
+        }
+
+        var descriptor = CaseCommands.Find(name) ?? throw new CommandInputException(UnknownCommandMessage(name));
+        var fields = obj.DeepClone().AsObject();
+        fields.Remove("command");
+        return Bind(descriptor, fields);
+    }
+
+    /// <summary>Binds the fields of <paramref name="fields"/> to the command <paramref name="descriptor"/> describes.</summary>
+    public static ICaseCommand Bind(CaseCommandDescriptor descriptor, JsonObject fields)
+    {
+        var parameters = Parameters(descriptor.CommandType);
+        var known = parameters.ToDictionary(p => JsonName(p), StringComparer.Ordinal);
+        var unknown = fields.Select(f => f.Key).Where(k => !known.ContainsKey(k)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new CommandInputException(
+                $"{descriptor.Name} has no field {string.Join(", ", unknown.Select(u => $"\"{u}\""))}. Its fields are: {string.Join(", ", known.Keys)}.");
+        }
+
+        var missing = parameters.Where(p => IsRequired(p) && (!fields.TryGetPropertyValue(JsonName(p), out var v) || v is null)).Select(JsonName).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new CommandInputException($"{descriptor.Name} is missing required field(s): {string.Join(", ", missing)}.");
+        }
+
+        try
+        {
+            return (ICaseCommand)(fields.Deserialize(descriptor.CommandType, Options)
+                ?? throw new CommandInputException($"{descriptor.Name}: the fields could not be read."));
+        }
+        catch (JsonException ex)
+        {
+            var path = ex.Path is { Length: > 2 } p ? p[2..] : "a field";
+            throw new CommandInputException($"{descriptor.Name}: the value of {path} is not valid. {Hint(descriptor.CommandType, path)}", ex);
+        }
+    }
+
+    /// <summary>The constructor parameters of a command record, in order.</summary>
+    public static IReadOnlyList<ParameterInfo> Parameters(Type commandType)
+        => commandType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters();
+
+    /// <summary>The camelCase JSON name of a command field.</summary>
+    public static string JsonName(ParameterInfo parameter) => JsonNamingPolicy.CamelCase.ConvertName(parameter.Name!);
+
+    /// <summary>True when a field must be present: value types other than bool, and non-nullable strings and lists.</summary>
+    public static bool IsRequired(ParameterInfo parameter)
+    {
+        var type = parameter.ParameterType;
+        if (type == typeof(bool))
+        {
+            return false;
+        }
+
+        if (type.IsValueType)
+        {
+            return Nullable.GetUnderlyingType(type) is null;
+        }
+
+        return Nullability.Create(parameter).WriteState != NullabilityState.Nullable;
+    }
+
+    /// <summary>A short description of what a field accepts, for help texts and error hints.</summary>
+    public static string Describe(Type type)
+    {
+        var inner = Nullable.GetUnderlyingType(type) ?? type;
+        if (inner.IsEnum)
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(inner));
+        }
+
+        if (inner.IsGenericType && inner.GetGenericArguments()[0] is { IsEnum: true } item)
+        {
+            return "a list of " + string.Join(", ", Enum.GetNames(item));
+        }
+
+        return inner switch
+        {
+            _ when inner == typeof(Guid) => "a GUID",
+            _ when inner == typeof(DateTimeOffset) => "an ISO 8601 date-time with offset, e.g. 2024-03-05T09:00:00+07:00",
+            _ when inner == typeof(int) => "a whole number",
+            _ when inner == typeof(bool) => "true or false",
+            _ when inner == typeof(string) => "text",
+            _ => "a list of texts",
+        };
+    }
+
+    private static string Hint(Type commandType, string path)
+    {
+        var parameter = Parameters(commandType).FirstOrDefault(p => path.StartsWith(JsonName(p), StringComparison.Ordinal));
+        return parameter is null ? "Check the field's type." : $"{JsonName(parameter)} must be {Describe(parameter.ParameterType)}.";
+    }
+
+    private static string UnknownCommandMessage(string name)
+    {
+        var closest = CaseCommands.All
+            .Select(d => (d.Name, Distance: Levenshtein(d.Name.ToLowerInvariant(), name.ToLowerInvariant())))
+            .OrderBy(x => x.Distance).First();
+        var suggestion = closest.Distance <= Math.Max(3, name.Length / 3) ? $" Did you mean \"{closest.Name}\"?" : "";
+        return $"Unknown command \"{name}\".{suggestion} Known commands: {string.Join(", ", CaseCommands.All.Select(d => d.Name))}.";
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), previous + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+        }
+
+        return row[b.Length];
+    }
+}

@@ -1,0 +1,226 @@
+using System.Globalization;
+using Humanizer;
+using Outreach.Cases;
+using Outreach.Deadlines;
+
+namespace Outreach.Hosting;
+
+/// <summary>
+/// Words for people: case statuses, kinds, deadline steps and one sentence per event, in Vietnamese or English.
+/// Durations and relative dates go through Humanizer with an explicit culture.
+/// </summary>
+public sealed class CaseText
+{
+    private readonly bool _vi;
+
+    private CaseText(CultureInfo culture)
+    {
+        Culture = culture;
+        _vi = culture.TwoLetterISOLanguageName == "vi";
+    }
+
+    /// <summary>Vietnamese texts (the default).</summary>
+    public static CaseText Vietnamese { get; } = new(CultureInfo.GetCultureInfo("vi-VN"));
+
+    /// <summary>English texts.</summary>
+    public static CaseText English { get; } = new(CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The culture used for numbers, dates and Humanizer.</summary>
+    public CultureInfo Culture { get; }
+
+    /// <summary>Texts for a culture name ("vi", "en", "vi-VN", "en-US"…); throws <see cref="ArgumentException"/> for other languages.</summary>
+    public static CaseText For(string culture) => culture.ToLowerInvariant() switch
+    {
+        "vi" or "vi-vn" => Vietnamese,
+        "en" or "en-gb" or "en-us" => English,
+        _ => throw new ArgumentException($"Unknown culture \"{culture}\": use vi (Vietnamese, the default) or en (English).", nameof(culture)),
+    };
+
+    /// <summary>Picks the Vietnamese or English text.</summary>
+    public string Pick(string vi, string en) => _vi ? vi : en;
+
+    /// <summary>A date as people write it (dd/MM/yyyy in both languages).</summary>
+    public string Date(DateOnly date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A business time in Vietnam time.</summary>
+    public string Time(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A number of days, humanized ("3 ngày", "3 days").</summary>
+    public string Days(int days) => TimeSpan.FromDays(Math.Abs(days)).Humanize(culture: Culture, maxUnit: TimeUnit.Day, minUnit: TimeUnit.Day);
+
+    /// <summary>"12 days left", "due today", "3 days overdue", or "paused".</summary>
+    public string DaysLeft(CaseDeadline deadline, DateOnly today)
+    {
+        if (deadline.DaysLeft(today) is not { } left)
+        {
+            return Pick("tạm dừng (đang tạm đình chỉ)", "paused (suspended)");
+        }
+
+        if (!deadline.IsObligation)
+        {
+            return left >= 0 ? Pick($"còn {Days(left)}", $"{Days(left)} left") : Pick($"đã hết {Days(left)} trước", $"closed {Days(left)} ago");
+        }
+
+        return left switch
+        {
+            0 => Pick("hết hạn hôm nay", "due today"),
+            > 0 => Pick($"còn {Days(left)}", $"{Days(left)} left"),
+            _ => Pick($"quá hạn {Days(left)}", $"{Days(left)} overdue"),
+        };
+    }
+
+    /// <summary>The case kind.</summary>
+    public string Kind(CaseKind kind) => kind switch
+    {
+        CaseKind.Unclassified => Pick("chưa phân loại", "unclassified"),
+        CaseKind.Suggestion => Pick("kiến nghị, phản ánh", "suggestion/report"),
+        CaseKind.Complaint => Pick("khiếu nại", "complaint"),
+        CaseKind.Denunciation => Pick("tố cáo", "denunciation"),
+        _ => kind.Humanize(),
+    };
+
+    /// <summary>The case status.</summary>
+    public string Status(CaseStatus status) => !_vi ? status.Humanize().ToLower(Culture) : status switch
+    {
+        CaseStatus.AwaitingClassification => "chờ phân loại",
+        CaseStatus.SuggestionOpen => "đang xử lý kiến nghị",
+        CaseStatus.AwaitingAcceptance => "chờ thụ lý",
+        CaseStatus.UnderSettlement => "đang giải quyết lần đầu",
+        CaseStatus.Suspended => "tạm đình chỉ",
+        CaseStatus.FirstDecisionIssued => "đã có quyết định lần đầu",
+        CaseStatus.AwaitingSecondAcceptance => "chờ thụ lý lần hai",
+        CaseStatus.UnderSecondSettlement => "đang giải quyết lần hai",
+        CaseStatus.SecondDecisionIssued => "đã có quyết định lần hai",
+        CaseStatus.DenunciationUnderCheck => "đang kiểm tra tố cáo",
+        CaseStatus.DenunciationUnderSettlement => "đang giải quyết tố cáo",
+        CaseStatus.DenunciationConcluded => "đã kết luận tố cáo",
+        CaseStatus.Answered => "đã trả lời",
+        CaseStatus.NotProcessable => "không đủ điều kiện xử lý",
+        CaseStatus.Transferred => "đã chuyển đơn",
+        CaseStatus.Guided => "đã hướng dẫn",
+        CaseStatus.Refused => "không thụ lý",
+        CaseStatus.DenunciationNotAccepted => "không thụ lý tố cáo",
+        CaseStatus.Withdrawn => "đã rút đơn",
+        CaseStatus.Terminated => "đã đình chỉ",
+        CaseStatus.InCourt => "đã khởi kiện ra tòa",
+        _ => status.Humanize(),
+    };
+
+    /// <summary>The deadline step.</summary>
+    public string Step(DeadlineStep step) => !_vi ? step.Humanize().ToLower(Culture) : step switch
+    {
+        DeadlineStep.FilingWindow => "thời hiệu khiếu nại",
+        DeadlineStep.ComplaintAcceptance => "thụ lý khiếu nại",
+        DeadlineStep.FirstDecision => "giải quyết lần đầu",
+        DeadlineStep.FirstDecisionComplex => "giải quyết lần đầu (phức tạp)",
+        DeadlineStep.FirstDecisionRemote => "giải quyết lần đầu (vùng sâu, vùng xa)",
+        DeadlineStep.FirstDecisionRemoteComplex => "giải quyết lần đầu (vùng sâu, phức tạp)",
+        DeadlineStep.DecisionDelivery => "gửi quyết định",
+        DeadlineStep.SecondComplaintWindow => "thời hạn khiếu nại lần hai",
+        DeadlineStep.SecondComplaintWindowRemote => "thời hạn khiếu nại lần hai (vùng sâu, vùng xa)",
+        DeadlineStep.SecondDecision => "giải quyết lần hai",
+        DeadlineStep.SecondDecisionComplex => "giải quyết lần hai (phức tạp)",
+        DeadlineStep.SecondDecisionRemote => "giải quyết lần hai (vùng sâu, vùng xa)",
+        DeadlineStep.SecondDecisionRemoteComplex => "giải quyết lần hai (vùng sâu, phức tạp)",
+        DeadlineStep.DenunciationCheck => "kiểm tra, xác minh thông tin tố cáo",
+        DeadlineStep.DenunciationCheckSeveralPlaces => "kiểm tra tố cáo (nhiều địa điểm)",
+        DeadlineStep.DenunciationNotice => "thông báo thụ lý tố cáo",
+        DeadlineStep.DenunciationSettlement => "giải quyết tố cáo",
+        DeadlineStep.DenunciationExtension => "gia hạn giải quyết tố cáo",
+        DeadlineStep.LateSettlementReport => "báo cáo chậm giải quyết",
+        _ => step.Humanize(),
+    };
+
+    /// <summary>The basis of a period ("ngày làm việc", "working days").</summary>
+    public string Basis(DayBasis basis) => basis == DayBasis.Working ? Pick("ngày làm việc", "working days") : Pick("ngày", "calendar days");
+
+    /// <summary>A notice party.</summary>
+    public string Party(NoticeParty party) => !_vi ? party.Humanize().ToLower(Culture) : party switch
+    {
+        NoticeParty.Complainant => "người khiếu nại",
+        NoticeParty.Respondent => "người bị khiếu nại",
+        NoticeParty.RelatedParty => "người có liên quan",
+        NoticeParty.Inspectorate => "thanh tra cùng cấp",
+        NoticeParty.Denouncer => "người tố cáo",
+        NoticeParty.Denounced => "người bị tố cáo",
+        _ => party.Humanize(),
+    };
+
+    /// <summary>A list of parties.</summary>
+    public string Parties(IEnumerable<NoticeParty> parties) => string.Join(", ", parties.Select(Party));
+
+    /// <summary>A reception channel.</summary>
+    public string Channel(ReceptionChannel channel) => !_vi ? channel.Humanize().ToLower(Culture) : channel switch
+    {
+        ReceptionChannel.FieldVisit => "khi đi cơ sở",
+        ReceptionChannel.CitizenReception => "tại buổi tiếp công dân",
+        ReceptionChannel.Letter => "qua đơn thư",
+        ReceptionChannel.Online => "trực tuyến",
+        _ => channel.Humanize(),
+    };
+
+    /// <summary>A finding.</summary>
+    public string Finding(Finding finding) => !_vi ? finding.Humanize().ToLower(Culture) : finding switch
+    {
+        Cases.Finding.Founded => "đúng",
+        Cases.Finding.PartlyFounded => "đúng một phần",
+        Cases.Finding.Unfounded => "sai",
+        _ => finding.Humanize(),
+    };
+
+    /// <summary>
+    /// What an event records, in one sentence. A denunciation's denouncer is never named here: the case view decides
+    /// who may see identities.
+    /// </summary>
+    public string Describe(object @event) => @event switch
+    {
+        PetitionReceived e => Pick($"Tiếp nhận đơn {Channel(e.Channel)}: {e.Content}", $"Petition received ({Channel(e.Channel)}): {e.Content}"),
+        PetitionClassified e => Pick($"Phân loại là {Kind(e.Kind)}", $"Classified as {Kind(e.Kind)}"),
+        PetitionReclassified e => Pick($"Phân loại lại từ {Kind(e.FromKind)} thành {Kind(e.ToKind)}: {e.Reason}", $"Reclassified from {Kind(e.FromKind)} to {Kind(e.ToKind)}: {e.Reason}"),
+        PetitionFoundNotProcessable e => Pick($"Không đủ điều kiện xử lý ({e.Reason.Humanize()})", $"Not processable ({e.Reason.Humanize().ToLower(Culture)})"),
+        PetitionTransferred e => Pick($"Chuyển đơn đến {e.ToBody}: {e.Reason}", $"Transferred to {e.ToBody}: {e.Reason}"),
+        CitizenGuided e => Pick($"Hướng dẫn công dân: {e.Guidance}", $"Citizen guided: {e.Guidance}"),
+        PetitionAnswered e => Pick($"Trả lời kiến nghị: {e.Answer}", $"Answered: {e.Answer}"),
+        ComplaintAccepted e => Pick($"Thụ lý khiếu nại lần {Round(e.Round)}; thông báo cho {Parties(e.NotifiedParties)}{Flags(e.IsComplex, e.IsRemoteArea)}",
+            $"Complaint accepted (round {e.Round}); notice sent to {Parties(e.NotifiedParties)}{Flags(e.IsComplex, e.IsRemoteArea)}"),
+        ComplaintRefused e => Pick($"Không thụ lý khiếu nại: {e.Reason}; thông báo cho {Parties(e.NotifiedParties)}", $"Complaint refused: {e.Reason}; notice sent to {Parties(e.NotifiedParties)}"),
+        VerifierAssigned e => Pick($"Giao {e.Verifier} xác minh", $"{e.Verifier} assigned to verify"),
+        ComplaintVerified e => Pick($"Báo cáo xác minh {e.ReportReference}: {e.Findings}", $"Verification report {e.ReportReference}: {e.Findings}"),
+        DialogueHeld e => Pick($"Đối thoại lần {e.DialogueNumber}, biên bản {e.MinutesReference}; tham dự: {string.Join(", ", e.Attendees)}{(e.ComplainantAbsentWithoutValidReason ? "; người khiếu nại vắng mặt không lý do" : "")}",
+            $"Dialogue {e.DialogueNumber}, minutes {e.MinutesReference}; attended: {string.Join(", ", e.Attendees)}{(e.ComplainantAbsentWithoutValidReason ? "; complainant absent without valid reason" : "")}"),
+        ComplaintFlagsChanged e => Pick($"Điều chỉnh tính chất vụ việc{Flags(e.IsComplex, e.IsRemoteArea)}: {e.Reason}", $"Case flags changed{Flags(e.IsComplex, e.IsRemoteArea)}: {e.Reason}"),
+        ComplaintSuspended e => Pick($"Tạm đình chỉ giải quyết ({e.Ground.Humanize()}): {e.Reason}", $"Settlement suspended ({e.Ground.Humanize().ToLower(Culture)}): {e.Reason}"),
+        ComplaintResumed e => Pick($"Tiếp tục giải quyết; thông báo cho {Parties(e.NotifiedParties)}", $"Settlement resumed; {Parties(e.NotifiedParties)} notified"),
+        FirstDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần đầu số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
+            $"First decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
+        DecisionDelivered e => Pick($"Gửi quyết định lần {Round(e.Round)} đến {Parties(e.Recipients)}", $"Decision (round {e.Round}) delivered to {Parties(e.Recipients)}"),
+        SecondComplaintFiled e => Pick($"Khiếu nại lần hai: {e.Reason}", $"Second complaint filed: {e.Reason}"),
+        SecondDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần hai số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
+            $"Second decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
+        ComplaintWithdrawn { IsPartial: true } e => Pick($"Rút một phần khiếu nại: {e.WithdrawnPart}", $"Complaint partly withdrawn: {e.WithdrawnPart}"),
+        ComplaintWithdrawn => Pick("Rút toàn bộ khiếu nại", "Complaint withdrawn in full"),
+        ComplaintTerminated e => Pick($"Đình chỉ giải quyết ({e.Ground.Humanize()})", $"Settlement terminated ({e.Ground.Humanize().ToLower(Culture)})"),
+        LawsuitFiled e => Pick($"Người khiếu nại khởi kiện tại {e.Court}", $"Complainant sued at {e.Court}"),
+        DenunciationCheckWidened e => Pick($"Kiểm tra tố cáo tại nhiều địa điểm: {string.Join(", ", e.Places)}", $"Denunciation check widened to {string.Join(", ", e.Places)}"),
+        DenunciationAccepted e => Pick($"Thụ lý tố cáo: {e.Grounds}", $"Denunciation accepted: {e.Grounds}"),
+        DenunciationNotAccepted e => Pick($"Không thụ lý tố cáo: {e.Reason}", $"Denunciation not accepted: {e.Reason}"),
+        DenunciationPartiesNotified e => Pick($"Thông báo thụ lý tố cáo cho {Parties(e.Parties)}", $"Acceptance notified to {Parties(e.Parties)}"),
+        DenunciationSettlementExtended e => Pick($"Gia hạn giải quyết tố cáo lần {e.ExtensionNumber} thêm {Days(e.Days)}: {e.Reason}",
+            $"Settlement extended (#{e.ExtensionNumber}) by {Days(e.Days)}: {e.Reason}"),
+        DenunciationConcluded e => Pick($"Kết luận nội dung tố cáo (tố cáo {Finding(e.Finding)}): {e.Summary}", $"Denunciation concluded ({Finding(e.Finding)}): {e.Summary}"),
+        LateSettlementReportDemanded e => Pick($"{e.SupervisingBody} yêu cầu báo cáo lý do chậm giải quyết", $"{e.SupervisingBody} demanded a late-settlement report"),
+        LateSettlementReportSubmitted e => Pick($"Đã gửi báo cáo chậm giải quyết {e.ReportReference}", $"Late-settlement report {e.ReportReference} sent"),
+        _ => @event.GetType().Name.Humanize(),
+    };
+
+    private string Round(int round) => _vi ? (round == 2 ? "hai" : "đầu") : round.ToString(CultureInfo.InvariantCulture);
+
+    private string Flags(bool complex, bool remote)
+        => (complex, remote) switch
+        {
+            (false, false) => "",
+            (true, false) => Pick(" (vụ việc phức tạp)", " (complex)"),
+            (false, true) => Pick(" (vùng sâu, vùng xa)", " (remote area)"),
+            _ => Pick(" (phức tạp, vùng sâu, vùng xa)", " (complex, remote area)"),
+        };
+}
