@@ -111,9 +111,52 @@ public static class CaseCommands
             throw new CaseNotFoundException(command.CaseId);
         }
 
-        CaseRules.EnsureChronology(state, command);
-        return descriptor.Decide(command, state);
+        // The decider runs first so that repeating an already-recorded step stays a quiet no-op even when it is dated earlier.
+        var events = descriptor.Decide(command, state);
+        if (events.Length > 0)
+        {
+            CaseRules.EnsureChronology(state, command);
+        }
+
+        return events;
     }
+
+    /// <summary>
+    /// True when <paramref name="command"/> is a replay of a step already in <paramref name="history"/>: deciding it against
+    /// the state just before some recorded event yields exactly the events recorded there. Lets a JSON-lines file or a
+    /// retried request be applied twice without failing or recording anything twice. Pure.
+    /// </summary>
+    public static bool IsReplay(ICaseCommand command, IReadOnlyList<object> history)
+    {
+        var descriptor = For(command.GetType());
+        var state = Case.None(command.CaseId);
+        for (var k = 0; k < history.Count; k++)
+        {
+            object[] produced;
+            try
+            {
+                produced = descriptor.Decide(command, state);
+            }
+            catch (DomainRuleException)
+            {
+                produced = [];
+            }
+
+            if (produced.Length > 0 && k + produced.Length <= history.Count
+                && produced.Select((e, i) => SameEvent(e, history[k + i])).All(same => same))
+            {
+                return true;
+            }
+
+            state = state.Evolve(history[k]);
+        }
+
+        return false;
+    }
+
+    private static bool SameEvent(object a, object b)
+        => a.GetType() == b.GetType()
+           && System.Text.Json.JsonSerializer.Serialize(a, a.GetType()) == System.Text.Json.JsonSerializer.Serialize(b, b.GetType());
 
     private static CaseCommandDescriptor Describe<T>(string noun, string verb, string summary, Func<T, Case, object[]> decide, IValidator<T> validator, bool opensCase = false)
         where T : ICaseCommand

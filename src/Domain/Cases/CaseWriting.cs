@@ -33,7 +33,7 @@ public static class CaseWriting
     /// <param name="expectedVersion">When given, the command is refused with <see cref="CaseConflictException"/> unless the case is exactly at this version.</param>
     /// <param name="cancellation">Cancels the database work.</param>
     /// <exception cref="ValidationException">The command is malformed; nothing was recorded.</exception>
-    /// <exception cref="DomainRuleException">The step is not allowed now; nothing was recorded.</exception>
+    /// <exception cref="DomainRuleException">The step is not allowed now (and is not a replay of a recorded step); nothing was recorded.</exception>
     /// <exception cref="CaseNotFoundException">The case does not exist and the command does not open one.</exception>
     /// <exception cref="CaseConflictException">Someone else changed the case first; nothing was recorded.</exception>
     public static async Task<CaseCommandResult> HandleAsync(
@@ -59,7 +59,21 @@ public static class CaseWriting
                 : await session.Events.FetchForWriting<Case>(command.CaseId, cancellation).ConfigureAwait(false);
             var state = stream.Aggregate ?? Case.None(command.CaseId);
             var startingVersion = stream.StartingVersion ?? 0;
-            var events = CaseCommands.Decide(descriptor, command, state);
+            object[] events;
+            try
+            {
+                events = CaseCommands.Decide(descriptor, command, state);
+            }
+            catch (DomainRuleException) when (state.Exists)
+            {
+                if (!await IsReplayAsync(session, command, cancellation).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                events = [];
+            }
+
             if (events.Length == 0)
             {
                 return new CaseCommandResult(command.CaseId, startingVersion, []);
@@ -77,5 +91,11 @@ public static class CaseWriting
         {
             throw new CaseConflictException(command.CaseId, expectedVersion, ex);
         }
+    }
+
+    private static async Task<bool> IsReplayAsync(IDocumentSession session, ICaseCommand command, CancellationToken cancellation)
+    {
+        var history = await session.Events.FetchStreamAsync(command.CaseId, token: cancellation).ConfigureAwait(false);
+        return CaseCommands.IsReplay(command, history.Select(e => e.Data).ToArray());
     }
 }

@@ -21,6 +21,12 @@ internal static class Cli
         Recursive = true,
     };
 
+    public static readonly Option<string?> Schema = new("--schema")
+    {
+        Description = "PostgreSQL schema holding Outreach's tables. Default: env OUTREACH_SCHEMA, else outreach.",
+        Recursive = true,
+    };
+
     public static readonly Option<bool> Json = new("--json") { Description = "Write JSON for machines instead of tables.", Recursive = true };
 
     public static readonly Option<string> Culture = new("--culture")
@@ -33,6 +39,7 @@ internal static class Cli
     public static void AddGlobalOptions(RootCommand root)
     {
         root.Options.Add(Connection);
+        root.Options.Add(Schema);
         root.Options.Add(Json);
         root.Options.Add(Culture);
     }
@@ -61,6 +68,14 @@ internal static class Cli
     {
         var connection = await OutreachConnection.ResolveAsync(parse.GetValue(Connection), Info, cancellation);
         var options = new OutreachOptions();
+        var schema = parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA");
+        if (!string.IsNullOrWhiteSpace(schema))
+        {
+            options.SchemaName = System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$")
+                ? schema
+                : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
+        }
+
         return DocumentStore.For(opts =>
         {
             opts.Connection(connection);

@@ -10,6 +10,7 @@ var root = new System.CommandLine.RootCommand("outreach — the grassroots outre
 Cli.AddGlobalOptions(root);
 root.Subcommands.Add(DemoVerb.Build());
 root.Subcommands.Add(ApplyVerb.Build());
+root.Subcommands.Add(CommandsVerb.Build());
 root.Subcommands.Add(CaseVerbs.Build());
 root.Subcommands.Add(CasesVerbs.Build());
 foreach (var noun in CaseCommandVerbs.Build())
@@ -21,4 +22,4 @@ foreach (var verb in MartenVerbs.Describe())
 {
     root.Subcommands.Add(verb);
 }
-return await Cli.InvokeAsync(root, args);
+return await Cli.InvokeAsync(root, args.Length == 0 ? ["--help"] : args);

@@ -150,12 +150,12 @@ public sealed class CaseText
     public string Parties(IEnumerable<NoticeParty> parties) => string.Join(", ", parties.Select(Party));
 
     /// <summary>A reception channel.</summary>
-    public string Channel(ReceptionChannel channel) => !_vi ? channel.Humanize().ToLower(Culture) : channel switch
+    public string Channel(ReceptionChannel channel) => channel switch
     {
-        ReceptionChannel.FieldVisit => "khi đi cơ sở",
-        ReceptionChannel.CitizenReception => "tại buổi tiếp công dân",
-        ReceptionChannel.Letter => "qua đơn thư",
-        ReceptionChannel.Online => "trực tuyến",
+        ReceptionChannel.FieldVisit => Pick("khi đi cơ sở", "on a field visit"),
+        ReceptionChannel.CitizenReception => Pick("tại buổi tiếp công dân", "at a citizen reception"),
+        ReceptionChannel.Letter => Pick("qua đơn thư", "by letter"),
+        ReceptionChannel.Online => Pick("trực tuyến", "online"),
         _ => channel.Humanize(),
     };
 
@@ -174,7 +174,7 @@ public sealed class CaseText
     /// </summary>
     public string Describe(object @event) => @event switch
     {
-        PetitionReceived e => Pick($"Tiếp nhận đơn {Channel(e.Channel)}: {e.Content}", $"Petition received ({Channel(e.Channel)}): {e.Content}"),
+        PetitionReceived e => Pick($"Tiếp nhận đơn {Channel(e.Channel)}: {e.Content}", $"Petition received {Channel(e.Channel)}: {e.Content}"),
         PetitionClassified e => Pick($"Phân loại là {Kind(e.Kind)}", $"Classified as {Kind(e.Kind)}"),
         PetitionReclassified e => Pick($"Phân loại lại từ {Kind(e.FromKind)} thành {Kind(e.ToKind)}: {e.Reason}", $"Reclassified from {Kind(e.FromKind)} to {Kind(e.ToKind)}: {e.Reason}"),
         PetitionFoundNotProcessable e => Pick($"Không đủ điều kiện xử lý ({e.Reason.Humanize()})", $"Not processable ({e.Reason.Humanize().ToLower(Culture)})"),

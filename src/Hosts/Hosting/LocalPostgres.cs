@@ -178,7 +178,9 @@ public static partial class LocalPostgres
         {
             if (HasServerTools(folder))
             {
-                return NormaliseDirectory(folder);
+                // Report the real bin directory when PATH only holds symlinks (e.g. /usr/local/bin/initdb).
+                var target = ResolveSymlinkFolder(Path.Combine(folder, "initdb"));
+                return NormaliseDirectory(target is not null && HasServerTools(target) ? target : folder);
             }
         }
 
@@ -207,6 +209,18 @@ public static partial class LocalPostgres
     private static bool HasServerTools(string folder) =>
         ChildProcess.IsExecutableFile(Path.Combine(folder, "initdb"))
         && ChildProcess.IsExecutableFile(Path.Combine(folder, "pg_ctl"));
+
+    private static string? ResolveSymlinkFolder(string file)
+    {
+        try
+        {
+            return File.ResolveLinkTarget(file, returnFinalTarget: true) is { } target ? Path.GetDirectoryName(target.FullName) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 
     private static Version? ParseVersion(string name) =>
         Version.TryParse(name.Contains('.', StringComparison.Ordinal) ? name : name + ".0", out var version) ? version : null;
@@ -305,13 +319,17 @@ public static partial class LocalPostgres
         return port;
     }
 
-    /// <summary>Whether a server could listen on 127.0.0.1:<paramref name="port"/> now (same SO_REUSEADDR rule as PostgreSQL).</summary>
+    /// <summary>
+    /// Whether a server could listen on 127.0.0.1:<paramref name="port"/> now. .NET already sets SO_REUSEADDR on Unix
+    /// (as PostgreSQL does), so connections in TIME_WAIT do not count; <see cref="SocketOptionName.ReuseAddress"/>
+    /// must not be set here, because on Linux .NET turns it into SO_REUSEPORT too, which would let the probe share
+    /// a port that PostgreSQL could not bind.
+    /// </summary>
     internal static bool IsPortFree(int port)
     {
         try
         {
             using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
             listener.Start();
             listener.Stop();
             return true;

@@ -76,8 +76,7 @@ internal sealed class LocalPostgresInstance
 
         if (ReadPidFile() is not { } pid || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
         {
-            File.Delete(PidFile);
-            return;
+            return; // Not running; a stale postmaster.pid is dealt with by the next start.
         }
 
         var result = await RunToolAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], ct).ConfigureAwait(false);
@@ -280,7 +279,7 @@ internal sealed class LocalPostgresInstance
                 port = next;
             }
 
-            RemoveStalePidFile();
+            await RemoveStalePidFileAsync(ct).ConfigureAwait(false);
             var logLength = File.Exists(LogFile) ? new FileInfo(LogFile).Length : 0;
             var timeout = Math.Max(1, (int)Math.Ceiling(_settings.StartTimeout.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
             var result = await RunToolAsync("pg_ctl", ["-D", _dataDirectory, "-l", LogFile, "-w", "-t", timeout, "start"], ct).ConfigureAwait(false);
@@ -313,8 +312,14 @@ internal sealed class LocalPostgresInstance
         }
     }
 
-    /// <summary>Deletes postmaster.pid when no PostgreSQL process has its PID any more (crash, reboot, PID reuse).</summary>
-    private void RemoveStalePidFile()
+    /// <summary>
+    /// Deletes postmaster.pid when no PostgreSQL process has its PID any more (crash, reboot, PID reuse). PostgreSQL
+    /// copes with most stale pid files itself, but not when the PID now belongs to another process of the same user,
+    /// nor when the killed postmaster lingers as a zombie because nothing reaps it (common in containers).
+    /// Before deleting, waits until no orphaned backend of the dead server is still attached to its shared memory:
+    /// that is the interlock PostgreSQL would otherwise have done with the pid file.
+    /// </summary>
+    private async Task RemoveStalePidFileAsync(CancellationToken ct)
     {
         if (!File.Exists(PidFile))
         {
@@ -322,12 +327,58 @@ internal sealed class LocalPostgresInstance
         }
 
         var pid = ReadPidFile();
-        if (pid is null || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
+        if (pid is not null && ChildProcess.IsLivePostgresProcess(pid.ProcessId))
         {
-            _report?.Invoke(
-                $"Removing a stale postmaster.pid from {_dataDirectory} (the server that wrote it{(pid is null ? string.Empty : $", pid {pid.ProcessId},")} is gone).");
-            File.Delete(PidFile);
+            return;
         }
+
+        if (pid?.SharedMemory is { } segment)
+        {
+            var waited = Stopwatch.StartNew();
+            while (IsSharedMemoryAttached(segment))
+            {
+                if (waited.Elapsed > _settings.StartTimeout)
+                {
+                    throw new LocalPostgresUnavailableException(
+                        $"Processes of a crashed PostgreSQL server are still attached to the shared memory of the cluster at {_dataDirectory} "
+                        + $"(segment {segment.Id}; 'ipcs -mp' shows them). Stop them, then try again.");
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
+            }
+        }
+
+        _report?.Invoke(
+            $"Removing a stale postmaster.pid from {_dataDirectory} (the server that wrote it{(pid is null ? string.Empty : $", pid {pid.ProcessId},")} is gone).");
+        File.Delete(PidFile);
+    }
+
+    /// <summary>Whether a System V shared memory segment with this key and id exists and has processes attached (Linux).</summary>
+    private static bool IsSharedMemoryAttached(SharedMemorySegment segment)
+    {
+        const string table = "/proc/sysvipc/shm";
+        try
+        {
+            // Columns: key shmid perms size cpid lpid nattch …
+            foreach (var line in File.ReadLines(table).Skip(1))
+            {
+                var columns = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length >= 7
+                    && columns[0] == segment.Key.ToString(CultureInfo.InvariantCulture)
+                    && columns[1] == segment.Id.ToString(CultureInfo.InvariantCulture))
+                {
+                    return columns[6] != "0";
+                }
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+
+        return false;
     }
 
     private async Task EnsureDatabaseAsync(int port, CancellationToken ct)
@@ -392,9 +443,11 @@ internal sealed class LocalPostgresInstance
         }
     }
 
-    private sealed record PidFileContents(int ProcessId, string DataDirectory, int Port);
+    private sealed record SharedMemorySegment(long Key, long Id);
 
-    /// <summary>Reads postmaster.pid: line 1 PID, line 2 data directory, line 4 port.</summary>
+    private sealed record PidFileContents(int ProcessId, string DataDirectory, int Port, SharedMemorySegment? SharedMemory);
+
+    /// <summary>Reads postmaster.pid: line 1 PID, line 2 data directory, line 4 port, line 7 shared memory key and id.</summary>
     private PidFileContents? ReadPidFile()
     {
         try
@@ -404,7 +457,16 @@ internal sealed class LocalPostgresInstance
                 && int.TryParse(lines[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
                 && int.TryParse(lines[3].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var port))
             {
-                return new PidFileContents(processId, lines[1].Trim(), port);
+                SharedMemorySegment? segment = null;
+                var shm = lines.Length >= 7 ? lines[6].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+                if (shm.Length == 2
+                    && long.TryParse(shm[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var key)
+                    && long.TryParse(shm[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var id))
+                {
+                    segment = new SharedMemorySegment(key, id);
+                }
+
+                return new PidFileContents(processId, lines[1].Trim(), port, segment);
             }
         }
         catch (IOException)

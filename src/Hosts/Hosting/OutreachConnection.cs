@@ -64,10 +64,15 @@ public static partial class OutreachConnection
         }
         catch (ArgumentException)
         {
-            return PasswordPattern().Replace(connectionString, "${key}=***");
+            var masked = PasswordPattern().Replace(connectionString, "${key}=***");
+            return UriPasswordPattern().Replace(masked, "${prefix}***@");
         }
     }
 
     [GeneratedRegex(@"(?<key>password|pwd|psw)\s*=\s*(""[^""]*""|'[^']*'|[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex PasswordPattern();
+
+    /// <summary>The password of a URI such as <c>postgresql://user:secret@host/db</c>.</summary>
+    [GeneratedRegex(@"(?<prefix>://[^:/@\s]*:)[^@\s]*@", RegexOptions.CultureInvariant)]
+    private static partial Regex UriPasswordPattern();
 }

@@ -53,7 +53,7 @@ public static class SampleHistory
             var receivedAt = start.AddDays(Math.Floor(offset)).AddHours(random.Next(0, 9));
             // Some recent cases (and a few old, forgotten ones) stall part-way, which is where overdue deadlines come from.
             var stallAfter = (i % 4 == 0 && random.Next(5) < 2) || random.Next(60) == 0 ? random.Next(2, 7) : int.MaxValue;
-            var builder = new CaseScript(random, Guid.CreateVersion7(receivedAt), receivedAt, until, localities[random.Next(localities.Length)], i + 1, stallAfter);
+            var builder = new CaseScript(random, NextId(random), receivedAt, until, localities[random.Next(localities.Length)], i + 1, stallAfter);
             builder.Write();
             if (builder.Commands.Count > 0)
             {
@@ -62,6 +62,16 @@ public static class SampleHistory
         }
 
         return result;
+    }
+
+    /// <summary>A reproducible id drawn from the seeded generator (random-based, version 4).</summary>
+    private static Guid NextId(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
     }
 
     private sealed class CaseScript(Random random, Guid id, DateTimeOffset receivedAt, DateTimeOffset until, string locality, int number, int stallAfter)

@@ -239,7 +239,11 @@ public sealed class LocalPostgresTests
         }
 
         await WaitUntilAsync(() => !ChildProcess.IsLivePostgresProcess(postmaster), TimeSpan.FromSeconds(10));
-        NpgsqlConnection.ClearAllPools();
+        using (var pooled = new NpgsqlConnection(first.ConnectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled);
+        }
+
         Assert.That(File.Exists(pidFile), Is.True, "precondition: the crash leaves postmaster.pid behind");
 
         var again = await StartAsync(Settings());
@@ -334,6 +338,10 @@ public sealed class LocalPostgresTests
         WriteFakeTool(onPath, "pg_ctl");
         var nothing = Path.Combine(_root, "empty");
         Directory.CreateDirectory(nothing);
+        var linked = Path.Combine(_root, "linked-bin");
+        Directory.CreateDirectory(linked);
+        File.CreateSymbolicLink(Path.Combine(linked, "initdb"), Path.Combine(versions, "13", "bin", "initdb"));
+        File.CreateSymbolicLink(Path.Combine(linked, "pg_ctl"), Path.Combine(versions, "13", "bin", "pg_ctl"));
 
         using (Assert.EnterMultipleScope())
         {
@@ -343,6 +351,10 @@ public sealed class LocalPostgresTests
             Assert.That(
                 LocalPostgres.FindBinDirectory(new LocalPostgresSettings { SearchPath = [nothing, onPath], VersionRoots = [versions] }),
                 Is.EqualTo(onPath));
+            Assert.That(
+                LocalPostgres.FindBinDirectory(new LocalPostgresSettings { SearchPath = [linked, onPath], VersionRoots = [versions] }),
+                Is.EqualTo(Path.Combine(versions, "13", "bin")),
+                "a PATH entry holding symlinks is reported as the folder the links point to");
         }
     }
 
@@ -416,6 +428,7 @@ public sealed class LocalPostgresTests
     [TestCase("Host=h;Password=abc;Username=u", "abc")]
     [TestCase("Host=h;Username=u;PWD='x;y'", "x;y")]
     [TestCase("not a connection string; password = hunter2", "hunter2")]
+    [TestCase("postgresql://clerk:hunter3@db.example.org:5432/outreach", "hunter3")]
     public void Mask_HidesPasswords(string connectionString, string password)
     {
         var masked = OutreachConnection.Mask(connectionString);

@@ -21,13 +21,46 @@ internal sealed class CaseSpec
 
     public IReadOnlyList<object> When(ICaseCommand command) => CaseCommands.Decide(command, State);
 
+    /// <summary>Adds more past events (e.g. a ready-made history followed by single events).</summary>
+    public CaseSpec And(params object[] events)
+    {
+        _given.AddRange(events);
+        return this;
+    }
+
+    /// <summary>
+    /// Asserts the exact events decided. Events are records holding arrays, whose generated equality compares arrays by
+    /// reference, so the comparison is structural (property by property, arrays element by element), after checking the types.
+    /// </summary>
     public void Then(ICaseCommand command, params object[] expected)
-        => Assert.That(When(command), Is.EqualTo(expected));
+    {
+        var actual = When(command);
+        Assert.That(actual.Select(e => e.GetType().Name), Is.EqualTo(expected.Select(e => e.GetType().Name)), "event types");
+        Assert.That(actual, Is.EqualTo(expected).UsingPropertiesComparer());
+    }
+
+    /// <summary>Asserts an idempotent repeat: the command is accepted and records nothing.</summary>
+    public void ThenNothing(ICaseCommand command)
+        => Assert.That(When(command), Is.Empty, "a repeated step records nothing");
 
     public DomainRuleException ThenRefused(ICaseCommand command, string fragment)
     {
         var ex = Assert.Throws<DomainRuleException>(() => When(command))!;
         Assert.That(ex.Message, Does.Contain(fragment));
+        return ex;
+    }
+
+    /// <summary>Asserts a refusal whose message contains every fragment.</summary>
+    public DomainRuleException ThenRefused(ICaseCommand command, string fragment, params string[] moreFragments)
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => When(command))!;
+        Assert.Multiple(() =>
+        {
+            foreach (var f in moreFragments.Prepend(fragment))
+            {
+                Assert.That(ex.Message, Does.Contain(f));
+            }
+        });
         return ex;
     }
 }
@@ -52,7 +85,7 @@ internal static class Story
 
     public static VerifierAssigned VerifierAssigned(DateTimeOffset at, int round = 1) => new(CaseSpec.Id, round, "Phạm Văn Dũng", Chair, at);
 
-    public static ComplaintVerified Verified(DateTimeOffset at, int round = 1) => new(CaseSpec.Id, round, "BC-01", "Fee computed on the wrong area", "Phạm Văn Dũng", at);
+    public static ComplaintVerified Verified(DateTimeOffset at, int round = 1, string reference = "BC-01") => new(CaseSpec.Id, round, reference, "Fee computed on the wrong area", "Phạm Văn Dũng", at);
 
     public static FirstDecisionIssued FirstDecision(DateTimeOffset at) => new(CaseSpec.Id, "QD-15", Finding.PartlyFounded, "Fee recalculated", Chair, at);
 
@@ -63,4 +96,151 @@ internal static class Story
     [
         Received(acceptedAt.AddDays(-3)), Classified(CaseKind.Complaint, acceptedAt.AddDays(-2)), Accepted(acceptedAt, 1, complex, remote),
     ];
+
+    // ---- More single events (all for CaseSpec.Id) ----
+
+    public const string Verifier = "Phạm Văn Dũng";
+    public const string Inspector = "Đỗ Thị Hạnh";
+
+    /// <summary>A petition received without naming anyone whose conduct is at issue.</summary>
+    public static PetitionReceived ReceivedWithoutRespondent(DateTimeOffset at, bool anonymous = false)
+        => Received(at, anonymous) with { Respondent = null };
+
+    public static PetitionReclassified Reclassified(CaseKind from, CaseKind to, DateTimeOffset at)
+        => new(CaseSpec.Id, from, to, "The citizen contests a decision, not a general matter", Clerk, at);
+
+    public static PetitionFoundNotProcessable NotProcessable(DateTimeOffset at)
+        => new(CaseSpec.Id, NotProcessableReason.Illegible, null, Clerk, at);
+
+    public static PetitionTransferred Transferred(DateTimeOffset at, string toBody = "Sở Tài nguyên và Môi trường")
+        => new(CaseSpec.Id, toBody, "Land matters belong to the provincial department", Clerk, at);
+
+    public static CitizenGuided Guided(DateTimeOffset at) => new(CaseSpec.Id, "Address the district court", "Tòa án nhân dân khu vực 1", Clerk, at);
+
+    public static PetitionAnswered Answered(DateTimeOffset at) => new(CaseSpec.Id, "The street light was repaired", Clerk, at);
+
+    public static ComplaintRefused Refused(DateTimeOffset at, int round = 1)
+        => new(CaseSpec.Id, round, "Filed after the 90-day window", [NoticeParty.Complainant], Chair, at);
+
+    public static DialogueHeld Dialogue(DateTimeOffset at, int number = 1, int round = 1, string minutes = "BB-01")
+        => new(CaseSpec.Id, round, number, ["Lê Văn Cường", Verifier], minutes, false, Chair, at);
+
+    public static ComplaintFlagsChanged FlagsChanged(DateTimeOffset at, bool complex, bool remote)
+        => new(CaseSpec.Id, complex, remote, "Several plots and owners involved", Chair, at);
+
+    public static ComplaintSuspended Suspended(DateTimeOffset at, int round = 1)
+        => new(CaseSpec.Id, round, SuspensionGround.AwaitingOtherBody, "Awaiting the land registry's survey", Chair, at);
+
+    public static ComplaintResumed Resumed(DateTimeOffset at, int round = 1)
+        => new(CaseSpec.Id, round, [NoticeParty.Complainant], Chair, at);
+
+    public static DecisionDelivered Delivered(DateTimeOffset at, int round, params NoticeParty[] recipients)
+        => new(CaseSpec.Id, round, recipients, Clerk, at);
+
+    public static SecondComplaintFiled SecondComplaint(DateTimeOffset at, SecondComplaintGround ground = SecondComplaintGround.DisagreesWithFirstDecision)
+        => new(CaseSpec.Id, ground, "The recalculated fee is still wrong", Clerk, at);
+
+    public static SecondDecisionIssued SecondDecision(DateTimeOffset at) => new(CaseSpec.Id, "QD-42", Finding.Unfounded, "First decision upheld", Chair, at);
+
+    public static ComplaintWithdrawn Withdrawn(DateTimeOffset at, int round = 1, bool partial = false)
+        => new(CaseSpec.Id, round, partial, partial ? "The claim for interest" : null, Clerk, at);
+
+    public static ComplaintTerminated Terminated(DateTimeOffset at, int round = 1, TerminationGround ground = TerminationGround.FullWithdrawal)
+        => new(CaseSpec.Id, round, ground, null, Chair, at);
+
+    public static LawsuitFiled Lawsuit(DateTimeOffset at, int round = 1) => new(CaseSpec.Id, round, "Tòa án nhân dân thành phố", Clerk, at);
+
+    public static DenunciationCheckWidened CheckWidened(DateTimeOffset at) => new(CaseSpec.Id, ["phuong-1", "xa-2"], Inspector, at);
+
+    public static DenunciationNotAccepted DenunciationRefused(DateTimeOffset at) => new(CaseSpec.Id, "No violation is named", Chair, at);
+
+    public static DenunciationPartiesNotified DenunciationNotified(DateTimeOffset at, params NoticeParty[] parties) => new(CaseSpec.Id, parties, Clerk, at);
+
+    public static DenunciationSettlementExtended Extended(DateTimeOffset at, int number, DenunciationComplexity complexity = DenunciationComplexity.EspeciallyComplex, int days = 30)
+        => new(CaseSpec.Id, number, complexity, days, "Evidence held by another province", Chair, at);
+
+    public static DenunciationConcluded Concluded(DateTimeOffset at) => new(CaseSpec.Id, Finding.Founded, "The official took a bribe", Chair, at);
+
+    public static LateSettlementReportDemanded ReportDemanded(DateTimeOffset at) => new(CaseSpec.Id, "Thanh tra thành phố", Inspector, at);
+
+    public static LateSettlementReportSubmitted ReportSubmitted(DateTimeOffset at) => new(CaseSpec.Id, "BC-TT-07", Chair, at);
+
+    // ---- Ready-made histories ----
+
+    /// <summary>A complaint received on <paramref name="receivedAt"/> and classified the next day, awaiting acceptance.</summary>
+    public static object[] ComplaintAwaitingAcceptance(DateTimeOffset receivedAt) =>
+        [Received(receivedAt), Classified(CaseKind.Complaint, receivedAt.AddDays(1))];
+
+    /// <summary>An accepted complaint with a verifier (day +1) and a verification report (day +2).</summary>
+    public static object[] VerifiedComplaint(DateTimeOffset acceptedAt) =>
+        [.. AcceptedComplaint(acceptedAt), VerifierAssigned(acceptedAt.AddDays(1)), Verified(acceptedAt.AddDays(2))];
+
+    /// <summary>A verified complaint whose first decision was signed on day +10.</summary>
+    public static object[] FirstDecidedComplaint(DateTimeOffset acceptedAt) => [.. VerifiedComplaint(acceptedAt), FirstDecision(acceptedAt.AddDays(10))];
+
+    /// <summary>A first decision followed by a second complaint (day +20) awaiting acceptance.</summary>
+    public static object[] SecondComplaintAwaitingAcceptance(DateTimeOffset acceptedAt) =>
+        [.. FirstDecidedComplaint(acceptedAt), SecondComplaint(acceptedAt.AddDays(20))];
+
+    /// <summary>A second complaint accepted on day +25 (round 2 under settlement, nothing verified yet).</summary>
+    public static object[] SecondRoundComplaint(DateTimeOffset acceptedAt) =>
+        [.. SecondComplaintAwaitingAcceptance(acceptedAt), Accepted(acceptedAt.AddDays(25), round: 2)];
+
+    /// <summary>Round 2 with its own verifier (day +26) and report (day +27).</summary>
+    public static object[] SecondRoundVerifiedComplaint(DateTimeOffset acceptedAt) =>
+        [.. SecondRoundComplaint(acceptedAt), VerifierAssigned(acceptedAt.AddDays(26), round: 2), Verified(acceptedAt.AddDays(27), round: 2, reference: "BC-02")];
+
+    /// <summary>A second decision signed on day +35.</summary>
+    public static object[] SecondDecidedComplaint(DateTimeOffset acceptedAt) => [.. SecondRoundVerifiedComplaint(acceptedAt), SecondDecision(acceptedAt.AddDays(35))];
+
+    /// <summary>A denunciation received on <paramref name="receivedAt"/> and classified the next day, under check.</summary>
+    public static object[] DenunciationUnderCheck(DateTimeOffset receivedAt, bool anonymous = false) =>
+        [Received(receivedAt, anonymous), Classified(CaseKind.Denunciation, receivedAt.AddDays(1))];
+
+    /// <summary>A denunciation accepted on <paramref name="acceptedAt"/> (received 3 days before).</summary>
+    public static object[] AcceptedDenunciation(DateTimeOffset acceptedAt, bool anonymous = false) =>
+        [.. DenunciationUnderCheck(acceptedAt.AddDays(-3), anonymous), DenunciationAccepted(acceptedAt)];
+}
+
+/// <summary>One valid instance of every case command, for sweeps over the whole catalogue.</summary>
+internal static class CommandSamples
+{
+    public static IReadOnlyList<ICaseCommand> All(DateTimeOffset at, Guid? caseId = null, string actor = Story.Clerk)
+    {
+        var id = caseId ?? CaseSpec.Id;
+        return
+        [
+            new ReceivePetition(id, "125/TCD", ReceptionChannel.FieldVisit, "Võ Thị Hoa", "079123456789", "0905 123 456", "12 Lê Lợi, Phường 1",
+                false, "phuong-1", "Asks for the drainage ditch to be cleared", "Phường 1 People's Committee", actor, at),
+            new ClassifyPetition(id, CaseKind.Complaint, null, actor, at),
+            new ReclassifyPetition(id, CaseKind.Denunciation, "It reports misconduct by an official", actor, at),
+            new DeclareNotProcessable(id, NotProcessableReason.SentToSeveralBodies, null, actor, at),
+            new TransferPetition(id, "Sở Xây dựng", "Construction permits are a provincial matter", actor, at),
+            new GuideCitizen(id, "Bring the land-use certificate to the ward office", null, actor, at),
+            new AnswerPetition(id, "The ditch was cleared on Monday", actor, at),
+            new AcceptComplaint(id, false, false, [NoticeParty.Complainant], actor, at),
+            new RefuseComplaint(id, "Filed after the 90-day window", [NoticeParty.Complainant], actor, at),
+            new AssignVerifier(id, Story.Verifier, actor, at),
+            new RecordVerification(id, "BC-01", "Fee computed on the wrong area", actor, at),
+            new HoldDialogue(id, ["Võ Thị Hoa", Story.Verifier], "BB-01", false, actor, at),
+            new FlagComplaint(id, true, false, "Several plots involved", actor, at),
+            new SuspendComplaint(id, SuspensionGround.ForceMajeure, "Typhoon damage to the archive", actor, at),
+            new ResumeComplaint(id, [NoticeParty.Complainant], actor, at),
+            new IssueFirstDecision(id, "QD-15", Finding.PartlyFounded, "Fee recalculated", actor, at),
+            new DeliverDecision(id, [NoticeParty.Complainant], actor, at),
+            new FileSecondComplaint(id, SecondComplaintGround.DisagreesWithFirstDecision, "The recalculated fee is still wrong", actor, at),
+            new IssueSecondDecision(id, "QD-42", Finding.Unfounded, "First decision upheld", actor, at),
+            new WithdrawComplaint(id, false, null, actor, at),
+            new TerminateComplaint(id, TerminationGround.FullWithdrawal, null, actor, at),
+            new RecordLawsuit(id, "Tòa án nhân dân thành phố", actor, at),
+            new WidenDenunciationCheck(id, ["phuong-1", "xa-2"], actor, at),
+            new AcceptDenunciation(id, "Names the official and attaches receipts", true, actor, at),
+            new RefuseDenunciation(id, "No violation is named", actor, at),
+            new NotifyDenunciationParties(id, [NoticeParty.Denouncer, NoticeParty.Denounced], actor, at),
+            new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Evidence held by another province", actor, at),
+            new ConcludeDenunciation(id, Finding.Founded, "The official took a bribe", actor, at),
+            new DemandLateSettlementReport(id, "Thanh tra thành phố", actor, at),
+            new SubmitLateSettlementReport(id, "BC-TT-07", actor, at),
+        ];
+    }
 }

@@ -1,0 +1,67 @@
+using Spectre.Console;
+using System.CommandLine;
+using System.Text;
+using Outreach.Cases;
+using Outreach.Hosting;
+
+namespace Outreach.Console;
+
+/// <summary><c>outreach commands</c>: the schema of every case command, for people (--markdown writes docs/commands.md's reference) and machines.</summary>
+internal static class CommandsVerb
+{
+    private static readonly Option<bool> Markdown = new("--markdown") { Description = "Write the reference as Markdown (the text of docs/commands.md)." };
+
+    public static Command Build()
+    {
+        var commands = new Command("commands", "List every case command with its fields (the JSON-lines schema).") { Markdown };
+        commands.SetAction(parse =>
+        {
+            var schema = CaseCommands.All.Select(d => new
+            {
+                command = d.Name,
+                console = $"outreach {d.Noun} {d.Verb}",
+                summary = d.Summary,
+                fields = CaseCommandJson.Parameters(d.CommandType).Select(p => new
+                {
+                    name = CaseCommandJson.JsonName(p),
+                    required = CaseCommandJson.IsRequired(p) && !(d.OpensCase && p.Name == "CaseId"),
+                    accepts = CaseCommandJson.Describe(p.ParameterType),
+                }),
+            }).ToArray();
+            if (parse.GetValue(Cli.Json))
+            {
+                Cli.WriteJson(schema);
+            }
+            else if (parse.GetValue(Markdown))
+            {
+                var md = new StringBuilder();
+                foreach (var c in schema)
+                {
+                    md.Append("### `").Append(c.command).Append("`\n\n").Append(c.summary).Append(" Console: `").Append(c.console).Append("`.\n\n");
+                    md.Append("| field | required | accepts |\n|---|---|---|\n");
+                    foreach (var f in c.fields)
+                    {
+                        md.Append("| `").Append(f.name).Append("` | ").Append(f.required ? "yes" : "no").Append(" | ").Append(f.accepts).Append(" |\n");
+                    }
+
+                    md.Append('\n');
+                }
+
+                System.Console.Out.Write(md.ToString());
+            }
+            else
+            {
+                var table = new Table().Border(TableBorder.Rounded).AddColumns("command", "console", "fields (* required)");
+                foreach (var c in schema)
+                {
+                    table.AddRow(c.command, c.console, string.Join(", ", c.fields.Select(f => f.name + (f.required ? "*" : ""))));
+                }
+
+                Cli.Out.Write(table);
+            }
+
+            return Cli.Ok;
+        });
+        return commands;
+    }
+}

@@ -1,0 +1,279 @@
+using Outreach.Cases;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Cases;
+
+/// <summary>
+/// Intake: receiving, classifying, reclassifying and closing petitions before acceptance, plus the two checks
+/// <see cref="CaseCommands.Decide"/> adds to every command (unknown case, chronology).
+/// </summary>
+public sealed class IntakeSpecs
+{
+    private static readonly DateTimeOffset ReceivedAt = Story.At(2025, 3, 3);
+    private static readonly DateTimeOffset Later = Story.At(2025, 3, 14);
+
+    private static ReceivePetition Receive(DateTimeOffset at, bool anonymous = false, string? name = "Lê Văn Cường", string content = "Disputes the land-use fee notice")
+        => new(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, name, "012345678901", "0905 123 456", null, anonymous,
+            "phuong-1", content, "Phường 1 People's Committee", Story.Clerk, at);
+
+    private static ClassifyPetition Classify(CaseKind kind, DateTimeOffset at) => new(CaseSpec.Id, kind, "Asks to review a fee notice", Story.Clerk, at);
+
+    private static ReclassifyPetition Reclassify(CaseKind kind, DateTimeOffset at) => new(CaseSpec.Id, kind, "It contests an administrative decision", Story.Clerk, at);
+
+    private static DeclareNotProcessable NotProcessable(DateTimeOffset at)
+        => new(CaseSpec.Id, NotProcessableReason.SentToSeveralBodies, "Also sent to the provincial inspectorate", Story.Clerk, at);
+
+    private static TransferPetition Transfer(DateTimeOffset at, string toBody = "Sở Tài nguyên và Môi trường")
+        => new(CaseSpec.Id, toBody, "Land matters belong to the provincial department", Story.Clerk, at);
+
+    private static GuideCitizen Guide(DateTimeOffset at) => new(CaseSpec.Id, "Address the district court", "Tòa án nhân dân khu vực 1", Story.Clerk, at);
+
+    private static AnswerPetition Answer(DateTimeOffset at) => new(CaseSpec.Id, "The street light was repaired", Story.Clerk, at);
+
+    private static object[] Suggestion() => [Story.Received(ReceivedAt), Story.Classified(CaseKind.Suggestion, ReceivedAt.AddDays(1))];
+
+    // ---------------------------------------------------------------- ReceivePetition
+
+    [Test]
+    public void Receiving_a_petition_opens_the_case()
+        => CaseSpec.Given().Then(Receive(ReceivedAt),
+            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, "Lê Văn Cường", "012345678901", "0905 123 456", null, false,
+                "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
+
+    [Test]
+    public void An_anonymous_petition_does_not_record_a_name_even_if_one_was_typed()
+        => CaseSpec.Given().Then(Receive(ReceivedAt, anonymous: true, name: "Lê Văn Cường"),
+            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, null, "012345678901", "0905 123 456", null, true,
+                "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
+
+    [Test]
+    public void Receiving_the_same_petition_again_records_nothing()
+        => CaseSpec.Given(Story.Received(ReceivedAt)).ThenNothing(Receive(ReceivedAt));
+
+    [Test]
+    public void Receiving_a_different_petition_under_an_existing_id_is_refused()
+        => CaseSpec.Given(Story.Received(ReceivedAt))
+            .ThenRefused(Receive(ReceivedAt, content: "Asks for a street light"), "already exists", "2025-03-03", "Use a new id");
+
+    [Test]
+    public void Receiving_the_same_content_at_another_time_under_an_existing_id_is_refused()
+        => CaseSpec.Given(Story.Received(ReceivedAt)).ThenRefused(Receive(ReceivedAt.AddHours(1)), "already exists");
+
+    // ---------------------------------------------------------------- ClassifyPetition
+
+    [TestCase(CaseKind.Suggestion)]
+    [TestCase(CaseKind.Complaint)]
+    [TestCase(CaseKind.Denunciation)]
+    public void Classifying_a_received_petition_records_its_kind(CaseKind kind)
+        => CaseSpec.Given(Story.Received(ReceivedAt)).Then(Classify(kind, Later),
+            new PetitionClassified(CaseSpec.Id, kind, "Asks to review a fee notice", Story.Clerk, Later));
+
+    [TestCase(CaseKind.Suggestion)]
+    [TestCase(CaseKind.Denunciation)]
+    public void An_anonymous_petition_may_be_a_suggestion_or_a_denunciation(CaseKind kind)
+        => CaseSpec.Given(Story.Received(ReceivedAt, anonymous: true)).Then(Classify(kind, Later),
+            new PetitionClassified(CaseSpec.Id, kind, "Asks to review a fee notice", Story.Clerk, Later));
+
+    [Test]
+    public void An_anonymous_petition_cannot_be_classified_as_a_complaint()
+        => CaseSpec.Given(Story.Received(ReceivedAt, anonymous: true))
+            .ThenRefused(Classify(CaseKind.Complaint, Later), "anonymous", "complainant must be identified");
+
+    [Test]
+    public void Classifying_again_with_the_same_kind_records_nothing()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).ThenNothing(Classify(CaseKind.Complaint, Later));
+
+    [Test]
+    public void Classifying_again_with_another_kind_points_to_reclassification()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt))
+            .ThenRefused(Classify(CaseKind.Denunciation, Later), "already classified as Complaint", "ReclassifyPetition");
+
+    [Test]
+    public void A_petition_closed_before_classification_cannot_be_classified()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.NotProcessable(ReceivedAt.AddDays(1)))
+            .ThenRefused(Classify(CaseKind.Suggestion, Later), "NotProcessable (closed)", "AwaitingClassification");
+
+    // ---------------------------------------------------------------- ReclassifyPetition
+
+    [Test]
+    public void Reclassifying_records_the_old_and_the_new_kind()
+        => CaseSpec.Given(Suggestion()).Then(Reclassify(CaseKind.Complaint, Later),
+            new PetitionReclassified(CaseSpec.Id, CaseKind.Suggestion, CaseKind.Complaint, "It contests an administrative decision", Story.Clerk, Later));
+
+    [Test]
+    public void A_denunciation_under_check_can_become_a_complaint()
+        => CaseSpec.Given(Story.DenunciationUnderCheck(ReceivedAt)).Then(Reclassify(CaseKind.Complaint, Later),
+            new PetitionReclassified(CaseSpec.Id, CaseKind.Denunciation, CaseKind.Complaint, "It contests an administrative decision", Story.Clerk, Later));
+
+    [Test]
+    public void Reclassification_restarts_the_clock_of_the_new_kind()
+    {
+        var spec = CaseSpec.Given(Suggestion()).And(Story.Reclassified(CaseKind.Suggestion, CaseKind.Complaint, Later));
+        Assert.That(spec.State.Status, Is.EqualTo(CaseStatus.AwaitingAcceptance));
+        Assert.That(spec.State.ClockStartedOn, Is.EqualTo(new DateOnly(2025, 3, 14)));
+    }
+
+    [Test]
+    public void An_unclassified_petition_must_be_classified_not_reclassified()
+        => CaseSpec.Given(Story.Received(ReceivedAt)).ThenRefused(Reclassify(CaseKind.Complaint, Later), "not been classified", "ClassifyPetition");
+
+    [Test]
+    public void Reclassifying_to_the_current_kind_is_refused()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).ThenRefused(Reclassify(CaseKind.Complaint, Later), "already a Complaint");
+
+    [Test]
+    public void An_accepted_complaint_cannot_be_reclassified()
+        => CaseSpec.Given(Story.AcceptedComplaint(ReceivedAt)).ThenRefused(Reclassify(CaseKind.Denunciation, Later), "Cannot reclassify", "UnderSettlement");
+
+    [Test]
+    public void An_accepted_denunciation_cannot_be_reclassified()
+        => CaseSpec.Given(Story.AcceptedDenunciation(ReceivedAt)).ThenRefused(Reclassify(CaseKind.Suggestion, Later), "DenunciationUnderSettlement");
+
+    [Test]
+    public void An_answered_suggestion_cannot_be_reclassified()
+        => CaseSpec.Given(Suggestion()).And(Story.Answered(ReceivedAt.AddDays(2)))
+            .ThenRefused(Reclassify(CaseKind.Complaint, Later), "Answered (closed)");
+
+    [Test]
+    public void An_anonymous_denunciation_cannot_be_reclassified_as_a_complaint()
+        => CaseSpec.Given(Story.DenunciationUnderCheck(ReceivedAt, anonymous: true))
+            .ThenRefused(Reclassify(CaseKind.Complaint, Later), "anonymous", "cannot be handled as a complaint");
+
+    // ---------------------------------------------------------------- DeclareNotProcessable, TransferPetition, GuideCitizen
+
+    private static IEnumerable<TestCaseData> BeforeAcceptance()
+    {
+        yield return new TestCaseData(CaseKind.Unclassified).SetArgDisplayNames("unclassified");
+        yield return new TestCaseData(CaseKind.Suggestion).SetArgDisplayNames("suggestion");
+        yield return new TestCaseData(CaseKind.Complaint).SetArgDisplayNames("complaint awaiting acceptance");
+        yield return new TestCaseData(CaseKind.Denunciation).SetArgDisplayNames("denunciation under check");
+    }
+
+    private static object[] History(CaseKind kind) => kind == CaseKind.Unclassified
+        ? [Story.Received(ReceivedAt)]
+        : [Story.Received(ReceivedAt), Story.Classified(kind, ReceivedAt.AddDays(1))];
+
+    [TestCaseSource(nameof(BeforeAcceptance))]
+    public void A_petition_not_yet_accepted_can_be_declared_not_processable(CaseKind kind)
+        => CaseSpec.Given(History(kind)).Then(NotProcessable(Later),
+            new PetitionFoundNotProcessable(CaseSpec.Id, NotProcessableReason.SentToSeveralBodies, "Also sent to the provincial inspectorate", Story.Clerk, Later));
+
+    [Test]
+    public void Declaring_not_processable_again_records_nothing()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.NotProcessable(ReceivedAt.AddDays(1))).ThenNothing(NotProcessable(Later));
+
+    [Test]
+    public void An_accepted_complaint_cannot_be_declared_not_processable()
+        => CaseSpec.Given(Story.AcceptedComplaint(ReceivedAt)).ThenRefused(NotProcessable(Later), "Cannot declare it not processable", "UnderSettlement");
+
+    [Test]
+    public void A_transferred_petition_cannot_be_declared_not_processable()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.Transferred(ReceivedAt.AddDays(1)))
+            .ThenRefused(NotProcessable(Later), "Transferred (closed)");
+
+    [TestCaseSource(nameof(BeforeAcceptance))]
+    public void A_petition_not_yet_accepted_can_be_transferred(CaseKind kind)
+        => CaseSpec.Given(History(kind)).Then(Transfer(Later),
+            new PetitionTransferred(CaseSpec.Id, "Sở Tài nguyên và Môi trường", "Land matters belong to the provincial department", Story.Clerk, Later));
+
+    [Test]
+    public void Transferring_again_to_the_same_body_records_nothing()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.Transferred(ReceivedAt.AddDays(1))).ThenNothing(Transfer(Later));
+
+    [Test]
+    public void A_transferred_petition_cannot_be_transferred_to_another_body()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.Transferred(ReceivedAt.AddDays(1)))
+            .ThenRefused(Transfer(Later, "Sở Xây dựng"), "Cannot transfer it", "Transferred (closed)");
+
+    [Test]
+    public void An_accepted_denunciation_cannot_be_transferred()
+        => CaseSpec.Given(Story.AcceptedDenunciation(ReceivedAt)).ThenRefused(Transfer(Later), "DenunciationUnderSettlement");
+
+    [TestCaseSource(nameof(BeforeAcceptance))]
+    public void A_petition_not_yet_accepted_can_be_answered_with_guidance(CaseKind kind)
+        => CaseSpec.Given(History(kind)).Then(Guide(Later),
+            new CitizenGuided(CaseSpec.Id, "Address the district court", "Tòa án nhân dân khu vực 1", Story.Clerk, Later));
+
+    [Test]
+    public void Guiding_again_records_nothing()
+        => CaseSpec.Given(Story.Received(ReceivedAt), Story.Guided(ReceivedAt.AddDays(1))).ThenNothing(Guide(Later));
+
+    [Test]
+    public void An_accepted_complaint_cannot_be_closed_with_guidance()
+        => CaseSpec.Given(Story.AcceptedComplaint(ReceivedAt)).ThenRefused(Guide(Later), "Cannot answer it with guidance", "UnderSettlement");
+
+    [Test]
+    public void An_answered_suggestion_cannot_be_closed_with_guidance()
+        => CaseSpec.Given(Suggestion()).And(Story.Answered(ReceivedAt.AddDays(2))).ThenRefused(Guide(Later), "Answered (closed)");
+
+    // ---------------------------------------------------------------- AnswerPetition
+
+    [Test]
+    public void Answering_a_suggestion_closes_it()
+        => CaseSpec.Given(Suggestion()).Then(Answer(Later), new PetitionAnswered(CaseSpec.Id, "The street light was repaired", Story.Clerk, Later));
+
+    [Test]
+    public void Answering_again_records_nothing()
+        => CaseSpec.Given(Suggestion()).And(Story.Answered(ReceivedAt.AddDays(2))).ThenNothing(Answer(Later));
+
+    [Test]
+    public void An_unclassified_petition_cannot_be_answered()
+        => CaseSpec.Given(Story.Received(ReceivedAt)).ThenRefused(Answer(Later), "Cannot answer it", "AwaitingClassification", "SuggestionOpen");
+
+    [Test]
+    public void A_complaint_is_settled_by_decision_not_answered()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).ThenRefused(Answer(Later), "AwaitingAcceptance", "SuggestionOpen");
+
+    [Test]
+    public void A_denunciation_cannot_be_answered_as_a_suggestion()
+        => CaseSpec.Given(Story.DenunciationUnderCheck(ReceivedAt)).ThenRefused(Answer(Later), "DenunciationUnderCheck");
+
+    // ---------------------------------------------------------------- Generic checks of CaseCommands.Decide
+
+    private static IEnumerable<TestCaseData> CommandsOnExistingCases()
+        => CommandSamples.All(Story.At(2025, 3, 1))
+            .Where(c => !CaseCommands.For(c.GetType()).OpensCase)
+            .Select(c => new TestCaseData(c).SetArgDisplayNames(c.GetType().Name));
+
+    [Test]
+    public void The_samples_cover_every_command_of_the_catalogue()
+        => Assert.That(CommandSamples.All(Later).Select(c => c.GetType().Name), Is.EquivalentTo(CaseCommands.All.Select(d => d.Name)));
+
+    [Test]
+    public void Only_receiving_a_petition_opens_a_case()
+        => Assert.That(CaseCommands.All.Where(d => d.OpensCase).Select(d => d.Name), Is.EqualTo(new[] { nameof(ReceivePetition) }));
+
+    [TestCaseSource(nameof(CommandsOnExistingCases))]
+    public void A_command_for_an_unknown_case_is_refused_as_not_found(ICaseCommand command)
+    {
+        var ex = Assert.Throws<CaseNotFoundException>(() => CaseSpec.Given().When(command))!;
+        Assert.That(ex.CaseId, Is.EqualTo(CaseSpec.Id));
+        Assert.That(ex.Message, Does.Contain(CaseSpec.Id.ToString()).And.Contain("ReceivePetition"));
+    }
+
+    [TestCaseSource(nameof(CommandsOnExistingCases))]
+    public void A_command_dated_before_the_latest_step_is_refused(ICaseCommand command)
+    {
+        // The samples are dated 1 Mar 2025; the case's latest step is its classification on 4 Mar 2025.
+        var ex = CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt))
+            .ThenRefused(command, "before the case's latest step", "2025-03-01 09:00 +07:00", "2025-03-04 09:00 +07:00");
+        Assert.That(ex.Message, Does.Contain("check the date"));
+    }
+
+    [Test]
+    public void A_step_at_the_same_instant_as_the_latest_one_is_in_order()
+        => CaseSpec.Given(Story.Received(ReceivedAt)).Then(Classify(CaseKind.Suggestion, ReceivedAt),
+            new PetitionClassified(CaseSpec.Id, CaseKind.Suggestion, "Asks to review a fee notice", Story.Clerk, ReceivedAt));
+
+    [Test]
+    public void Chronology_compares_instants_not_clock_readings()
+    {
+        // 02:30 UTC is 09:30 in Vietnam: after a step recorded at 09:00 +07:00, although "02:30" reads earlier.
+        var utc = new DateTimeOffset(2025, 3, 3, 2, 30, 0, TimeSpan.Zero);
+        CaseSpec.Given(Story.Received(ReceivedAt)).Then(Classify(CaseKind.Suggestion, utc),
+            new PetitionClassified(CaseSpec.Id, CaseKind.Suggestion, "Asks to review a fee notice", Story.Clerk, utc));
+
+        // 08:30 at UTC+7 is 01:30 UTC: before the 09:00 +07:00 receipt.
+        CaseSpec.Given(Story.Received(ReceivedAt)).ThenRefused(Classify(CaseKind.Suggestion, ReceivedAt.AddMinutes(-30)), "before the case's latest step");
+    }
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Console;
+
+/// <summary>The console host run as a process, the way a person or a script uses it.</summary>
+public sealed class ConsoleTests
+{
+    private string _schema = "";
+    private OutreachProcess _outreach = null!;
+    private string _dir = "";
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _schema = TestDatabase.NewSchemaName();
+        _outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), _schema);
+        _dir = Directory.CreateTempSubdirectory("outreach-console-").FullName;
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await TestDatabase.DropSchemaAsync(_schema);
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private string WriteFile(params string[] lines)
+    {
+        var path = Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string Line(string command, Guid id, string at, string actor, string fields = "")
+        => $$"""{"command":"{{command}}","caseId":"{{id}}","actor":"{{actor}}","occurredAt":"{{at}}T09:00:00+07:00"{{(fields.Length > 0 ? "," + fields : "")}}}""";
+
+    private static string[] ComplaintStory(Guid id) =>
+    [
+        Line("ReceivePetition", id, "2024-03-04", "Nguyễn Văn An", """ "channel":"CitizenReception","citizenName":"Lê Văn Cường","localityCode":"phuong-1","content":"Khiếu nại thông báo nộp tiền sử dụng đất","respondent":"UBND phường 1" """),
+        Line("ClassifyPetition", id, "2024-03-05", "Nguyễn Văn An", """ "kind":"Complaint" """),
+        Line("AcceptComplaint", id, "2024-03-08", "Trần Thị Bình", """ "isComplex":false,"isRemoteArea":false,"notifiedParties":["Complainant","Respondent","Inspectorate"] """),
+        Line("AssignVerifier", id, "2024-03-11", "Trần Thị Bình", """ "verifier":"Phạm Văn Dũng" """),
+        Line("RecordVerification", id, "2024-03-25", "Phạm Văn Dũng", """ "reportReference":"BC-01","findings":"Tính sai diện tích" """),
+        Line("HoldDialogue", id, "2024-03-28", "Trần Thị Bình", """ "attendees":["Lê Văn Cường","Phạm Văn Dũng"],"minutesReference":"BB-01" """),
+        Line("IssueFirstDecision", id, "2024-04-03", "Trần Thị Bình", """ "decisionNumber":"15/QĐ-UBND","finding":"PartlyFounded","summary":"Tính lại tiền sử dụng đất" """),
+        Line("DeliverDecision", id, "2024-04-05", "Nguyễn Văn An", """ "recipients":["Complainant","Respondent"] """),
+    ];
+
+    [Test]
+    public async Task A_complete_complaint_story_shows_the_right_deadline_at_every_step()
+    {
+        var id = Guid.NewGuid();
+        var apply = await _outreach.RunAsync("apply", WriteFile(ComplaintStory(id)), "--culture", "en");
+        Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
+        Assert.That(apply.Out, Does.Contain("line 8: recorded DecisionDelivered"));
+        Assert.That(apply.Out, Does.Contain("8 line(s) applied (0 unchanged), 0 failed."));
+        var again = await _outreach.RunAsync("apply", WriteFile(ComplaintStory(id)), "--culture", "en");
+        Assert.That(again.ExitCode, Is.EqualTo(0), again.ToString());
+        Assert.That(again.Out, Does.Contain("8 line(s) applied (8 unchanged), 0 failed."), "applying the same file twice records nothing twice");
+
+        // version → expected open deadlines (step:due), checked through time travel on the recorded stream.
+        var expected = new Dictionary<int, string>
+        {
+            [1] = "",
+            [2] = "ComplaintAcceptance:2024-03-14",
+            [3] = "FirstDecision:2024-04-08",
+            [4] = "FirstDecision:2024-04-08",
+            [5] = "FirstDecision:2024-04-08",
+            [6] = "FirstDecision:2024-04-08",
+            [7] = "DecisionDelivery:2024-04-08,SecondComplaintWindow:2024-05-03",
+            [8] = "SecondComplaintWindow:2024-05-03",
+        };
+        foreach (var (version, deadlines) in expected)
+        {
+            var show = await _outreach.RunAsync("case", "show", id.ToString(), "--version", version.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+            Assert.That(show.ExitCode, Is.EqualTo(0), show.ToString());
+            var view = JsonNode.Parse(show.Out)!;
+            Assert.That((int)view["version"]!, Is.EqualTo(version));
+            var actual = string.Join(",", view["deadlines"]!.AsArray().Select(d => $"{d!["step"]}:{d["due"]}"));
+            Assert.That(actual, Is.EqualTo(deadlines), $"deadlines at version {version}");
+        }
+
+        var current = JsonNode.Parse((await _outreach.RunAsync("case", "show", id.ToString(), "--json", "--today", "2024-04-10")).Out)!;
+        Assert.That((string)current["status"]!, Is.EqualTo("FirstDecisionIssued"));
+        Assert.That((int)current["deadlines"]![0]!["daysLeft"]!, Is.EqualTo(23));
+        Assert.That((string)current["deadlines"]![0]!["citation"]!, Is.EqualTo("Law 02/2011/QH13 Art. 33"));
+    }
+
+    [Test]
+    public async Task An_illegal_step_is_refused_with_the_reason_and_records_nothing()
+    {
+        var id = Guid.NewGuid();
+        var story = ComplaintStory(id);
+        var file = WriteFile([.. story.Take(4), story[6]]);
+        var apply = await _outreach.RunAsync("apply", file, "--culture", "en");
+        Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
+        Assert.That(apply.Out, Does.Contain("line 5: FAILED — No verification report is on file"));
+        var show = JsonNode.Parse((await _outreach.RunAsync("case", "show", id.ToString(), "--json")).Out)!;
+        Assert.That((int)show["version"]!, Is.EqualTo(4));
+        Assert.That((string)show["status"]!, Is.EqualTo("UnderSettlement"));
+    }
+
+    [Test]
+    public async Task Bad_lines_are_reported_one_by_one_and_change_nothing_while_good_lines_apply()
+    {
+        var id = Guid.NewGuid();
+        var unknown = Guid.NewGuid();
+        var file = WriteFile(
+            ComplaintStory(id)[0],
+            "{\"command\":\"ClassifyPetition\", \"caseId\":",
+            Line("AcceptComplaiint", id, "2024-03-06", "X"),
+            """{"command":"ClassifyPetition","caseId":"%ID%","occurredAt":"2024-03-06T09:00:00+07:00"}""".Replace("%ID%", id.ToString(), StringComparison.Ordinal),
+            Line("ClassifyPetition", unknown, "2024-03-06", "X", """ "kind":"Complaint" """),
+            Line("ClassifyPetition", id, "2024-03-06", "X", """ "kind":"Complaint","colour":"red" """),
+            Line("ClassifyPetition", id, "2024-03-06", "X", """ "kind":"Grievance" """),
+            """{"caseId":"x"}""",
+            Line("ClassifyPetition", id, "2024-03-06", "X", """ "kind":"Complaint" """));
+        var apply = await _outreach.RunAsync("apply", file, "--json");
+        Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
+        var results = apply.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
+        Assert.That(results.Select(r => (bool)r["ok"]!), Is.EqualTo(new[] { true, false, false, false, false, false, false, false, true }));
+        string Error(int line) => (string)results.Single(r => (int)r["line"]! == line)["error"]!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(Error(2), Does.StartWith("Malformed JSON"));
+            Assert.That(Error(3), Does.Contain("Unknown command \"AcceptComplaiint\". Did you mean \"AcceptComplaint\"?"));
+            Assert.That(Error(4), Does.Contain("missing required field(s): kind, actor"));
+            Assert.That(Error(5), Does.Contain($"No case with id {unknown}"));
+            Assert.That(Error(6), Does.Contain("has no field \"colour\""));
+            Assert.That(Error(7), Does.Contain("kind must be one of Unclassified, Suggestion, Complaint, Denunciation"));
+            Assert.That(Error(8), Does.Contain("no \"command\" field"));
+        });
+        var show = JsonNode.Parse((await _outreach.RunAsync("case", "show", id.ToString(), "--json")).Out)!;
+        Assert.That((int)show["version"]!, Is.EqualTo(2), "only the two good lines were recorded");
+    }
+
+    [Test]
+    public async Task Noun_verb_commands_record_steps_and_refuse_illegal_ones()
+    {
+        var receive = await _outreach.RunAsync("petition", "receive", "--channel", "Letter", "--citizen-name", "Võ Thị Hoa", "--locality-code", "my-tra",
+            "--content", "Phản ánh đèn đường hư", "--actor", "Nguyễn Văn An", "--occurred-at", "2025-05-05T08:00:00+07:00", "--json");
+        Assert.That(receive.ExitCode, Is.EqualTo(0), receive.ToString());
+        var id = (string)JsonNode.Parse(receive.Out)!["caseId"]!;
+
+        var accept = await _outreach.RunAsync("complaint", "accept", "--case-id", id, "--notified-parties", "Complainant,Respondent", "--actor", "Trần Thị Bình");
+        Assert.That(accept.ExitCode, Is.EqualTo(1), accept.ToString());
+        Assert.That(accept.Error, Does.Contain("Cannot accept the complaint: the case is AwaitingClassification"));
+
+        var classify = await _outreach.RunAsync("petition", "classify", "--case-id", id, "--kind", "Suggestion", "--actor", "Nguyễn Văn An", "--culture", "en");
+        Assert.That(classify.ExitCode, Is.EqualTo(0), classify.ToString());
+        Assert.That(classify.Out, Does.Contain("Recorded PetitionClassified").And.Contain("(version 2)"));
+
+        var stale = await _outreach.RunAsync("petition", "answer", "--case-id", id, "--answer", "Đã sửa", "--actor", "A", "--expected-version", "1");
+        Assert.That(stale.ExitCode, Is.EqualTo(1), stale.ToString());
+        Assert.That(stale.Error, Does.Contain("no longer at version 1"));
+    }
+
+    [Test]
+    public async Task Usage_errors_say_what_is_wrong_and_exit_with_2()
+    {
+        var missing = await _outreach.RunAsync("case", "show");
+        Assert.That(missing.ExitCode, Is.EqualTo(2), missing.ToString());
+        Assert.That(missing.Error, Does.Contain("outreach case show --help"));
+
+        var culture = await _outreach.RunAsync("cases", "overdue", "--culture", "fr");
+        Assert.That(culture.ExitCode, Is.EqualTo(2), culture.ToString());
+        Assert.That(culture.Error, Does.Contain("Unknown culture \"fr\""));
+
+        var date = await _outreach.RunAsync("cases", "overdue", "--today", "31/12/2024");
+        Assert.That(date.ExitCode, Is.EqualTo(2));
+        Assert.That(date.Error, Does.Contain("use yyyy-MM-dd"));
+
+        var file = await _outreach.RunAsync("apply", Path.Combine(_dir, "nope.jsonl"));
+        Assert.That(file.ExitCode, Is.EqualTo(2));
+        Assert.That(file.Error, Does.Contain("does not exist"));
+
+        var unknownCase = await _outreach.RunAsync("case", "timeline", Guid.Empty.ToString());
+        Assert.That(unknownCase.ExitCode, Is.EqualTo(1));
+        Assert.That(unknownCase.Error, Does.Contain("No case with id"));
+    }
+
+    [Test]
+    public async Task Overdue_cases_timeline_and_languages()
+    {
+        var id = Guid.NewGuid();
+        Assert.That((await _outreach.RunAsync("apply", WriteFile(ComplaintStory(id).Take(3).ToArray()))).ExitCode, Is.EqualTo(0));
+
+        var overdue = await _outreach.RunAsync("cases", "overdue", "--today", "2024-05-01", "--json");
+        Assert.That(overdue.ExitCode, Is.EqualTo(0), overdue.ToString());
+        var row = JsonNode.Parse(overdue.Out)!.AsArray().Single(r => (string)r!["caseId"]! == id.ToString())!;
+        Assert.That(((string)row["step"]!, (int)row["daysOverdue"]!), Is.EqualTo(("FirstDecision", 23)));
+
+        var tableVi = await _outreach.RunAsync("cases", "overdue", "--today", "2024-05-01");
+        Assert.That(tableVi.Out, Does.Contain("giải quyết lần đầu").And.Contain("23 ngày"));
+
+        var timelineEn = await _outreach.RunAsync("case", "timeline", id.ToString(), "--culture", "en");
+        Assert.That(timelineEn.ExitCode, Is.EqualTo(0), timelineEn.ToString());
+        Assert.That(timelineEn.Out, Does.Contain("Complaint accepted (round 1)").And.Contain("Trần Thị Bình").And.Contain("back-filled"));
+        var timelineVi = await _outreach.RunAsync("case", "timeline", id.ToString(), "--as-of", "2024-03-05");
+        Assert.That(timelineVi.Out, Does.Contain("Phân loại là khiếu nại").And.Not.Contain("Thụ lý"));
+
+        var json = JsonNode.Parse((await _outreach.RunAsync("case", "timeline", id.ToString(), "--json")).Out)!.AsArray();
+        Assert.That(json.Select(e => (string)e!["eventType"]!), Is.EqualTo(new[] { "PetitionReceived", "PetitionClassified", "ComplaintAccepted" }));
+        Assert.That(json.All(e => (bool)e!["isBackFilled"]!), Is.True);
+    }
+}

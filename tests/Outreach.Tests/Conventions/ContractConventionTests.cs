@@ -1,0 +1,94 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Outreach.Cases;
+
+namespace Outreach.Tests.Conventions;
+
+/// <summary>Rules every event and command must follow, checked by reflection so that new slices cannot forget them.</summary>
+public sealed class ContractConventionTests
+{
+    private static readonly Assembly Domain = typeof(Case).Assembly;
+
+    private static readonly Type[] AllowedFieldTypes =
+        [typeof(Guid), typeof(string), typeof(int), typeof(long), typeof(bool), typeof(DateTimeOffset), typeof(DateOnly)];
+
+    private static IEnumerable<Type> EventTypesInAssembly()
+        => Domain.GetTypes().Where(t => t.Namespace == "Outreach.Cases" && t.IsPublic && !typeof(ICaseCommand).IsAssignableFrom(t)
+            && t.GetConstructors().Any(c => c.GetParameters() is [{ Name: "CaseId" }, .., { ParameterType: var last }] && last == typeof(DateTimeOffset)));
+
+    private static IEnumerable<Type> CommandTypesInAssembly()
+        => Domain.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(ICaseCommand).IsAssignableFrom(t));
+
+    private static bool IsRecord(Type t) => t.GetMethod("<Clone>$") is not null;
+
+    private static bool IsPrimitiveOrEnum(Type t)
+    {
+        var inner = Nullable.GetUnderlyingType(t) ?? t;
+        return inner.IsEnum || AllowedFieldTypes.Contains(inner) || (inner.IsArray && IsPrimitiveOrEnum(inner.GetElementType()!));
+    }
+
+    [Test]
+    public void Every_event_in_the_assembly_is_registered()
+        => Assert.That(EventTypesInAssembly(), Is.EquivalentTo(CaseEvents.All));
+
+    [TestCaseSource(nameof(Events))]
+    public void Events_are_sealed_records_of_primitives_and_enums(Type type)
+    {
+        Assert.That(type.IsSealed && IsRecord(type), Is.True, $"{type.Name} must be a sealed record");
+        var bad = type.GetProperties().Where(p => !IsPrimitiveOrEnum(p.PropertyType)).Select(p => $"{p.Name}: {p.PropertyType.Name}");
+        Assert.That(bad, Is.Empty, $"{type.Name} has fields that are not primitives or enums");
+    }
+
+    [TestCaseSource(nameof(Events))]
+    public void Events_name_the_case_first_and_the_actor_and_business_time_last(Type type)
+    {
+        var parameters = type.GetConstructors().Single().GetParameters();
+        Assert.That(parameters[0].Name, Is.EqualTo("CaseId"));
+        Assert.That(parameters[^2].Name, Does.EndWith("By"));
+        Assert.That(parameters[^2].ParameterType, Is.EqualTo(typeof(string)));
+        Assert.That(parameters[^1].Name, Does.EndWith("At"));
+        Assert.That(parameters[^1].ParameterType, Is.EqualTo(typeof(DateTimeOffset)));
+    }
+
+    [Test]
+    public void Stored_event_names_are_unique_versioned_snake_case()
+    {
+        var names = CaseEvents.All.Select(CaseEvents.StoredName).ToArray();
+        Assert.That(names, Is.Unique);
+        Assert.That(names, Has.All.Match("^[a-z]+(_[a-z]+)*_v1$"));
+        Assert.That(CaseEvents.StoredName(typeof(ComplaintAccepted)), Is.EqualTo("complaint_accepted_v1"));
+    }
+
+    [Test]
+    public void Every_command_is_in_the_catalogue_with_a_unique_noun_and_verb()
+    {
+        Assert.That(CommandTypesInAssembly(), Is.EquivalentTo(CaseCommands.All.Select(d => d.CommandType)));
+        Assert.That(CaseCommands.All.Select(d => d.Noun + " " + d.Verb), Is.Unique);
+        Assert.That(CaseCommands.All.Count(d => d.OpensCase), Is.EqualTo(1));
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void Commands_are_sealed_records_with_a_nested_validator_and_a_pure_decider(Type type)
+    {
+        Assert.That(type.IsSealed && IsRecord(type), Is.True, $"{type.Name} must be a sealed record");
+        var validator = type.GetNestedType("Validator");
+        Assert.That(validator, Is.Not.Null, $"{type.Name} needs a nested Validator");
+        Assert.That(validator!.BaseType!.GetGenericArguments(), Is.EqualTo(new[] { type }));
+        var decide = type.GetMethod("Decide", BindingFlags.Public | BindingFlags.Static);
+        Assert.That(decide, Is.Not.Null);
+        Assert.That(decide!.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { type, typeof(Case) }));
+        Assert.That(decide.GetCustomAttribute<AsyncStateMachineAttribute>(), Is.Null, "deciders are synchronous and pure");
+    }
+
+    [TestCaseSource(nameof(Commands))]
+    public void Commands_end_with_actor_and_business_time(Type type)
+    {
+        var parameters = type.GetConstructors().Single().GetParameters();
+        Assert.That(parameters.Select(p => p.Name).TakeLast(2), Is.EqualTo(new[] { "Actor", "OccurredAt" }));
+        Assert.That(parameters[0].Name, Is.EqualTo("CaseId"));
+    }
+
+    private static IEnumerable<Type> Events() => CaseEvents.All;
+
+    private static IEnumerable<Type> Commands() => CaseCommands.All.Select(d => d.CommandType);
+}

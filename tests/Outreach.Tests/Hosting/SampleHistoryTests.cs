@@ -1,0 +1,55 @@
+using Outreach.Cases;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+
+namespace Outreach.Tests.Hosting;
+
+public sealed class SampleHistoryTests
+{
+    private static readonly DateTimeOffset Until = new(2026, 11, 20, 12, 0, 0, VietnamTime.Offset);
+
+    [TestCase(2019)]
+    [TestCase(7)]
+    [TestCase(12345)]
+    public void Every_sample_step_is_accepted_by_the_deciders(int seed)
+    {
+        var history = SampleHistory.Generate(300, Until, seed);
+        var finals = new List<Case>();
+        foreach (var commands in history)
+        {
+            var state = Case.None(commands[0].CaseId);
+            foreach (var command in commands)
+            {
+                CaseCommands.For(command.GetType()).Validate(command);
+                Assert.That(command.OccurredAt, Is.LessThan(Until));
+                IReadOnlyList<object> events = [];
+                Assert.DoesNotThrow(() => events = CaseCommands.Decide(command, state), $"{command.GetType().Name} on case {command.CaseId}");
+                Assert.That(events, Is.Not.Empty, $"{command.GetType().Name} on case {command.CaseId} recorded nothing");
+                state = events.Aggregate(state, (s, e) => s.Evolve(e));
+            }
+
+            finals.Add(state);
+        }
+
+        Assert.That(history, Has.Count.EqualTo(300));
+        var endings = finals.Select(c => c.Status).ToHashSet();
+        Assert.That(endings, Is.SupersetOf(new[]
+        {
+            CaseStatus.Answered, CaseStatus.Refused, CaseStatus.Terminated, CaseStatus.InCourt, CaseStatus.SecondDecisionIssued,
+            CaseStatus.DenunciationConcluded, CaseStatus.DenunciationNotAccepted, CaseStatus.FirstDecisionIssued,
+        }), "every kind of ending appears");
+        var today = VietnamTime.DateOf(Until);
+        var overdue = finals.Count(c => CaseDeadlines.For(c, Rulebook.Default, WorkingCalendar.Vietnam).Any(d => d.IsOverdue(today)));
+        Assert.That(overdue, Is.InRange(3, 100), "some, not most, cases are overdue");
+        Assert.That(finals.Select(c => c.LocalityCode).Distinct().Count(), Is.EqualTo(15));
+        Assert.That(finals.Min(c => c.ReceivedAt).Year, Is.EqualTo(2019));
+    }
+
+    [Test]
+    public void The_same_seed_gives_the_same_history()
+    {
+        var a = SampleHistory.Generate(50, Until, 3).SelectMany(c => c).ToArray();
+        var b = SampleHistory.Generate(50, Until, 3).SelectMany(c => c).ToArray();
+        Assert.That(a, Is.EqualTo(b).Using<ICaseCommand>((x, y) => x.GetType() == y.GetType() && x.CaseId == y.CaseId && x.OccurredAt == y.OccurredAt));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Outreach.Tests.Support;
+
+/// <summary>What a run of the console host printed and returned.</summary>
+internal sealed record ProcessResult(int ExitCode, string Out, string Error)
+{
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
+}
+
+/// <summary>Runs the built <c>outreach</c> tool as a separate process, against a given database schema.</summary>
+internal sealed class OutreachProcess(string connection, string schema)
+{
+    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "outreach.dll");
+
+    public async Task<ProcessResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
+
+    public async Task<ProcessResult> RunWithInputAsync(string? input, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = input is not null,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Tool);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["OUTREACH_CONNECTION"] = connection;
+        start.Environment["OUTREACH_SCHEMA"] = schema;
+        using var process = Process.Start(start)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+            process.StandardInput.Close();
+        }
+
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return new ProcessResult(process.ExitCode, await output, await error);
+    }
+}
