@@ -45,11 +45,11 @@ internal static class CasesVerbs
             return Cli.Ok;
         }
 
-        RenderOverdue(rows, overdue.Count, today, Cli.Text(parse));
+        RenderOverdue(rows, overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, Cli.Text(parse));
         return Cli.Ok;
     }
 
-    public static void RenderOverdue(IReadOnlyList<OverdueCase> rows, int total, DateOnly today, CaseText t)
+    public static void RenderOverdue(IReadOnlyList<OverdueCase> rows, int total, int cases, DateOnly today, CaseText t)
     {
         if (total == 0)
         {
@@ -58,7 +58,7 @@ internal static class CasesVerbs
         }
 
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(t.Pick($"Hồ sơ quá hạn tính đến {t.Date(today)}: {total}", $"Overdue cases as of {t.Date(today)}: {total}"))
+            .Title(t.Pick($"Hồ sơ quá hạn tính đến {t.Date(today)}: {cases} hồ sơ, {total} thời hạn", $"Overdue as of {t.Date(today)}: {cases} case(s), {total} deadline(s)"))
             .AddColumns(t.Pick("Hồ sơ", "Case"), t.Pick("Loại", "Kind"), t.Pick("Địa bàn", "Locality"), t.Pick("Bước phải làm", "Step due"),
                 t.Pick("Hạn cuối", "Due"), t.Pick("Quá hạn", "Overdue"), t.Pick("Căn cứ", "Rule"));
         foreach (var o in rows)
@@ -72,7 +72,7 @@ internal static class CasesVerbs
         Cli.Out.Write(table);
         if (rows.Count < total)
         {
-            Cli.Out.WriteLine(t.Pick($"… và {total - rows.Count} hồ sơ khác (dùng --limit 0 để xem tất cả).", $"… and {total - rows.Count} more (use --limit 0 to see all)."));
+            Cli.Out.WriteLine(t.Pick($"… và {total - rows.Count} thời hạn khác (dùng --limit 0 để xem tất cả).", $"… and {total - rows.Count} more (use --limit 0 to see all)."));
         }
     }
 
@@ -102,7 +102,7 @@ internal static class CasesVerbs
         var table = new Table().Border(TableBorder.Rounded)
             .Title(t.Pick("Hồ sơ theo địa bàn", "Cases by locality"))
             .AddColumns(t.Pick("Địa bàn", "Locality"), t.Pick("Đang xử lý", "Open"), t.Pick("Đã giải quyết", "Settled"), t.Pick("Tổng", "Total"), t.Pick("Trạng thái đang xử lý nhiều nhất", "Most common open status"));
-        foreach (var locality in counts.GroupBy(c => c.LocalityCode))
+        foreach (var locality in counts.GroupBy(c => c.LocalityCode).OrderBy(g => Localities.Name(g.Key), StringComparer.Create(t.Culture, ignoreCase: true)))
         {
             var open = locality.Where(c => !Case.IsSettledStatus(c.Status)).ToArray();
             var closed = locality.Where(c => Case.IsSettledStatus(c.Status)).Sum(c => c.Count);

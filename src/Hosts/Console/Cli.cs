@@ -71,7 +71,7 @@ internal static class Cli
         var schema = parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA");
         if (!string.IsNullOrWhiteSpace(schema))
         {
-            options.SchemaName = System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}$")
+            options.SchemaName = System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}\\z")
                 ? schema
                 : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
         }

@@ -70,7 +70,7 @@ internal static class DemoVerb
         var watch = Stopwatch.StartNew();
         var lastReport = 0;
         var queue = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<ICaseCommand>>(history);
-        var workers = Enumerable.Range(0, 8).Select(async _ =>
+        var workers = Enumerable.Range(0, 4).Select(async _ =>
         {
             while (queue.TryDequeue(out var commands))
             {
@@ -123,7 +123,7 @@ internal static class DemoVerb
         summary.Columns[1].RightAligned();
         summary.Columns[2].RightAligned();
         Cli.Out.Write(summary);
-        CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, today, t);
+        CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);
         CasesVerbs.RenderByLocality(byLocality, t);
         var sample = overdue.Count > 0 ? overdue[0].Case.Id : (Guid?)null;
         Cli.Out.WriteLine(t.Pick("Xem tiếp:", "Next:"));

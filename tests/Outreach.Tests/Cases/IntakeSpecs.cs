@@ -251,14 +251,77 @@ public sealed class IntakeSpecs
         Assert.That(ex.Message, Does.Contain(CaseSpec.Id.ToString()).And.Contain("ReceivePetition"));
     }
 
-    [TestCaseSource(nameof(CommandsOnExistingCases))]
-    public void A_command_dated_before_the_latest_step_is_refused(ICaseCommand command)
+    /// <summary>For every command but the one opening a case, a history (2026 rules) in which its sample records events.</summary>
+    private static readonly Dictionary<Type, object[]> HappyHistories = HappyHistoriesFrom(Story.At(2026, 7, 6));
+
+    private static Dictionary<Type, object[]> HappyHistoriesFrom(DateTimeOffset t) => new()
     {
-        // The samples are dated 1 Mar 2025; the case's latest step is its classification on 4 Mar 2025.
-        var ex = CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt))
-            .ThenRefused(command, "before the case's latest step", "2025-03-01 09:00 +07:00", "2025-03-04 09:00 +07:00");
-        Assert.That(ex.Message, Does.Contain("check the date"));
+        [typeof(ClassifyPetition)] = [Story.Received(t)],
+        [typeof(ReclassifyPetition)] = Story.ComplaintAwaitingAcceptance(t),
+        [typeof(DeclareNotProcessable)] = [Story.Received(t)],
+        [typeof(TransferPetition)] = [Story.Received(t)],
+        [typeof(GuideCitizen)] = [Story.Received(t)],
+        [typeof(AnswerPetition)] = [Story.Received(t), Story.Classified(CaseKind.Suggestion, t.AddDays(1))],
+        [typeof(AcceptComplaint)] = Story.ComplaintAwaitingAcceptance(t),
+        [typeof(RefuseComplaint)] = Story.ComplaintAwaitingAcceptance(t),
+        [typeof(AssignVerifier)] = Story.AcceptedComplaint(t),
+        [typeof(RecordVerification)] = [.. Story.AcceptedComplaint(t), Story.VerifierAssigned(t.AddDays(1))],
+        [typeof(HoldDialogue)] = Story.VerifiedComplaint(t),
+        [typeof(FlagComplaint)] = Story.AcceptedComplaint(t),
+        [typeof(SuspendComplaint)] = Story.AcceptedComplaint(t),
+        [typeof(ResumeComplaint)] = [.. Story.AcceptedComplaint(t), Story.Suspended(t.AddDays(1))],
+        [typeof(IssueFirstDecision)] = Story.VerifiedComplaint(t),
+        [typeof(DeliverDecision)] = Story.FirstDecidedComplaint(t),
+        [typeof(FileSecondComplaint)] = Story.FirstDecidedComplaint(t),
+        [typeof(IssueSecondDecision)] = Story.SecondRoundVerifiedComplaint(t),
+        [typeof(WithdrawComplaint)] = Story.AcceptedComplaint(t),
+        [typeof(TerminateComplaint)] = [.. Story.AcceptedComplaint(t), Story.Withdrawn(t.AddDays(1))],
+        [typeof(RecordLawsuit)] = Story.FirstDecidedComplaint(t),
+        [typeof(WidenDenunciationCheck)] = Story.DenunciationUnderCheck(t),
+        [typeof(AcceptDenunciation)] = Story.DenunciationUnderCheck(t),
+        [typeof(RefuseDenunciation)] = Story.DenunciationUnderCheck(t),
+        [typeof(NotifyDenunciationParties)] = Story.AcceptedDenunciation(t),
+        [typeof(ExtendDenunciationSettlement)] = Story.AcceptedDenunciation(t),
+        [typeof(ConcludeDenunciation)] = Story.AcceptedDenunciation(t),
+        [typeof(DemandLateSettlementReport)] = Story.AcceptedDenunciation(t),
+        [typeof(SubmitLateSettlementReport)] = [.. Story.AcceptedDenunciation(t), Story.ReportDemanded(t.AddDays(1))],
+    };
+
+    private static IEnumerable<TestCaseData> CommandTypesOnExistingCases()
+        => CaseCommands.All.Where(d => !d.OpensCase).Select(d => new TestCaseData(d.CommandType).SetArgDisplayNames(d.Name));
+
+    private static ICaseCommand SampleOf(Type type, DateTimeOffset at) => CommandSamples.All(at).Single(c => c.GetType() == type);
+
+    [TestCaseSource(nameof(CommandTypesOnExistingCases))]
+    public void A_step_dated_at_the_latest_step_is_recorded_and_one_dated_a_minute_earlier_is_refused(Type commandType)
+    {
+        var history = HappyHistories[commandType];
+        var spec = CaseSpec.Given(history);
+        var latest = spec.State.LastOccurredAt;
+
+        Assert.That(spec.When(SampleOf(commandType, latest)), Is.Not.Empty, "at the same instant as the latest step the command records events");
+
+        var ex = spec.ThenRefused(SampleOf(commandType, latest.AddMinutes(-1)), "before the case's latest step", "check the date");
+        Assert.That(ex.Message, Does.Contain($"{latest:yyyy-MM-dd HH:mm zzz}"));
     }
+
+    [Test]
+    public void Every_command_that_needs_a_case_has_a_happy_history_in_the_chronology_sweep()
+        => Assert.That(HappyHistories.Keys.Select(t => t.Name), Is.EquivalentTo(CaseCommands.All.Where(d => !d.OpensCase).Select(d => d.Name)));
+
+    [Test]
+    public void A_repeated_step_dated_before_later_steps_is_a_quiet_no_op()
+        => CaseSpec.Given(Story.VerifiedComplaint(ReceivedAt))
+            .ThenNothing(new AcceptComplaint(CaseSpec.Id, true, false, [NoticeParty.Complainant], Story.Chair, ReceivedAt));
+
+    [Test]
+    public void Receiving_the_same_petition_again_after_later_steps_records_nothing()
+        => CaseSpec.Given(Story.VerifiedComplaint(ReceivedAt.AddDays(3))).ThenNothing(Receive(ReceivedAt));
+
+    [Test]
+    public void A_stale_step_that_also_breaks_a_rule_reports_the_rule()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt))
+            .ThenRefused(Answer(ReceivedAt.AddDays(-1)), "Cannot answer it", "AwaitingAcceptance");
 
     [Test]
     public void A_step_at_the_same_instant_as_the_latest_one_is_in_order()

@@ -144,6 +144,7 @@ public sealed class ValidatorTests
     [TestCase("1234567", false)]
     [TestCase("1234567890123456", false)]
     [TestCase("0905 abc 456", false)]
+    [TestCase("0905123456\n", false)]
     public void A_phone_number_has_8_to_15_digits(string? phone, bool valid)
         => Expect(new ReceivePetition.Validator().TestValidate(Receive with { CitizenPhone = phone }), valid, nameof(ReceivePetition.CitizenPhone));
 

@@ -45,10 +45,11 @@ public sealed record ReceivePetition(
             RuleFor(c => c.CitizenName).NotEmpty().When(c => !c.IsAnonymous)
                 .WithMessage("citizenName is required unless isAnonymous is true.");
             RuleFor(c => c.CitizenName).MaximumLength(TextLimits.Name);
-            RuleFor(c => c.CitizenIdNumber).Matches("^[0-9]{9}$|^[0-9]{12}$")
+            // \z, not $: in .NET "$" also matches before a trailing newline, which would let "079123456\n" through.
+            RuleFor(c => c.CitizenIdNumber).Matches(@"^(?:[0-9]{9}|[0-9]{12})\z")
                 .When(c => !string.IsNullOrEmpty(c.CitizenIdNumber))
                 .WithMessage("citizenIdNumber must be 9 or 12 digits (identity card or citizen ID).");
-            RuleFor(c => c.CitizenPhone).Matches(@"^\+?[0-9 .-]{8,15}$")
+            RuleFor(c => c.CitizenPhone).Matches(@"^\+?[0-9 .-]{8,15}\z")
                 .When(c => !string.IsNullOrEmpty(c.CitizenPhone))
                 .WithMessage("citizenPhone must be 8 to 15 digits, optionally starting with +.");
             RuleFor(c => c.CitizenAddress).MaximumLength(TextLimits.Name * 2);
