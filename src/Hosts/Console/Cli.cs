@@ -68,13 +68,7 @@ internal static class Cli
     {
         var connection = await OutreachConnection.ResolveAsync(parse.GetValue(Connection), Info, cancellation);
         var options = new OutreachOptions();
-        var schema = parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA");
-        if (!string.IsNullOrWhiteSpace(schema))
-        {
-            options.SchemaName = System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}\\z")
-                ? schema
-                : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
-        }
+        options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
 
         return DocumentStore.For(opts =>
         {
@@ -82,6 +76,19 @@ internal static class Cli
             opts.DatabaseSchemaName = options.SchemaName;
             opts.AddOutreach(options);
         });
+    }
+
+    /// <summary>Returns a valid schema name, null when none is given; throws with the rule for an invalid one.</summary>
+    public static string? CheckSchema(string? schema)
+    {
+        if (string.IsNullOrWhiteSpace(schema))
+        {
+            return null;
+        }
+
+        return System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}\\z")
+            ? schema
+            : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
     }
 
     /// <summary>Runs a verb's body, turning every expected failure into a clear message and an exit code.</summary>

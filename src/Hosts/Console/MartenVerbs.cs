@@ -24,11 +24,16 @@ internal static class MartenVerbs
     {
         var rest = new List<string>();
         string? connection = null;
+        var schema = Environment.GetEnvironmentVariable("OUTREACH_SCHEMA");
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--connection" && i + 1 < args.Length)
             {
                 connection = args[++i];
+            }
+            else if (args[i] == "--schema" && i + 1 < args.Length)
+            {
+                schema = args[++i];
             }
             else
             {
@@ -39,7 +44,8 @@ internal static class MartenVerbs
         try
         {
             var resolved = await OutreachConnection.ResolveAsync(connection, Cli.Info);
-            var builder = Host.CreateDefaultBuilder().ConfigureServices(services => services.AddOutreach(resolved));
+            var builder = Host.CreateDefaultBuilder().ConfigureServices(services =>
+                services.AddOutreach(resolved, outreach => outreach.SchemaName = Cli.CheckSchema(schema) ?? outreach.SchemaName));
             return await builder.RunJasperFxCommands([.. rest]);
         }
         catch (Exception ex) when (Cli.Describe(ex) is { } failure)

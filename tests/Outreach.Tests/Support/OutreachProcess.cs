@@ -11,7 +11,25 @@ internal sealed record ProcessResult(int ExitCode, string Out, string Error)
 /// <summary>Runs the built <c>outreach</c> tool as a separate process, against a given database schema.</summary>
 internal sealed class OutreachProcess(string connection, string schema)
 {
-    private static readonly string Tool = Path.Combine(AppContext.BaseDirectory, "outreach.dll");
+    // The tool runs from its own build folder, as users run it: in the test folder JasperFx's assembly scan (Marten's
+    // verbs) would trip over the test framework's assemblies.
+    private static readonly string Tool = FindTool();
+
+    private static string FindTool()
+    {
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var configuration = framework.Parent!.Name;
+        for (var dir = framework; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Outreach.Domain.sln")))
+            {
+                var tool = Path.Combine(dir.FullName, "src", "Hosts", "Console", "bin", configuration, framework.Name, "outreach.dll");
+                return File.Exists(tool) ? tool : throw new FileNotFoundException($"Build the console host first: {tool} is missing.");
+            }
+        }
+
+        return Path.Combine(AppContext.BaseDirectory, "outreach.dll");
+    }
 
     public async Task<ProcessResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
 

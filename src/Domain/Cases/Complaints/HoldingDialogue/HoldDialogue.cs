@@ -42,7 +42,7 @@ public sealed record HoldDialogue(
 
         return
         [
-            new DialogueHeld(command.CaseId, state.Round, 1, command.Attendees.ToArray(), command.MinutesReference,
+            new DialogueHeld(command.CaseId, state.Round, state.DialoguesInRound + 1, command.Attendees.ToArray(), command.MinutesReference,
                 command.ComplainantAbsentWithoutValidReason, command.Actor, command.OccurredAt),
         ];
     }
