@@ -165,8 +165,13 @@ public sealed record Case
     /// <summary>True while a complaint is being settled in either round.</summary>
     public bool IsUnderSettlement => Status is CaseStatus.UnderSettlement or CaseStatus.UnderSecondSettlement;
 
-    /// <summary>The date whose rule set applies: the acceptance date once accepted, before that the clock's start.</summary>
-    public DateOnly RulesDate => AcceptedOn ?? DenunciationAcceptedOn ?? ClockStartedOn;
+    /// <summary>
+    /// The date whose rule set applies: the acceptance date of the current round once accepted (a second complaint is
+    /// governed by its own acceptance, or before that its filing), otherwise the date the clock started.
+    /// </summary>
+    public DateOnly RulesDate => Round == 2
+        ? SecondAcceptedOn ?? SecondFiledOn ?? AcceptedOn ?? ClockStartedOn
+        : AcceptedOn ?? DenunciationAcceptedOn ?? ClockStartedOn;
 
     /// <summary>The empty state of a case not yet received.</summary>
     public static Case None(Guid id) => new() { Id = id };

@@ -41,9 +41,9 @@ public sealed class IntakeSpecs
                 "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
 
     [Test]
-    public void An_anonymous_petition_does_not_record_a_name_even_if_one_was_typed()
+    public void An_anonymous_petition_records_nothing_that_identifies_the_submitter_even_if_it_was_typed()
         => CaseSpec.Given().Then(Receive(ReceivedAt, anonymous: true, name: "Lê Văn Cường"),
-            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, null, "012345678901", "0905 123 456", null, true,
+            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, null, null, null, null, true,
                 "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
 
     [Test]

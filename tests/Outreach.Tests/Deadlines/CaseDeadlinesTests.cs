@@ -106,6 +106,21 @@ public sealed class CaseDeadlinesTests
     }
 
     [Test]
+    public void A_second_complaint_follows_the_rules_in_force_when_it_was_accepted()
+    {
+        object[] story =
+        [
+            .. Story.AcceptedComplaint(Story.At(2026, 5, 4)), Story.VerifierAssigned(Story.At(2026, 5, 5)), Story.Verified(Story.At(2026, 5, 20)),
+            Story.FirstDecision(Story.At(2026, 6, 1)),
+            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", Story.Clerk, Story.At(2026, 6, 25)),
+        ];
+        Assert.That(DeadlinesAfter(story).Single().RuleSet, Is.EqualTo("2011"), "filed before 1 Jul 2026");
+        var accepted = Case.Fold(Id, [.. story, Story.Accepted(Story.At(2026, 7, 2), round: 2)]);
+        Assert.That(CaseDeadlines.For(accepted, Rulebook.Default, WorkingCalendar.Vietnam).Single().RuleSet, Is.EqualTo("2026"));
+        Assert.That(Rulebook.Default.For(accepted.RulesDate).AllowsSuspension, Is.True, "the second round may be suspended under the amendments");
+    }
+
+    [Test]
     public void A_suspension_pauses_the_decision_deadline_and_resuming_shifts_it()
     {
         object[] accepted = Story.AcceptedComplaint(Story.At(2026, 7, 1));

@@ -80,8 +80,12 @@ public sealed record ReceivePetition(
         [
             new PetitionReceived(
                 command.CaseId, command.Number, command.Channel,
+                // An anonymous submitter stays anonymous: nothing that identifies them is written into the history.
                 command.IsAnonymous ? null : command.CitizenName,
-                command.CitizenIdNumber, command.CitizenPhone, command.CitizenAddress, command.IsAnonymous,
+                command.IsAnonymous ? null : command.CitizenIdNumber,
+                command.IsAnonymous ? null : command.CitizenPhone,
+                command.IsAnonymous ? null : command.CitizenAddress,
+                command.IsAnonymous,
                 command.LocalityCode, command.Content, command.Respondent,
                 command.Actor, command.OccurredAt),
         ];
