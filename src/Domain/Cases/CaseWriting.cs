@@ -59,6 +59,13 @@ public static class CaseWriting
                 : await session.Events.FetchForWriting<Case>(command.CaseId, cancellation).ConfigureAwait(false);
             var state = stream.Aggregate ?? Case.None(command.CaseId);
             var startingVersion = stream.StartingVersion ?? 0;
+            if (expectedVersion is { } expected && startingVersion != expected)
+            {
+                // Checked before deciding, so a stale caller always hears "conflict", never a rule about a state it has not seen.
+                throw new CaseConflictException(command.CaseId, expectedVersion, new ConcurrencyException(
+                    $"Case {command.CaseId} is at version {startingVersion}, not {expected}.", typeof(Case), command.CaseId));
+            }
+
             object[] events;
             try
             {

@@ -104,6 +104,19 @@ public sealed class CaseWritingTests : StoreFixture
     }
 
     [Test]
+    public async Task A_writer_that_read_an_older_version_gets_a_conflict_not_a_rule_about_the_newer_state()
+    {
+        var id = Guid.NewGuid();
+        await using var session = Store.LightweightSession();
+        await session.HandleAsync(Receive(id, Story.At(2024, 6, 3)));
+        await session.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, "A", Story.At(2024, 6, 4)), expectedVersion: 1);
+        await using var late = Store.LightweightSession();
+        var ex = Assert.ThrowsAsync<CaseConflictException>(() =>
+            late.HandleAsync(new ClassifyPetition(id, CaseKind.Denunciation, null, "B", Story.At(2024, 6, 4)), expectedVersion: 1));
+        Assert.That(ex!.Message, Does.Contain("no longer at version 1"));
+    }
+
+    [Test]
     public async Task A_stale_expected_version_is_a_conflict()
     {
         var id = Guid.NewGuid();
