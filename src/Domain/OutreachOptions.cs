@@ -1,4 +1,5 @@
 using Outreach.Deadlines;
+using Outreach.Localities;
 
 namespace Outreach;
 
@@ -10,6 +11,9 @@ public sealed class OutreachOptions
 
     /// <summary>The legal periods; defaults to the rulebook shipped with the library.</summary>
     public Rulebook Rules { get; set; } = Rulebook.Default;
+
+    /// <summary>The effective-dated catalogue of communes/wards and hamlets; defaults to Cao Lãnh's catalogue shipped with the library.</summary>
+    public LocalityCatalogue Localities { get; set; } = LocalityCatalogue.CaoLanh;
 
     /// <summary>The PostgreSQL schema used by <c>AddOutreach(connectionString)</c>; ignored by the <c>StoreOptions</c> overload.</summary>
     public string SchemaName { get; set; } = "outreach";

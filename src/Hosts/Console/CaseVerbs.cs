@@ -2,6 +2,7 @@ using System.CommandLine;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
+using Outreach.Localities;
 using Spectre.Console;
 
 namespace Outreach.Console;
@@ -73,7 +74,7 @@ internal static class CaseVerbs
             : view.Citizen.IsProtected
                 ? $"{view.Citizen.Name} {t.Pick("(danh tính người tố cáo được bảo vệ)", "(denouncer's identity protected)")}"
                 : string.Join(", ", new[] { view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address }.Where(s => !string.IsNullOrEmpty(s))));
-        Row(t.Pick("Địa bàn", "Locality"), Localities.Name(view.LocalityCode));
+        Row(t.Pick("Địa bàn", "Locality"), LocalityCatalogue.CaoLanh.NameOn(view.LocalityCode, VietnamTime.DateOf(view.ReceivedAt)));
         Row(t.Pick("Nội dung", "Content"), view.Content);
         Row(t.Pick("Đối tượng", "Respondent"), view.Respondent);
         if (view.Round > 0)

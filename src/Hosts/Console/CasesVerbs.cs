@@ -2,6 +2,7 @@ using System.CommandLine;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
+using Outreach.Localities;
 using Spectre.Console;
 
 namespace Outreach.Console;
@@ -64,7 +65,7 @@ internal static class CasesVerbs
         foreach (var o in rows)
         {
             table.AddRow(
-                new Text(o.Case.Number ?? o.Case.Id.ToString()[..8]), new Text(t.Kind(o.Case.Kind)), new Text(Localities.Name(o.Case.LocalityCode)),
+                new Text(o.Case.Number ?? o.Case.Id.ToString()[..8]), new Text(t.Kind(o.Case.Kind)), new Text(LocalityCatalogue.CaoLanh.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
                 new Text(t.Step(o.Deadline.Step)), new Text(t.Date(o.Deadline.Due!.Value)), new Text(t.Days(o.DaysOverdue), new Style(Color.Red)),
                 new Text(o.Deadline.Citation));
         }
@@ -102,13 +103,13 @@ internal static class CasesVerbs
         var table = new Table().Border(TableBorder.Rounded)
             .Title(t.Pick("Hồ sơ theo địa bàn", "Cases by locality"))
             .AddColumns(t.Pick("Địa bàn", "Locality"), t.Pick("Đang xử lý", "Open"), t.Pick("Đã giải quyết", "Settled"), t.Pick("Tổng", "Total"), t.Pick("Trạng thái đang xử lý nhiều nhất", "Most common open status"));
-        foreach (var locality in counts.GroupBy(c => c.LocalityCode).OrderBy(g => Localities.Name(g.Key), StringComparer.Create(t.Culture, ignoreCase: true)))
+        foreach (var locality in counts.GroupBy(c => c.LocalityCode).OrderBy(g => Name(g.Key), StringComparer.Create(t.Culture, ignoreCase: true)))
         {
             var open = locality.Where(c => !Case.IsSettledStatus(c.Status)).ToArray();
             var closed = locality.Where(c => Case.IsSettledStatus(c.Status)).Sum(c => c.Count);
             var top = open.OrderByDescending(c => c.Count).FirstOrDefault();
             table.AddRow(
-                Localities.Name(locality.Key), open.Sum(c => c.Count).ToString(t.Culture), closed.ToString(t.Culture),
+                Name(locality.Key), open.Sum(c => c.Count).ToString(t.Culture), closed.ToString(t.Culture),
                 locality.Sum(c => c.Count).ToString(t.Culture), top is null ? "—" : $"{t.Status(top.Status)} ({top.Count})");
         }
 
@@ -117,4 +118,10 @@ internal static class CasesVerbs
         table.Columns[3].RightAligned();
         Cli.Out.Write(table);
     }
+
+    /// <summary>A locality's latest name, with the period it existed when it has ceased (e.g. "Phường 2 (–2024)").</summary>
+    private static string Name(string code)
+        => LocalityCatalogue.CaoLanh.Find(code) is { } l
+            ? l.Name + (l.ValidTo is { } to ? $" (–{to.AddDays(-1).Year})" : "")
+            : code;
 }

@@ -1,5 +1,6 @@
 using Outreach.Cases;
 using Outreach.Deadlines;
+using Outreach.Localities;
 
 namespace Outreach.Hosting;
 
@@ -44,7 +45,6 @@ public static class SampleHistory
         var random = new Random(seed);
         var start = new DateTimeOffset(2019, 1, 2, 8, 0, 0, VietnamTime.Offset);
         var span = (until - start).TotalDays;
-        var localities = Localities.CaoLanh2019.Keys.ToArray();
         var result = new List<IReadOnlyList<ICaseCommand>>(cases);
         for (var i = 0; i < cases; i++)
         {
@@ -53,7 +53,9 @@ public static class SampleHistory
             var receivedAt = start.AddDays(Math.Floor(offset)).AddHours(random.Next(0, 9));
             // Some recent cases (and a few old, forgotten ones) stall part-way, which is where overdue deadlines come from.
             var stallAfter = (i % 4 == 0 && random.Next(5) < 2) || random.Next(60) == 0 ? random.Next(2, 7) : int.MaxValue;
-            var builder = new CaseScript(random, NextId(random), receivedAt, until, localities[random.Next(localities.Length)], i + 1, stallAfter);
+            // The place is one of the units in force on the day the petition was received (15 until 2025, then 13, then 3).
+            var localities = LocalityCatalogue.CaoLanh.InForce(VietnamTime.DateOf(receivedAt), communeLevelOnly: true);
+            var builder = new CaseScript(random, NextId(random), receivedAt, until, localities[random.Next(localities.Count)].Code, i + 1, stallAfter);
             builder.Write();
             if (builder.Commands.Count > 0)
             {

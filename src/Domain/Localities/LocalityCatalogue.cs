@@ -1,0 +1,305 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Outreach.Localities;
+
+/// <summary>What level a locality is.</summary>
+public enum LocalityKind
+{
+    /// <summary>An urban commune-level unit (phường).</summary>
+    Ward,
+    /// <summary>A rural commune-level unit (xã).</summary>
+    Commune,
+    /// <summary>A residential quarter of a ward (khóm).</summary>
+    Quarter,
+    /// <summary>A hamlet of a commune (ấp).</summary>
+    Hamlet,
+}
+
+/// <summary>Which kind of administrative reorganisation (sắp xếp đơn vị hành chính).</summary>
+public enum ReorganisationKind
+{
+    /// <summary>Several units become one (one of them may continue).</summary>
+    Merger,
+    /// <summary>One unit becomes several.</summary>
+    Split,
+}
+
+/// <summary>The commune-level unit a hamlet or quarter belonged to over a period.</summary>
+/// <param name="Parent">The parent's code.</param>
+/// <param name="From">First day.</param>
+/// <param name="To">First day it no longer applies, or null.</param>
+public sealed record ParentPeriod(string Parent, DateOnly From, DateOnly? To);
+
+/// <summary>A locality with its validity and its place in the history of reorganisations.</summary>
+/// <param name="Code">Stable code used in every fact (e.g. <c>phuong-2</c>, <c>phuong-2/khom-1</c>).</param>
+/// <param name="Name">Official name.</param>
+/// <param name="Kind">Level.</param>
+/// <param name="ValidFrom">First day in force.</param>
+/// <param name="ValidTo">First day no longer in force, or null while it exists.</param>
+/// <param name="Parents">For hamlets and quarters, their commune-level unit over time.</param>
+/// <param name="Predecessors">Units it was formed from.</param>
+/// <param name="Successors">Units it became part of.</param>
+public sealed record Locality(
+    string Code, string Name, LocalityKind Kind, DateOnly ValidFrom, DateOnly? ValidTo,
+    IReadOnlyList<ParentPeriod> Parents, IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors)
+{
+    /// <summary>True for wards and communes.</summary>
+    public bool IsCommuneLevel => Kind is LocalityKind.Ward or LocalityKind.Commune;
+
+    /// <summary>True when the locality exists on <paramref name="date"/>.</summary>
+    public bool IsInForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
+
+    /// <summary>The parent on <paramref name="date"/>, if any.</summary>
+    public string? ParentOn(DateOnly date) => Parents.LastOrDefault(p => p.From <= date && (p.To is null || date < p.To))?.Parent;
+}
+
+/// <summary>A reorganisation as recorded in the catalogue.</summary>
+/// <param name="EffectiveOn">The day it took effect.</param>
+/// <param name="Kind">Merger or split.</param>
+/// <param name="Predecessors">Units before.</param>
+/// <param name="Successors">Units after (a continuing unit appears on both sides).</param>
+/// <param name="LegalBasis">The resolution.</param>
+/// <param name="Note">Remarks, including what is unverified.</param>
+public sealed record Reorganisation(DateOnly EffectiveOn, ReorganisationKind Kind, IReadOnlyList<string> Predecessors, IReadOnlyList<string> Successors, string LegalBasis, string? Note);
+
+/// <summary>
+/// The effective-dated catalogue of a city's communes/wards and hamlets/quarters, with the reorganisations that link
+/// predecessors and successors. A place is always shown as it was named on the date of the fact, and history can be
+/// rolled up to the unit in force today. <see cref="CaoLanh"/> is the catalogue shipped with the library; a deployment
+/// loads its own with <see cref="FromJson"/>.
+/// </summary>
+public sealed class LocalityCatalogue
+{
+    // Declared before CaoLanh: static initializers run in textual order.
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    private readonly Dictionary<string, Locality> _byCode;
+
+    private LocalityCatalogue(string name, IEnumerable<Locality> localities, IReadOnlyList<Reorganisation> reorganisations)
+    {
+        Name = name;
+        _byCode = localities.ToDictionary(l => l.Code, StringComparer.Ordinal);
+        Reorganisations = reorganisations;
+    }
+
+    /// <summary>The catalogue's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Every locality that ever existed.</summary>
+    public IReadOnlyCollection<Locality> All => _byCode.Values;
+
+    /// <summary>The reorganisations, oldest first.</summary>
+    public IReadOnlyList<Reorganisation> Reorganisations { get; }
+
+    /// <summary>Cao Lãnh city's catalogue shipped with the library (15 units in 2019, 69 generated hamlets, the 2025 reorganisations).</summary>
+    public static LocalityCatalogue CaoLanh { get; } = LoadEmbedded();
+
+    /// <summary>The locality with <paramref name="code"/>, or null.</summary>
+    public Locality? Find(string code) => _byCode.GetValueOrDefault(code);
+
+    /// <summary>The localities in force on <paramref name="date"/>, commune-level units first, then by code.</summary>
+    public IReadOnlyList<Locality> InForce(DateOnly date, bool communeLevelOnly = false)
+        => [.. _byCode.Values.Where(l => l.IsInForceOn(date) && (!communeLevelOnly || l.IsCommuneLevel))
+            .OrderBy(l => l.IsCommuneLevel ? 0 : 1).ThenBy(l => l.Code, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Null when <paramref name="code"/> names a locality in force on <paramref name="date"/>; otherwise a sentence saying
+    /// what is wrong and what to use instead.
+    /// </summary>
+    public string? Problem(string code, DateOnly date)
+    {
+        if (Find(code) is not { } locality)
+        {
+            return $"Unknown locality \"{code}\": it is not in the catalogue \"{Name}\". List the codes with 'outreach localities list'.";
+        }
+
+        if (locality.IsInForceOn(date))
+        {
+            return null;
+        }
+
+        if (date < locality.ValidFrom)
+        {
+            return $"{locality.Name} ({code}) did not exist yet on {date:yyyy-MM-dd}: it was established on {locality.ValidFrom:yyyy-MM-dd}.";
+        }
+
+        var successors = SuccessorsOn(code, date);
+        return $"{locality.Name} ({code}) was no longer in force on {date:yyyy-MM-dd}: it ceased on {locality.ValidTo:yyyy-MM-dd}"
+            + (successors.Count > 0 ? $" and became part of {string.Join(", ", successors.Select(s => $"{Find(s)!.Name} ({s})"))}." : ".");
+    }
+
+    /// <summary>
+    /// How a place read on <paramref name="date"/>: the name in force then and, for a hamlet or quarter, the unit it
+    /// belonged to then (e.g. "Khóm 2, Phường 2"). Unknown codes are returned as they are.
+    /// </summary>
+    public string NameOn(string code, DateOnly date)
+    {
+        if (Find(code) is not { } locality)
+        {
+            return code;
+        }
+
+        return locality.ParentOn(date) is { } parent ? $"{locality.Name}, {NameOn(parent, date)}" : locality.Name;
+    }
+
+    /// <summary>
+    /// The commune-level units in force on <paramref name="date"/> that a place's history rolls up to: the unit itself
+    /// while it exists, else its successors (followed through later reorganisations); for a hamlet, its unit then.
+    /// </summary>
+    public IReadOnlyList<string> SuccessorsOn(string code, DateOnly date)
+    {
+        if (Find(code) is not { } locality)
+        {
+            return [];
+        }
+
+        if (!locality.IsCommuneLevel)
+        {
+            var parent = locality.ParentOn(date) ?? (locality.Parents.Count > 0 ? locality.Parents[^1].Parent : null);
+            return parent is null ? [] : SuccessorsOn(parent, date);
+        }
+
+        if (locality.IsInForceOn(date))
+        {
+            return [code];
+        }
+
+        return [.. locality.Successors.SelectMany(s => SuccessorsOn(s, date)).Distinct()];
+    }
+
+    /// <summary>Reads and checks a catalogue file (format in docs/localities.md); throws <see cref="FormatException"/> saying what is wrong.</summary>
+    public static LocalityCatalogue FromJson(Stream json)
+    {
+        CatalogueFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<CatalogueFile>(json, JsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            throw new FormatException($"The locality catalogue is not valid JSON: {ex.Message}", ex);
+        }
+
+        if (file?.Localities is not { Count: > 0 })
+        {
+            throw new FormatException("The locality catalogue lists no localities under \"localities\".");
+        }
+
+        var localities = new Dictionary<string, Locality>(StringComparer.Ordinal);
+        void Add(LocalityEntry entry, DateOnly from)
+        {
+            if (string.IsNullOrWhiteSpace(entry.Code) || string.IsNullOrWhiteSpace(entry.Name))
+            {
+                throw new FormatException("Every locality needs a code and a name.");
+            }
+
+            if (!localities.TryAdd(entry.Code, new Locality(entry.Code, entry.Name, entry.Kind, from, null, [], [], [])))
+            {
+                throw new FormatException($"Locality code \"{entry.Code}\" appears twice.");
+            }
+
+            var isCommuneLevel = entry.Kind is LocalityKind.Ward or LocalityKind.Commune;
+            if (isCommuneLevel != (entry.Parent is null))
+            {
+                throw new FormatException(isCommuneLevel
+                    ? $"{entry.Code} is a {entry.Kind} and cannot have a parent."
+                    : $"{entry.Code} is a {entry.Kind} and needs its commune or ward as \"parent\".");
+            }
+
+            if (entry.Parent is { } parent)
+            {
+                if (!localities.TryGetValue(parent, out var p) || !p.IsCommuneLevel)
+                {
+                    throw new FormatException($"{entry.Code} names parent \"{parent}\", which is not a ward or commune listed before it.");
+                }
+
+                localities[entry.Code] = localities[entry.Code] with { Parents = [new ParentPeriod(parent, from, null)] };
+            }
+        }
+
+        foreach (var entry in file.Localities)
+        {
+            Add(entry, entry.ValidFrom ?? throw new FormatException($"{entry.Code} needs \"validFrom\"."));
+        }
+
+        var reorganisations = new List<Reorganisation>();
+        var last = DateOnly.MinValue;
+        foreach (var r in file.Reorganisations ?? [])
+        {
+            if (r.EffectiveOn < last)
+            {
+                throw new FormatException($"Reorganisations must be listed in date order ({r.EffectiveOn:yyyy-MM-dd} comes after {last:yyyy-MM-dd}).");
+            }
+
+            last = r.EffectiveOn;
+            foreach (var established in r.Establish ?? [])
+            {
+                Add(established, r.EffectiveOn);
+            }
+
+            foreach (var code in r.Predecessors.Concat(r.Successors))
+            {
+                if (!localities.TryGetValue(code, out var l) || !l.IsCommuneLevel)
+                {
+                    throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} names \"{code}\", which is not a ward or commune of the catalogue (new units go under \"establish\").");
+                }
+
+            }
+
+            foreach (var code in r.Predecessors.Where(code => !localities[code].IsInForceOn(r.EffectiveOn.AddDays(-1))))
+            {
+                throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} names predecessor {code}, which was not in force the day before.");
+            }
+
+            if (r.Predecessors.Count == 0 || r.Successors.Count == 0)
+            {
+                throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} needs predecessors and successors.");
+            }
+
+            foreach (var code in r.Predecessors.Where(p => !r.Successors.Contains(p)))
+            {
+                var ending = localities[code];
+                localities[code] = ending with { ValidTo = r.EffectiveOn, Successors = [.. ending.Successors, .. r.Successors] };
+
+                // Hamlets of an ending unit move to the first successor (a split must move them explicitly in a later release).
+                foreach (var child in localities.Values.Where(c => c.ParentOn(r.EffectiveOn.AddDays(-1)) == code && c.IsInForceOn(r.EffectiveOn)).ToArray())
+                {
+                    var periods = child.Parents.Select(p => p.To is null ? p with { To = r.EffectiveOn } : p).ToList();
+                    periods.Add(new ParentPeriod(r.Successors[0], r.EffectiveOn, null));
+                    localities[child.Code] = child with { Parents = periods };
+                }
+            }
+
+            foreach (var code in r.Successors)
+            {
+                var successor = localities[code];
+                localities[code] = successor with { Predecessors = [.. successor.Predecessors, .. r.Predecessors.Where(p => p != code)] };
+            }
+
+            reorganisations.Add(new Reorganisation(r.EffectiveOn, r.Kind, r.Predecessors, r.Successors, r.LegalBasis ?? "", r.Note));
+        }
+
+        return new LocalityCatalogue(file.Name ?? "custom catalogue", localities.Values, reorganisations);
+    }
+
+    private static LocalityCatalogue LoadEmbedded()
+    {
+        using var stream = typeof(LocalityCatalogue).Assembly.GetManifestResourceStream("Outreach.Localities.cao-lanh.json")
+            ?? throw new InvalidOperationException("The embedded Cao Lãnh catalogue is missing from the assembly.");
+        return FromJson(stream);
+    }
+
+    private sealed record CatalogueFile(string? Name, string? Source, List<LocalityEntry>? Localities, List<ReorganisationEntry>? Reorganisations);
+
+    private sealed record LocalityEntry(string Code, string Name, LocalityKind Kind, string? Parent, DateOnly? ValidFrom);
+
+    private sealed record ReorganisationEntry(
+        DateOnly EffectiveOn, ReorganisationKind Kind, List<string> Predecessors, List<string> Successors, List<LocalityEntry>? Establish, string? LegalBasis, string? Note);
+}
