@@ -114,6 +114,9 @@ public sealed record Case
     /// <summary>Part of the complaint was withdrawn.</summary>
     public bool PartlyWithdrawn { get; init; }
 
+    /// <summary>The parts withdrawn so far.</summary>
+    public IReadOnlyList<string> WithdrawnParts { get; init; } = [];
+
     /// <summary>Where the petition was transferred, if it was.</summary>
     public string? TransferredTo { get; init; }
 
@@ -243,7 +246,7 @@ public sealed record Case
                 Status = CaseStatus.SecondDecisionIssued, SecondDecisionNumber = e.DecisionNumber, ClosedOn = VietnamTime.DateOf(e.SignedAt),
                 SecondDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [],
             },
-            ComplaintWithdrawn { IsPartial: true } e => state with { PartlyWithdrawn = e.IsPartial },
+            ComplaintWithdrawn { IsPartial: true } e => state with { PartlyWithdrawn = e.IsPartial, WithdrawnParts = [.. state.WithdrawnParts, e.WithdrawnPart ?? ""] },
             ComplaintWithdrawn e => Close(state, CaseStatus.Withdrawn, e.WithdrawnAt),
             ComplaintTerminated e => Close(state, CaseStatus.Terminated, e.TerminatedAt),
             LawsuitFiled e => Close(state, CaseStatus.InCourt, e.FiledAt),

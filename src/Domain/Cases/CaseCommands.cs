@@ -2,59 +2,21 @@ using FluentValidation;
 
 namespace Outreach.Cases;
 
-/// <summary>Describes one case command: its name, where it sits in the console's noun-verb grammar, and how it is checked and decided.</summary>
-public sealed class CaseCommandDescriptor
-{
-    private readonly Func<ICaseCommand, Case, object[]> _decide;
-    private readonly IValidator _validator;
-
-    internal CaseCommandDescriptor(Type type, string noun, string verb, string summary, bool opensCase, IValidator validator, Func<ICaseCommand, Case, object[]> decide)
-    {
-        CommandType = type;
-        Noun = noun;
-        Verb = verb;
-        Summary = summary;
-        OpensCase = opensCase;
-        _validator = validator;
-        _decide = decide;
-    }
-
-    /// <summary>The command's name as used in JSON lines (<c>"command": "AcceptComplaint"</c>).</summary>
-    public string Name => CommandType.Name;
-
-    /// <summary>The command's record type.</summary>
-    public Type CommandType { get; }
-
-    /// <summary>The console noun (petition, complaint, denunciation).</summary>
-    public string Noun { get; }
-
-    /// <summary>The console verb (accept, refuse, …).</summary>
-    public string Verb { get; }
-
-    /// <summary>One line saying what the command records.</summary>
-    public string Summary { get; }
-
-    /// <summary>True for the command that opens a new case.</summary>
-    public bool OpensCase { get; }
-
-    /// <summary>Checks the command's shape; throws <see cref="ValidationException"/> listing every problem.</summary>
-    public void Validate(ICaseCommand command)
-    {
-        var result = _validator.Validate(new ValidationContext<object>(command));
-        if (!result.IsValid)
-        {
-            throw new ValidationException($"{Name} is not valid: " + string.Join(" ", result.Errors.Select(e => e.ErrorMessage)), result.Errors);
-        }
-    }
-
-    internal object[] Decide(ICaseCommand command, Case state) => _decide(command, state);
-}
-
 /// <summary>The catalogue of case commands. Both hosts and the JSON-lines importer dispatch through it.</summary>
 public static class CaseCommands
 {
+    internal static readonly StreamKind<Case> Kind = new()
+    {
+        Noun = "case",
+        None = Case.None,
+        Exists = c => c.Exists,
+        Evolve = (c, e) => c.Evolve(e),
+        LastOccurredAt = c => c.LastOccurredAt,
+        NotFound = id => new CaseNotFoundException(id),
+    };
+
     /// <summary>Every case command, in lifecycle order.</summary>
-    public static readonly IReadOnlyList<CaseCommandDescriptor> All =
+    public static readonly IReadOnlyList<CommandDescriptor> All =
     [
         Describe<ReceivePetition>("petition", "receive", "Record a petition as received and open a case.", ReceivePetition.Decide, new ReceivePetition.Validator(), opensCase: true),
         Describe<ClassifyPetition>("petition", "classify", "Classify a petition as suggestion, complaint or denunciation.", ClassifyPetition.Decide, new ClassifyPetition.Validator()),
@@ -88,77 +50,25 @@ public static class CaseCommands
         Describe<SubmitLateSettlementReport>("denunciation", "submit-report", "Record the late-settlement report sent.", SubmitLateSettlementReport.Decide, new SubmitLateSettlementReport.Validator()),
     ];
 
-    private static readonly Dictionary<Type, CaseCommandDescriptor> ByType = All.ToDictionary(d => d.CommandType);
-    private static readonly Dictionary<string, CaseCommandDescriptor> ByName = All.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>The descriptor of a command type; throws for a type that is not a case command.</summary>
-    public static CaseCommandDescriptor For(Type commandType)
-        => ByType.TryGetValue(commandType, out var d) ? d : throw new ArgumentException($"{commandType.Name} is not a case command.", nameof(commandType));
-
-    /// <summary>Finds a command by its name (case-insensitive), or null.</summary>
-    public static CaseCommandDescriptor? Find(string name) => ByName.GetValueOrDefault(name);
+    /// <summary>The descriptor of a case command type; throws for a type that is not a case command.</summary>
+    public static CommandDescriptor For(Type commandType)
+        => All.FirstOrDefault(d => d.CommandType == commandType) ?? throw new ArgumentException($"{commandType.Name} is not a case command.", nameof(commandType));
 
     /// <summary>
-    /// Decides <paramref name="command"/> against <paramref name="state"/>: the case must exist (unless the command opens it)
-    /// and steps must come in chronological order; then the command's own decider runs. Pure.
+    /// Decides <paramref name="command"/> against <paramref name="state"/>: the case must exist (unless the command opens it),
+    /// the command's decider runs, and a step that records something may not be dated before the case's latest step. Pure.
     /// </summary>
-    public static IReadOnlyList<object> Decide(ICaseCommand command, Case state) => Decide(For(command.GetType()), command, state);
-
-    internal static object[] Decide(CaseCommandDescriptor descriptor, ICaseCommand command, Case state)
-    {
-        if (!descriptor.OpensCase && !state.Exists)
-        {
-            throw new CaseNotFoundException(command.CaseId);
-        }
-
-        // The decider runs first so that repeating an already-recorded step stays a quiet no-op even when it is dated earlier.
-        var events = descriptor.Decide(command, state);
-        if (events.Length > 0)
-        {
-            CaseRules.EnsureChronology(state, command);
-        }
-
-        return events;
-    }
+    public static IReadOnlyList<object> Decide(ICaseCommand command, Case state) => Typed(command).Decide(command, state);
 
     /// <summary>
     /// True when <paramref name="command"/> is a replay of a step already in <paramref name="history"/>: deciding it against
-    /// the state just before some recorded event yields exactly the events recorded there. Lets a JSON-lines file or a
-    /// retried request be applied twice without failing or recording anything twice. Pure.
+    /// the state just before some recorded event yields exactly the events recorded there (ADR 12). Pure.
     /// </summary>
-    public static bool IsReplay(ICaseCommand command, IReadOnlyList<object> history)
-    {
-        var descriptor = For(command.GetType());
-        var state = Case.None(command.CaseId);
-        for (var k = 0; k < history.Count; k++)
-        {
-            object[] produced;
-            try
-            {
-                produced = descriptor.Decide(command, state);
-            }
-            catch (DomainRuleException)
-            {
-                produced = [];
-            }
+    public static bool IsReplay(ICaseCommand command, IReadOnlyList<object> history) => Typed(command).IsReplay(command, history);
 
-            if (produced.Length > 0 && k + produced.Length <= history.Count
-                && produced.Select((e, i) => SameEvent(e, history[k + i])).All(same => same))
-            {
-                return true;
-            }
+    private static StreamCommandDescriptor<Case> Typed(ICaseCommand command) => (StreamCommandDescriptor<Case>)For(command.GetType());
 
-            state = state.Evolve(history[k]);
-        }
-
-        return false;
-    }
-
-    private static bool SameEvent(object a, object b)
-        => a.GetType() == b.GetType()
-           && System.Text.Json.JsonSerializer.Serialize(a, a.GetType()) == System.Text.Json.JsonSerializer.Serialize(b, b.GetType());
-
-    private static CaseCommandDescriptor Describe<T>(string noun, string verb, string summary, Func<T, Case, object[]> decide, IValidator<T> validator, bool opensCase = false)
+    private static StreamCommandDescriptor<Case> Describe<T>(string noun, string verb, string summary, Func<T, Case, object[]> decide, IValidator<T> validator, bool opensCase = false)
         where T : ICaseCommand
-        => new(typeof(T), noun, verb, summary, opensCase, validator, (c, s) => decide((T)c, s));
+        => new(Kind, typeof(T), noun, verb, summary, opensCase, validator, c => ((T)c).CaseId, (c, s) => decide((T)c, s));
 }

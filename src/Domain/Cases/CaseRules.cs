@@ -1,3 +1,5 @@
+using Outreach.Deadlines;
+
 namespace Outreach.Cases;
 
 /// <summary>Rules shared by several deciders. Pure functions over the state.</summary>
@@ -43,21 +45,30 @@ internal static class CaseRules
         }
     }
 
+    /// <summary>The decision-period step currently running for a complaint under settlement.</summary>
+    public static DeadlineStep DecisionStepOf(Case state)
+        => CaseDeadlines.For(state, Rulebook.Default, WorkingCalendar.Vietnam).FirstOrDefault(d => d.IsObligation)?.Step ?? DeadlineStep.FirstDecision;
+
+    /// <summary>
+    /// Refuses unless the deadline of <paramref name="step"/> has passed by <paramref name="at"/>. Uses the shipped rulebook
+    /// and working calendar (a deployment calendar can shift the date by the holidays it adds).
+    /// </summary>
+    public static void EnsureLapsed(Case state, DeadlineStep step, DateTimeOffset at, string what)
+    {
+        var deadline = CaseDeadlines.For(state, Rulebook.Default, WorkingCalendar.Vietnam).FirstOrDefault(d => d.Step == step);
+        var on = VietnamTime.DateOf(at);
+        if (deadline is null || deadline.Due is null || deadline.Due >= on)
+        {
+            var until = deadline?.Due is { } due ? $"runs until {due:yyyy-MM-dd}" : "is not running (suspended or not started)";
+            throw new DomainRuleException($"Not yet: {what} only after the deadline has passed, and the {step} period {until} ({deadline?.Citation ?? "see docs/deadlines.md"}).");
+        }
+    }
+
     public static void EnsureVerified(Case state)
     {
         if (state.VerificationReport is null)
         {
             throw new DomainRuleException("No verification report is on file for this round: record the verification (RecordVerification) before deciding.");
-        }
-    }
-
-    /// <summary>A step may not be dated before the step it follows.</summary>
-    public static void EnsureChronology(Case state, ICaseCommand command)
-    {
-        if (state.Exists && command.OccurredAt < state.LastOccurredAt)
-        {
-            throw new DomainRuleException(
-                $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is before the case's latest step ({state.LastOccurredAt:yyyy-MM-dd HH:mm zzz}). Steps are recorded in the order they happened; check the date.");
         }
     }
 }

@@ -4,31 +4,38 @@ namespace Outreach.Cases;
 
 /// <summary>
 /// A request to record one step of a case. Every command names the case, the person acting
-/// (<see cref="Actor"/>) and the business time the step happened (<see cref="OccurredAt"/>), which may lie in the past
+/// (<see cref="IOutreachCommand.Actor"/>) and the business time the step happened (<see cref="IOutreachCommand.OccurredAt"/>), which may lie in the past
 /// when history is back-filled from paper records. The time the step is recorded is kept separately by the event store.
 /// </summary>
-public interface ICaseCommand
+public interface ICaseCommand : IOutreachCommand
 {
     /// <summary>The case (one event stream) the step belongs to. Chosen by the caller when the petition is received.</summary>
     Guid CaseId { get; }
-
-    /// <summary>Who performed the step: a cadre's name or staff id, or the signer of a decision.</summary>
-    string Actor { get; }
-
-    /// <summary>When the step happened in the real world (business time), with its UTC offset.</summary>
-    DateTimeOffset OccurredAt { get; }
 }
 
 /// <summary>Shape rules shared by every case command: an id, an actor and a business time.</summary>
 public sealed class CaseCommandRules<T> : AbstractValidator<T> where T : ICaseCommand
 {
     /// <summary>Longest accepted actor name.</summary>
-    public const int MaxActorLength = 200;
+    public const int MaxActorLength = CommandRules<T>.MaxActorLength;
 
     /// <summary>Builds the shared rules.</summary>
     public CaseCommandRules()
     {
         RuleFor(c => c.CaseId).NotEmpty().WithMessage("caseId is required: give the case's id (a GUID).");
+        Include(new CommandRules<T>());
+    }
+}
+
+/// <summary>Shape rules shared by every command: an actor and a business time.</summary>
+public sealed class CommandRules<T> : AbstractValidator<T> where T : IOutreachCommand
+{
+    /// <summary>Longest accepted actor name.</summary>
+    public const int MaxActorLength = 200;
+
+    /// <summary>Builds the shared rules.</summary>
+    public CommandRules()
+    {
         RuleFor(c => c.Actor).NotEmpty().WithMessage("actor is required: say who performed this step.")
             .MaximumLength(MaxActorLength);
         RuleFor(c => c.OccurredAt).NotEqual(default(DateTimeOffset))

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Outreach.Cases;
 using Outreach.Hosting;
 
 namespace Outreach.Console;
@@ -45,22 +44,23 @@ internal static class ApplyVerb
             var number = i + 1;
             try
             {
-                var command = CaseCommandJson.ParseLine(line);
+                var command = CommandJson.ParseLine(line);
+                var descriptor = OutreachCommands.For(command.GetType());
                 await using var session = store.LightweightSession();
                 var outcome = await session.HandleAsync(command, TimeProvider.System, cancellation: ct);
                 ok++;
                 unchanged += outcome.Changed ? 0 : 1;
                 if (json)
                 {
-                    Cli.WriteJson(new { line = number, ok = true, command = command.GetType().Name, outcome.CaseId, outcome.Version, outcome.Events });
+                    Cli.WriteJson(new { line = number, ok = true, command = descriptor.Name, descriptor.StreamNoun, outcome.StreamId, outcome.Version, outcome.Events });
                 }
                 else
                 {
                     System.Console.Out.WriteLine(outcome.Changed
-                        ? t.Pick($"dòng {number}: đã ghi {string.Join(", ", outcome.Events)} — hồ sơ {outcome.CaseId}, phiên bản {outcome.Version}",
-                            $"line {number}: recorded {string.Join(", ", outcome.Events)} — case {outcome.CaseId}, version {outcome.Version}")
-                        : t.Pick($"dòng {number}: không có gì mới (đã có) — hồ sơ {outcome.CaseId}, phiên bản {outcome.Version}",
-                            $"line {number}: nothing new (already recorded) — case {outcome.CaseId}, version {outcome.Version}"));
+                        ? t.Pick($"dòng {number}: đã ghi {string.Join(", ", outcome.Events)} — {t.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId}, phiên bản {outcome.Version}",
+                            $"line {number}: recorded {string.Join(", ", outcome.Events)} — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}")
+                        : t.Pick($"dòng {number}: không có gì mới (đã có) — {t.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId}, phiên bản {outcome.Version}",
+                            $"line {number}: nothing new (already recorded) — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}"));
                 }
             }
             catch (Exception ex) when (Cli.Describe(ex) is { } failure && failure.Code != Cli.Unavailable)

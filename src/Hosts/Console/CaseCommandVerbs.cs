@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Outreach.Cases;
 using Outreach.Hosting;
 
 namespace Outreach.Console;
@@ -17,7 +16,7 @@ internal static class CaseCommandVerbs
     };
 
     public static IEnumerable<Command> Build()
-        => CaseCommands.All.GroupBy(d => d.Noun).Select(group =>
+        => OutreachCommands.All.GroupBy(d => d.Noun).Select(group =>
         {
             var noun = new Command(group.Key, NounDescription(group.Key));
             foreach (var descriptor in group)
@@ -28,22 +27,22 @@ internal static class CaseCommandVerbs
             return noun;
         });
 
-    private static Command BuildVerb(CaseCommandDescriptor descriptor)
+    private static Command BuildVerb(CommandDescriptor descriptor)
     {
         var verb = new Command(descriptor.Verb, $"{descriptor.Summary} ({descriptor.Name})");
         var fields = new List<(string Json, Option Option, Type Type)>();
-        foreach (var parameter in CaseCommandJson.Parameters(descriptor.CommandType))
+        foreach (var parameter in CommandJson.Parameters(descriptor.CommandType))
         {
-            var json = CaseCommandJson.JsonName(parameter);
+            var json = CommandJson.JsonName(parameter);
             var name = "--" + Kebab(parameter.Name!);
-            var defaulted = json is "occurredAt" || (json is "caseId" && descriptor.OpensCase);
-            var description = CaseCommandJson.Describe(parameter.ParameterType)
-                + (json == "occurredAt" ? " (default: now)" : json == "caseId" && descriptor.OpensCase ? " (default: a new id)" : "");
+            var defaulted = json is "occurredAt" || (descriptor.OpensStream && json == StreamIdField(descriptor));
+            var description = CommandJson.Describe(parameter.ParameterType)
+                + (json == "occurredAt" ? " (default: now)" : descriptor.OpensStream && json == StreamIdField(descriptor) ? " (default: a new id)" : "");
             Option option = parameter.ParameterType == typeof(bool)
                 ? new Option<bool>(name) { Description = description }
                 : IsList(parameter.ParameterType)
-                    ? new Option<string[]>(name) { Description = description + " (repeat or separate with commas)", AllowMultipleArgumentsPerToken = true, Required = !defaulted && CaseCommandJson.IsRequired(parameter) }
-                    : new Option<string>(name) { Description = description, Required = !defaulted && CaseCommandJson.IsRequired(parameter) };
+                    ? new Option<string[]>(name) { Description = description + " (repeat or separate with commas)", AllowMultipleArgumentsPerToken = true, Required = !defaulted && CommandJson.IsRequired(parameter) }
+                    : new Option<string>(name) { Description = description, Required = !defaulted && CommandJson.IsRequired(parameter) };
             verb.Options.Add(option);
             fields.Add((json, option, parameter.ParameterType));
         }
@@ -72,12 +71,12 @@ internal static class CaseCommandVerbs
 
             var now = TimeProvider.System.GetUtcNow();
             obj.TryAdd("occurredAt", JsonValue.Create(now.ToOffset(Deadlines.VietnamTime.Offset)));
-            if (descriptor.OpensCase)
+            if (descriptor.OpensStream)
             {
-                obj.TryAdd("caseId", JsonValue.Create(Guid.CreateVersion7(now)));
+                obj.TryAdd(StreamIdField(descriptor), JsonValue.Create(Guid.CreateVersion7(now)));
             }
 
-            var command = CaseCommandJson.Bind(descriptor, obj);
+            var command = CommandJson.Bind(descriptor, obj);
             using var store = await Cli.OpenStoreAsync(parse, cancellation);
             await using var session = store.LightweightSession();
             var outcome = await session.HandleAsync(command, TimeProvider.System, parse.GetValue(ExpectedVersion), cancellation);
@@ -87,20 +86,20 @@ internal static class CaseCommandVerbs
         return verb;
     }
 
-    public static void Report(ParseResult parse, CaseCommandDescriptor descriptor, CaseCommandResult outcome)
+    public static void Report(ParseResult parse, CommandDescriptor descriptor, CommandResult outcome)
     {
         if (parse.GetValue(Cli.Json))
         {
-            Cli.WriteJson(new { ok = true, command = descriptor.Name, outcome.CaseId, outcome.Version, outcome.Events });
+            Cli.WriteJson(new { ok = true, command = descriptor.Name, descriptor.StreamNoun, outcome.StreamId, outcome.Version, outcome.Events });
             return;
         }
 
         var text = Cli.Text(parse);
         System.Console.Out.WriteLine(outcome.Changed
-            ? text.Pick($"Đã ghi {string.Join(", ", outcome.Events)} vào hồ sơ {outcome.CaseId} (phiên bản {outcome.Version}).",
-                $"Recorded {string.Join(", ", outcome.Events)} on case {outcome.CaseId} (version {outcome.Version}).")
-            : text.Pick($"Không có gì mới để ghi: hồ sơ {outcome.CaseId} đã có bước này (phiên bản {outcome.Version}).",
-                $"Nothing new to record: case {outcome.CaseId} already has this step (version {outcome.Version})."));
+            ? text.Pick($"Đã ghi {string.Join(", ", outcome.Events)} vào {text.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId} (phiên bản {outcome.Version}).",
+                $"Recorded {string.Join(", ", outcome.Events)} on {descriptor.StreamNoun} {outcome.StreamId} (version {outcome.Version}).")
+            : text.Pick($"Không có gì mới để ghi: {text.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId} đã có bước này (phiên bản {outcome.Version}).",
+                $"Nothing new to record: {descriptor.StreamNoun} {outcome.StreamId} already has this step (version {outcome.Version})."));
     }
 
     private static bool IsList(Type type) => type != typeof(string) && type.IsAssignableTo(typeof(System.Collections.IEnumerable));
@@ -115,4 +114,7 @@ internal static class CaseCommandVerbs
 
     private static string Kebab(string name)
         => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
+    /// <summary>The JSON name of the command's stream id field (the first field, by convention: caseId, visitId, …).</summary>
+    private static string StreamIdField(CommandDescriptor descriptor) => CommandJson.JsonName(CommandJson.Parameters(descriptor.CommandType)[0]);
 }

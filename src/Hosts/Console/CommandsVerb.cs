@@ -1,7 +1,6 @@
 using Spectre.Console;
 using System.CommandLine;
 using System.Text;
-using Outreach.Cases;
 using Outreach.Hosting;
 
 namespace Outreach.Console;
@@ -16,16 +15,16 @@ internal static class CommandsVerb
         var commands = new Command("commands", "List every case command with its fields (the JSON-lines schema).") { Markdown };
         commands.SetAction(parse =>
         {
-            var schema = CaseCommands.All.Select(d => new
+            var schema = OutreachCommands.All.Select(d => new
             {
                 command = d.Name,
                 console = $"outreach {d.Noun} {d.Verb}",
                 summary = d.Summary,
-                fields = CaseCommandJson.Parameters(d.CommandType).Select(p => new
+                fields = CommandJson.Parameters(d.CommandType).Select(p => new
                 {
-                    name = CaseCommandJson.JsonName(p),
-                    required = CaseCommandJson.IsRequired(p) && !(d.OpensCase && p.Name == "CaseId"),
-                    accepts = CaseCommandJson.Describe(p.ParameterType),
+                    name = CommandJson.JsonName(p),
+                    required = CommandJson.IsRequired(p) && !(d.OpensStream && p.Position == 0) && p.Name != "OccurredAt",
+                    accepts = CommandJson.Describe(p.ParameterType),
                 }),
             }).ToArray();
             if (parse.GetValue(Cli.Json))

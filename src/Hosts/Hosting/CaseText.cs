@@ -36,6 +36,17 @@ public sealed class CaseText
         _ => throw new ArgumentException($"Unknown culture \"{culture}\": use vi (Vietnamese, the default) or en (English).", nameof(culture)),
     };
 
+    /// <summary>The Vietnamese word for a stream noun ("case" → "hồ sơ"); English nouns are returned as they are.</summary>
+    public string StreamNoun(string noun) => !_vi ? noun : noun switch
+    {
+        "case" => "hồ sơ",
+        "unit" => "đơn vị",
+        "visit" => "chuyến đi cơ sở",
+        "difficulty" => "khó khăn, vướng mắc",
+        "rota" => "lịch phân công",
+        _ => noun,
+    };
+
     /// <summary>Picks the Vietnamese or English text.</summary>
     public string Pick(string vi, string en) => _vi ? vi : en;
 

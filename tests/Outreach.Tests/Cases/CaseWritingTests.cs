@@ -97,7 +97,7 @@ public sealed class CaseWritingTests : StoreFixture
 
         Assert.That(results.Count(r => r is null), Is.EqualTo(1), "exactly one writer succeeds");
         var failure = results.Single(r => r is not null);
-        Assert.That(failure, Is.TypeOf<CaseConflictException>());
+        Assert.That(failure, Is.TypeOf<ConflictException>());
         Assert.That(failure!.Message, Does.Contain("Nothing was recorded"));
         await using var query = Store.QuerySession();
         Assert.That((await query.Events.FetchStreamStateAsync(id))!.Version, Is.EqualTo(2));
@@ -111,7 +111,7 @@ public sealed class CaseWritingTests : StoreFixture
         await session.HandleAsync(Receive(id, Story.At(2024, 6, 3)));
         await session.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, "A", Story.At(2024, 6, 4)), expectedVersion: 1);
         await using var late = Store.LightweightSession();
-        var ex = Assert.ThrowsAsync<CaseConflictException>(() =>
+        var ex = Assert.ThrowsAsync<ConflictException>(() =>
             late.HandleAsync(new ClassifyPetition(id, CaseKind.Denunciation, null, "B", Story.At(2024, 6, 4)), expectedVersion: 1));
         Assert.That(ex!.Message, Does.Contain("no longer at version 1"));
     }
@@ -123,7 +123,7 @@ public sealed class CaseWritingTests : StoreFixture
         await using var session = Store.LightweightSession();
         await session.HandleAsync(Receive(id, Story.At(2024, 6, 3)));
         await using var other = Store.LightweightSession();
-        Assert.ThrowsAsync<CaseConflictException>(() =>
+        Assert.ThrowsAsync<ConflictException>(() =>
             other.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, "A", Story.At(2024, 6, 4)), expectedVersion: 0));
     }
 

@@ -67,12 +67,12 @@ public sealed class ComplaintSpecs
             .Then(Accept(Later, NoticeParty.Complainant), new ComplaintAccepted(Id, 2, true, false, [NoticeParty.Complainant], Story.Chair, Later));
 
     [Test]
-    public void Accepting_again_in_round_1_records_nothing()
-        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).ThenNothing(Accept(Later, NoticeParty.Complainant));
+    public void Accepting_again_in_round_1_is_not_recorded_twice()
+        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).ThenNotRecordedTwice(Accept(Later, NoticeParty.Complainant), exactReplay: false);
 
     [Test]
-    public void Accepting_again_in_round_2_records_nothing()
-        => CaseSpec.Given(Story.SecondRoundComplaint(AcceptedAt)).ThenNothing(Accept(Later, NoticeParty.Complainant));
+    public void Accepting_again_in_round_2_is_not_recorded_twice()
+        => CaseSpec.Given(Story.SecondRoundComplaint(AcceptedAt)).ThenNotRecordedTwice(Accept(Later, NoticeParty.Complainant), exactReplay: false);
 
     [Test]
     public void The_acceptance_notice_must_go_to_the_complainant()
@@ -112,9 +112,9 @@ public sealed class ComplaintSpecs
             .Then(Refuse(Later, NoticeParty.Complainant), new ComplaintRefused(Id, 2, "Filed after the 90-day window", [NoticeParty.Complainant], Story.Chair, Later));
 
     [Test]
-    public void Refusing_again_records_nothing()
+    public void Refusing_again_is_not_recorded_twice()
         => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(AcceptedAt)).And(Story.Refused(AcceptedAt.AddDays(5)))
-            .ThenNothing(Refuse(Later, NoticeParty.Complainant));
+            .ThenNotRecordedTwice(Refuse(Later, NoticeParty.Complainant), exactReplay: false);
 
     [Test]
     public void The_refusal_notice_must_go_to_the_complainant()
@@ -163,8 +163,8 @@ public sealed class ComplaintSpecs
             .Then(Verify(Later), new ComplaintVerified(Id, 1, "BC-01", "Fee computed on the wrong area", Story.Verifier, Later));
 
     [Test]
-    public void Recording_the_same_report_again_records_nothing()
-        => CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt)).ThenNothing(Verify(Later));
+    public void Recording_the_same_report_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt)).ThenNotRecordedTwice(Verify(Later), exactReplay: false);
 
     [Test]
     public void A_corrected_report_replaces_the_earlier_one()
@@ -206,9 +206,9 @@ public sealed class ComplaintSpecs
             .Then(Dialogue(Later, "BB-11"), new DialogueHeld(Id, 2, 1, ["Lê Văn Cường", Story.Verifier], "BB-11", false, Story.Chair, Later));
 
     [Test]
-    public void Recording_the_same_minutes_again_records_nothing()
+    public void Recording_the_same_minutes_again_is_not_recorded_twice()
         => CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt)).And(Story.Dialogue(AcceptedAt.AddDays(3), minutes: "BB-07"))
-            .ThenNothing(Dialogue(Later, "BB-07"));
+            .ThenNotRecordedTwice(Dialogue(Later, "BB-07"), exactReplay: false);
 
     [Test]
     public void A_dialogue_comes_after_the_verification_report()
@@ -299,8 +299,8 @@ public sealed class ComplaintSpecs
                 new ComplaintSuspended(Id, 2, SuspensionGround.AwaitingOtherBody, "Awaiting the court's ruling on inheritance", Story.Chair, Later2026));
 
     [Test]
-    public void Suspending_again_records_nothing()
-        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt2026)).And(Story.Suspended(AcceptedAt2026.AddDays(3))).ThenNothing(Suspend(Later2026));
+    public void Suspending_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt2026)).And(Story.Suspended(AcceptedAt2026.AddDays(3))).ThenNotRecordedTwice(Suspend(Later2026), exactReplay: false);
 
     [Test]
     public void A_complaint_awaiting_acceptance_cannot_be_suspended()
@@ -354,8 +354,8 @@ public sealed class ComplaintSpecs
             .Then(DecideFirst(Later), new FirstDecisionIssued(Id, "QD-99", Finding.Founded, "The fee notice is annulled", Story.Chair, Later));
 
     [Test]
-    public void Issuing_the_same_first_decision_again_records_nothing()
-        => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt)).ThenNothing(DecideFirst(Later, "QD-15"));
+    public void Issuing_the_same_first_decision_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt)).ThenNotRecordedTwice(DecideFirst(Later, "QD-15"), exactReplay: false);
 
     [Test]
     public void Another_first_decision_cannot_be_issued()
@@ -435,8 +435,8 @@ public sealed class ComplaintSpecs
             .ThenRefused(FileSecond(Later, SecondComplaintGround.FirstDeadlineLapsed), "first deadline lapsed", "FirstDecisionIssued", "needs it to be UnderSettlement");
 
     [Test]
-    public void Filing_the_second_complaint_again_records_nothing()
-        => CaseSpec.Given(Story.SecondComplaintAwaitingAcceptance(AcceptedAt)).ThenNothing(FileSecond(Later));
+    public void Filing_the_second_complaint_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.SecondComplaintAwaitingAcceptance(AcceptedAt)).ThenNotRecordedTwice(FileSecond(Later), exactReplay: false);
 
     [Test]
     public void There_is_no_third_round()
@@ -459,8 +459,8 @@ public sealed class ComplaintSpecs
             .Then(DecideSecond(Later), new SecondDecisionIssued(Id, "QD-100", Finding.PartlyFounded, "Fee reduced further", Story.Chair, Later));
 
     [Test]
-    public void Issuing_the_same_second_decision_again_records_nothing()
-        => CaseSpec.Given(Story.SecondDecidedComplaint(AcceptedAt)).ThenNothing(DecideSecond(Later, "QD-42"));
+    public void Issuing_the_same_second_decision_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.SecondDecidedComplaint(AcceptedAt)).ThenNotRecordedTwice(DecideSecond(Later, "QD-42"), exactReplay: false);
 
     [Test]
     public void Another_second_decision_cannot_be_issued()
@@ -498,8 +498,8 @@ public sealed class ComplaintSpecs
             .Then(Withdraw(Later2026), new ComplaintWithdrawn(Id, 1, false, null, "Lê Văn Cường", Later2026));
 
     [Test]
-    public void Withdrawing_in_full_again_records_nothing()
-        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).And(Story.Withdrawn(AcceptedAt.AddDays(4))).ThenNothing(Withdraw(Later));
+    public void Withdrawing_in_full_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).And(Story.Withdrawn(AcceptedAt.AddDays(4))).ThenNotRecordedTwice(Withdraw(Later), exactReplay: false);
 
     [Test]
     public void A_partial_withdrawal_is_not_available_for_a_complaint_accepted_before_1_July_2026()
@@ -517,12 +517,15 @@ public sealed class ComplaintSpecs
             .Then(Withdraw(Later2026, partial: true), new ComplaintWithdrawn(Id, 1, true, "The claim for interest", "Lê Văn Cường", Later2026));
 
     [Test]
-    public void A_partial_withdrawal_leaves_the_complaint_under_settlement_and_may_be_repeated()
+    public void A_partial_withdrawal_leaves_the_complaint_under_settlement_and_another_part_may_follow()
     {
         var spec = CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt2026)).And(Story.Withdrawn(AcceptedAt2026.AddDays(3), partial: true));
         Assert.That(spec.State.Status, Is.EqualTo(CaseStatus.UnderSettlement));
         Assert.That(spec.State.PartlyWithdrawn, Is.True);
-        spec.Then(Withdraw(Later2026, partial: true), new ComplaintWithdrawn(Id, 1, true, "The claim for interest", "Lê Văn Cường", Later2026));
+        var otherPart = new WithdrawComplaint(Id, true, "The claim for costs", "Lê Văn Cường", Later2026);
+        spec.Then(otherPart, new ComplaintWithdrawn(Id, 1, true, "The claim for costs", "Lê Văn Cường", Later2026));
+        var withdrawnPart = spec.State.WithdrawnParts.Single();
+        spec.ThenRefused(new WithdrawComplaint(Id, true, withdrawnPart, "Lê Văn Cường", Later2026), "already withdrawn");
     }
 
     [Test]
@@ -572,9 +575,9 @@ public sealed class ComplaintSpecs
             .Then(Terminate(Later, TerminationGround.OrganisationDissolved), new ComplaintTerminated(Id, 2, TerminationGround.OrganisationDissolved, "Decision QD-TT-3", Story.Chair, Later));
 
     [Test]
-    public void Terminating_again_records_nothing()
+    public void Terminating_again_is_not_recorded_twice()
         => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).And(Story.Withdrawn(AcceptedAt.AddDays(4)), Story.Terminated(AcceptedAt.AddDays(5)))
-            .ThenNothing(Terminate(Later, TerminationGround.ComplainantDiedWithoutSuccessor));
+            .ThenNotRecordedTwice(Terminate(Later, TerminationGround.ComplainantDiedWithoutSuccessor), exactReplay: false);
 
     [Test]
     public void A_refused_complaint_cannot_be_terminated()
@@ -599,8 +602,8 @@ public sealed class ComplaintSpecs
             .Then(Sue(Later), new LawsuitFiled(Id, 1, "Tòa án nhân dân thành phố", Story.Clerk, Later));
 
     [Test]
-    public void Recording_the_lawsuit_again_records_nothing()
-        => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt)).And(Story.Lawsuit(AcceptedAt.AddDays(15))).ThenNothing(Sue(Later));
+    public void Recording_the_lawsuit_again_is_not_recorded_twice()
+        => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt)).And(Story.Lawsuit(AcceptedAt.AddDays(15))).ThenNotRecordedTwice(Sue(Later), exactReplay: false);
 
     [Test]
     public void No_lawsuit_before_acceptance()

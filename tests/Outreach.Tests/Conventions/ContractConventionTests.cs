@@ -64,7 +64,7 @@ public sealed class ContractConventionTests
     {
         Assert.That(CommandTypesInAssembly(), Is.EquivalentTo(CaseCommands.All.Select(d => d.CommandType)));
         Assert.That(CaseCommands.All.Select(d => d.Noun + " " + d.Verb), Is.Unique);
-        Assert.That(CaseCommands.All.Count(d => d.OpensCase), Is.EqualTo(1));
+        Assert.That(CaseCommands.All.Count(d => d.OpensStream), Is.EqualTo(1));
     }
 
     [TestCaseSource(nameof(Commands))]

@@ -43,6 +43,16 @@ internal sealed class CaseSpec
     public void ThenNothing(ICaseCommand command)
         => Assert.That(When(command), Is.Empty, "a repeated step records nothing");
 
+    /// <summary>
+    /// A repeat of a recorded step: the decider refuses it, so nothing is recorded twice; the write path then reports it
+    /// as "nothing new" when it is an exact replay of the recorded step (ADR 12) and as refused otherwise.
+    /// </summary>
+    public void ThenNotRecordedTwice(ICaseCommand command, bool exactReplay)
+    {
+        Assert.Throws<DomainRuleException>(() => When(command), "the decider must not record the step a second time");
+        Assert.That(CaseCommands.IsReplay(command, _given), Is.EqualTo(exactReplay), exactReplay ? "an exact repeat is a replay" : "a repeat with other details is not a replay");
+    }
+
     public DomainRuleException ThenRefused(ICaseCommand command, string fragment)
     {
         var ex = Assert.Throws<DomainRuleException>(() => When(command))!;

@@ -31,11 +31,6 @@ public sealed record AcceptComplaint(
     /// <summary>Accepts a complaint awaiting acceptance; repeating an acceptance changes nothing.</summary>
     public static object[] Decide(AcceptComplaint command, Case state)
     {
-        if ((state.Status == CaseStatus.UnderSettlement && state.Round == 1) || (state.Status == CaseStatus.UnderSecondSettlement && state.Round == 2))
-        {
-            return [];
-        }
-
         state.EnsureStatus("accept the complaint", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "the acceptance notice");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;

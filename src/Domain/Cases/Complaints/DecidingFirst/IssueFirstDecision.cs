@@ -27,11 +27,6 @@ public sealed record IssueFirstDecision(Guid CaseId, string DecisionNumber, Find
     /// <summary>Issues the decision of a first-round complaint whose verification is on file.</summary>
     public static object[] Decide(IssueFirstDecision command, Case state)
     {
-        if (state.FirstDecisionNumber == command.DecisionNumber)
-        {
-            return [];
-        }
-
         if (state.Status == CaseStatus.UnderSecondSettlement)
         {
             throw new DomainRuleException("The case is in its second round: issue the second decision (IssueSecondDecision) instead.");

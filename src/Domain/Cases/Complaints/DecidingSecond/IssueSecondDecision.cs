@@ -27,11 +27,6 @@ public sealed record IssueSecondDecision(Guid CaseId, string DecisionNumber, Fin
     /// <summary>Issues the decision of an accepted second complaint whose verification is on file.</summary>
     public static object[] Decide(IssueSecondDecision command, Case state)
     {
-        if (state.SecondDecisionNumber == command.DecisionNumber)
-        {
-            return [];
-        }
-
         state.EnsureStatus("issue the second decision", CaseStatus.UnderSecondSettlement);
         CaseRules.EnsureVerified(state);
         return [new SecondDecisionIssued(command.CaseId, command.DecisionNumber, command.Finding, command.Summary, command.Actor, command.OccurredAt)];

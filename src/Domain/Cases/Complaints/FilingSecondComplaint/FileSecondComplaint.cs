@@ -30,9 +30,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
     {
         if (state.Round == 2)
         {
-            return state.Status == CaseStatus.AwaitingSecondAcceptance
-                ? []
-                : throw new DomainRuleException("A second complaint was already filed on this case; there is no third round.");
+            throw new DomainRuleException("A second complaint was already filed on this case; there is no third round.");
         }
 
         if (command.Ground == SecondComplaintGround.DisagreesWithFirstDecision)
@@ -42,6 +40,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
         else
         {
             state.EnsureStatus("file a second complaint because the first deadline lapsed", CaseStatus.UnderSettlement);
+            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "a second complaint can cite the lapsed first deadline");
         }
 
         return [new SecondComplaintFiled(command.CaseId, command.Ground, command.Reason, command.Actor, command.OccurredAt)];

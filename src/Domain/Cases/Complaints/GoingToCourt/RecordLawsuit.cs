@@ -23,12 +23,12 @@ public sealed record RecordLawsuit(Guid CaseId, string Court, string Actor, Date
     /// <summary>Records a lawsuit after a decision or during an unsettled round.</summary>
     public static object[] Decide(RecordLawsuit command, Case state)
     {
-        if (state.Status == CaseStatus.InCourt)
-        {
-            return [];
-        }
-
         state.EnsureStatus("record a lawsuit", CaseStatus.UnderSettlement, CaseStatus.FirstDecisionIssued, CaseStatus.UnderSecondSettlement, CaseStatus.SecondDecisionIssued);
+        if (state.IsUnderSettlement)
+        {
+            // Without a decision, court is open only once the settlement deadline has lapsed.
+            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "the complainant can go to court without a decision");
+        }
         return [new LawsuitFiled(command.CaseId, state.Round, command.Court, command.Actor, command.OccurredAt)];
     }
 }

@@ -37,7 +37,7 @@ public sealed record HoldDialogue(
 
         if (state.LastDialogueMinutes == command.MinutesReference)
         {
-            return [];
+            throw new DomainRuleException($"Minutes {command.MinutesReference} are already recorded for dialogue {state.DialoguesInRound}; another dialogue needs its own minutes.");
         }
 
         return

@@ -27,11 +27,6 @@ public sealed record RefuseComplaint(Guid CaseId, string Reason, IReadOnlyList<N
     /// <summary>Refuses a complaint awaiting acceptance.</summary>
     public static object[] Decide(RefuseComplaint command, Case state)
     {
-        if (state.Status == CaseStatus.Refused)
-        {
-            return [];
-        }
-
         state.EnsureStatus("refuse the complaint", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "the refusal notice");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;

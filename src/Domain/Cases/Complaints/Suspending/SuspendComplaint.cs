@@ -29,11 +29,6 @@ public sealed record SuspendComplaint(Guid CaseId, SuspensionGround Ground, stri
     /// <summary>Suspends a complaint under settlement when its rule set allows suspension.</summary>
     public static object[] Decide(SuspendComplaint command, Case state)
     {
-        if (state.Status == CaseStatus.Suspended)
-        {
-            return [];
-        }
-
         state.EnsureStatus("suspend the complaint", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         var rules = Rulebook.Default.For(state.RulesDate);
         if (!rules.AllowsSuspension)

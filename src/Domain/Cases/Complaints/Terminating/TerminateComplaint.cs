@@ -25,11 +25,6 @@ public sealed record TerminateComplaint(Guid CaseId, TerminationGround Ground, s
     /// <summary>Terminates an open or withdrawn complaint.</summary>
     public static object[] Decide(TerminateComplaint command, Case state)
     {
-        if (state.Status == CaseStatus.Terminated)
-        {
-            return [];
-        }
-
         if (command.Ground == TerminationGround.FullWithdrawal)
         {
             state.EnsureStatus("terminate it for full withdrawal (record the withdrawal first)", CaseStatus.Withdrawn);

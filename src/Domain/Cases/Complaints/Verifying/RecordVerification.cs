@@ -33,7 +33,7 @@ public sealed record RecordVerification(Guid CaseId, string ReportReference, str
 
         if (state.VerificationReport == command.ReportReference)
         {
-            return [];
+            throw new DomainRuleException($"Verification report {command.ReportReference} is already on file for this round; an amended report needs its own reference.");
         }
 
         return [new ComplaintVerified(command.CaseId, state.Round, command.ReportReference, command.Findings, command.Actor, command.OccurredAt)];

@@ -30,12 +30,12 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
     /// <summary>Records a withdrawal of an open complaint.</summary>
     public static object[] Decide(WithdrawComplaint command, Case state)
     {
-        if (state.Status == CaseStatus.Withdrawn && !command.IsPartial)
+        state.EnsureStatus("withdraw the complaint", CaseRules.OpenComplaint);
+        if (command.IsPartial && state.WithdrawnParts.Contains(command.WithdrawnPart))
         {
-            return [];
+            throw new DomainRuleException($"\"{command.WithdrawnPart}\" was already withdrawn.");
         }
 
-        state.EnsureStatus("withdraw the complaint", CaseRules.OpenComplaint);
         if (command.IsPartial)
         {
             var rules = Rulebook.Default.For(state.RulesDate);

@@ -27,11 +27,6 @@ public sealed record AcceptDenunciation(Guid CaseId, string Grounds, bool HasVer
     /// <summary>Accepts a denunciation under check.</summary>
     public static object[] Decide(AcceptDenunciation command, Case state)
     {
-        if (state.Status == CaseStatus.DenunciationUnderSettlement)
-        {
-            return [];
-        }
-
         state.EnsureStatus("accept the denunciation", CaseStatus.DenunciationUnderCheck);
         if (string.IsNullOrWhiteSpace(state.Respondent))
         {

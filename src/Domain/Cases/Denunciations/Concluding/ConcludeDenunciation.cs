@@ -25,11 +25,6 @@ public sealed record ConcludeDenunciation(Guid CaseId, Finding Finding, string S
     /// <summary>Concludes an accepted denunciation.</summary>
     public static object[] Decide(ConcludeDenunciation command, Case state)
     {
-        if (state.Status == CaseStatus.DenunciationConcluded)
-        {
-            return [];
-        }
-
         state.EnsureStatus("conclude the denunciation", CaseStatus.DenunciationUnderSettlement);
         return [new DenunciationConcluded(command.CaseId, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }

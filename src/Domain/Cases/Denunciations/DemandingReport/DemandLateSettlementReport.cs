@@ -1,4 +1,5 @@
 using FluentValidation;
+using Outreach.Deadlines;
 
 namespace Outreach.Cases;
 
@@ -24,11 +25,12 @@ public sealed record DemandLateSettlementReport(Guid CaseId, string SupervisingB
     public static object[] Decide(DemandLateSettlementReport command, Case state)
     {
         state.EnsureStatus("demand a late-settlement report", CaseStatus.DenunciationUnderSettlement);
-        if (state.ReportDemandedOn is not null && !state.ReportSubmitted)
+        if (state.ReportDemandedOn is { } pending && !state.ReportSubmitted)
         {
-            return [];
+            throw new DomainRuleException($"A late-settlement report was already demanded on {pending:yyyy-MM-dd} and has not been sent yet.");
         }
 
+        CaseRules.EnsureLapsed(state, DeadlineStep.DenunciationSettlement, command.OccurredAt, "a late-settlement report can be demanded");
         return [new LateSettlementReportDemanded(command.CaseId, command.SupervisingBody, command.Actor, command.OccurredAt)];
     }
 }

@@ -23,11 +23,6 @@ public sealed record RefuseDenunciation(Guid CaseId, string Reason, string Actor
     /// <summary>Refuses a denunciation under check.</summary>
     public static object[] Decide(RefuseDenunciation command, Case state)
     {
-        if (state.Status == CaseStatus.DenunciationNotAccepted)
-        {
-            return [];
-        }
-
         state.EnsureStatus("refuse the denunciation", CaseStatus.DenunciationUnderCheck);
         return [new DenunciationNotAccepted(command.CaseId, command.Reason, command.Actor, command.OccurredAt)];
     }

@@ -30,7 +30,7 @@ public sealed record SubmitLateSettlementReport(Guid CaseId, string ReportRefere
 
         if (state.ReportSubmitted)
         {
-            return [];
+            throw new DomainRuleException("The demanded late-settlement report was already sent; a new demand must come first.");
         }
 
         return [new LateSettlementReportSubmitted(command.CaseId, command.ReportReference, command.Actor, command.OccurredAt)];

@@ -23,11 +23,6 @@ public sealed record AnswerPetition(Guid CaseId, string Answer, string Actor, Da
     /// <summary>Answers an open suggestion or report.</summary>
     public static object[] Decide(AnswerPetition command, Case state)
     {
-        if (state.Status == CaseStatus.Answered)
-        {
-            return [];
-        }
-
         state.EnsureStatus("answer it", CaseStatus.SuggestionOpen);
         return [new PetitionAnswered(command.CaseId, command.Answer, command.Actor, command.OccurredAt)];
     }

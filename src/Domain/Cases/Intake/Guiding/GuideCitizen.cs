@@ -25,11 +25,6 @@ public sealed record GuideCitizen(Guid CaseId, string Guidance, string? Competen
     /// <summary>Closes a case that has not been accepted with guidance to the citizen.</summary>
     public static object[] Decide(GuideCitizen command, Case state)
     {
-        if (state.Status == CaseStatus.Guided)
-        {
-            return [];
-        }
-
         state.EnsureStatus("answer it with guidance", CaseRules.BeforeAcceptance);
         return [new CitizenGuided(command.CaseId, command.Guidance, command.CompetentBody, command.Actor, command.OccurredAt)];
     }

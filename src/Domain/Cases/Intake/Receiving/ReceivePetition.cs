@@ -65,30 +65,26 @@ public sealed record ReceivePetition(
     /// <summary>Opens the case, or does nothing when the same petition was already recorded under this id.</summary>
     public static object[] Decide(ReceivePetition command, Case state)
     {
+        var received = new PetitionReceived(
+            command.CaseId, command.Number, command.Channel,
+            // An anonymous submitter stays anonymous: nothing that identifies them is written into the history.
+            command.IsAnonymous ? null : command.CitizenName,
+            command.IsAnonymous ? null : command.CitizenIdNumber,
+            command.IsAnonymous ? null : command.CitizenPhone,
+            command.IsAnonymous ? null : command.CitizenAddress,
+            command.IsAnonymous, command.LocalityCode, command.Content, command.Respondent, command.Actor, command.OccurredAt);
         if (state.Exists)
         {
-            if (state.Content == command.Content && state.ReceivedAt == command.OccurredAt)
-            {
-                return [];
-            }
-
-            throw new DomainRuleException(
-                $"Case {command.CaseId} already exists (received {state.ReceivedAt:yyyy-MM-dd}). Use a new id for a new petition.");
+            var recorded = new PetitionReceived(
+                state.Id, state.Number, state.Channel, state.CitizenName, state.CitizenIdNumber, state.CitizenPhone, state.CitizenAddress,
+                state.IsAnonymous, state.LocalityCode, state.Content, state.Respondent, state.ReceivedBy, state.ReceivedAt);
+            return recorded == received
+                ? []
+                : throw new DomainRuleException(
+                    $"Case {command.CaseId} already exists (received {state.ReceivedAt:yyyy-MM-dd}) with different details. Use a new id for a new petition.");
         }
 
-        return
-        [
-            new PetitionReceived(
-                command.CaseId, command.Number, command.Channel,
-                // An anonymous submitter stays anonymous: nothing that identifies them is written into the history.
-                command.IsAnonymous ? null : command.CitizenName,
-                command.IsAnonymous ? null : command.CitizenIdNumber,
-                command.IsAnonymous ? null : command.CitizenPhone,
-                command.IsAnonymous ? null : command.CitizenAddress,
-                command.IsAnonymous,
-                command.LocalityCode, command.Content, command.Respondent,
-                command.Actor, command.OccurredAt),
-        ];
+        return [received];
     }
 }
 

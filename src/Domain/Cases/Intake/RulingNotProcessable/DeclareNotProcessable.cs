@@ -25,11 +25,6 @@ public sealed record DeclareNotProcessable(Guid CaseId, NotProcessableReason Rea
     /// <summary>Closes a case that has not been accepted.</summary>
     public static object[] Decide(DeclareNotProcessable command, Case state)
     {
-        if (state.Status == CaseStatus.NotProcessable)
-        {
-            return [];
-        }
-
         state.EnsureStatus("declare it not processable", CaseRules.BeforeAcceptance);
         return [new PetitionFoundNotProcessable(command.CaseId, command.Reason, command.Note, command.Actor, command.OccurredAt)];
     }

@@ -25,11 +25,6 @@ public sealed record TransferPetition(Guid CaseId, string ToBody, string Reason,
     /// <summary>Transfers a case that has not been accepted.</summary>
     public static object[] Decide(TransferPetition command, Case state)
     {
-        if (state.Status == CaseStatus.Transferred && state.TransferredTo == command.ToBody)
-        {
-            return [];
-        }
-
         state.EnsureStatus("transfer it", CaseRules.BeforeAcceptance);
         return [new PetitionTransferred(command.CaseId, command.ToBody, command.Reason, command.Actor, command.OccurredAt)];
     }

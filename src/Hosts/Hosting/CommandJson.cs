@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
-using Outreach.Cases;
 
 namespace Outreach.Hosting;
 
@@ -17,10 +16,10 @@ public sealed class CommandInputException : Exception
 }
 
 /// <summary>
-/// Turns JSON objects (<c>{"command":"AcceptComplaint", "caseId": …}</c>) into case commands, for the JSON-lines importer,
+/// Turns JSON objects (<c>{"command":"AcceptComplaint", "caseId": …}</c>) into commands, for the JSON-lines importer,
 /// the console's noun-verb commands and the web host. Field names are camelCase; enums are given by name.
 /// </summary>
-public static class CaseCommandJson
+public static class CommandJson
 {
     /// <summary>The JSON options used for commands: camelCase, enums as strings, unknown fields refused.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
@@ -33,7 +32,7 @@ public static class CaseCommandJson
     private static readonly NullabilityInfoContext Nullability = new();
 
     /// <summary>Parses one line of text holding a JSON object with a <c>command</c> field.</summary>
-    public static ICaseCommand ParseLine(string line)
+    public static IOutreachCommand ParseLine(string line)
     {
         JsonNode? node;
         try
@@ -55,14 +54,14 @@ public static class CaseCommandJson
             throw new CommandInputException("The object has no \"command\" field: say which command it is, e.g. \"command\":\"AcceptComplaint\".");
         }
 
-        var descriptor = CaseCommands.Find(name) ?? throw new CommandInputException(UnknownCommandMessage(name));
+        var descriptor = OutreachCommands.Find(name) ?? throw new CommandInputException(UnknownCommandMessage(name));
         var fields = obj.DeepClone().AsObject();
         fields.Remove("command");
         return Bind(descriptor, fields);
     }
 
     /// <summary>Binds the fields of <paramref name="fields"/> to the command <paramref name="descriptor"/> describes.</summary>
-    public static ICaseCommand Bind(CaseCommandDescriptor descriptor, JsonObject fields)
+    public static IOutreachCommand Bind(CommandDescriptor descriptor, JsonObject fields)
     {
         var parameters = Parameters(descriptor.CommandType);
         var known = parameters.ToDictionary(p => JsonName(p), StringComparer.Ordinal);
@@ -81,7 +80,7 @@ public static class CaseCommandJson
 
         try
         {
-            return (ICaseCommand)(fields.Deserialize(descriptor.CommandType, Options)
+            return (IOutreachCommand)(fields.Deserialize(descriptor.CommandType, Options)
                 ?? throw new CommandInputException($"{descriptor.Name}: the fields could not be read."));
         }
         catch (JsonException ex)
@@ -148,11 +147,11 @@ public static class CaseCommandJson
 
     private static string UnknownCommandMessage(string name)
     {
-        var closest = CaseCommands.All
+        var closest = OutreachCommands.All
             .Select(d => (d.Name, Distance: Levenshtein(d.Name.ToLowerInvariant(), name.ToLowerInvariant())))
             .OrderBy(x => x.Distance).First();
         var suggestion = closest.Distance <= Math.Max(3, name.Length / 3) ? $" Did you mean \"{closest.Name}\"?" : "";
-        return $"Unknown command \"{name}\".{suggestion} Known commands: {string.Join(", ", CaseCommands.All.Select(d => d.Name))}.";
+        return $"Unknown command \"{name}\".{suggestion} Known commands: {string.Join(", ", OutreachCommands.All.Select(d => d.Name))}.";
     }
 
     private static int Levenshtein(string a, string b)

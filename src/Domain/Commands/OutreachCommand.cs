@@ -1,0 +1,134 @@
+using FluentValidation;
+using Marten;
+
+namespace Outreach;
+
+/// <summary>
+/// A request to record one step in one of Outreach's streams (a case, a unit, a field visit, a difficulty). Every command
+/// names the person acting and the business time the step happened, which may lie in the past when history is
+/// back-filled; the time it is recorded is kept separately by the event store.
+/// </summary>
+public interface IOutreachCommand
+{
+    /// <summary>Who performed the step.</summary>
+    string Actor { get; }
+
+    /// <summary>When the step happened in the real world (business time), with its UTC offset.</summary>
+    DateTimeOffset OccurredAt { get; }
+}
+
+/// <summary>What happened when a command was handled.</summary>
+/// <param name="StreamId">The stream (case, visit, …) the command was for.</param>
+/// <param name="Version">The stream's version after the command (unchanged for a repeat).</param>
+/// <param name="Events">The names of the events recorded, in order; empty when the command repeated an earlier step.</param>
+public sealed record CommandResult(Guid StreamId, long Version, IReadOnlyList<string> Events)
+{
+    /// <summary>True when at least one event was recorded.</summary>
+    public bool Changed => Events.Count > 0;
+}
+
+/// <summary>Describes one command: its name, its place in the console's noun-verb grammar, and how it is checked and decided.</summary>
+public abstract class CommandDescriptor
+{
+    private readonly IValidator _validator;
+
+    private protected CommandDescriptor(Type type, string noun, string verb, string summary, bool opensStream, IValidator validator)
+    {
+        CommandType = type;
+        Noun = noun;
+        Verb = verb;
+        Summary = summary;
+        OpensStream = opensStream;
+        _validator = validator;
+    }
+
+    /// <summary>The command's name as used in JSON lines (<c>"command": "AcceptComplaint"</c>).</summary>
+    public string Name => CommandType.Name;
+
+    /// <summary>The command's record type.</summary>
+    public Type CommandType { get; }
+
+    /// <summary>The console noun (petition, complaint, unit, visit, …).</summary>
+    public string Noun { get; }
+
+    /// <summary>The console verb (accept, refuse, …).</summary>
+    public string Verb { get; }
+
+    /// <summary>One line saying what the command records.</summary>
+    public string Summary { get; }
+
+    /// <summary>True for a command that opens a new stream.</summary>
+    public bool OpensStream { get; }
+
+    /// <summary>What one stream of this command is called in messages ("case", "visit", …).</summary>
+    public abstract string StreamNoun { get; }
+
+    /// <summary>The id of the stream the command is for.</summary>
+    public abstract Guid StreamIdOf(IOutreachCommand command);
+
+    /// <summary>Checks the command's shape; throws <see cref="ValidationException"/> listing every problem.</summary>
+    public void Validate(IOutreachCommand command)
+    {
+        var result = _validator.Validate(new ValidationContext<object>(command));
+        if (!result.IsValid)
+        {
+            throw new ValidationException($"{Name} is not valid: " + string.Join(" ", result.Errors.Select(e => e.ErrorMessage)), result.Errors);
+        }
+    }
+
+    internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
+}
+
+/// <summary>The catalogue of every command, and the one write path all of them take.</summary>
+public static class OutreachCommands
+{
+    /// <summary>How far in the future a business time may lie (clock skew between devices).</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
+
+    private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All]);
+    private static readonly Lazy<Dictionary<Type, CommandDescriptor>> ByType = new(() => Catalogue.Value.ToDictionary(d => d.CommandType));
+    private static readonly Lazy<Dictionary<string, CommandDescriptor>> ByName = new(() => Catalogue.Value.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>Every command, grouped by stream and in lifecycle order.</summary>
+    public static IReadOnlyList<CommandDescriptor> All => Catalogue.Value;
+
+    /// <summary>The descriptor of a command type; throws for a type that is not an Outreach command.</summary>
+    public static CommandDescriptor For(Type commandType)
+        => ByType.Value.TryGetValue(commandType, out var d) ? d : throw new ArgumentException($"{commandType.Name} is not an Outreach command.", nameof(commandType));
+
+    /// <summary>Finds a command by its name (case-insensitive), or null.</summary>
+    public static CommandDescriptor? Find(string name) => ByName.Value.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The one write path: validates <paramref name="command"/>, refuses a business time in the future, fetches the stream
+    /// for writing, decides against its current state and appends the resulting events in one transaction.
+    /// Tamper evidence, idempotency keys and metrics hook in here.
+    /// </summary>
+    /// <param name="session">A Marten session; it is saved by this method.</param>
+    /// <param name="command">The command.</param>
+    /// <param name="clock">The clock used to refuse business times in the future; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="expectedVersion">When given, the command is refused with <see cref="ConflictException"/> unless the stream is exactly at this version.</param>
+    /// <param name="cancellation">Cancels the database work.</param>
+    /// <exception cref="ValidationException">The command is malformed; nothing was recorded.</exception>
+    /// <exception cref="DomainRuleException">The step is not allowed now (and is not a replay of a recorded step); nothing was recorded.</exception>
+    /// <exception cref="CaseNotFoundException">The stream does not exist and the command does not open one.</exception>
+    /// <exception cref="ConflictException">Someone else changed the stream first; nothing was recorded.</exception>
+    public static Task<CommandResult> HandleAsync(
+        this IDocumentSession session,
+        IOutreachCommand command,
+        TimeProvider? clock = null,
+        long? expectedVersion = null,
+        CancellationToken cancellation = default)
+    {
+        var descriptor = For(command.GetType());
+        descriptor.Validate(command);
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        if (command.OccurredAt > now + AllowedClockSkew)
+        {
+            throw new DomainRuleException(
+                $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is in the future (now is {now:yyyy-MM-dd HH:mm} UTC). Record steps only after they happened.");
+        }
+
+        return descriptor.AppendAsync(session, command, expectedVersion, cancellation);
+    }
+}

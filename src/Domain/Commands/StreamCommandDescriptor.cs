@@ -1,0 +1,150 @@
+using FluentValidation;
+using JasperFx;
+using Marten;
+
+namespace Outreach;
+
+/// <summary>How a kind of stream is folded and checked: everything the generic write path needs to know about it.</summary>
+/// <typeparam name="TState">The stream's state.</typeparam>
+internal sealed class StreamKind<TState> where TState : class
+{
+    public required string Noun { get; init; }
+
+    public required Func<Guid, TState> None { get; init; }
+
+    public required Func<TState, bool> Exists { get; init; }
+
+    public required Func<TState, object, TState> Evolve { get; init; }
+
+    public required Func<TState, DateTimeOffset> LastOccurredAt { get; init; }
+
+    public required Func<Guid, Exception> NotFound { get; init; }
+}
+
+/// <summary>A command of one stream kind, with its pure decider.</summary>
+internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where TState : class
+{
+    private readonly StreamKind<TState> _kind;
+    private readonly Func<IOutreachCommand, Guid> _streamId;
+    private readonly Func<IOutreachCommand, TState, object[]> _decide;
+
+    public StreamCommandDescriptor(StreamKind<TState> kind, Type type, string noun, string verb, string summary, bool opensStream,
+        IValidator validator, Func<IOutreachCommand, Guid> streamId, Func<IOutreachCommand, TState, object[]> decide)
+        : base(type, noun, verb, summary, opensStream, validator)
+    {
+        _kind = kind;
+        _streamId = streamId;
+        _decide = decide;
+    }
+
+    public override string StreamNoun => _kind.Noun;
+
+    public override Guid StreamIdOf(IOutreachCommand command) => _streamId(command);
+
+    /// <summary>
+    /// Decides against <paramref name="state"/>: the stream must exist unless the command opens it, the decider runs, and
+    /// a step that records something may not be dated before the stream's latest step. Pure.
+    /// </summary>
+    public object[] Decide(IOutreachCommand command, TState state)
+    {
+        if (!OpensStream && !_kind.Exists(state))
+        {
+            throw _kind.NotFound(_streamId(command));
+        }
+
+        // The decider runs first so that repeating an already-recorded step stays a quiet no-op even when it is dated earlier.
+        var events = _decide(command, state);
+        var latest = _kind.LastOccurredAt(state);
+        if (events.Length > 0 && _kind.Exists(state) && command.OccurredAt < latest)
+        {
+            throw new DomainRuleException(
+                $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is before the {_kind.Noun}'s latest step ({latest:yyyy-MM-dd HH:mm zzz}). Steps are recorded in the order they happened; check the date.");
+        }
+
+        return events;
+    }
+
+    /// <summary>
+    /// True when deciding <paramref name="command"/> against the state just before some recorded event yields exactly
+    /// the recorded event(s): the command was already applied (ADR 12). Pure.
+    /// </summary>
+    public bool IsReplay(IOutreachCommand command, IReadOnlyList<object> history)
+    {
+        var state = _kind.None(_streamId(command));
+        for (var k = 0; k < history.Count; k++)
+        {
+            object[] produced;
+            try
+            {
+                produced = _decide(command, state);
+            }
+            catch (DomainRuleException)
+            {
+                produced = [];
+            }
+
+            if (produced.Length > 0 && k + produced.Length <= history.Count
+                && produced.Select((e, i) => SameEvent(e, history[k + i])).All(same => same))
+            {
+                return true;
+            }
+
+            state = _kind.Evolve(state, history[k]);
+        }
+
+        return false;
+    }
+
+    internal override async Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation)
+    {
+        var id = _streamId(command);
+        try
+        {
+            var stream = expectedVersion is { } v
+                ? await session.Events.FetchForWriting<TState>(id, v, cancellation).ConfigureAwait(false)
+                : await session.Events.FetchForWriting<TState>(id, cancellation).ConfigureAwait(false);
+            var state = stream.Aggregate ?? _kind.None(id);
+            var startingVersion = stream.StartingVersion ?? 0;
+            if (expectedVersion is { } expected && startingVersion != expected)
+            {
+                // Checked before deciding, so a stale caller always hears "conflict", never a rule about a state it has not seen.
+                throw new ConflictException(id, expectedVersion, new ConcurrencyException(
+                    $"{_kind.Noun} {id} is at version {startingVersion}, not {expected}.", typeof(TState), id), _kind.Noun);
+            }
+
+            object[] events;
+            try
+            {
+                events = Decide(command, state);
+            }
+            catch (DomainRuleException) when (_kind.Exists(state))
+            {
+                var history = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
+                if (!IsReplay(command, [.. history.Select(e => e.Data)]))
+                {
+                    throw;
+                }
+
+                events = [];
+            }
+
+            if (events.Length == 0)
+            {
+                return new CommandResult(id, startingVersion, []);
+            }
+
+            session.LastModifiedBy = command.Actor;
+            stream.AppendMany(events);
+            await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
+            return new CommandResult(id, startingVersion + events.Length, [.. events.Select(e => e.GetType().Name)]);
+        }
+        catch (ConcurrencyException ex)
+        {
+            throw new ConflictException(id, expectedVersion, ex, _kind.Noun);
+        }
+    }
+
+    private static bool SameEvent(object a, object b)
+        => a.GetType() == b.GetType()
+           && System.Text.Json.JsonSerializer.Serialize(a, a.GetType()) == System.Text.Json.JsonSerializer.Serialize(b, b.GetType());
+}

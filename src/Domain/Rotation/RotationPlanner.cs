@@ -1,0 +1,709 @@
+using System.Globalization;
+
+namespace Outreach.Rotation;
+
+/// <summary>
+/// Plans the weekly rotation of the outreach programme ("xuống phố, về làng"): every week, every available cadre or
+/// visiting group goes to one commune, ward, hamlet or quarter, so that each locality is visited in turn.
+/// </summary>
+public static class RotationPlanner
+{
+    /// <summary>
+    /// Plans <see cref="RotationRequest.Weeks"/> weeks of visits. The function is pure: it reads no clock, database or
+    /// file, and the same request always gives the same plan.
+    /// </summary>
+    /// <remarks>
+    /// <para>The plan keeps these promises; each is checked by the tests on hundreds of generated requests.</para>
+    /// <list type="number">
+    /// <item><description>
+    /// <b>One visit per available week.</b> In every planned week, each visitor on the roster who is not marked
+    /// unavailable gets exactly one assignment, to a locality in force that week; unavailable visitors get none.
+    /// So the numbers of visits of two visitors available the same number of weeks are equal (fairness between
+    /// visitors), and a week in which everybody is unavailable has no visits and is listed in
+    /// <see cref="RotationPlan.WeeksWithoutVisits"/>.
+    /// </description></item>
+    /// <item><description>
+    /// <b>No repeats.</b> No visitor goes to the same locality on two consecutive visits of theirs: weeks they are
+    /// unavailable are skipped, and their first visit differs from their <see cref="RotationRequest.LastVisited"/>
+    /// locality. Codes are compared exactly: after a merger the successor's code is a different locality.
+    /// </description></item>
+    /// <item><description>
+    /// <b>Coverage.</b> The plan is cut, from <see cref="RotationRequest.FirstWeek"/>, into consecutive cycles of
+    /// <see cref="RotationPlan.CycleWeeks"/> weeks (the last may be shorter). A cycle must cover the localities in
+    /// force in <i>every</i> one of its weeks: a locality that appears or disappears within a cycle (a merger, a new
+    /// hamlet) is not owed a visit in that cycle, and is owed one from the first cycle in which it is in force
+    /// throughout. A visit can cover any such locality, except that a visitor's first visit of the cycle cannot go
+    /// where their previous visit went (and, before a week with a single locality in force, a visitor may be barred
+    /// from it). The planner covers <i>as many</i> of the owed localities as any plan could, given where everybody's
+    /// previous visit went; so a cycle is fully covered whenever it has at least as many visits as owed localities
+    /// and each owed locality can be taken by at least one of its visits. Reduced availability does not stretch the
+    /// cycle: a cycle with too few visits covers the localities that have waited longest and lists the rest in
+    /// <see cref="RotationCycle.Missed"/>; they are the first ones covered in the next cycle.
+    /// </description></item>
+    /// <item><description>
+    /// <b>Even spread.</b> Visits beyond the one owed to each locality go, one at a time, to a locality with the
+    /// fewest visits so far in the cycle among those the visitor may take (all localities in force that week except
+    /// the visitor's previous one, and one forced by a single-locality week). Hence, in each cycle with <c>V</c>
+    /// visits and <c>n</c> owed localities, no locality gets more than <c>ceil(V / n) + 1</c> visits, unless
+    /// nearly all the cycle's visitors are barred from the same locality (see <see cref="RotationCycle"/>).
+    /// </description></item>
+    /// <item><description>
+    /// <b>Rotation.</b> Localities are taken in order of the time since their last visit (never visited first,
+    /// then the catalogue order), and each goes preferably to the visitor who has not been there for longest, so
+    /// cadres see different localities over time.
+    /// </description></item>
+    /// </list>
+    /// <para>
+    /// Errors (<see cref="RotationInfeasibleException"/>, nothing planned): no visitor; a blank or duplicate visitor
+    /// id; <see cref="RotationRequest.Weeks"/> outside 1..520; a first week that is not a Monday; a planned week with
+    /// no locality in force, or a blank or duplicate code; an unavailability or last visit naming a visitor not on
+    /// the roster, or an unavailability week that is not a Monday; and a visitor who cannot avoid visiting the same
+    /// locality twice in a row because it is the only one in force on two consecutive visits of theirs.
+    /// Not errors: a week in which nobody is available (it has no visits), and a cycle with too few visits (it is
+    /// reported through <see cref="RotationCycle.Missed"/>).
+    /// </para>
+    /// <para>Cost: linear in weeks × visitors × localities in practice; a year for 84 localities and 30 visitors takes about a millisecond.</para>
+    /// </remarks>
+    /// <param name="request">The roster, catalogue, availability and history to plan from.</param>
+    /// <returns>The rota, with its cycles and the weeks without visits.</returns>
+    /// <exception cref="RotationInfeasibleException">The request cannot be planned; the message says which rule fails and what to change.</exception>
+    public static RotationPlan Plan(RotationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new Planning(request).Run();
+    }
+
+    private static string Day(DateOnly week) => week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The state of one call to <see cref="Plan"/>: the interned inputs and the rotation built cycle by cycle.</summary>
+    private sealed class Planning
+    {
+        private const int None = -1;
+
+        private readonly RotationRequest request;
+        private readonly string[] visitors;
+        private readonly int weekCount;
+        private readonly int visitorCount;
+        private readonly DateOnly[] mondays;
+        private readonly List<string> codes = [];
+        private readonly int[][] localitiesOfWeek;
+        private readonly bool[] inForce; // week * localityCount + locality
+        private readonly int[][] visitorsOfWeek;
+        private readonly int[][] avoidAtVisit; // visitor -> visit index -> locality barred by a later forced visit, or None
+        private readonly int localityCount;
+
+        // Rotation state, carried from one cycle to the next.
+        private readonly int[] previous;         // visitor -> locality of their last visit, or None
+        private readonly long[] lastVisit;       // locality -> time of its last visit (-1 never, 0 before the plan)
+        private readonly long[] visitorLast;     // visitor * localityCount + locality -> time that visitor was last there
+        private readonly int[] lastVisitorOf;    // locality -> visitor who went there last, or None
+        private readonly int[] visitsMade;       // visitor -> visits planned so far
+        private long time = 1;
+
+        // Per-cycle scratch, reused.
+        private int slotCount;
+        private readonly int[] slotVisitor;
+        private readonly int[] slotWeek;
+        private readonly int[] slotVisit;
+        private readonly bool[] slotFirst;
+        private readonly int[] slotNext;
+        private readonly int[] planned;          // slot -> locality it was matched to cover, or None
+        private readonly bool[] tried;
+        private readonly int[] cycleVisits;      // locality -> visits in the current cycle (planned coverage included)
+        private readonly bool[] covered;
+        private readonly int[] weeksInForce;
+
+        public Planning(RotationRequest request)
+        {
+            this.request = request;
+            weekCount = request.Weeks;
+            if (weekCount is < 1 or > RotationRequest.MaxWeeks)
+            {
+                throw new RotationInfeasibleException(RotationRule.WeeksOutOfRange,
+                    $"Cannot plan {weekCount} weeks: a rotation plan covers 1 to {RotationRequest.MaxWeeks} weeks. Ask for a number of weeks in that range.");
+            }
+
+            if (request.FirstWeek.DayOfWeek != DayOfWeek.Monday)
+            {
+                var monday = request.FirstWeek.AddDays(-(((int)request.FirstWeek.DayOfWeek + 6) % 7));
+                throw new RotationInfeasibleException(RotationRule.FirstWeekNotMonday,
+                    $"The first week must be given by its Monday, but {Day(request.FirstWeek)} is a {request.FirstWeek.DayOfWeek}. Use {Day(monday)} for that week.");
+            }
+
+            visitors = ValidateVisitors(request.Visitors);
+            visitorCount = visitors.Length;
+            mondays = new DateOnly[weekCount];
+            for (var w = 0; w < weekCount; w++)
+            {
+                mondays[w] = request.FirstWeek.AddDays(7 * w);
+            }
+
+            var visitorIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var v = 0; v < visitorCount; v++)
+            {
+                visitorIndex[visitors[v]] = v;
+            }
+
+            ValidateUnavailable(visitorIndex);
+            ValidateLastVisited(visitorIndex);
+
+            var index = new Dictionary<string, int>(StringComparer.Ordinal);
+            localitiesOfWeek = new int[weekCount][];
+            for (var w = 0; w < weekCount; w++)
+            {
+                localitiesOfWeek[w] = ReadCatalogue(w, index);
+            }
+
+            localityCount = codes.Count;
+            inForce = new bool[weekCount * localityCount];
+            for (var w = 0; w < weekCount; w++)
+            {
+                foreach (var l in localitiesOfWeek[w])
+                {
+                    inForce[(w * localityCount) + l] = true;
+                }
+            }
+
+            visitorsOfWeek = new int[weekCount][];
+            var weeksOfVisitor = new List<int>[visitorCount];
+            for (var v = 0; v < visitorCount; v++)
+            {
+                weeksOfVisitor[v] = [];
+            }
+
+            var available = new List<int>(visitorCount);
+            for (var w = 0; w < weekCount; w++)
+            {
+                available.Clear();
+                for (var v = 0; v < visitorCount; v++)
+                {
+                    if (request.Unavailable is null || !request.Unavailable.Contains((visitors[v], mondays[w])))
+                    {
+                        available.Add(v);
+                        weeksOfVisitor[v].Add(w);
+                    }
+                }
+
+                visitorsOfWeek[w] = [.. available];
+            }
+
+            previous = new int[visitorCount];
+            lastVisit = new long[localityCount];
+            visitorLast = new long[visitorCount * localityCount];
+            lastVisitorOf = new int[localityCount];
+            visitsMade = new int[visitorCount];
+            Array.Fill(previous, None);
+            Array.Fill(lastVisit, -1L);
+            Array.Fill(visitorLast, -1L);
+            Array.Fill(lastVisitorOf, None);
+            if (request.LastVisited is { } last)
+            {
+                for (var v = 0; v < visitorCount; v++)
+                {
+                    if (last.TryGetValue(visitors[v], out var code) && index.TryGetValue(code, out var l))
+                    {
+                        previous[v] = l;
+                        lastVisit[l] = 0;
+                        visitorLast[(v * localityCount) + l] = 0;
+                    }
+                }
+            }
+
+            avoidAtVisit = new int[visitorCount][];
+            for (var v = 0; v < visitorCount; v++)
+            {
+                avoidAtVisit[v] = ForcedAvoidances(v, weeksOfVisitor[v]);
+            }
+
+            CycleWeeks = 1;
+            foreach (var week in localitiesOfWeek)
+            {
+                CycleWeeks = Math.Max(CycleWeeks, (week.Length + visitorCount - 1) / visitorCount);
+            }
+
+            var maxSlots = CycleWeeks * visitorCount;
+            slotVisitor = new int[maxSlots];
+            slotWeek = new int[maxSlots];
+            slotVisit = new int[maxSlots];
+            slotFirst = new bool[maxSlots];
+            slotNext = new int[maxSlots];
+            planned = new int[maxSlots];
+            tried = new bool[maxSlots];
+            cycleVisits = new int[localityCount];
+            covered = new bool[localityCount];
+            weeksInForce = new int[localityCount];
+        }
+
+        private int CycleWeeks { get; }
+
+        public RotationPlan Run()
+        {
+            var assignments = new List<RotaAssignment>(weekCount * visitorCount);
+            var cycles = new List<RotationCycle>((weekCount + CycleWeeks - 1) / CycleWeeks);
+            for (var start = 0; start < weekCount; start += CycleWeeks)
+            {
+                cycles.Add(PlanCycle(start, Math.Min(start + CycleWeeks, weekCount), assignments));
+            }
+
+            var empty = new List<DateOnly>();
+            for (var w = 0; w < weekCount; w++)
+            {
+                if (visitorsOfWeek[w].Length == 0)
+                {
+                    empty.Add(mondays[w]);
+                }
+            }
+
+            return new RotationPlan(assignments, CycleWeeks, cycles, empty);
+        }
+
+        private RotationCycle PlanCycle(int start, int end, List<RotaAssignment> assignments)
+        {
+            var firstSlotOfWeek = new int[end - start + 1];
+            var lastSlotOfVisitor = new int[visitorCount];
+            Array.Fill(lastSlotOfVisitor, None);
+            slotCount = 0;
+            for (var w = start; w < end; w++)
+            {
+                firstSlotOfWeek[w - start] = slotCount;
+                foreach (var v in visitorsOfWeek[w])
+                {
+                    var s = slotCount++;
+                    slotVisitor[s] = v;
+                    slotWeek[s] = w;
+                    slotVisit[s] = lastSlotOfVisitor[v] == None ? visitsMade[v] : slotVisit[lastSlotOfVisitor[v]] + 1;
+                    slotFirst[s] = lastSlotOfVisitor[v] == None;
+                    slotNext[s] = None;
+                    planned[s] = None;
+                    if (lastSlotOfVisitor[v] != None)
+                    {
+                        slotNext[lastSlotOfVisitor[v]] = s;
+                    }
+
+                    lastSlotOfVisitor[v] = s;
+                }
+            }
+
+            firstSlotOfWeek[end - start] = slotCount;
+
+            // The localities owed a visit: in force in every week of the cycle, in catalogue order of its first week.
+            for (var w = start; w < end; w++)
+            {
+                foreach (var l in localitiesOfWeek[w])
+                {
+                    weeksInForce[l]++;
+                }
+            }
+
+            var owed = new List<int>();
+            foreach (var l in localitiesOfWeek[start])
+            {
+                if (weeksInForce[l] == end - start)
+                {
+                    owed.Add(l);
+                }
+            }
+
+            for (var w = start; w < end; w++)
+            {
+                foreach (var l in localitiesOfWeek[w])
+                {
+                    weeksInForce[l] = 0;
+                }
+            }
+
+            // Cover the owed localities longest-waiting first, each with its own visit: a bipartite matching of
+            // localities to visits, grown by augmenting paths so that it is maximum whatever the earlier choices.
+            var byWait = owed.ToArray();
+            Array.Sort(byWait, (x, y) => lastVisit[x] != lastVisit[y] ? lastVisit[x].CompareTo(lastVisit[y]) : x.CompareTo(y));
+            foreach (var l in byWait)
+            {
+                if (!MatchToEarliestFreeVisit(l, start, end, firstSlotOfWeek))
+                {
+                    Array.Clear(tried, 0, slotCount);
+                    Augment(l);
+                }
+            }
+
+            for (var s = 0; s < slotCount; s++)
+            {
+                if (planned[s] != None)
+                {
+                    cycleVisits[planned[s]]++;
+                }
+            }
+
+            for (var s = 0; s < slotCount; s++)
+            {
+                var locality = Choose(s);
+                var v = slotVisitor[s];
+                previous[v] = locality;
+                lastVisit[locality] = time;
+                visitorLast[(v * localityCount) + locality] = time;
+                lastVisitorOf[locality] = v;
+                visitsMade[v]++;
+                covered[locality] = true;
+                time++;
+                assignments.Add(new RotaAssignment(mondays[slotWeek[s]], visitors[v], codes[locality]));
+            }
+
+            var missed = new List<string>();
+            foreach (var l in owed)
+            {
+                if (!covered[l])
+                {
+                    missed.Add(codes[l]);
+                }
+            }
+
+            for (var w = start; w < end; w++)
+            {
+                foreach (var l in localitiesOfWeek[w])
+                {
+                    covered[l] = false;
+                    cycleVisits[l] = 0;
+                }
+            }
+
+            return new RotationCycle(mondays[start], end - start, slotCount, [.. owed.Select(l => codes[l])], missed);
+        }
+
+        /// <summary>Whether the visit in slot <paramref name="s"/> may be planned to cover locality <paramref name="l"/>, in force throughout the cycle.</summary>
+        private bool MayCover(int s, int l)
+        {
+            var v = slotVisitor[s];
+            return l != avoidAtVisit[v][slotVisit[s]] && !(slotFirst[s] && l == previous[v]);
+        }
+
+        /// <summary>
+        /// The common case: give <paramref name="l"/> a free visit in the earliest week that has one, to the visitor
+        /// who has not been there for longest (ties: the next one on the roster after its last visitor).
+        /// </summary>
+        private bool MatchToEarliestFreeVisit(int l, int start, int end, int[] firstSlotOfWeek)
+        {
+            for (var w = start; w < end; w++)
+            {
+                var best = None;
+                for (var s = firstSlotOfWeek[w - start]; s < firstSlotOfWeek[w - start + 1]; s++)
+                {
+                    if (planned[s] == None && MayCover(s, l) && (best == None || IsBetterVisitorFor(l, slotVisitor[s], slotVisitor[best])))
+                    {
+                        best = s;
+                    }
+                }
+
+                if (best != None)
+                {
+                    planned[best] = l;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsBetterVisitorFor(int l, int candidate, int incumbent)
+        {
+            var a = visitorLast[(candidate * localityCount) + l];
+            var b = visitorLast[(incumbent * localityCount) + l];
+            if (a != b)
+            {
+                return a < b;
+            }
+
+            var after = lastVisitorOf[l] == None ? visitorCount - 1 : lastVisitorOf[l];
+            return (candidate - after - 1 + visitorCount) % visitorCount < (incumbent - after - 1 + visitorCount) % visitorCount;
+        }
+
+        /// <summary>Kuhn's augmenting path: find a visit for <paramref name="l"/>, moving already planned localities to other visits if needed.</summary>
+        private bool Augment(int l)
+        {
+            for (var s = 0; s < slotCount; s++)
+            {
+                if (!tried[s] && MayCover(s, l))
+                {
+                    tried[s] = true;
+                    if (planned[s] == None || Augment(planned[s]))
+                    {
+                        planned[s] = l;
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The locality of the visit in slot <paramref name="s"/>, filled in time order.</summary>
+        private int Choose(int s)
+        {
+            var v = slotVisitor[s];
+            var prev = previous[v];
+            var cover = planned[s];
+            if (cover != None && cover != prev)
+            {
+                return cover;
+            }
+
+            if (cover != None)
+            {
+                // The visitor already covered it earlier in this cycle (see below): this visit is free.
+                cycleVisits[cover]--;
+                planned[s] = None;
+            }
+
+            var w = slotWeek[s];
+            var avoid = avoidAtVisit[v][slotVisit[s]];
+            var next = slotNext[s];
+            var nextCover = next == None ? None : planned[next];
+            var best = None;
+            foreach (var l in localitiesOfWeek[w])
+            {
+                if (l != prev && l != avoid && (best == None || IsBetterExtra(v, l, best, nextCover)))
+                {
+                    best = l;
+                }
+            }
+
+            if (best == nextCover && best != None)
+            {
+                // Only possible with two localities in force: cover it now and free the later visit.
+                planned[next] = None;
+                cycleVisits[best]--;
+            }
+
+            cycleVisits[best]++;
+            return best;
+        }
+
+        private bool IsBetterExtra(int v, int candidate, int incumbent, int nextCover)
+        {
+            if ((candidate == nextCover) != (incumbent == nextCover))
+            {
+                return incumbent == nextCover;
+            }
+
+            if (cycleVisits[candidate] != cycleVisits[incumbent])
+            {
+                return cycleVisits[candidate] < cycleVisits[incumbent];
+            }
+
+            var a = visitorLast[(v * localityCount) + candidate];
+            var b = visitorLast[(v * localityCount) + incumbent];
+            if (a != b)
+            {
+                return a < b;
+            }
+
+            return lastVisit[candidate] != lastVisit[incumbent] ? lastVisit[candidate] < lastVisit[incumbent] : candidate < incumbent;
+        }
+
+        /// <summary>
+        /// Walks a visitor's visits backwards to find, for each visit, the locality it must avoid because the visits
+        /// after it have a single choice left (a week with one locality in force, or a chain of two-locality weeks
+        /// leading to one). Throws when a repeat cannot be avoided.
+        /// </summary>
+        private int[] ForcedAvoidances(int v, List<int> weeks)
+        {
+            var avoid = new int[weeks.Count];
+            var single = None;
+            var singleSince = None;
+            for (var j = weeks.Count - 1; j >= 0; j--)
+            {
+                var w = weeks[j];
+                var here = localitiesOfWeek[w];
+                avoid[j] = single != None && inForce[(w * localityCount) + single] ? single : None;
+                var choices = here.Length - (avoid[j] == None ? 0 : 1);
+                if (choices == 0)
+                {
+                    var nextWeek = weeks[j + 1];
+                    var why = singleSince == nextWeek
+                        ? $"it is the only locality in force in both weeks"
+                        : $"it is the only locality in force in the week of {Day(mondays[w])}, and the localities in force from the week of {Day(mondays[nextWeek])} to the week of {Day(mondays[singleSince])} leave them no other choice then";
+                    throw new RotationInfeasibleException(RotationRule.RepeatUnavoidable,
+                        $"Visitor '{visitors[v]}' would have to visit '{codes[single]}' on two consecutive visits, in the weeks of {Day(mondays[w])} and {Day(mondays[nextWeek])}: {why}. " +
+                        $"Mark '{visitors[v]}' unavailable in one of these weeks, or put another locality in force in them.");
+                }
+
+                if (choices == 1)
+                {
+                    var only = here[0] == avoid[j] ? here[1] : here[0];
+                    if (here.Length == 1)
+                    {
+                        singleSince = w;
+                    }
+
+                    single = only;
+                }
+                else
+                {
+                    single = None;
+                }
+            }
+
+            if (weeks.Count > 0 && single != None && single == previous[v])
+            {
+                var first = weeks[0];
+                var why = singleSince == first
+                    ? $"it is the only locality in force that week"
+                    : $"the localities in force from that week to the week of {Day(mondays[singleSince])} leave them no other choice";
+                throw new RotationInfeasibleException(RotationRule.RepeatUnavoidable,
+                    $"Visitor '{visitors[v]}' last visited '{codes[single]}' before {Day(request.FirstWeek)} (LastVisited), and would have to visit it again in the week of {Day(mondays[first])}: {why}. " +
+                    $"Mark '{visitors[v]}' unavailable that week, or put another locality in force in it.");
+            }
+
+            return avoid;
+        }
+
+        private static string[] ValidateVisitors(IReadOnlyList<string> roster)
+        {
+            ArgumentNullException.ThrowIfNull(roster);
+            if (roster.Count == 0)
+            {
+                throw new RotationInfeasibleException(RotationRule.NoVisitors,
+                    "There is nobody to rotate: the roster of visitors is empty. Add the cadres or visiting groups who go on visits.");
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new string[roster.Count];
+            for (var i = 0; i < roster.Count; i++)
+            {
+                var id = roster[i];
+                if (string.IsNullOrWhiteSpace(id))
+                {
+                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor,
+                        $"Visitor number {i + 1} on the roster has a blank id. Give every cadre or group an id.");
+                }
+
+                if (!seen.Add(id))
+                {
+                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor,
+                        $"Visitor '{id}' appears twice on the roster. List each cadre or group once.");
+                }
+
+                result[i] = id;
+            }
+
+            return result;
+        }
+
+        private void ValidateUnavailable(Dictionary<string, int> visitorIndex)
+        {
+            if (request.Unavailable is null)
+            {
+                return;
+            }
+
+            // The set's order is not part of the input: report the smallest offending entry.
+            (string Visitor, DateOnly Week)? unknown = null;
+            (string Visitor, DateOnly Week)? notMonday = null;
+            foreach (var entry in request.Unavailable)
+            {
+                if (entry.Visitor is null || !visitorIndex.ContainsKey(entry.Visitor))
+                {
+                    unknown = Smaller(unknown, entry);
+                }
+                else if (entry.Week.DayOfWeek != DayOfWeek.Monday)
+                {
+                    notMonday = Smaller(notMonday, entry);
+                }
+            }
+
+            if (unknown is { } u)
+            {
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
+                    $"Visitor '{u.Visitor}' is marked unavailable in the week of {Day(u.Week)} but is not on the roster. Correct the id, or add the visitor to the roster.");
+            }
+
+            if (notMonday is { } m)
+            {
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
+                    $"Visitor '{m.Visitor}' is marked unavailable on {Day(m.Week)}, a {m.Week.DayOfWeek}: unavailability is given per week, by its Monday. Use {Day(m.Week.AddDays(-(((int)m.Week.DayOfWeek + 6) % 7)))}.");
+            }
+        }
+
+        private static (string Visitor, DateOnly Week) Smaller((string Visitor, DateOnly Week)? current, (string Visitor, DateOnly Week) candidate)
+        {
+            if (current is not { } c)
+            {
+                return candidate;
+            }
+
+            var byVisitor = string.CompareOrdinal(candidate.Visitor, c.Visitor);
+            return byVisitor < 0 || (byVisitor == 0 && candidate.Week < c.Week) ? candidate : c;
+        }
+
+        private void ValidateLastVisited(Dictionary<string, int> visitorIndex)
+        {
+            if (request.LastVisited is null)
+            {
+                return;
+            }
+
+            string? unknown = null;
+            string? blank = null;
+            foreach (var (visitor, locality) in request.LastVisited)
+            {
+                if (!visitorIndex.ContainsKey(visitor))
+                {
+                    unknown = unknown is null || string.CompareOrdinal(visitor, unknown) < 0 ? visitor : unknown;
+                }
+                else if (string.IsNullOrWhiteSpace(locality))
+                {
+                    blank = blank is null || string.CompareOrdinal(visitor, blank) < 0 ? visitor : blank;
+                }
+            }
+
+            if (unknown is not null)
+            {
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
+                    $"A last visit is given for visitor '{unknown}', who is not on the roster. Correct the id, or add the visitor to the roster.");
+            }
+
+            if (blank is not null)
+            {
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
+                    $"The last visit of visitor '{blank}' has a blank locality code. Give the code of the locality, or leave the visitor out of LastVisited.");
+            }
+        }
+
+        private int[] ReadCatalogue(int w, Dictionary<string, int> index)
+        {
+            var week = request.LocalitiesInForce(mondays[w]);
+            if (week is null || week.Count == 0)
+            {
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
+                    $"No locality is in force in the week of {Day(mondays[w])}, so nobody can be sent anywhere. Check the catalogue of localities for that date, or end the plan before that week.");
+            }
+
+            var result = new int[week.Count];
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < week.Count; i++)
+            {
+                var code = week[i];
+                if (string.IsNullOrWhiteSpace(code))
+                {
+                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
+                        $"Locality number {i + 1} in force in the week of {Day(mondays[w])} has a blank code. Correct the catalogue.");
+                }
+
+                if (!seen.Add(code))
+                {
+                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
+                        $"Locality '{code}' is listed twice among those in force in the week of {Day(mondays[w])}. Correct the catalogue so each code appears once.");
+                }
+
+                if (!index.TryGetValue(code, out var l))
+                {
+                    l = codes.Count;
+                    codes.Add(code);
+                    index[code] = l;
+                }
+
+                result[i] = l;
+            }
+
+            return result;
+        }
+    }
+}
