@@ -9,9 +9,6 @@ public sealed class OutreachOptions
     /// <summary>The working-day calendar used to count deadlines; defaults to the shipped Vietnamese calendar.</summary>
     public WorkingCalendar Calendar { get; set; } = WorkingCalendar.Vietnam;
 
-    /// <summary>The legal periods; defaults to the rulebook shipped with the library.</summary>
-    public Rulebook Rules { get; set; } = Rulebook.Default;
-
     /// <summary>The effective-dated catalogue of communes/wards and hamlets; defaults to Cao Lãnh's catalogue shipped with the library.</summary>
     public LocalityCatalogue Localities { get; set; } = LocalityCatalogue.CaoLanh;
 

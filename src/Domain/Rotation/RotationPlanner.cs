@@ -467,7 +467,8 @@ public static class RotationPlanner
 
             if (best == nextCover && best != None)
             {
-                // Only possible with two localities in force: cover it now and free the later visit.
+                // The visitor's next visit was to cover this locality: cover it now and make that visit free, so
+                // the visitor does not go there twice in a row and the cycle's count of visits there is unchanged.
                 planned[next] = None;
                 cycleVisits[best]--;
             }
@@ -478,14 +479,14 @@ public static class RotationPlanner
 
         private bool IsBetterExtra(int v, int candidate, int incumbent, int nextCover)
         {
-            if ((candidate == nextCover) != (incumbent == nextCover))
-            {
-                return incumbent == nextCover;
-            }
-
             if (cycleVisits[candidate] != cycleVisits[incumbent])
             {
                 return cycleVisits[candidate] < cycleVisits[incumbent];
+            }
+
+            if ((candidate == nextCover) != (incumbent == nextCover))
+            {
+                return incumbent == nextCover;
             }
 
             var a = visitorLast[(v * localityCount) + candidate];

@@ -21,6 +21,11 @@ internal static class ApplyVerb
     private static async Task<int> RunAsync(ParseResult parse, CancellationToken ct)
     {
         var path = parse.GetValue(File)!;
+        if (path != "-" && Directory.Exists(path))
+        {
+            throw new ArgumentException($"\"{path}\" is a directory. Give the path of a JSON-lines file (see docs/commands.md).");
+        }
+
         if (path != "-" && !System.IO.File.Exists(path))
         {
             throw new ArgumentException($"File \"{path}\" does not exist. Give the path of a JSON-lines file (see docs/commands.md).");

@@ -37,12 +37,17 @@ internal static class CaseVerbs
         using var store = await Cli.OpenStoreAsync(parse, ct);
         await using var query = store.QuerySession();
         var current = await CaseQueries.FindAsync(query, parse.GetValue(Id)!, ct) ?? throw NotFound(parse);
+        if (version is { } v && (v < 1 || v > current.Version))
+        {
+            throw new ArgumentException($"--version must be between 1 and {current.Version}: case {current.Id} has {current.Version} recorded step(s).");
+        }
+
         var state = asOf is null && version is null
             ? current
             : await CaseQueries.AsOfAsync(query, current.Id, new OutreachOptions(), asOf, version, ct)
               ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
         var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
-        var view = CaseView.From(state, today);
+        var view = CaseView.From(state, today, current.Kind);
         if (parse.GetValue(Cli.Json))
         {
             Cli.WriteJson(view);
@@ -157,12 +162,21 @@ internal static class CaseVerbs
 
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date))
         {
-            return VietnamTime.EndOf(date).AddTicks(-1);
+            return date.Year is < 2000 or > 2100
+                ? throw new FormatException($"--as-of {value} is out of range: give a date between 2000 and 2100.")
+                : VietnamTime.EndOf(date).AddTicks(-1);
         }
 
-        return DateTimeOffset.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
-            ? at
-            : throw new FormatException($"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time.");
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        if (!DateTime.TryParse(value, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            throw new FormatException($"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time.");
+        }
+
+        // A date-time without an offset is read in Vietnam's time zone, whatever the server's zone.
+        return parsed.Kind == DateTimeKind.Unspecified
+            ? new DateTimeOffset(parsed, VietnamTime.Offset)
+            : DateTimeOffset.Parse(value, invariant, System.Globalization.DateTimeStyles.RoundtripKind);
     }
 
     public static DateOnly? ParseDate(string? value, string option)

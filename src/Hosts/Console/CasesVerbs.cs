@@ -65,7 +65,7 @@ internal static class CasesVerbs
         foreach (var o in rows)
         {
             table.AddRow(
-                new Text(o.Case.Number ?? o.Case.Id.ToString()[..8]), new Text(t.Kind(o.Case.Kind)), new Text(LocalityCatalogue.CaoLanh.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
+                new Text(o.Case.Number ?? o.Case.Id.ToString()), new Text(t.Kind(o.Case.Kind)), new Text(LocalityCatalogue.CaoLanh.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
                 new Text(t.Step(o.Deadline.Step)), new Text(t.Date(o.Deadline.Due!.Value)), new Text(t.Days(o.DaysOverdue), new Style(Color.Red)),
                 new Text(o.Deadline.Citation));
         }

@@ -58,10 +58,14 @@ public sealed record CaseView(
     DateTimeOffset ReceivedAt, CitizenView Citizen, string LocalityCode, string Content, string? Respondent, int Round, bool IsComplex,
     bool IsRemoteArea, string? FirstDecisionNumber, string? SecondDecisionNumber, DateOnly? ClosedOn, DateOnly AsOf, IReadOnlyList<DeadlineView> Deadlines)
 {
-    /// <summary>Builds the view of <paramref name="state"/> as of <paramref name="today"/>.</summary>
-    public static CaseView From(Case state, DateOnly today) => new(
+    /// <summary>
+    /// Builds the view of <paramref name="state"/> as of <paramref name="today"/>. Pass the case's current kind when
+    /// <paramref name="state"/> is a past state (time travel), so that a petition that later became a denunciation keeps
+    /// its submitter protected in every past view.
+    /// </summary>
+    public static CaseView From(Case state, DateOnly today, CaseKind? currentKind = null) => new(
         state.Id, state.Number, state.Kind, state.Status, state.IsClosed, state.Version, state.Channel, state.ReceivedBy, state.ReceivedAt,
-        CitizenOf(state), state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
+        CitizenOf(state, currentKind), state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
         state.FirstDecisionNumber, state.SecondDecisionNumber, state.ClosedOn, today,
         [.. state.Deadlines.Select(d => Deadline(d, today))]);
 
@@ -70,9 +74,9 @@ public sealed record CaseView(
         d.Step, d.StartsAfter, d.Due, d.Days, d.Basis, d.IsObligation, d.IsPaused, d.DaysLeft(today), d.IsOverdue(today), d.RuleSet, d.Citation, d.Unverified);
 
     /// <summary>The citizen as shown: a denunciation's submitter gets a pseudonym derived from the case id.</summary>
-    public static CitizenView CitizenOf(Case state)
+    public static CitizenView CitizenOf(Case state, CaseKind? currentKind = null)
     {
-        if (state.Kind == CaseKind.Denunciation && !state.IsAnonymous)
+        if ((state.Kind == CaseKind.Denunciation || currentKind == CaseKind.Denunciation) && !state.IsAnonymous)
         {
             return new CitizenView(Pseudonym(state.Id), null, null, null, false, true);
         }

@@ -38,10 +38,17 @@ public static class CommandJson
         try
         {
             node = JsonNode.Parse(line);
+
+            // Parsing is lazy: reading the properties is what finds a field given twice.
+            _ = node is JsonObject parsed ? parsed.Count : 0;
         }
         catch (JsonException ex)
         {
             throw new CommandInputException($"Malformed JSON: {ex.Message} Each line must be one JSON object such as {{\"command\":\"ReceivePetition\", …}}.", ex);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CommandInputException($"A field appears twice in the object ({ex.Message}). Give each field once.", ex);
         }
 
         if (node is not JsonObject obj)
@@ -78,6 +85,15 @@ public static class CommandJson
             throw new CommandInputException($"{descriptor.Name} is missing required field(s): {string.Join(", ", missing)}.");
         }
 
+        foreach (var parameter in parameters.Where(p => (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) == typeof(DateTimeOffset)))
+        {
+            if (fields[JsonName(parameter)] is JsonValue value && value.TryGetValue<string>(out var text) && !HasOffset(text))
+            {
+                throw new CommandInputException(
+                    $"{descriptor.Name}: {JsonName(parameter)} \"{text}\" has no UTC offset, so the day it falls on would depend on the server. Add one, e.g. \"{text.TrimEnd()}{(text.Contains('T', StringComparison.Ordinal) ? "" : "T09:00:00")}+07:00\".");
+            }
+        }
+
         try
         {
             return (IOutreachCommand)(fields.Deserialize(descriptor.CommandType, Options)
@@ -89,6 +105,9 @@ public static class CommandJson
             throw new CommandInputException($"{descriptor.Name}: the value of {path} is not valid. {Hint(descriptor.CommandType, path)}", ex);
         }
     }
+
+    private static bool HasOffset(string text)
+        => System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-][0-9]{2}:?[0-9]{2})\z", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 
     /// <summary>The constructor parameters of a command record, in order.</summary>
     public static IReadOnlyList<ParameterInfo> Parameters(Type commandType)

@@ -117,6 +117,32 @@ public sealed class CaseWritingTests : StoreFixture
     }
 
     [Test]
+    public async Task Many_writers_racing_without_expected_versions_never_record_a_step_twice()
+    {
+        var id = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            await session.HandleAsync(Receive(id, Story.At(2024, 6, 3)));
+        }
+
+        // Eight writers classify at once, as concurrent console runs would: Marten's version check at save time lets one win.
+        var kinds = new[] { CaseKind.Complaint, CaseKind.Denunciation, CaseKind.Suggestion };
+        var attempts = Enumerable.Range(0, 8).Select(async i =>
+        {
+            await using var session = Store.LightweightSession();
+            return await Capture(session.HandleAsync(new ClassifyPetition(id, kinds[i % 3], null, $"writer {i}", Story.At(2024, 6, 4))));
+        });
+        var failures = await Task.WhenAll(attempts);
+
+        await using var query = Store.QuerySession();
+        var events = await query.Events.FetchStreamAsync(id);
+        Assert.That(events.Select(e => e.Data).OfType<PetitionClassified>().Count(), Is.EqualTo(1), "exactly one classification is recorded");
+        Assert.That(failures.Where(f => f is not null), Has.All.InstanceOf<ConflictException>().Or.InstanceOf<DomainRuleException>());
+        var winner = events.Select(e => e.Data).OfType<PetitionClassified>().Single();
+        Assert.That(failures.Count(f => f is null), Is.GreaterThanOrEqualTo(1), $"the winner ({winner.ClassifiedBy}) and any writer repeating the same kind succeed");
+    }
+
+    [Test]
     public async Task A_stale_expected_version_is_a_conflict()
     {
         var id = Guid.NewGuid();

@@ -182,6 +182,44 @@ public sealed class ConsoleTests
     }
 
     [Test]
+    public async Task Inputs_that_would_be_read_differently_on_another_server_are_refused()
+    {
+        var id = Guid.NewGuid();
+        var noOffset = """{"command":"ReceivePetition","caseId":"%ID%","channel":"Letter","citizenName":"A","localityCode":"phuong-1","content":"x","actor":"B","occurredAt":"2024-03-04T09:00:00"}""".Replace("%ID%", id.ToString(), StringComparison.Ordinal);
+        var twice = """{"command":"ClassifyPetition","caseId":"%ID%","caseId":"%ID%","kind":"Complaint","actor":"B","occurredAt":"2024-03-05T09:00:00+07:00"}""".Replace("%ID%", id.ToString(), StringComparison.Ordinal);
+        var apply = await _outreach.RunAsync("apply", WriteFile(noOffset, twice), "--json");
+        Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
+        var errors = apply.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string)JsonNode.Parse(l)!["error"]!).ToArray();
+        Assert.That(errors[0], Does.Contain("has no UTC offset").And.Contain("+07:00"));
+        Assert.That(errors[1], Does.Contain("A field appears twice"));
+
+        var directory = await _outreach.RunAsync("apply", _dir);
+        Assert.That((directory.ExitCode, directory.Error.Contains("is a directory", StringComparison.Ordinal)), Is.EqualTo((2, true)), directory.ToString());
+    }
+
+    [Test]
+    public async Task Time_travel_keeps_a_denouncer_protected_and_refuses_versions_that_do_not_exist()
+    {
+        var id = Guid.NewGuid();
+        var file = WriteFile(
+            Line("ReceivePetition", id, "2024-07-01", "Nguyễn Văn An", """ "channel":"FieldVisit","citizenName":"Trần Văn Tố","citizenPhone":"0901234567","localityCode":"phuong-3","content":"Tố cáo cán bộ nhận tiền","respondent":"Cán bộ địa chính" """),
+            Line("ClassifyPetition", id, "2024-07-02", "Nguyễn Văn An", """ "kind":"Denunciation" """));
+        Assert.That((await _outreach.RunAsync("apply", file)).ExitCode, Is.EqualTo(0));
+
+        foreach (var args in new[] { new[] { "--version", "1" }, new[] { "--as-of", "2024-07-01T10:00:00+07:00" }, Array.Empty<string>() })
+        {
+            var show = await _outreach.RunAsync(["case", "show", id.ToString(), "--json", .. args]);
+            Assert.That(show.ExitCode, Is.EqualTo(0), show.ToString());
+            Assert.That(show.Out, Does.Not.Contain("Trần Văn Tố").And.Not.Contain("0901234567"), $"identity leaked with {string.Join(' ', args)}");
+            Assert.That((bool)JsonNode.Parse(show.Out)!["citizen"]!["isProtected"]!, Is.True);
+        }
+
+        var tooFar = await _outreach.RunAsync("case", "show", id.ToString(), "--version", "9");
+        Assert.That(tooFar.ExitCode, Is.EqualTo(2), tooFar.ToString());
+        Assert.That(tooFar.Error, Does.Contain("--version must be between 1 and 2"));
+    }
+
+    [Test]
     public async Task Marten_verbs_run_against_the_same_schema()
     {
         var apply = await _outreach.RunAsync("db-apply");

@@ -30,7 +30,14 @@ public static class CaseQueries
             return await session.LoadAsync<Case>(id, cancellation).ConfigureAwait(false);
         }
 
-        return await session.Query<Case>().FirstOrDefaultAsync(c => c.Number == idOrNumber, cancellation).ConfigureAwait(false);
+        var matches = await session.Query<Case>().Where(c => c.Number == idOrNumber).Take(5).ToListAsync(cancellation).ConfigureAwait(false);
+        return matches.Count switch
+        {
+            0 => null,
+            1 => matches[0],
+            _ => throw new DomainRuleException(
+                $"Registry number \"{idOrNumber}\" is used by {matches.Count}{(matches.Count == 5 ? " or more" : "")} cases ({string.Join(", ", matches.Select(m => m.Id))}); use the case id instead."),
+        };
     }
 
     /// <summary>
