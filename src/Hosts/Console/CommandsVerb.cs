@@ -23,7 +23,7 @@ internal static class CommandsVerb
                 fields = CommandJson.Parameters(d.CommandType).Select(p => new
                 {
                     name = CommandJson.JsonName(p),
-                    required = CommandJson.IsRequired(p) && !(d.OpensStream && p.Position == 0) && p.Name != "OccurredAt",
+                    required = CommandJson.IsRequired(p),
                     accepts = CommandJson.Describe(p.ParameterType),
                 }),
             }).ToArray();
