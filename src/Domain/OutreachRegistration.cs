@@ -10,6 +10,11 @@ namespace Outreach;
 /// <summary>The registration calls that plug Outreach into Marten.</summary>
 public static class OutreachRegistration
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, OutreachOptions> Registered = [];
+
+    /// <summary>The Outreach options a store was configured with (defaults when it was configured without <c>AddOutreach</c>).</summary>
+    public static OutreachOptions OptionsOf(object storeOptions) => Registered.TryGetValue(storeOptions, out var o) ? o : new OutreachOptions();
+
     /// <summary>
     /// Adds Outreach to a plain Marten <see cref="StoreOptions"/>: event types with their stable names, the case projection
     /// (inline), indexes, System.Text.Json with enums stored as strings, and the metadata auditors need (user name,
@@ -18,16 +23,20 @@ public static class OutreachRegistration
     public static StoreOptions AddOutreach(this StoreOptions options, OutreachOptions? outreach = null)
     {
         outreach ??= new OutreachOptions();
+        Registered.AddOrUpdate(options, outreach);
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         options.Events.UseMandatoryStreamTypeDeclaration = true;
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
-        foreach (var type in CaseEvents.All)
+        foreach (var type in OutreachEvents.All)
         {
-            options.Events.MapEventType(type, CaseEvents.StoredName(type));
+            options.Events.MapEventType(type, OutreachEvents.StoredName(type));
         }
 
         options.Projections.Add(new CaseProjection(outreach), ProjectionLifecycle.Inline);
+        options.Projections.Add(new Units.UnitProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new Visits.VisitProjection(), ProjectionLifecycle.Inline);
+        options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)
             .Index(c => c.LocalityCode)

@@ -26,7 +26,7 @@ var now = clock.GetUtcNow();
 await using (var session = store.LightweightSession())
 {
     await session.HandleAsync(new ReceivePetition(caseId, null, ReceptionChannel.Online, "Đặng Thị Mai", null, null, null, false,
-        "phuong-3", "Khiếu nại quyết định xử phạt", "Đội Quản lý trật tự đô thị", "Cổng dịch vụ công", now), clock);
+        "cao-lanh", "Khiếu nại quyết định xử phạt", "Đội Quản lý trật tự đô thị", "Cổng dịch vụ công", now), clock);
     await session.HandleAsync(new ClassifyPetition(caseId, CaseKind.Complaint, null, "Cổng dịch vụ công", now), clock);
 }
 

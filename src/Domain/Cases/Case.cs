@@ -266,7 +266,7 @@ public sealed record Case
 
         return ReferenceEquals(next, state)
             ? state
-            : next with { Version = state.Version + 1, LastOccurredAt = CaseEvents.OccurredAt(@event) ?? state.LastOccurredAt };
+            : next with { Version = state.Version + 1, LastOccurredAt = OutreachEvents.OccurredAt(@event) ?? state.LastOccurredAt };
     }
 
     private static CaseStatus StatusForNewKind(CaseKind kind) => kind switch

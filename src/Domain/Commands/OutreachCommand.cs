@@ -85,7 +85,7 @@ public static class OutreachCommands
     /// <summary>How far in the future a business time may lie (clock skew between devices).</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
 
-    private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All]);
+    private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All, .. Units.UnitCommands.All, .. Visits.VisitCommands.All]);
     private static readonly Lazy<Dictionary<Type, CommandDescriptor>> ByType = new(() => Catalogue.Value.ToDictionary(d => d.CommandType));
     private static readonly Lazy<Dictionary<string, CommandDescriptor>> ByName = new(() => Catalogue.Value.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase));
 
@@ -111,6 +111,7 @@ public static class OutreachCommands
     /// <param name="cancellation">Cancels the database work.</param>
     /// <exception cref="ValidationException">The command is malformed; nothing was recorded.</exception>
     /// <exception cref="DomainRuleException">The step is not allowed now (and is not a replay of a recorded step); nothing was recorded.</exception>
+    /// <exception cref="DomainRuleException">The command names a locality that is unknown or not in force on its date.</exception>
     /// <exception cref="CaseNotFoundException">The stream does not exist and the command does not open one.</exception>
     /// <exception cref="ConflictException">Someone else changed the stream first; nothing was recorded.</exception>
     public static Task<CommandResult> HandleAsync(
@@ -127,6 +128,12 @@ public static class OutreachCommands
         {
             throw new DomainRuleException(
                 $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is in the future (now is {now:yyyy-MM-dd HH:mm} UTC). Record steps only after they happened.");
+        }
+
+        if (command is Localities.ILocalityReference reference
+            && OutreachRegistration.OptionsOf(session.DocumentStore.Options).Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
+        {
+            throw new DomainRuleException(problem);
         }
 
         return descriptor.AppendAsync(session, command, expectedVersion, cancellation);

@@ -57,7 +57,7 @@ internal static class ApplyVerb
                 unchanged += outcome.Changed ? 0 : 1;
                 if (json)
                 {
-                    Cli.WriteJson(new { line = number, ok = true, command = descriptor.Name, descriptor.StreamNoun, outcome.StreamId, outcome.Version, outcome.Events });
+                    Cli.WriteJson(CommandVerbs.ResultJson(descriptor, outcome, number));
                 }
                 else
                 {

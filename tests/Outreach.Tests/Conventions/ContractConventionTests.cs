@@ -53,10 +53,10 @@ public sealed class ContractConventionTests
     [Test]
     public void Stored_event_names_are_unique_versioned_snake_case()
     {
-        var names = CaseEvents.All.Select(CaseEvents.StoredName).ToArray();
+        var names = CaseEvents.All.Select(OutreachEvents.StoredName).ToArray();
         Assert.That(names, Is.Unique);
         Assert.That(names, Has.All.Match("^[a-z]+(_[a-z]+)*_v1$"));
-        Assert.That(CaseEvents.StoredName(typeof(ComplaintAccepted)), Is.EqualTo("complaint_accepted_v1"));
+        Assert.That(OutreachEvents.StoredName(typeof(ComplaintAccepted)), Is.EqualTo("complaint_accepted_v1"));
     }
 
     [Test]

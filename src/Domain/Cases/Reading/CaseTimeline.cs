@@ -34,8 +34,8 @@ public static class CaseTimeline
             .Where(e => version is null || e.Version <= version)
             .Select(e => new CaseTimelineEntry(
                 e.Version, e.Sequence, e.Data.GetType().Name,
-                CaseEvents.Actor(e.Data) ?? e.UserName ?? "",
-                CaseEvents.OccurredAt(e.Data) ?? e.Timestamp,
+                OutreachEvents.Actor(e.Data) ?? e.UserName ?? "",
+                OutreachEvents.OccurredAt(e.Data) ?? e.Timestamp,
                 e.Timestamp, e.Data))
             .Where(e => asOf is null || e.OccurredAt <= asOf)
             .ToArray();

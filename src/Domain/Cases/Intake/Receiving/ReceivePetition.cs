@@ -32,8 +32,10 @@ public sealed record ReceivePetition(
     string Content,
     string? Respondent,
     string Actor,
-    DateTimeOffset OccurredAt) : ICaseCommand
+    DateTimeOffset OccurredAt) : ICaseCommand, Localities.ILocalityReference
 {
+    DateOnly Localities.ILocalityReference.On => Deadlines.VietnamTime.DateOf(OccurredAt);
+
     /// <summary>Shape rules for <see cref="ReceivePetition"/>.</summary>
     public sealed class Validator : AbstractValidator<ReceivePetition>
     {

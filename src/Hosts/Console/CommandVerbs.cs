@@ -8,7 +8,7 @@ namespace Outreach.Console;
 /// The noun-verb commands (<c>outreach complaint accept --case-id … --actor …</c>), one per case command, generated from
 /// the command catalogue so that the console and <c>outreach apply</c> accept exactly the same fields.
 /// </summary>
-internal static class CaseCommandVerbs
+internal static class CommandVerbs
 {
     private static readonly Option<long?> ExpectedVersion = new("--expected-version")
     {
@@ -90,7 +90,7 @@ internal static class CaseCommandVerbs
     {
         if (parse.GetValue(Cli.Json))
         {
-            Cli.WriteJson(new { ok = true, command = descriptor.Name, descriptor.StreamNoun, outcome.StreamId, outcome.Version, outcome.Events });
+            Cli.WriteJson(ResultJson(descriptor, outcome));
             return;
         }
 
@@ -115,6 +115,23 @@ internal static class CaseCommandVerbs
     private static string Kebab(string name)
         => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 
+    /// <summary>A result for machines: the stream's id under the command's own id field (caseId, visitId, …).</summary>
+    public static System.Text.Json.Nodes.JsonObject ResultJson(CommandDescriptor descriptor, CommandResult outcome, int? line = null)
+    {
+        var json = new System.Text.Json.Nodes.JsonObject();
+        if (line is { } number)
+        {
+            json["line"] = number;
+        }
+
+        json["ok"] = true;
+        json["command"] = descriptor.Name;
+        json[StreamIdField(descriptor)] = outcome.StreamId;
+        json["version"] = outcome.Version;
+        json["events"] = new System.Text.Json.Nodes.JsonArray([.. outcome.Events.Select(e => (System.Text.Json.Nodes.JsonNode)System.Text.Json.Nodes.JsonValue.Create(e)!)]);
+        return json;
+    }
+
     /// <summary>The JSON name of the command's stream id field (the first field, by convention: caseId, visitId, …).</summary>
-    private static string StreamIdField(CommandDescriptor descriptor) => CommandJson.JsonName(CommandJson.Parameters(descriptor.CommandType)[0]);
+    public static string StreamIdField(CommandDescriptor descriptor) => CommandJson.JsonName(CommandJson.Parameters(descriptor.CommandType)[0]);
 }

@@ -1,0 +1,46 @@
+using FluentValidation;
+
+namespace Outreach.Units;
+
+/// <summary>Appoint the head of the unit (người đứng đầu). Heads change over time; earlier terms stay on record.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="CadreCode">The new head, a member of the unit.</param>
+/// <param name="Actor">Who appointed them.</param>
+/// <param name="OccurredAt">From when.</param>
+public sealed record AppointUnitHead(Guid UnitId, string CadreCode, string Actor, DateTimeOffset OccurredAt) : IUnitCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<AppointUnitHead>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new UnitCommandRules<AppointUnitHead>());
+            RuleFor(c => c.CadreCode).NotEmpty().WithMessage("cadreCode is required: name the new head.");
+        }
+    }
+
+    /// <summary>Appoints a member of the unit; the current head again changes nothing.</summary>
+    public static object[] Decide(AppointUnitHead command, Unit state)
+    {
+        if (state.Head == command.CadreCode)
+        {
+            return [];
+        }
+
+        if (!state.HasMember(command.CadreCode))
+        {
+            throw new DomainRuleException(
+                $"{command.CadreCode} is not a cadre of {state.Name}: only a member of the unit can head it. Assign them to the unit first (AssignCadre).");
+        }
+
+        return [new UnitHeadAppointed(command.UnitId, command.CadreCode, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A new head took office.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="CadreCode">The head.</param>
+/// <param name="AppointedBy">Who appointed them.</param>
+/// <param name="AppointedAt">From when.</param>
+public sealed record UnitHeadAppointed(Guid UnitId, string CadreCode, string AppointedBy, DateTimeOffset AppointedAt);

@@ -1,0 +1,46 @@
+using FluentValidation;
+
+namespace Outreach.Units;
+
+/// <summary>Add a cadre (cán bộ, đảng viên) to the unit.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="CadreCode">The cadre's staff code.</param>
+/// <param name="FullName">Full name.</param>
+/// <param name="Position">Position, if any.</param>
+/// <param name="Actor">Who recorded it.</param>
+/// <param name="OccurredAt">From when.</param>
+public sealed record AssignCadre(Guid UnitId, string CadreCode, string FullName, string? Position, string Actor, DateTimeOffset OccurredAt) : IUnitCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<AssignCadre>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new UnitCommandRules<AssignCadre>());
+            RuleFor(c => c.CadreCode).NotEmpty().Matches(Codes.Pattern).WithMessage($"cadreCode must be {Codes.Rule}.");
+            RuleFor(c => c.FullName).NotEmpty().WithMessage("fullName is required.").MaximumLength(200);
+            RuleFor(c => c.Position).MaximumLength(200);
+        }
+    }
+
+    /// <summary>Adds a cadre who is not yet a member.</summary>
+    public static object[] Decide(AssignCadre command, Unit state)
+    {
+        if (state.HasMember(command.CadreCode))
+        {
+            throw new DomainRuleException($"{command.CadreCode} is already a member of {state.Name}.");
+        }
+
+        return [new CadreAssigned(command.UnitId, command.CadreCode, command.FullName, command.Position, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A cadre joined the unit.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="CadreCode">The cadre.</param>
+/// <param name="FullName">Full name.</param>
+/// <param name="Position">Position.</param>
+/// <param name="AssignedBy">Who recorded it.</param>
+/// <param name="AssignedAt">From when.</param>
+public sealed record CadreAssigned(Guid UnitId, string CadreCode, string FullName, string? Position, string AssignedBy, DateTimeOffset AssignedAt);

@@ -1,0 +1,45 @@
+using FluentValidation;
+
+namespace Outreach.Units;
+
+/// <summary>Register a city department or unit that sends cadres on visits.</summary>
+/// <param name="UnitId">The new unit's id.</param>
+/// <param name="Code">Short code (e.g. <c>phong-tu-phap</c>).</param>
+/// <param name="Name">Name (e.g. "Phòng Tư pháp").</param>
+/// <param name="Actor">Who registered it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record RegisterUnit(Guid UnitId, string Code, string Name, string Actor, DateTimeOffset OccurredAt) : IUnitCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<RegisterUnit>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new UnitCommandRules<RegisterUnit>());
+            RuleFor(c => c.Code).NotEmpty().Matches(Codes.Pattern).WithMessage($"code must be {Codes.Rule}.");
+            RuleFor(c => c.Name).NotEmpty().WithMessage("name is required.").MaximumLength(200);
+        }
+    }
+
+    /// <summary>Registers the unit; registering it again with the same code and name changes nothing.</summary>
+    public static object[] Decide(RegisterUnit command, Unit state)
+    {
+        if (state.Exists)
+        {
+            return state.Code == command.Code && state.Name == command.Name
+                ? []
+                : throw new DomainRuleException($"Unit {command.UnitId} is already registered as {state.Code} ({state.Name}). Use a new id for another unit.");
+        }
+
+        return [new UnitRegistered(command.UnitId, command.Code, command.Name, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A unit was registered.</summary>
+/// <param name="UnitId">The unit.</param>
+/// <param name="Code">Its code.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="RegisteredBy">Who.</param>
+/// <param name="RegisteredAt">When.</param>
+public sealed record UnitRegistered(Guid UnitId, string Code, string Name, string RegisteredBy, DateTimeOffset RegisteredAt);
