@@ -13,6 +13,7 @@ root.Subcommands.Add(ApplyVerb.Build());
 root.Subcommands.Add(CommandsVerb.Build());
 root.Subcommands.Add(CaseVerbs.Build());
 root.Subcommands.Add(CasesVerbs.Build());
+root.Subcommands.Add(LocalitiesVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

@@ -370,9 +370,11 @@ public sealed class RotationPlannerTests
         {
             Assert.That(scenarios.Count(s => s.Description.Contains("Cao Lãnh", StringComparison.Ordinal)), Is.GreaterThan(100), "mergers");
             Assert.That(plans.Count(p => p is null), Is.InRange(5, 60), "refused requests");
-            Assert.That(plans.Count(p => p?.Cycles.Any(c => !c.IsCovered && c.Weeks == p.CycleWeeks) == true), Is.GreaterThan(50), "short full-length cycles");
-            Assert.That(plans.Count(p => p?.WeeksWithoutVisits.Count > 0), Is.GreaterThan(20), "weeks without visits");
-            Assert.That(plans.Count(p => p?.CycleWeeks >= 3), Is.GreaterThan(50), "multi-week cycles");
+            Assert.That(plans.Count(p => p?.Cycles.Any(c => !c.IsCovered && c.Weeks == p.CycleWeeks) == true), Is.GreaterThan(100), "short full-length cycles");
+            Assert.That(plans.Count(p => p?.WeeksWithoutVisits.Count > 0), Is.GreaterThan(100), "weeks without visits");
+            Assert.That(plans.Count(p => p?.CycleWeeks >= 3), Is.GreaterThan(100), "multi-week cycles");
+            Assert.That(scenarios.Zip(plans).Count(x => x.Second?.Cycles.Any(c => c.Localities.Count < x.First.Request.LocalitiesInForce(c.FirstWeek).Count) == true),
+                Is.GreaterThan(50), "cycles in which localities change");
         });
     }
 
@@ -714,8 +716,10 @@ public sealed class RotationPlannerTests
                 yield break;
             }
 
+            var noSingleLocalityWeek = Catalogue.All(week => week.Length > 1);
             foreach (var (cycle, fact) in Plan.Cycles.Zip(facts))
             {
+                var visits = OpenVisits(fact);
                 var missed = fact.Owed.Where(l => !fact.VisitsTo.ContainsKey(l)).ToList();
                 if (cycle.FirstWeek != Mondays[fact.Start] || cycle.Weeks != fact.End - fact.Start || cycle.Visits != fact.Visits
                     || !cycle.Localities.SequenceEqual(fact.Owed) || !cycle.Missed.SequenceEqual(missed))
@@ -723,7 +727,12 @@ public sealed class RotationPlannerTests
                     yield return $"the cycle of {Mondays[fact.Start]} is misreported";
                 }
 
-                var possible = MostCoverable(fact);
+                if (noSingleLocalityWeek && fact.Visits >= fact.Owed.Count && missed.Count > 0 && fact.Owed.All(l => visits.Any(v => v.Contains(l))))
+                {
+                    yield return $"the cycle of {Mondays[fact.Start]} has {fact.Visits} visits for {fact.Owed.Count} owed localities, each of which some visit may take, but misses {string.Join(", ", missed)}";
+                }
+
+                var possible = MostCoverable(fact.Owed, visits);
                 if (fact.Owed.Count - missed.Count != possible)
                 {
                     yield return $"the cycle of {Mondays[fact.Start]} covers {fact.Owed.Count - missed.Count} of {fact.Owed.Count} owed localities, but {possible} could be covered";
@@ -732,11 +741,10 @@ public sealed class RotationPlannerTests
         }
 
         /// <summary>
-        /// The largest number of owed localities that distinct visits of the cycle can cover (a maximum bipartite
-        /// matching, Kuhn's algorithm), where a visit cannot cover its visitor's previous locality if it is their first
-        /// visit of the cycle, nor a locality that would leave their later visits no way to avoid a repeat.
+        /// For each visit of the cycle, the localities it may cover: not its visitor's previous locality if it is
+        /// their first visit of the cycle, nor one that would leave their later visits no way to avoid a repeat.
         /// </summary>
-        private int MostCoverable(CycleFact fact)
+        private List<HashSet<string>> OpenVisits(CycleFact fact)
         {
             var visits = new List<HashSet<string>>();
             for (var w = fact.Start; w < fact.End; w++)
@@ -755,9 +763,15 @@ public sealed class RotationPlannerTests
                 }
             }
 
+            return visits;
+        }
+
+        /// <summary>The largest number of <paramref name="owed"/> localities that distinct visits can cover: a maximum bipartite matching (Kuhn's algorithm).</summary>
+        private static int MostCoverable(List<string> owed, List<HashSet<string>> visits)
+        {
             var coveredBy = new string?[visits.Count];
             var matched = 0;
-            foreach (var locality in fact.Owed)
+            foreach (var locality in owed)
             {
                 var tried = new bool[visits.Count];
                 if (Augment(locality, tried))
@@ -788,9 +802,10 @@ public sealed class RotationPlannerTests
         }
 
         /// <summary>
-        /// In a cycle of V visits owing n localities, no locality gets more than ceil(V / n) + 1 visits: always when
-        /// 2V &lt; n(n - 1), and, when no planned week has a single locality in force, in every cycle whose weeks all
-        /// have at least three.
+        /// In a cycle of V visits owing n localities, no locality gets more than ceil(V / n) + 1 visits whenever
+        /// 2V &lt; n(n - 1) (the promise). Also checked, as a guard against regressions rather than a promise: the same
+        /// bound in every cycle whose weeks all have three localities or more, when no planned week has a single one
+        /// (it holds on all generated requests; it can fail only when most visitors are barred from one locality).
         /// </summary>
         public IEnumerable<string> Spread()
         {

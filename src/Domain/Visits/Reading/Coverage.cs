@@ -1,0 +1,105 @@
+using System.Globalization;
+using Marten;
+using Outreach.Localities;
+
+namespace Outreach.Visits;
+
+/// <summary>How well a locality in force today has been covered by visits, history rolled up from its predecessors.</summary>
+/// <param name="LocalityCode">The locality (in force on the report's day).</param>
+/// <param name="Name">Its name that day.</param>
+/// <param name="IsCommuneLevel">Commune/ward (true) or hamlet/quarter.</param>
+/// <param name="Visits">Visits that took place here, or in what it was formed from (hamlets count for their commune).</param>
+/// <param name="LastVisit">The day of the latest visit, if any.</param>
+/// <param name="WeeksSince">Whole weeks since the latest visit, if any.</param>
+public sealed record LocalityCoverage(string LocalityCode, string Name, bool IsCommuneLevel, int Visits, DateOnly? LastVisit, int? WeeksSince)
+{
+    /// <summary>True when no visit ever reached the locality or what it was formed from.</summary>
+    public bool NeverVisited => Visits == 0;
+}
+
+/// <summary>Visits that took place, counted by week, unit and visitor.</summary>
+/// <param name="Week">The Monday of the ISO week.</param>
+/// <param name="UnitId">The sending unit.</param>
+/// <param name="Visitor">A cadre or group code.</param>
+/// <param name="Visits">How many visits.</param>
+public sealed record VisitCount(DateOnly Week, Guid UnitId, string Visitor, int Visits);
+
+/// <summary>The programme's reports over field visits.</summary>
+public static class ProgrammeQueries
+{
+    /// <summary>
+    /// Coverage of every locality in force on <paramref name="today"/>: visits to a locality that was later merged count for
+    /// its successor, and visits to a hamlet count for the commune or ward it belongs to today.
+    /// </summary>
+    public static async Task<IReadOnlyList<LocalityCoverage>> CoverageAsync(IQuerySession session, LocalityCatalogue catalogue, DateOnly today, CancellationToken cancellation = default)
+    {
+        var visits = await TookPlaceAsync(session, cancellation).ConfigureAwait(false);
+        var byLocality = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
+        void Count(string code, DateOnly day)
+        {
+            if (!byLocality.TryGetValue(code, out var days))
+            {
+                byLocality[code] = days = [];
+            }
+
+            days.Add(day);
+        }
+
+        foreach (var (code, day) in visits)
+        {
+            var locality = catalogue.Find(code);
+            if (locality is { IsCommuneLevel: false })
+            {
+                Count(code, day);
+            }
+
+            foreach (var unit in catalogue.SuccessorsOn(code, today))
+            {
+                Count(unit, day);
+            }
+        }
+
+        return [.. catalogue.InForce(today).Select(l =>
+        {
+            var days = byLocality.GetValueOrDefault(l.Code) ?? [];
+            DateOnly? last = days.Count > 0 ? days.Max() : null;
+            return new LocalityCoverage(l.Code, catalogue.NameOn(l.Code, today), l.IsCommuneLevel, days.Count, last, last is { } d ? (today.DayNumber - d.DayNumber) / 7 : null);
+        })];
+    }
+
+    /// <summary>Visits that took place, per ISO week (Monday), unit and visitor, oldest week first.</summary>
+    public static async Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, CancellationToken cancellation = default)
+    {
+        var visits = await session.Query<Visit>()
+            .Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
+            .ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. visits
+            .SelectMany(v => v.Visitors.Select(visitor => (Week: MondayOf(v.CarriedOutOn ?? v.PlannedFor), v.UnitId, Visitor: visitor)))
+            .GroupBy(x => x)
+            .Select(g => new VisitCount(g.Key.Week, g.Key.UnitId, g.Key.Visitor, g.Count()))
+            .OrderBy(c => c.Week).ThenBy(c => c.UnitId).ThenBy(c => c.Visitor, StringComparer.Ordinal)];
+    }
+
+    /// <summary>The Monday of the ISO week containing <paramref name="day"/>.</summary>
+    public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
+
+    private static async Task<IReadOnlyList<(string Code, DateOnly Day)>> TookPlaceAsync(IQuerySession session, CancellationToken cancellation)
+    {
+        var rows = await session.Query<Visit>()
+            .Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
+            .Select(v => new VisitRow { LocalityCode = v.LocalityCode, CarriedOutOn = v.CarriedOutOn, PlannedFor = v.PlannedFor })
+            .ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.Select(r => (r.LocalityCode, r.CarriedOutOn ?? r.PlannedFor))];
+    }
+
+    private sealed class VisitRow
+    {
+        public string LocalityCode { get; set; } = "";
+
+        public DateOnly? CarriedOutOn { get; set; }
+
+        public DateOnly PlannedFor { get; set; }
+    }
+
+    internal static string IsoWeek(DateOnly monday) => $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
+}

@@ -1,0 +1,64 @@
+using Marten;
+using Outreach.Cases;
+using Outreach.Tests.Support;
+using Outreach.Units;
+using Outreach.Visits;
+
+namespace Outreach.Tests.Programme;
+
+public sealed class ProgrammeIntegrationTests : StoreFixture
+{
+    private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
+    private static DateTimeOffset At(int y, int m, int d, int h = 9) => new(y, m, d, h, 0, 0, Vn);
+
+    [TestCase("nowhere-land", 2024, "Unknown locality \"nowhere-land\"")]
+    [TestCase("phuong-2", 2025, "ceased on 2025-01-01 and became part of Phường 1 (phuong-1)")]
+    [TestCase("cao-lanh", 2024, "did not exist yet on 2024-03-04")]
+    public async Task A_petition_for_a_locality_not_in_force_is_refused_and_records_nothing(string code, int year, string fragment)
+    {
+        var id = Guid.NewGuid();
+        await using var session = Store.LightweightSession();
+        var ex = Assert.ThrowsAsync<DomainRuleException>(() => session.HandleAsync(new ReceivePetition(
+            id, null, ReceptionChannel.Letter, "A", null, null, null, false, code, "x", null, "B", At(year, 3, 4))));
+        Assert.That(ex!.Message, Does.Contain(fragment));
+        await using var query = Store.QuerySession();
+        Assert.That(await query.Events.FetchStreamStateAsync(id), Is.Null);
+    }
+
+    [Test]
+    public async Task A_2019_visit_to_ward_2_still_reads_as_ward_2_and_counts_for_todays_ward()
+    {
+        var unit = Guid.NewGuid();
+        var visit = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            await session.HandleAsync(new RegisterUnit(unit, "phong-noi-vu", "Phòng Nội vụ", "Thành ủy", At(2019, 1, 2)));
+            await session.HandleAsync(new AssignCadre(unit, "cb-1", "Nguyễn Thanh Hải", "Trưởng phòng", "Thành ủy", At(2019, 1, 3)));
+            await session.HandleAsync(new AssignCadre(unit, "cb-2", "Lê Thị Hồng", null, "Thành ủy", At(2019, 1, 3)));
+            await session.HandleAsync(new PlanVisit(visit, unit, ["cb-1", "cb-2"], "phuong-2/khom-1", new DateOnly(2019, 3, 8), true, "Ban Dân vận", At(2019, 3, 4)));
+            await session.HandleAsync(new ArrangeVisit(visit, "Trần Văn Bảy", "Chi bộ khóm 1", At(2019, 3, 8, 14), "Nhà văn hóa", "cb-1", At(2019, 3, 5)));
+            await session.HandleAsync(new GiveGuidance(visit, GuidanceTopic.DraftingDocuments, 5, null, null, "cb-1", At(2019, 3, 8, 14)));
+            await session.HandleAsync(new FileVisitReport(visit, "Đã hướng dẫn soạn thảo văn bản", "cb-1", At(2019, 3, 9)));
+
+            var head = Assert.ThrowsAsync<DomainRuleException>(() => session.HandleAsync(new AppointUnitHead(unit, "cb-from-elsewhere", "Thành ủy", At(2019, 3, 10))));
+            Assert.That(head!.Message, Does.Contain("not a cadre of Phòng Nội vụ"));
+        }
+
+        await using var query = Store.QuerySession();
+        var stored = await query.LoadAsync<Visit>(visit);
+        Assert.That(stored!.Status, Is.EqualTo(VisitStatus.Reported));
+        Assert.That(Options.Localities.NameOn(stored.LocalityCode, stored.CarriedOutOn!.Value), Is.EqualTo("Khóm 1, Phường 2"));
+
+        var today = new DateOnly(2026, 11, 26);
+        var coverage = await ProgrammeQueries.CoverageAsync(query, Options.Localities, today);
+        var caoLanh = coverage.Single(c => c.LocalityCode == "cao-lanh");
+        Assert.That((caoLanh.Visits, caoLanh.LastVisit), Is.EqualTo((1, (DateOnly?)new DateOnly(2019, 3, 8))));
+        var hamlet = coverage.Single(c => c.LocalityCode == "phuong-2/khom-1");
+        Assert.That((hamlet.Name, hamlet.Visits, hamlet.WeeksSince), Is.EqualTo(("Khóm 1, Phường Cao Lãnh", 1, (int?)((today.DayNumber - new DateOnly(2019, 3, 8).DayNumber) / 7))));
+        Assert.That(coverage.Single(c => c.LocalityCode == "my-tra-2025").NeverVisited, Is.True);
+        Assert.That(coverage.Count(c => c.IsCommuneLevel), Is.EqualTo(3));
+
+        var perWeek = await ProgrammeQueries.VisitsPerWeekAsync(query);
+        Assert.That(perWeek.Where(w => w.UnitId == unit).Select(w => (w.Week, w.Visitor)), Is.EqualTo(new[] { (new DateOnly(2019, 3, 4), "cb-1"), (new DateOnly(2019, 3, 4), "cb-2") }));
+    }
+}
