@@ -13,13 +13,22 @@ public sealed partial class CaseProjection : SingleStreamProjection<Case, Guid>
     private readonly OutreachOptions _options;
 
     /// <summary>Creates the projection with the deployment's rulebook and calendar.</summary>
-    public CaseProjection(OutreachOptions options) => _options = options;
+    public CaseProjection(OutreachOptions options)
+    {
+        _options = options;
+
+        // Only case events: without this filter every unit and visit stream would get an empty case document.
+        foreach (var type in CaseEvents.All)
+        {
+            IncludeType(type);
+        }
+    }
 
     /// <inheritdoc />
     public override Case? Evolve(Case? snapshot, Guid id, IEvent e)
     {
         var state = (snapshot ?? Case.None(id)).Evolve(e.Data);
-        return WithDeadlines(state, _options);
+        return state.Exists ? WithDeadlines(state, _options) : null;
     }
 
     /// <summary>Returns <paramref name="state"/> with its open deadlines computed.</summary>

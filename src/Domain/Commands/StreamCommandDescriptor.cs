@@ -105,6 +105,11 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 : await session.Events.FetchForWriting<TState>(id, cancellation).ConfigureAwait(false);
             var state = stream.Aggregate ?? _kind.None(id);
             var startingVersion = stream.StartingVersion ?? 0;
+            if (stream.Aggregate is null && startingVersion > 0)
+            {
+                throw new DomainRuleException($"{id} is not a {_kind.Noun}: that id already names another kind of record (case, unit or visit). Use a new id.");
+            }
+
             if (expectedVersion is { } expected && startingVersion != expected)
             {
                 // Checked before deciding, so a stale caller always hears "conflict", never a rule about a state it has not seen.

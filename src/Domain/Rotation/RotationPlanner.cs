@@ -100,6 +100,7 @@ public static class RotationPlanner
         private readonly int visitorCount;
         private readonly DateOnly[] mondays;
         private readonly List<string> codes = [];
+        private readonly List<int> lastListedIn = []; // locality -> last week read from the catalogue, to spot duplicates
         private readonly int[][] localitiesOfWeek;
         private readonly bool[] inForce; // week * localityCount + locality
         private readonly int[][] visitorsOfWeek;
@@ -191,7 +192,7 @@ public static class RotationPlanner
                 available.Clear();
                 for (var v = 0; v < visitorCount; v++)
                 {
-                    if (request.Unavailable is null || !request.Unavailable.Contains((visitors[v], mondays[w])))
+                    if (request.Unavailable is not { Count: > 0 } off || !off.Contains((visitors[v], mondays[w])))
                     {
                         available.Add(v);
                         weeksOfVisitor[v].Add(w);
@@ -330,12 +331,37 @@ public static class RotationPlanner
             // localities to visits, grown by augmenting paths so that it is maximum whatever the earlier choices.
             var byWait = owed.ToArray();
             Array.Sort(byWait, (x, y) => lastVisit[x] != lastVisit[y] ? lastVisit[x].CompareTo(lastVisit[y]) : x.CompareTo(y));
+            var free = slotCount;
+            var deadEndsKnown = false;
             foreach (var l in byWait)
             {
-                if (!MatchToEarliestFreeVisit(l, start, end, firstSlotOfWeek))
+                if (free == 0)
+                {
+                    break;
+                }
+
+                if (MatchToEarliestFreeVisit(l, start, end, firstSlotOfWeek))
+                {
+                    free--;
+                    deadEndsKnown = false;
+                    continue;
+                }
+
+                // Visits a failed search went through lead to no free visit while the matching is unchanged: keep
+                // them marked for the next search.
+                if (!deadEndsKnown)
                 {
                     Array.Clear(tried, 0, slotCount);
-                    Augment(l);
+                }
+
+                if (Augment(l))
+                {
+                    free--;
+                    deadEndsKnown = false;
+                }
+                else
+                {
+                    deadEndsKnown = true;
                 }
             }
 
@@ -695,7 +721,6 @@ public static class RotationPlanner
             }
 
             var result = new int[week.Count];
-            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < week.Count; i++)
             {
                 var code = week[i];
@@ -705,19 +730,21 @@ public static class RotationPlanner
                         $"Locality number {i + 1} in force in the week of {Day(mondays[w])} has a blank code. Correct the catalogue.");
                 }
 
-                if (!seen.Add(code))
+                if (!index.TryGetValue(code, out var l))
+                {
+                    l = codes.Count;
+                    codes.Add(code);
+                    lastListedIn.Add(None);
+                    index[code] = l;
+                }
+
+                if (lastListedIn[l] == w)
                 {
                     throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
                         $"Locality '{code}' is listed twice among those in force in the week of {Day(mondays[w])}. Correct the catalogue so each code appears once.");
                 }
 
-                if (!index.TryGetValue(code, out var l))
-                {
-                    l = codes.Count;
-                    codes.Add(code);
-                    index[code] = l;
-                }
-
+                lastListedIn[l] = w;
                 result[i] = l;
             }
 

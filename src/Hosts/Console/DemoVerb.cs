@@ -37,20 +37,33 @@ internal static class DemoVerb
         var clock = TimeProvider.System;
         using var store = await Cli.OpenStoreAsync(parse, ct);
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        int existing;
+        int existingCases, existingVisits;
         await using (var query = store.QuerySession())
         {
-            existing = await query.Query<Case>().CountAsync(ct);
+            existingCases = await query.Query<Case>().CountAsync(ct);
+            existingVisits = await query.Query<Visits.Visit>().CountAsync(ct);
         }
 
-        if (existing > 0)
+        var until = clock.GetUtcNow().AddHours(-1);
+        if (existingCases > 0)
         {
-            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existing} hồ sơ: không nạp lại dữ liệu mẫu, chỉ hiển thị tổng quan.",
-                $"The database already holds {existing} cases: the sample is not loaded again; showing the overview."));
+            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existingCases} hồ sơ: không nạp lại hồ sơ mẫu.",
+                $"The database already holds {existingCases} cases: the sample cases are not loaded again."));
         }
         else
         {
-            await LoadAsync(store, count, parse.GetValue(Seed), clock, t, ct);
+            var history = SampleHistory.Generate(count, until, parse.GetValue(Seed));
+            await LoadAsync(store, [.. history.Select(h => (IReadOnlyList<IOutreachCommand>)h)], t.Pick($"{history.Count} hồ sơ mẫu", $"{history.Count} sample cases"), clock, t, ct);
+        }
+
+        if (existingVisits > 0)
+        {
+            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existingVisits} chuyến đi cơ sở: không nạp lại.", $"The database already holds {existingVisits} visits: the sample programme is not loaded again."));
+        }
+        else
+        {
+            var programme = SampleProgramme.Generate(until, new OutreachOptions().Localities, parse.GetValue(Seed));
+            await LoadAsync(store, programme, t.Pick($"{programme.Count} đơn vị và chuyến đi cơ sở mẫu", $"{programme.Count} sample units and visits"), clock, t, ct);
         }
 
         await using (var query = store.QuerySession())
@@ -58,18 +71,18 @@ internal static class DemoVerb
             await DashboardAsync(query, VietnamTime.Today(clock), t, parse.GetValue(Cli.Json), ct);
         }
 
+
         return Cli.Ok;
     }
 
-    private static async Task LoadAsync(IDocumentStore store, int count, int seed, TimeProvider clock, CaseText t, CancellationToken ct)
+    private static async Task LoadAsync(IDocumentStore store, IReadOnlyList<IReadOnlyList<IOutreachCommand>> history, string what, TimeProvider clock, CaseText t, CancellationToken ct)
     {
-        var history = SampleHistory.Generate(count, clock.GetUtcNow().AddHours(-1), seed);
         var total = history.Sum(h => h.Count);
-        Cli.Info(t.Pick($"Nạp {history.Count} hồ sơ mẫu ({total} bước) từ 2019 đến nay…", $"Loading {history.Count} sample cases ({total} steps) from 2019 to today…"));
+        Cli.Info(t.Pick($"Nạp {what} ({total} bước) từ 2019 đến nay…", $"Loading {what} ({total} steps) from 2019 to today…"));
         var done = 0;
         var watch = Stopwatch.StartNew();
         var lastReport = 0;
-        var queue = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<ICaseCommand>>(history);
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<IOutreachCommand>>(history);
         var workers = Enumerable.Range(0, 4).Select(async _ =>
         {
             while (queue.TryDequeue(out var commands))
@@ -97,6 +110,8 @@ internal static class DemoVerb
     private static async Task DashboardAsync(IQuerySession query, DateOnly today, CaseText t, bool json, CancellationToken ct)
     {
         var byLocality = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
+        var coverage = await Visits.ProgrammeQueries.CoverageAsync(query, new OutreachOptions().Localities, today, ct);
+        var visitsTotal = (await Visits.ProgrammeQueries.VisitsPerWeekAsync(query, ct)).Sum(v => v.Visits);
         var overdue = await CaseQueries.OverdueAsync(query, today, ct);
         var kinds = (await query.Query<Case>().Select(c => new KindRow { Kind = c.Kind, Status = c.Status }).ToListAsync(ct))
             .GroupBy(k => k.Kind).Select(g => (Kind: g.Key, Open: g.Count(k => !Case.IsSettledStatus(k.Status)), Closed: g.Count(k => Case.IsSettledStatus(k.Status)))).OrderBy(k => k.Kind).ToArray();
@@ -108,6 +123,8 @@ internal static class DemoVerb
                 kinds = kinds.Select(k => new { k.Kind, k.Open, k.Closed }),
                 overdue = overdue.Select(o => new { CaseId = o.Case.Id, o.Case.Number, o.Case.Kind, o.Case.LocalityCode, o.Deadline.Step, o.Deadline.Due, o.DaysOverdue }),
                 byLocality,
+                visitsTotal,
+                coverage = coverage.Where(c => c.IsCommuneLevel),
             });
             return;
         }
@@ -123,6 +140,8 @@ internal static class DemoVerb
         summary.Columns[1].RightAligned();
         summary.Columns[2].RightAligned();
         Cli.Out.Write(summary);
+        Cli.Out.WriteLine(t.Pick($"Lượt cán bộ, đảng viên xuống cơ sở từ 2019: {visitsTotal}", $"Cadre visits to the grassroots since 2019: {visitsTotal}"));
+        ProgrammeVerbs.RenderCoverage([.. coverage.Where(c => c.IsCommuneLevel)], today, t);
         CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);
         CasesVerbs.RenderByLocality(byLocality, t);
         var sample = overdue.Count > 0 ? overdue[0].Case.Id : (Guid?)null;
@@ -134,6 +153,8 @@ internal static class DemoVerb
         }
 
         Cli.Out.WriteLine("  outreach cases overdue --limit 0");
+        Cli.Out.WriteLine("  outreach programme coverage");
+        Cli.Out.WriteLine("  outreach programme visits --by unit");
     }
 
     private sealed class KindRow

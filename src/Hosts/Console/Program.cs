@@ -14,6 +14,7 @@ root.Subcommands.Add(CommandsVerb.Build());
 root.Subcommands.Add(CaseVerbs.Build());
 root.Subcommands.Add(CasesVerbs.Build());
 root.Subcommands.Add(LocalitiesVerbs.Build());
+root.Subcommands.Add(ProgrammeVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

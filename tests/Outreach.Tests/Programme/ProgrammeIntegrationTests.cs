@@ -58,6 +58,15 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
         Assert.That(coverage.Single(c => c.LocalityCode == "my-tra-2025").NeverVisited, Is.True);
         Assert.That(coverage.Count(c => c.IsCommuneLevel), Is.EqualTo(3));
 
+        Assert.That(await query.LoadAsync<Case>(visit), Is.Null, "a visit stream gets no case document");
+        Assert.That(await query.LoadAsync<Unit>(visit), Is.Null, "nor a unit document");
+        await using (var session = Store.LightweightSession())
+        {
+            var mixed = Assert.ThrowsAsync<DomainRuleException>(() => session.HandleAsync(new ReceivePetition(
+                visit, null, ReceptionChannel.Letter, "A", null, null, null, false, "cao-lanh", "x", null, "B", At(2026, 1, 5))));
+            Assert.That(mixed!.Message, Does.Contain("is not a case"));
+        }
+
         var perWeek = await ProgrammeQueries.VisitsPerWeekAsync(query);
         Assert.That(perWeek.Where(w => w.UnitId == unit).Select(w => (w.Week, w.Visitor)), Is.EqualTo(new[] { (new DateOnly(2019, 3, 4), "cb-1"), (new DateOnly(2019, 3, 4), "cb-2") }));
     }

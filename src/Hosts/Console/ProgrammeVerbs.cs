@@ -1,0 +1,108 @@
+using System.CommandLine;
+using Humanizer;
+using Marten;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+using Outreach.Units;
+using Outreach.Visits;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary><c>outreach programme coverage</c> and <c>outreach programme visits</c>: what the committee judges the model by.</summary>
+internal static class ProgrammeVerbs
+{
+    private static readonly Option<string?> Today = new("--today") { Description = "Report as of this date (yyyy-MM-dd) instead of today." };
+
+    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = "Only communes and wards, not hamlets and quarters." };
+
+    private static readonly Option<string> By = new("--by")
+    {
+        Description = "Group visits by year, unit or visitor.",
+        DefaultValueFactory = _ => "year",
+    };
+
+    public static Command Build()
+    {
+        var coverage = new Command("coverage", "Coverage of every locality in force: last visit, weeks since, never visited.") { Today, CommunesOnly };
+        coverage.SetAction((parse, ct) => Cli.Guard(parse, () => CoverageAsync(parse, ct)));
+        var visits = new Command("visits", "Visits that took place, by year, unit or visitor.") { By };
+        visits.SetAction((parse, ct) => Cli.Guard(parse, () => VisitsAsync(parse, ct)));
+        return new Command("programme", "Reports on the outreach programme's visits.") { coverage, visits };
+    }
+
+    private static async Task<int> CoverageAsync(ParseResult parse, CancellationToken ct)
+    {
+        var today = CaseVerbs.ParseDate(parse.GetValue(Today), "--today") ?? VietnamTime.Today(TimeProvider.System);
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var rows = (await ProgrammeQueries.CoverageAsync(query, new OutreachOptions().Localities, today, ct))
+            .Where(r => !parse.GetValue(CommunesOnly) || r.IsCommuneLevel).ToArray();
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(rows);
+            return Cli.Ok;
+        }
+
+        RenderCoverage(rows, today, Cli.Text(parse));
+        return Cli.Ok;
+    }
+
+    public static void RenderCoverage(IReadOnlyList<LocalityCoverage> rows, DateOnly today, CaseText t)
+    {
+        var never = rows.Count(r => r.NeverVisited);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(t.Pick($"Độ bao phủ địa bàn tính đến {t.Date(today)}: {rows.Count - never}/{rows.Count} đã có cán bộ xuống", $"Coverage as of {t.Date(today)}: {rows.Count - never}/{rows.Count} localities visited"))
+            .AddColumns(t.Pick("Địa bàn", "Locality"), t.Pick("Số lượt", "Visits"), t.Pick("Lần gần nhất", "Last visit"), t.Pick("Cách đây", "Since"));
+        foreach (var r in rows.OrderBy(r => r.IsCommuneLevel ? 0 : 1).ThenBy(r => r.LastVisit ?? DateOnly.MinValue))
+        {
+            var since = r.LastVisit is { } last
+                ? TimeSpan.FromDays(today.DayNumber - last.DayNumber).Humanize(culture: t.Culture, maxUnit: Humanizer.TimeUnit.Year, minUnit: Humanizer.TimeUnit.Week)
+                : t.Pick("chưa từng", "never");
+            table.AddRow(new Text(r.Name), new Text(r.Visits.ToString(t.Culture)), new Text(r.LastVisit is { } d ? t.Date(d) : "—"),
+                new Text(since, r.NeverVisited || r.WeeksSince > 12 ? new Style(Color.Red) : Style.Plain));
+        }
+
+        table.Columns[1].RightAligned();
+        Cli.Out.Write(table);
+    }
+
+    private static async Task<int> VisitsAsync(ParseResult parse, CancellationToken ct)
+    {
+        var by = parse.GetValue(By)!.ToLowerInvariant();
+        if (by is not ("year" or "unit" or "visitor"))
+        {
+            throw new ArgumentException($"--by \"{by}\" is not known: use year, unit or visitor.");
+        }
+
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, ct);
+        var units = (await query.Query<Unit>().ToListAsync(ct)).ToDictionary(u => u.Id);
+        string UnitName(Guid id) => units.TryGetValue(id, out var u) ? u.Name : id.ToString();
+        var rows = (by switch
+        {
+            "year" => counts.GroupBy(c => c.Week.AddDays(3).Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            "unit" => counts.GroupBy(c => UnitName(c.UnitId)),
+            _ => counts.GroupBy(c => $"{c.Visitor} ({UnitName(c.UnitId)})"),
+        }).Select(g => (Key: g.Key, Visits: g.Sum(c => c.Visits))).OrderBy(r => r.Key, StringComparer.Ordinal).ToArray();
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(rows.Select(r => new { group = r.Key, r.Visits }));
+            return Cli.Ok;
+        }
+
+        var t = Cli.Text(parse);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(t.Pick($"Lượt cán bộ xuống cơ sở: {rows.Sum(r => r.Visits)}", $"Cadre visits: {rows.Sum(r => r.Visits)}"))
+            .AddColumns(by switch { "year" => t.Pick("Năm", "Year"), "unit" => t.Pick("Đơn vị", "Unit"), _ => t.Pick("Cán bộ / tổ", "Visitor") }, t.Pick("Số lượt", "Visits"));
+        foreach (var (key, visits) in rows)
+        {
+            table.AddRow(key, visits.ToString(t.Culture));
+        }
+
+        table.Columns[1].RightAligned();
+        Cli.Out.Write(table);
+        return Cli.Ok;
+    }
+}

@@ -1,0 +1,135 @@
+using Outreach.Deadlines;
+using Outreach.Localities;
+using Outreach.Units;
+using Outreach.Visits;
+
+namespace Outreach.Hosting;
+
+/// <summary>
+/// A reproducible sample of the programme itself: the city units that send cadres, their heads over time and visiting
+/// groups, and the weekly Friday visits since 2019 across the localities in force each week (the 2025 reorganisations
+/// included). Every step is an ordinary command.
+/// </summary>
+public static class SampleProgramme
+{
+    private static readonly (string Code, string Name, string[] Cadres)[] UnitsData =
+    [
+        ("ban-dan-van", "Ban Dân vận Thành ủy", ["Võ Thị Ngọc", "Phan Minh Trí", "Đặng Thu Hà"]),
+        ("phong-tu-phap", "Phòng Tư pháp", ["Lê Thị Hồng", "Ngô Quốc Huy", "Bùi Thanh Tâm"]),
+        ("phong-noi-vu", "Phòng Nội vụ", ["Nguyễn Thanh Hải", "Trương Mỹ Lệ", "Huỳnh Văn Lợi"]),
+        ("phong-tn-mt", "Phòng Tài nguyên và Môi trường", ["Phạm Minh Tâm", "Đỗ Văn Sang", "Trần Kim Yến"]),
+        ("phong-qldt", "Phòng Quản lý đô thị", ["Huỳnh Văn Phúc", "Lê Hoàng Nam", "Võ Ngọc Mai"]),
+        ("thanh-tra", "Thanh tra thành phố", ["Trần Quốc Việt", "Nguyễn Thị Lan", "Phan Văn Dũng"]),
+    ];
+
+    private static readonly string[] Themes =
+    [
+        "Chương trình hành động của Tỉnh ủy", "Nếp sống văn minh đô thị", "Tiêu chí nông thôn mới", "Bảo vệ môi trường", "Du lịch Cao Lãnh",
+    ];
+
+    /// <summary>
+    /// The sample's commands grouped by stream (units first, then one group per visit), each group in order. About four
+    /// visits a week from the first Friday of 2019 until <paramref name="until"/>.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<IOutreachCommand>> Generate(DateTimeOffset until, LocalityCatalogue catalogue, int seed = 2019)
+    {
+        var random = new Random(seed);
+        var start = new DateTimeOffset(2019, 1, 2, 8, 0, 0, VietnamTime.Offset);
+        var result = new List<IReadOnlyList<IOutreachCommand>>();
+        var units = new List<(Guid Id, string Code, string[] Cadres, string Group)>();
+        foreach (var (code, name, names) in UnitsData)
+        {
+            var id = NextId(random);
+            var cadres = names.Select((n, i) => $"{code}.{i + 1}").ToArray();
+            var commands = new List<IOutreachCommand> { new RegisterUnit(id, code, name, "Văn phòng Thành ủy", start) };
+            commands.AddRange(names.Select((n, i) => (IOutreachCommand)new AssignCadre(id, cadres[i], n, i == 0 ? "Trưởng đơn vị" : null, "Văn phòng Thành ủy", start.AddHours(1))));
+            commands.Add(new AppointUnitHead(id, cadres[0], "Ban Thường vụ Thành ủy", start.AddHours(2)));
+            commands.Add(new FormVisitingGroup(id, $"{code}.to", [cadres[1], cadres[2]], cadres[0], start.AddHours(3)));
+            if (random.Next(2) == 0)
+            {
+                // Heads change over time.
+                commands.Add(new AppointUnitHead(id, cadres[1], "Ban Thường vụ Thành ủy", new DateTimeOffset(2023, 6, 1, 8, 0, 0, VietnamTime.Offset)));
+            }
+
+            result.Add(commands);
+            units.Add((id, code, cadres, $"{code}.to"));
+        }
+
+        var lastVisited = new Dictionary<string, string>(StringComparer.Ordinal);
+        var pointer = 0;
+        for (var friday = new DateOnly(2019, 1, 4); VietnamTime.EndOf(friday.AddDays(1)) < until; friday = friday.AddDays(7))
+        {
+            var localities = catalogue.InForce(friday);
+            if (friday.Month == 2 && friday.Day < 20 && random.Next(2) == 0)
+            {
+                continue; // Tết weeks are often skipped
+            }
+
+            for (var slot = 0; slot < 4; slot++)
+            {
+                var unit = units[(pointer + slot) % units.Count];
+                var visitor = random.Next(3) == 0 ? unit.Group : unit.Cadres[random.Next(unit.Cadres.Length)];
+                var locality = localities[pointer % localities.Count].Code;
+                pointer++;
+                if (lastVisited.GetValueOrDefault(visitor) == locality)
+                {
+                    locality = localities[pointer++ % localities.Count].Code;
+                }
+
+                lastVisited[visitor] = locality;
+                result.Add(Visit(random, unit.Id, visitor, unit.Cadres[0], locality, friday));
+            }
+        }
+
+        return result;
+    }
+
+    private static List<IOutreachCommand> Visit(Random random, Guid unit, string visitor, string head, string locality, DateOnly friday)
+    {
+        var id = NextId(random);
+        var monday = new DateTimeOffset(friday.AddDays(-4).ToDateTime(new TimeOnly(8, 0)), VietnamTime.Offset);
+        var afternoon = new DateTimeOffset(friday.ToDateTime(new TimeOnly(14, 0)), VietnamTime.Offset);
+        var commands = new List<IOutreachCommand> { new PlanVisit(id, unit, [visitor], locality, friday, true, "Ban Dân vận Thành ủy", monday) };
+        var fate = random.Next(100);
+        if (fate < 4)
+        {
+            commands.Add(new CancelVisit(id, "Trùng lịch họp đột xuất của đơn vị", head, monday.AddDays(2)));
+            return commands;
+        }
+
+        commands.Add(new ArrangeVisit(id, "Bí thư chi bộ", "Đảng ủy phường/xã", afternoon, "Trụ sở khóm/ấp", visitor, monday.AddDays(1)));
+        if (fate < 7)
+        {
+            commands.Add(new RecordMissedVisit(id, "Mưa bão, không tổ chức được", head, afternoon.AddHours(4)));
+            return commands;
+        }
+
+        commands.Add(new AttendMeeting(id, (MeetingHost)random.Next(5), "Sinh hoạt định kỳ, nắm tình hình cơ sở", visitor, afternoon));
+        if (random.Next(10) < 7)
+        {
+            commands.Add(new GiveGuidance(id, (GuidanceTopic)random.Next(7), random.Next(3, 15), ["Hoàn thiện theo hướng dẫn"], friday.AddDays(21), visitor, afternoon.AddHours(1)));
+        }
+
+        if (random.Next(2) == 0)
+        {
+            commands.Add(new DeliverOutreach(id, Themes[random.Next(Themes.Length)], visitor, afternoon.AddHours(2)));
+        }
+
+        if (random.Next(5) == 0)
+        {
+            commands.Add(new JoinCommunityWork(id, "Ra quân vệ sinh môi trường tuyến đường", visitor, afternoon.AddHours(2).AddMinutes(30)));
+        }
+
+        commands.Add(new FileVisitReport(id, "Báo cáo kết quả đi cơ sở", visitor, afternoon.AddDays(1)));
+        return commands;
+    }
+
+    private static Guid NextId(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
+        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+        return new Guid(bytes);
+    }
+}
