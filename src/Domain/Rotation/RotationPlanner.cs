@@ -332,6 +332,12 @@ public static class RotationPlanner
             var byWait = owed.ToArray();
             Array.Sort(byWait, (x, y) => lastVisit[x] != lastVisit[y] ? lastVisit[x].CompareTo(lastVisit[y]) : x.CompareTo(y));
             var free = slotCount;
+            var freeInWeek = new int[end - start];
+            for (var w = start; w < end; w++)
+            {
+                freeInWeek[w - start] = firstSlotOfWeek[w - start + 1] - firstSlotOfWeek[w - start];
+            }
+
             var deadEndsKnown = false;
             foreach (var l in byWait)
             {
@@ -340,7 +346,7 @@ public static class RotationPlanner
                     break;
                 }
 
-                if (MatchToEarliestFreeVisit(l, start, end, firstSlotOfWeek))
+                if (MatchToEarliestFreeVisit(l, start, end, firstSlotOfWeek, freeInWeek))
                 {
                     free--;
                     deadEndsKnown = false;
@@ -354,7 +360,7 @@ public static class RotationPlanner
                     Array.Clear(tried, 0, slotCount);
                 }
 
-                if (Augment(l))
+                if (Augment(l, start, freeInWeek))
                 {
                     free--;
                     deadEndsKnown = false;
@@ -417,24 +423,42 @@ public static class RotationPlanner
 
         /// <summary>
         /// The common case: give <paramref name="l"/> a free visit in the earliest week that has one, to the visitor
-        /// who has not been there for longest (ties: the next one on the roster after its last visitor).
+        /// who has not been there for longest (ties: the next one on the roster after its last visitor, so that
+        /// visitors take turns).
         /// </summary>
-        private bool MatchToEarliestFreeVisit(int l, int start, int end, int[] firstSlotOfWeek)
+        private bool MatchToEarliestFreeVisit(int l, int start, int end, int[] firstSlotOfWeek, int[] freeInWeek)
         {
+            var after = lastVisitorOf[l] == None ? visitorCount - 1 : lastVisitorOf[l];
             for (var w = start; w < end; w++)
             {
+                if (freeInWeek[w - start] == 0)
+                {
+                    continue;
+                }
+
                 var best = None;
+                var bestLast = long.MaxValue;
+                var bestTurn = int.MaxValue;
                 for (var s = firstSlotOfWeek[w - start]; s < firstSlotOfWeek[w - start + 1]; s++)
                 {
-                    if (planned[s] == None && MayCover(s, l) && (best == None || IsBetterVisitorFor(l, slotVisitor[s], slotVisitor[best])))
+                    if (planned[s] != None || !MayCover(s, l))
                     {
-                        best = s;
+                        continue;
+                    }
+
+                    var v = slotVisitor[s];
+                    var last = visitorLast[(v * localityCount) + l];
+                    var turn = v > after ? v - after - 1 : v - after - 1 + visitorCount;
+                    if (last < bestLast || (last == bestLast && turn < bestTurn))
+                    {
+                        (best, bestLast, bestTurn) = (s, last, turn);
                     }
                 }
 
                 if (best != None)
                 {
                     planned[best] = l;
+                    freeInWeek[w - start]--;
                     return true;
                 }
             }
@@ -442,28 +466,22 @@ public static class RotationPlanner
             return false;
         }
 
-        private bool IsBetterVisitorFor(int l, int candidate, int incumbent)
-        {
-            var a = visitorLast[(candidate * localityCount) + l];
-            var b = visitorLast[(incumbent * localityCount) + l];
-            if (a != b)
-            {
-                return a < b;
-            }
-
-            var after = lastVisitorOf[l] == None ? visitorCount - 1 : lastVisitorOf[l];
-            return (candidate - after - 1 + visitorCount) % visitorCount < (incumbent - after - 1 + visitorCount) % visitorCount;
-        }
-
         /// <summary>Kuhn's augmenting path: find a visit for <paramref name="l"/>, moving already planned localities to other visits if needed.</summary>
-        private bool Augment(int l)
+        private bool Augment(int l, int start, int[] freeInWeek)
         {
             for (var s = 0; s < slotCount; s++)
             {
                 if (!tried[s] && MayCover(s, l))
                 {
                     tried[s] = true;
-                    if (planned[s] == None || Augment(planned[s]))
+                    if (planned[s] == None)
+                    {
+                        freeInWeek[slotWeek[s] - start]--;
+                        planned[s] = l;
+                        return true;
+                    }
+
+                    if (Augment(planned[s], start, freeInWeek))
                     {
                         planned[s] = l;
                         return true;
@@ -711,6 +729,25 @@ public static class RotationPlanner
             }
         }
 
+        /// <summary>Whether a week lists the very same code strings as the week before (the usual case), so its reading can be reused.</summary>
+        private bool SameCodes(IReadOnlyList<string> week, int[] before)
+        {
+            if (week.Count != before.Length)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < before.Length; i++)
+            {
+                if (!ReferenceEquals(week[i], codes[before[i]]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private int[] ReadCatalogue(int w, Dictionary<string, int> index)
         {
             var week = request.LocalitiesInForce(mondays[w]);
@@ -718,6 +755,11 @@ public static class RotationPlanner
             {
                 throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
                     $"No locality is in force in the week of {Day(mondays[w])}, so nobody can be sent anywhere. Check the catalogue of localities for that date, or end the plan before that week.");
+            }
+
+            if (w > 0 && SameCodes(week, localitiesOfWeek[w - 1]))
+            {
+                return localitiesOfWeek[w - 1];
             }
 
             var result = new int[week.Count];

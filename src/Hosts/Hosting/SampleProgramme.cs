@@ -33,7 +33,8 @@ public static class SampleProgramme
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<IOutreachCommand>> Generate(DateTimeOffset until, LocalityCatalogue catalogue, int seed = 2019)
     {
-        var random = new Random(seed);
+        // A different stream of numbers from the sample cases', so that no id is drawn twice.
+        var random = new Random(unchecked((seed * 7919) + 104729));
         var start = new DateTimeOffset(2019, 1, 2, 8, 0, 0, VietnamTime.Offset);
         var result = new List<IReadOnlyList<IOutreachCommand>>();
         var units = new List<(Guid Id, string Code, string[] Cadres, string Group)>();
