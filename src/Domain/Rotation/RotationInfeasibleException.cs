@@ -15,7 +15,7 @@ public enum RotationRule
     /// <summary><see cref="RotationRequest.FirstWeek"/> is not a Monday.</summary>
     FirstWeekNotMonday,
 
-    /// <summary>The catalogue gives a week no locality, or a blank or duplicate locality code.</summary>
+    /// <summary>The catalogue gives a week no locality, or a blank or duplicate locality code; or a last visit has a blank locality code.</summary>
     InvalidLocalities,
 
     /// <summary><see cref="RotationRequest.Unavailable"/> or <see cref="RotationRequest.LastVisited"/> names a visitor who is not on the roster, or a week that is not a Monday.</summary>

@@ -16,8 +16,9 @@ namespace Outreach.Rotation;
 /// reorganisation keeps its history; a successor unit gets a new code and counts as never visited.
 /// </param>
 /// <param name="Unavailable">
-/// Visitor-weeks off (leave, other duties), each as the visitor id and the Monday of the week. Entries outside the
-/// planned weeks are ignored, so a whole leave calendar can be passed.
+/// Visitor-weeks off (leave, other duties), each as the visitor id and the Monday of the week. Every entry must name
+/// a visitor on the roster and a Monday; entries outside the planned weeks are ignored, so a whole leave calendar can
+/// be passed.
 /// </param>
 /// <param name="LastVisited">
 /// For visitors who already made visits before <paramref name="FirstWeek"/>: the locality of their last one, so that
@@ -63,7 +64,9 @@ public sealed record RotationCycle(DateOnly FirstWeek, int Weeks, int Visits, IR
 /// <param name="Assignments">Every visit, ordered by week, then by the visitor's position on the roster.</param>
 /// <param name="CycleWeeks">
 /// Length of a coverage cycle in weeks: the largest number of localities in force in any planned week divided by
-/// the number of visitors on the roster, rounded up (so 84 localities and 30 visitors give 3 weeks).
+/// the number of visitors on the roster, rounded up (so 84 localities and 30 visitors give 3 weeks; 15 units, then
+/// 13, then 3, with 5 visitors give 3 weeks for the whole plan). Unavailability does not lengthen it: a cycle left
+/// with too few visits reports what it missed instead.
 /// </param>
 /// <param name="Cycles">The plan's consecutive cycles, from the first week; each says which localities it had to cover and which it missed.</param>
 /// <param name="WeeksWithoutVisits">Mondays of planned weeks in which every visitor is unavailable, so nobody visits (holidays such as Tết).</param>

@@ -57,7 +57,7 @@ internal static class ProgrammeVerbs
         foreach (var r in rows.OrderBy(r => r.IsCommuneLevel ? 0 : 1).ThenBy(r => r.LastVisit ?? DateOnly.MinValue))
         {
             var since = r.LastVisit is { } last
-                ? TimeSpan.FromDays(today.DayNumber - last.DayNumber).Humanize(culture: t.Culture, maxUnit: Humanizer.TimeUnit.Year, minUnit: Humanizer.TimeUnit.Week)
+                ? TimeSpan.FromDays(today.DayNumber - last.DayNumber).Humanize(culture: t.Culture, maxUnit: Humanizer.TimeUnit.Year, minUnit: Humanizer.TimeUnit.Day)
                 : t.Pick("chưa từng", "never");
             table.AddRow(new Text(r.Name), new Text(r.Visits.ToString(t.Culture)), new Text(r.LastVisit is { } d ? t.Date(d) : "—"),
                 new Text(since, r.NeverVisited || r.WeeksSince > 12 ? new Style(Color.Red) : Style.Plain));

@@ -13,11 +13,12 @@ public sealed class ContractConventionTests
         [typeof(Guid), typeof(string), typeof(int), typeof(long), typeof(bool), typeof(DateTimeOffset), typeof(DateOnly)];
 
     private static IEnumerable<Type> EventTypesInAssembly()
-        => Domain.GetTypes().Where(t => t.Namespace == "Outreach.Cases" && t.IsPublic && !typeof(ICaseCommand).IsAssignableFrom(t)
-            && t.GetConstructors().Any(c => c.GetParameters() is [{ Name: "CaseId" }, .., { ParameterType: var last }] && last == typeof(DateTimeOffset)));
+        => Domain.GetTypes().Where(t => t.IsPublic && !typeof(IOutreachCommand).IsAssignableFrom(t)
+            && t.GetConstructors().Any(c => c.GetParameters() is [{ ParameterType: var first, Name: var name }, .., { ParameterType: var last }]
+                && first == typeof(Guid) && name!.EndsWith("Id", StringComparison.Ordinal) && last == typeof(DateTimeOffset)));
 
     private static IEnumerable<Type> CommandTypesInAssembly()
-        => Domain.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(ICaseCommand).IsAssignableFrom(t));
+        => Domain.GetTypes().Where(t => t.IsClass && !t.IsAbstract && typeof(IOutreachCommand).IsAssignableFrom(t));
 
     private static bool IsRecord(Type t) => t.GetMethod("<Clone>$") is not null;
 
@@ -29,7 +30,7 @@ public sealed class ContractConventionTests
 
     [Test]
     public void Every_event_in_the_assembly_is_registered()
-        => Assert.That(EventTypesInAssembly(), Is.EquivalentTo(CaseEvents.All));
+        => Assert.That(EventTypesInAssembly(), Is.EquivalentTo(OutreachEvents.All));
 
     [TestCaseSource(nameof(Events))]
     public void Events_are_sealed_records_of_primitives_and_enums(Type type)
@@ -43,7 +44,8 @@ public sealed class ContractConventionTests
     public void Events_name_the_case_first_and_the_actor_and_business_time_last(Type type)
     {
         var parameters = type.GetConstructors().Single().GetParameters();
-        Assert.That(parameters[0].Name, Is.EqualTo("CaseId"));
+        Assert.That((parameters[0].Name, parameters[0].ParameterType), Is.EqualTo((parameters[0].Name, typeof(Guid))));
+        Assert.That(parameters[0].Name, Does.EndWith("Id"));
         Assert.That(parameters[^2].Name, Does.EndWith("By"));
         Assert.That(parameters[^2].ParameterType, Is.EqualTo(typeof(string)));
         Assert.That(parameters[^1].Name, Does.EndWith("At"));
@@ -53,7 +55,7 @@ public sealed class ContractConventionTests
     [Test]
     public void Stored_event_names_are_unique_versioned_snake_case()
     {
-        var names = CaseEvents.All.Select(OutreachEvents.StoredName).ToArray();
+        var names = OutreachEvents.All.Select(OutreachEvents.StoredName).ToArray();
         Assert.That(names, Is.Unique);
         Assert.That(names, Has.All.Match("^[a-z]+(_[a-z]+)*_v1$"));
         Assert.That(OutreachEvents.StoredName(typeof(ComplaintAccepted)), Is.EqualTo("complaint_accepted_v1"));
@@ -62,9 +64,9 @@ public sealed class ContractConventionTests
     [Test]
     public void Every_command_is_in_the_catalogue_with_a_unique_noun_and_verb()
     {
-        Assert.That(CommandTypesInAssembly(), Is.EquivalentTo(CaseCommands.All.Select(d => d.CommandType)));
-        Assert.That(CaseCommands.All.Select(d => d.Noun + " " + d.Verb), Is.Unique);
-        Assert.That(CaseCommands.All.Count(d => d.OpensStream), Is.EqualTo(1));
+        Assert.That(CommandTypesInAssembly(), Is.EquivalentTo(OutreachCommands.All.Select(d => d.CommandType)));
+        Assert.That(OutreachCommands.All.Select(d => d.Noun + " " + d.Verb), Is.Unique);
+        Assert.That(OutreachCommands.All.Where(d => d.OpensStream).Select(d => d.StreamNoun), Is.Unique, "one command opens each kind of stream");
     }
 
     [TestCaseSource(nameof(Commands))]
@@ -76,7 +78,10 @@ public sealed class ContractConventionTests
         Assert.That(validator!.BaseType!.GetGenericArguments(), Is.EqualTo(new[] { type }));
         var decide = type.GetMethod("Decide", BindingFlags.Public | BindingFlags.Static);
         Assert.That(decide, Is.Not.Null);
-        Assert.That(decide!.GetParameters().Select(p => p.ParameterType), Is.EqualTo(new[] { type, typeof(Case) }));
+        var parameters = decide!.GetParameters();
+        Assert.That(parameters[0].ParameterType, Is.EqualTo(type));
+        Assert.That(parameters[1].ParameterType.GetProperty("Exists")?.PropertyType, Is.EqualTo(typeof(bool)), "the second parameter is the stream's state");
+        Assert.That(parameters, Has.Length.EqualTo(2));
         Assert.That(decide.GetCustomAttribute<AsyncStateMachineAttribute>(), Is.Null, "deciders are synchronous and pure");
     }
 
@@ -85,10 +90,11 @@ public sealed class ContractConventionTests
     {
         var parameters = type.GetConstructors().Single().GetParameters();
         Assert.That(parameters.Select(p => p.Name).TakeLast(2), Is.EqualTo(new[] { "Actor", "OccurredAt" }));
-        Assert.That(parameters[0].Name, Is.EqualTo("CaseId"));
+        Assert.That(parameters[0].Name, Does.EndWith("Id"));
+        Assert.That(OutreachCommands.For(type).StreamIdOf((IOutreachCommand)System.Runtime.CompilerServices.RuntimeHelpers.GetUninitializedObject(type)), Is.EqualTo(Guid.Empty));
     }
 
-    private static IEnumerable<Type> Events() => CaseEvents.All;
+    private static IEnumerable<Type> Events() => OutreachEvents.All;
 
-    private static IEnumerable<Type> Commands() => CaseCommands.All.Select(d => d.CommandType);
+    private static IEnumerable<Type> Commands() => OutreachCommands.All.Select(d => d.CommandType);
 }

@@ -34,7 +34,7 @@ public sealed class DocumentationTests
     public void Every_event_and_its_stored_name_is_documented()
     {
         var doc = RepoFile("docs/events.md");
-        var missing = CaseEvents.All.Where(t => !doc.Contains($"| `{t.Name}` | `{OutreachEvents.StoredName(t)}` |", StringComparison.Ordinal));
+        var missing = OutreachEvents.All.Where(t => !doc.Contains($"| `{t.Name}` | `{OutreachEvents.StoredName(t)}` |", StringComparison.Ordinal));
         Assert.That(missing, Is.Empty);
     }
 
