@@ -19,6 +19,12 @@ internal sealed class StreamKind<TState> where TState : class
     public required Func<TState, DateTimeOffset> LastOccurredAt { get; init; }
 
     public required Func<Guid, Exception> NotFound { get; init; }
+
+    /// <summary>
+    /// Checks a command against other streams' documents before it is decided (for example that the person named as a
+    /// unit's head is that unit's head on the day). Throws <see cref="DomainRuleException"/> to refuse.
+    /// </summary>
+    public Func<IOutreachCommand, TState, IDocumentSession, CancellationToken, Task>? Verify { get; init; }
 }
 
 /// <summary>A command of one stream kind, with its pure decider.</summary>
@@ -115,6 +121,11 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 // Checked before deciding, so a stale caller always hears "conflict", never a rule about a state it has not seen.
                 throw new ConflictException(id, expectedVersion, new ConcurrencyException(
                     $"{_kind.Noun} {id} is at version {startingVersion}, not {expected}.", typeof(TState), id), _kind.Noun);
+            }
+
+            if (_kind.Verify is { } verify && _kind.Exists(state))
+            {
+                await verify(command, state, session, cancellation).ConfigureAwait(false);
             }
 
             object[] events;

@@ -1,5 +1,6 @@
 using Marten;
 using Outreach.Cases;
+using Outreach.Difficulties;
 using Outreach.Tests.Support;
 using Outreach.Units;
 using Outreach.Visits;
@@ -10,6 +11,37 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
 {
     private static readonly TimeSpan Vn = TimeSpan.FromHours(7);
     private static DateTimeOffset At(int y, int m, int d, int h = 9) => new(y, m, d, h, 0, 0, Vn);
+
+    [Test]
+    public async Task An_escalation_must_reach_the_head_of_the_raising_cadres_unit_and_overdue_ones_show_per_head()
+    {
+        var unit = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        var difficulty = Guid.NewGuid();
+        await using (var session = Store.LightweightSession())
+        {
+            await session.HandleAsync(new RegisterUnit(unit, "phong-qldt", "Phòng Quản lý đô thị", "Thành ủy", At(2024, 1, 2)));
+            await session.HandleAsync(new AssignCadre(unit, "qldt.1", "Huỳnh Văn Phúc", null, "Thành ủy", At(2024, 1, 2)));
+            await session.HandleAsync(new AssignCadre(unit, "qldt.2", "Lê Hoàng Nam", null, "Thành ủy", At(2024, 1, 2)));
+            await session.HandleAsync(new AppointUnitHead(unit, "qldt.1", "Thành ủy", At(2024, 1, 3)));
+            await session.HandleAsync(new RegisterUnit(other, "thanh-tra", "Thanh tra thành phố", "Thành ủy", At(2024, 1, 2)));
+            await session.HandleAsync(new AssignCadre(other, "tt.1", "Trần Quốc Việt", null, "Thành ủy", At(2024, 1, 2)));
+            await session.HandleAsync(new AppointUnitHead(other, "tt.1", "Thành ủy", At(2024, 1, 3)));
+            await session.HandleAsync(new RaiseDifficulty(difficulty, null, unit, "phuong-6", "Lấn chiếm vỉa hè kéo dài", "qldt.2", At(2024, 5, 10)));
+
+            var wrongHead = Assert.ThrowsAsync<DomainRuleException>(() => session.HandleAsync(
+                new EscalateDifficulty(difficulty, EscalationLevel.UnitHead, "tt.1", "Cần xử lý liên ngành", null, "qldt.2", At(2024, 5, 11))));
+            Assert.That(wrongHead!.Message, Does.Contain("tt.1 is not the head of Phòng Quản lý đô thị on 2024-05-11 (qldt.1 is)"));
+
+            await session.HandleAsync(new EscalateDifficulty(difficulty, EscalationLevel.UnitHead, "qldt.1", "Cần xử lý liên ngành", null, "qldt.2", At(2024, 5, 11)));
+        }
+
+        await using var query = Store.QuerySession();
+        var waiting = await DifficultyQueries.WaitingAsync(query, new DateOnly(2024, 6, 1));
+        var head = waiting.Single(w => w.WaitingOn == "qldt.1");
+        Assert.That((head.Open, head.Overdue, head.OldestDue), Is.EqualTo((1, 1, (DateOnly?)new DateOnly(2024, 5, 18))));
+        Assert.That((await DifficultyQueries.WaitingAsync(query, new DateOnly(2024, 5, 18))).Single(w => w.WaitingOn == "qldt.1").Overdue, Is.EqualTo(0));
+    }
 
     [TestCase("nowhere-land", 2024, "Unknown locality \"nowhere-land\"")]
     [TestCase("phuong-2", 2025, "ceased on 2025-01-01 and became part of Phường 1 (phuong-1)")]

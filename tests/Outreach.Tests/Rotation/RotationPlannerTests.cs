@@ -236,7 +236,7 @@ public sealed class RotationPlannerTests
         var plan = RotationPlanner.Plan(Request(52, Codes("g", 30), _ => Codes("K", 84)));
 
         var distinct = plan.Assignments.GroupBy(a => a.Visitor).Select(g => g.Select(a => a.Locality).Distinct().Count()).ToList();
-        Assert.That(distinct.Min(), Is.GreaterThanOrEqualTo(40), string.Join(", ", distinct));
+        Assert.That(distinct.Min(), Is.GreaterThanOrEqualTo(48), string.Join(", ", distinct));
     }
 
     // ---------------------------------------------------------------- 4. Refused requests

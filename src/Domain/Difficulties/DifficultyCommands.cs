@@ -1,0 +1,104 @@
+using FluentValidation;
+
+namespace Outreach.Difficulties;
+
+/// <summary>A command about a difficulty.</summary>
+public interface IDifficultyCommand : IOutreachCommand
+{
+    /// <summary>The difficulty (stream id).</summary>
+    Guid DifficultyId { get; }
+}
+
+/// <summary>The catalogue of difficulty commands.</summary>
+public static class DifficultyCommands
+{
+    internal static readonly StreamKind<Difficulty> Kind = new()
+    {
+        Noun = "difficulty",
+        None = Difficulty.None,
+        Exists = d => d.Exists,
+        Evolve = (d, e) => d.Evolve(e),
+        LastOccurredAt = d => d.LastOccurredAt,
+        NotFound = id => new StreamNotFoundException(id, $"No difficulty with id {id} exists. Raise it first with 'difficulty raise' / RaiseDifficulty."),
+        Verify = VerifyUnitHeadAsync,
+    };
+
+    /// <summary>An escalation to a unit head must name the head of the raising cadre's unit on that day.</summary>
+    private static async Task VerifyUnitHeadAsync(IOutreachCommand command, Difficulty state, Marten.IDocumentSession session, CancellationToken cancellation)
+    {
+        if (command is not EscalateDifficulty { Level: EscalationLevel.UnitHead } escalation)
+        {
+            return;
+        }
+
+        var unit = await session.LoadAsync<Units.Unit>(state.UnitId, cancellation).ConfigureAwait(false)
+            ?? throw new DomainRuleException($"The difficulty names unit {state.UnitId}, which is not registered; its head cannot be found.");
+        var on = Deadlines.VietnamTime.DateOf(escalation.OccurredAt);
+        var head = unit.HeadOn(on);
+        if (head != escalation.EscalatedTo)
+        {
+            throw new DomainRuleException(
+                $"{escalation.EscalatedTo} is not the head of {unit.Name} on {on:yyyy-MM-dd} ({head ?? "the unit has no head"}{(head is null ? "" : " is")}). Escalate to the head of the raising cadre's own unit.");
+        }
+    }
+
+    /// <summary>Every difficulty command, in lifecycle order.</summary>
+    public static readonly IReadOnlyList<CommandDescriptor> All =
+    [
+        Describe<RaiseDifficulty>("raise", "Record a difficulty a locality raised.", RaiseDifficulty.Decide, new RaiseDifficulty.Validator(), opens: true),
+        Describe<ResolveOnSite>("resolve-on-site", "Record that the cadre solved it on the spot, within their authority.", ResolveOnSite.Decide, new ResolveOnSite.Validator()),
+        Describe<EscalateDifficulty>("escalate", "Refer it to the head of the cadre's unit, or from the head to the city.", EscalateDifficulty.Decide, new EscalateDifficulty.Validator()),
+        Describe<AnswerEscalation>("answer", "The head (or city) answers, with the day the solution is due.", AnswerEscalation.Decide, new AnswerEscalation.Validator()),
+        Describe<AssignDifficulty>("assign", "The head assigns someone to solve it by a day.", AssignDifficulty.Decide, new AssignDifficulty.Validator()),
+        Describe<RequestInformation>("ask", "The head asks the raiser for more information by a day.", RequestInformation.Decide, new RequestInformation.Validator()),
+        Describe<DeliverSolution>("deliver-solution", "Record that the solution went back to the locality (closes it).", DeliverSolution.Decide, new DeliverSolution.Validator()),
+    ];
+
+    /// <summary>Decides a difficulty command against a state (pure; for tests and tools).</summary>
+    public static IReadOnlyList<object> Decide(IDifficultyCommand command, Difficulty state)
+        => ((StreamCommandDescriptor<Difficulty>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
+
+    private static StreamCommandDescriptor<Difficulty> Describe<T>(string verb, string summary, Func<T, Difficulty, object[]> decide, IValidator<T> validator, bool opens = false)
+        where T : IDifficultyCommand
+        => new(Kind, typeof(T), "difficulty", verb, summary, opens, validator, c => ((T)c).DifficultyId, (c, s) => decide((T)c, s));
+}
+
+/// <summary>Shape rules shared by difficulty commands.</summary>
+public sealed class DifficultyCommandRules<T> : AbstractValidator<T> where T : IDifficultyCommand
+{
+    /// <summary>Builds the rules.</summary>
+    public DifficultyCommandRules()
+    {
+        RuleFor(c => c.DifficultyId).NotEmpty().WithMessage("difficultyId is required: give the difficulty's id (a GUID).");
+        Include(new CommandRules<T>());
+    }
+}
+
+/// <summary>Rules shared by difficulty deciders.</summary>
+internal static class DifficultyRules
+{
+    public static void EnsureStatus(this Difficulty state, string action, params DifficultyStatus[] allowed)
+    {
+        if (!allowed.Contains(state.Status))
+        {
+            throw new DomainRuleException($"Cannot {action}: the difficulty is {state.Status}, and this step needs it to be {string.Join(" or ", allowed)}.");
+        }
+    }
+
+    /// <summary>Only the person the difficulty waits on may respond.</summary>
+    public static void EnsureResponder(this Difficulty state, string actor, string action)
+    {
+        if (state.AwaitingResponseFrom is { } expected && expected != actor)
+        {
+            throw new DomainRuleException($"Cannot {action}: the difficulty waits on {expected}, not {actor}.");
+        }
+    }
+
+    public static void EnsureDueAfter(DateOnly due, DateTimeOffset at, string field)
+    {
+        if (due < Deadlines.VietnamTime.DateOf(at))
+        {
+            throw new DomainRuleException($"{field} {due:yyyy-MM-dd} is before the step itself ({at:yyyy-MM-dd}).");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using FluentValidation;
+
+namespace Outreach.Difficulties;
+
+/// <summary>
+/// Refer a difficulty upward: from the cadre to the head of their unit (báo cáo người đứng đầu), or from the head to the
+/// city level. Each hand-over has who, when, why and a response deadline.
+/// </summary>
+/// <param name="DifficultyId">The difficulty.</param>
+/// <param name="Level">Unit head or city.</param>
+/// <param name="EscalatedTo">The unit head's cadre code, or the city body.</param>
+/// <param name="Reason">Why it is beyond the escalating person's authority.</param>
+/// <param name="ResponseDue">When a response is due; default: 7 days for a unit head, 15 for the city (<see cref="EscalationPolicy"/>).</param>
+/// <param name="Actor">Who escalates.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record EscalateDifficulty(Guid DifficultyId, EscalationLevel Level, string EscalatedTo, string Reason, DateOnly? ResponseDue, string Actor, DateTimeOffset OccurredAt)
+    : IDifficultyCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<EscalateDifficulty>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new DifficultyCommandRules<EscalateDifficulty>());
+            RuleFor(c => c.Level).IsInEnum();
+            RuleFor(c => c.EscalatedTo).NotEmpty().WithMessage("escalatedTo is required: the unit head's code, or the city body.").MaximumLength(200);
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(4000);
+        }
+    }
+
+    /// <summary>Escalates to the unit head from the cadre, or to the city from the head; never to oneself.</summary>
+    public static object[] Decide(EscalateDifficulty command, Difficulty state)
+    {
+        if (command.EscalatedTo == command.Actor)
+        {
+            throw new DomainRuleException($"{command.Actor} cannot escalate a difficulty to themselves: name the head of the unit (or the city body).");
+        }
+
+        if (command.Level == EscalationLevel.UnitHead)
+        {
+            state.EnsureStatus("escalate it to the unit head", DifficultyStatus.Open, DifficultyStatus.AwaitingInformation);
+        }
+        else
+        {
+            state.EnsureStatus("escalate it to the city", DifficultyStatus.Escalated, DifficultyStatus.InHand);
+            if (state.Level == EscalationLevel.City)
+            {
+                throw new DomainRuleException("The difficulty is already with the city; there is no higher level.");
+            }
+
+            state.EnsureResponder(command.Actor, "escalate it to the city");
+        }
+
+        var due = command.ResponseDue ?? Deadlines.VietnamTime.DateOf(command.OccurredAt).AddDays(EscalationPolicy.DefaultResponseDays(command.Level));
+        DifficultyRules.EnsureDueAfter(due, command.OccurredAt, "responseDue");
+        return [new DifficultyEscalated(command.DifficultyId, command.Level, command.EscalatedTo, command.Reason, due, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>The default response periods per escalation level (calendar days); an escalation may set its own date.</summary>
+public static class EscalationPolicy
+{
+    /// <summary>Days a unit head has to respond by default.</summary>
+    public const int UnitHeadDays = 7;
+
+    /// <summary>Days the city level has to respond by default.</summary>
+    public const int CityDays = 15;
+
+    /// <summary>The default response period of <paramref name="level"/>.</summary>
+    public static int DefaultResponseDays(EscalationLevel level) => level == EscalationLevel.City ? CityDays : UnitHeadDays;
+}
+
+/// <summary>The difficulty was referred upward.</summary>
+/// <param name="DifficultyId">The difficulty.</param>
+/// <param name="Level">To which level.</param>
+/// <param name="EscalatedTo">To whom.</param>
+/// <param name="Reason">Why.</param>
+/// <param name="ResponseDue">Response deadline.</param>
+/// <param name="EscalatedBy">Who escalated.</param>
+/// <param name="EscalatedAt">When.</param>
+public sealed record DifficultyEscalated(Guid DifficultyId, EscalationLevel Level, string EscalatedTo, string Reason, DateOnly ResponseDue, string EscalatedBy, DateTimeOffset EscalatedAt);
