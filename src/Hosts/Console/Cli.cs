@@ -110,7 +110,7 @@ internal static class Cli
     {
         CommandInputException or ArgumentException or FormatException => (ex.Message, BadInput),
         ValidationException => (ex.Message, BadInput),
-        DomainRuleException or StreamNotFoundException or ConflictException => (ex.Message, Refused),
+        DomainRuleException or StreamNotFoundException or ConflictException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
         LocalPostgresUnavailableException => (ex.Message, Unavailable),
         NpgsqlException or System.Net.Sockets.SocketException => ($"Cannot reach PostgreSQL: {ex.Message}. Check --connection / OUTREACH_CONNECTION, or unset them to use the private local cluster.", Unavailable),
         _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,

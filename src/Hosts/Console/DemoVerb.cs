@@ -112,6 +112,7 @@ internal static class DemoVerb
         var byLocality = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
         var coverage = await Visits.ProgrammeQueries.CoverageAsync(query, new OutreachOptions().Localities, today, ct);
         var visitsTotal = (await Visits.ProgrammeQueries.VisitsPerWeekAsync(query, ct)).Sum(v => v.Visits);
+        var waiting = await Difficulties.DifficultyQueries.WaitingAsync(query, today, ct);
         var overdue = await CaseQueries.OverdueAsync(query, today, ct);
         var kinds = (await query.Query<Case>().Select(c => new KindRow { Kind = c.Kind, Status = c.Status }).ToListAsync(ct))
             .GroupBy(k => k.Kind).Select(g => (Kind: g.Key, Open: g.Count(k => !Case.IsSettledStatus(k.Status)), Closed: g.Count(k => Case.IsSettledStatus(k.Status)))).OrderBy(k => k.Kind).ToArray();
@@ -124,6 +125,7 @@ internal static class DemoVerb
                 overdue = overdue.Select(o => new { CaseId = o.Case.Id, o.Case.Number, o.Case.Kind, o.Case.LocalityCode, o.Deadline.Step, o.Deadline.Due, o.DaysOverdue }),
                 byLocality,
                 visitsTotal,
+                difficultiesWaiting = waiting,
                 coverage = coverage.Where(c => c.IsCommuneLevel),
             });
             return;
@@ -142,6 +144,17 @@ internal static class DemoVerb
         Cli.Out.Write(summary);
         Cli.Out.WriteLine(t.Pick($"Lượt cán bộ, đảng viên xuống cơ sở từ 2019: {visitsTotal}", $"Cadre visits to the grassroots since 2019: {visitsTotal}"));
         ProgrammeVerbs.RenderCoverage([.. coverage.Where(c => c.IsCommuneLevel)], today, t);
+        DifficultiesVerbs.RenderWaiting(waiting, today, t);
+        var units = await query.Query<Units.Unit>().ToListAsync(ct);
+        var roster = units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RotationVerbs.RosterOf).ToArray();
+        if (roster.Length > 0)
+        {
+            var catalogue = new OutreachOptions().Localities;
+            var plan = Rotation.RotationPlanner.Plan(new Rotation.RotationRequest(Visits.ProgrammeQueries.MondayOf(today), 1, roster,
+                week => [.. catalogue.InForce(week).Select(l => l.Code)]));
+            RotationVerbs.Render(plan, catalogue, t, 1);
+        }
+
         CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);
         CasesVerbs.RenderByLocality(byLocality, t);
         var sample = overdue.Count > 0 ? overdue[0].Case.Id : (Guid?)null;

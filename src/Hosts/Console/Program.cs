@@ -15,6 +15,8 @@ root.Subcommands.Add(CaseVerbs.Build());
 root.Subcommands.Add(CasesVerbs.Build());
 root.Subcommands.Add(LocalitiesVerbs.Build());
 root.Subcommands.Add(ProgrammeVerbs.Build());
+root.Subcommands.Add(RotationVerbs.Build());
+root.Subcommands.Add(DifficultiesVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

@@ -1,4 +1,5 @@
 using Outreach.Deadlines;
+using Outreach.Difficulties;
 using Outreach.Localities;
 using Outreach.Units;
 using Outreach.Visits;
@@ -37,7 +38,7 @@ public static class SampleProgramme
         var random = new Random(unchecked((seed * 7919) + 104729));
         var start = new DateTimeOffset(2019, 1, 2, 8, 0, 0, VietnamTime.Offset);
         var result = new List<IReadOnlyList<IOutreachCommand>>();
-        var units = new List<(Guid Id, string Code, string[] Cadres, string Group)>();
+        var units = new List<(Guid Id, string Code, string[] Cadres, string Group, DateOnly? HeadChange)>();
         foreach (var (code, name, names) in UnitsData)
         {
             var id = NextId(random);
@@ -46,14 +47,16 @@ public static class SampleProgramme
             commands.AddRange(names.Select((n, i) => (IOutreachCommand)new AssignCadre(id, cadres[i], n, i == 0 ? "Trưởng đơn vị" : null, "Văn phòng Thành ủy", start.AddHours(1))));
             commands.Add(new AppointUnitHead(id, cadres[0], "Ban Thường vụ Thành ủy", start.AddHours(2)));
             commands.Add(new FormVisitingGroup(id, $"{code}.to", [cadres[1], cadres[2]], cadres[0], start.AddHours(3)));
+            DateOnly? headChange = null;
             if (random.Next(2) == 0)
             {
                 // Heads change over time.
+                headChange = new DateOnly(2023, 6, 1);
                 commands.Add(new AppointUnitHead(id, cadres[1], "Ban Thường vụ Thành ủy", new DateTimeOffset(2023, 6, 1, 8, 0, 0, VietnamTime.Offset)));
             }
 
             result.Add(commands);
-            units.Add((id, code, cadres, $"{code}.to"));
+            units.Add((id, code, cadres, $"{code}.to", headChange));
         }
 
         var lastVisited = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -78,7 +81,13 @@ public static class SampleProgramme
                 }
 
                 lastVisited[visitor] = locality;
-                result.Add(Visit(random, unit.Id, visitor, unit.Cadres[0], locality, friday));
+                var head = unit.HeadChange is { } change && friday >= change ? unit.Cadres[1] : unit.Cadres[0];
+                var visit = Visit(random, unit.Id, visitor, head, locality, friday);
+                result.Add(visit);
+                if (visit[^1] is FileVisitReport && random.Next(8) == 0)
+                {
+                    result.Add(Difficulty(random, ((PlanVisit)visit[0]).VisitId, unit.Id, visitor, head, locality, friday, until));
+                }
             }
         }
 
@@ -122,6 +131,41 @@ public static class SampleProgramme
         }
 
         commands.Add(new FileVisitReport(id, "Báo cáo kết quả đi cơ sở", visitor, afternoon.AddDays(1)));
+        return commands;
+    }
+
+    private static readonly string[] Problems =
+    [
+        "Cống thoát nước khu dân cư bị nghẽn", "Thiếu kinh phí sửa nhà văn hóa ấp", "Hộ dân lấn chiếm hành lang kênh",
+        "Chậm cấp giấy chứng nhận quyền sử dụng đất", "Thiếu cán bộ văn thư tại xã",
+    ];
+
+    private static List<IOutreachCommand> Difficulty(Random random, Guid visit, Guid unit, string raiser, string head, string locality, DateOnly friday, DateTimeOffset until)
+    {
+        var id = NextId(random);
+        var at = new DateTimeOffset(friday.ToDateTime(new TimeOnly(16, 0)), VietnamTime.Offset);
+        var commands = new List<IOutreachCommand> { new RaiseDifficulty(id, visit, unit, locality, Problems[random.Next(Problems.Length)], raiser, at) };
+        if (raiser == head || random.Next(5) < 3)
+        {
+            commands.Add(new ResolveOnSite(id, "Hướng dẫn địa phương xử lý theo thẩm quyền", raiser, at.AddMinutes(30)));
+            return commands;
+        }
+
+        var escalatedAt = at.AddDays(3);
+        commands.Add(new EscalateDifficulty(id, EscalationLevel.UnitHead, head, "Vượt thẩm quyền của cán bộ", null, raiser, escalatedAt));
+        var respondAt = escalatedAt.AddDays(random.Next(2, 12));
+        if (respondAt >= until || random.Next(6) == 0)
+        {
+            return commands; // still waiting on the head; overdue once the week has passed
+        }
+
+        commands.Add(new AssignDifficulty(id, "Phòng chuyên môn phụ trách", DateOnly.FromDateTime(respondAt.AddDays(20).DateTime), head, respondAt));
+        var solvedAt = respondAt.AddDays(random.Next(5, 30));
+        if (solvedAt < until)
+        {
+            commands.Add(new DeliverSolution(id, "Đã khắc phục, thông báo cho địa phương", raiser, solvedAt));
+        }
+
         return commands;
     }
 

@@ -1,4 +1,5 @@
 using Outreach.Deadlines;
+using Outreach.Difficulties;
 using Outreach.Hosting;
 using Outreach.Localities;
 using Outreach.Units;
@@ -19,6 +20,7 @@ public sealed class SampleProgrammeTests
         Assert.That(ids, Is.Unique);
 
         var visits = new List<Visit>();
+        var difficulties = new List<Difficulty>();
         foreach (var stream in programme)
         {
             if (stream[0] is RegisterUnit)
@@ -31,6 +33,19 @@ public sealed class SampleProgrammeTests
                 }
 
                 Assert.That(unit.Head, Is.Not.Null);
+                continue;
+            }
+
+            if (stream[0] is RaiseDifficulty raise)
+            {
+                var difficulty = Difficulty.None(raise.DifficultyId);
+                foreach (var command in stream)
+                {
+                    OutreachCommands.For(command.GetType()).Validate(command);
+                    difficulty = DifficultyCommands.Decide((IDifficultyCommand)command, difficulty).Aggregate(difficulty, (d, e) => d.Evolve(e));
+                }
+
+                difficulties.Add(difficulty);
                 continue;
             }
 
@@ -47,6 +62,8 @@ public sealed class SampleProgrammeTests
             visits.Add(visit);
         }
 
+        Assert.That(difficulties.Select(d => d.Status).Distinct(), Is.SupersetOf(new[] { DifficultyStatus.ResolvedOnSite, DifficultyStatus.Solved, DifficultyStatus.Escalated }));
+        Assert.That(difficulties.Where(d => d.Status == DifficultyStatus.Escalated).All(d => d.AwaitingResponseFrom != d.RaisedBy), Is.True, "nobody escalates to themselves");
         var tookPlace = visits.Count(v => v.TookPlace);
         Assert.That(tookPlace, Is.InRange(1300, 1700), "about the programme's reported 1,500 visits since 2019");
         Assert.That(visits.Select(v => v.Status).Distinct(), Is.SupersetOf(new[] { VisitStatus.Reported, VisitStatus.Cancelled, VisitStatus.Missed }));

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using Marten;
+using Outreach.Deadlines;
+using Outreach.Localities;
+using Outreach.Rotation;
+using Outreach.Units;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary><c>outreach rotation plan</c>: the weekly rota across the localities in force.</summary>
+internal static class RotationVerbs
+{
+    private static readonly Option<string?> From = new("--from") { Description = "First Monday of the plan (yyyy-MM-dd; default: this week's Monday)." };
+
+    private static readonly Option<int> Weeks = new("--weeks") { Description = "How many weeks to plan (1–520).", DefaultValueFactory = _ => 4 };
+
+    private static readonly Option<string[]> Visitors = new("--visitors")
+    {
+        Description = "Cadre or group codes (repeat or comma-separate). Default: every visiting group and every cadre outside a group, from the registered units.",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = "Rotate over communes and wards only, not hamlets and quarters." };
+
+    private static readonly Option<int> Show = new("--show") { Description = "How many weeks to print as tables (the summary covers all).", DefaultValueFactory = _ => 2 };
+
+    public static Command Build()
+    {
+        var plan = new Command("plan", "Plan the weekly rota: every locality visited once per cycle, nobody twice in a row, the load even.")
+        {
+            From, Weeks, Visitors, CommunesOnly, Show,
+        };
+        plan.SetAction((parse, ct) => Cli.Guard(parse, () => PlanAsync(parse, ct)));
+        return new Command("rotation", "The weekly rotation of visits across the localities.") { plan };
+    }
+
+    private static async Task<int> PlanAsync(ParseResult parse, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(TimeProvider.System);
+        var from = CaseVerbs.ParseDate(parse.GetValue(From), "--from") ?? ProgrammeQueriesMonday(today);
+        var visitors = (parse.GetValue(Visitors) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        if (visitors.Count == 0)
+        {
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            await using var query = store.QuerySession();
+            var units = await query.Query<Unit>().ToListAsync(ct);
+            visitors = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RosterOf)];
+            if (visitors.Count == 0)
+            {
+                throw new ArgumentException("No visitors: register units with cadres first (outreach unit register / assign-cadre), or give --visitors.");
+            }
+        }
+
+        var catalogue = new OutreachOptions().Localities;
+        var communesOnly = parse.GetValue(CommunesOnly);
+        var plan = RotationPlanner.Plan(new RotationRequest(from, parse.GetValue(Weeks), visitors,
+            week => [.. catalogue.InForce(week, communesOnly).Select(l => l.Code)]));
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(plan);
+            return Cli.Ok;
+        }
+
+        Render(plan, catalogue, Cli.Text(parse), parse.GetValue(Show));
+        return Cli.Ok;
+    }
+
+    /// <summary>A unit's visitors: its groups, and its cadres who are in no group.</summary>
+    public static IEnumerable<string> RosterOf(Unit unit)
+        => unit.Groups.Select(g => g.GroupCode).Concat(unit.Members.Select(m => m.CadreCode).Where(c => !unit.Groups.Any(g => g.Members.Contains(c))));
+
+    public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow)
+    {
+        var covered = plan.Cycles.Count(c => c.IsCovered);
+        Cli.Out.WriteLine(t.Pick(
+            $"Lịch phân công: {plan.Assignments.Count} lượt, chu kỳ {plan.CycleWeeks} tuần; {covered}/{plan.Cycles.Count} chu kỳ phủ kín mọi địa bàn.",
+            $"Rota: {plan.Assignments.Count} visits, cycles of {plan.CycleWeeks} week(s); {covered}/{plan.Cycles.Count} cycles cover every locality."));
+        foreach (var cycle in plan.Cycles.Where(c => !c.IsCovered))
+        {
+            var names = string.Join("; ", cycle.Missed.Take(5).Select(m => catalogue.NameOn(m, cycle.FirstWeek)))
+                + (cycle.Missed.Count > 5 ? t.Pick($"… (tổng {cycle.Missed.Count})", $"… ({cycle.Missed.Count} in all)") : "");
+            Cli.Out.WriteLine(t.Pick($"  Chu kỳ từ {t.Date(cycle.FirstWeek)} ({cycle.Weeks} tuần) chưa tới: {names}",
+                $"  Cycle from {t.Date(cycle.FirstWeek)} ({cycle.Weeks} week(s)) does not reach: {names}"));
+        }
+
+        foreach (var week in plan.Assignments.GroupBy(a => a.Week).Take(Math.Max(0, weeksToShow)))
+        {
+            var table = new Table().Border(TableBorder.Rounded)
+                .Title(t.Pick($"Tuần từ {t.Date(week.Key)}", $"Week of {t.Date(week.Key)}"))
+                .AddColumns(t.Pick("Cán bộ / tổ", "Visitor"), t.Pick("Địa bàn", "Locality"));
+            foreach (var a in week)
+            {
+                table.AddRow(a.Visitor, catalogue.NameOn(a.Locality, a.Week));
+            }
+
+            Cli.Out.Write(table);
+        }
+    }
+
+    private static DateOnly ProgrammeQueriesMonday(DateOnly day) => Visits.ProgrammeQueries.MondayOf(day);
+}
