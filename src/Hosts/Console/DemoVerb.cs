@@ -152,7 +152,7 @@ internal static class DemoVerb
             var catalogue = new OutreachOptions().Localities;
             var plan = Rotation.RotationPlanner.Plan(new Rotation.RotationRequest(Visits.ProgrammeQueries.MondayOf(today), 1, roster,
                 week => [.. catalogue.InForce(week).Select(l => l.Code)]));
-            RotationVerbs.Render(plan, catalogue, t, 1);
+            RotationVerbs.Render(plan, catalogue, t, 1, summary: false);
         }
 
         CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);

@@ -70,18 +70,11 @@ internal static class RotationVerbs
     public static IEnumerable<string> RosterOf(Unit unit)
         => unit.Groups.Select(g => g.GroupCode).Concat(unit.Members.Select(m => m.CadreCode).Where(c => !unit.Groups.Any(g => g.Members.Contains(c))));
 
-    public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow)
+    public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow, bool summary = true)
     {
-        var covered = plan.Cycles.Count(c => c.IsCovered);
-        Cli.Out.WriteLine(t.Pick(
-            $"Lịch phân công: {plan.Assignments.Count} lượt, chu kỳ {plan.CycleWeeks} tuần; {covered}/{plan.Cycles.Count} chu kỳ phủ kín mọi địa bàn.",
-            $"Rota: {plan.Assignments.Count} visits, cycles of {plan.CycleWeeks} week(s); {covered}/{plan.Cycles.Count} cycles cover every locality."));
-        foreach (var cycle in plan.Cycles.Where(c => !c.IsCovered))
+        if (summary)
         {
-            var names = string.Join("; ", cycle.Missed.Take(5).Select(m => catalogue.NameOn(m, cycle.FirstWeek)))
-                + (cycle.Missed.Count > 5 ? t.Pick($"… (tổng {cycle.Missed.Count})", $"… ({cycle.Missed.Count} in all)") : "");
-            Cli.Out.WriteLine(t.Pick($"  Chu kỳ từ {t.Date(cycle.FirstWeek)} ({cycle.Weeks} tuần) chưa tới: {names}",
-                $"  Cycle from {t.Date(cycle.FirstWeek)} ({cycle.Weeks} week(s)) does not reach: {names}"));
+            RenderSummary(plan, catalogue, t);
         }
 
         foreach (var week in plan.Assignments.GroupBy(a => a.Week).Take(Math.Max(0, weeksToShow)))
@@ -95,6 +88,21 @@ internal static class RotationVerbs
             }
 
             Cli.Out.Write(table);
+        }
+    }
+
+    private static void RenderSummary(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t)
+    {
+        var covered = plan.Cycles.Count(c => c.IsCovered);
+        Cli.Out.WriteLine(t.Pick(
+            $"Lịch phân công: {plan.Assignments.Count} lượt, chu kỳ {plan.CycleWeeks} tuần; {covered}/{plan.Cycles.Count} chu kỳ phủ kín mọi địa bàn.",
+            $"Rota: {plan.Assignments.Count} visits, cycles of {plan.CycleWeeks} week(s); {covered}/{plan.Cycles.Count} cycles cover every locality."));
+        foreach (var cycle in plan.Cycles.Where(c => !c.IsCovered))
+        {
+            var names = string.Join("; ", cycle.Missed.Take(5).Select(m => catalogue.NameOn(m, cycle.FirstWeek)))
+                + (cycle.Missed.Count > 5 ? t.Pick($"… (tổng {cycle.Missed.Count})", $"… ({cycle.Missed.Count} in all)") : "");
+            Cli.Out.WriteLine(t.Pick($"  Chu kỳ từ {t.Date(cycle.FirstWeek)} ({cycle.Weeks} tuần) chưa tới: {names}",
+                $"  Cycle from {t.Date(cycle.FirstWeek)} ({cycle.Weeks} week(s)) does not reach: {names}"));
         }
     }
 

@@ -220,6 +220,33 @@ public sealed class ConsoleTests
     }
 
     [Test]
+    public async Task Programme_verbs_localities_rotation_coverage_and_difficulties()
+    {
+        var localities = await _outreach.RunAsync("localities", "list", "--communes", "--on", "2025-03-01", "--json");
+        Assert.That(localities.ExitCode, Is.EqualTo(0), localities.ToString());
+        Assert.That(JsonNode.Parse(localities.Out)!.AsArray(), Has.Count.EqualTo(13));
+
+        var show = await _outreach.RunAsync("localities", "show", "phuong-2", "--culture", "en");
+        Assert.That(show.Out, Does.Contain("Merged into").And.Contain("Phường 1").And.Contain("Today part of").And.Contain("Phường Cao Lãnh"));
+
+        var plan = await _outreach.RunAsync("rotation", "plan", "--visitors", "a,b,c", "--from", "2024-12-23", "--weeks", "3", "--communes", "--json");
+        Assert.That(plan.ExitCode, Is.EqualTo(0), plan.ToString());
+        var assignments = JsonNode.Parse(plan.Out)!["assignments"]!.AsArray();
+        Assert.That(assignments, Has.Count.EqualTo(9));
+        Assert.That(assignments.Where(a => (string)a!["week"]! == "2025-01-06").Select(a => (string)a!["locality"]!), Has.None.EqualTo("phuong-2"), "Ward 2 is gone from 2025");
+
+        var notMonday = await _outreach.RunAsync("rotation", "plan", "--visitors", "a", "--from", "2024-12-24");
+        Assert.That((notMonday.ExitCode, notMonday.Error.Contains("Use 2024-12-23", StringComparison.Ordinal)), Is.EqualTo((1, true)), notMonday.ToString());
+
+        var coverage = await _outreach.RunAsync("programme", "coverage", "--communes", "--today", "2026-01-05", "--json");
+        Assert.That(coverage.ExitCode, Is.EqualTo(0), coverage.ToString());
+        Assert.That(JsonNode.Parse(coverage.Out)!.AsArray().Select(c => (string)c!["localityCode"]!), Is.EquivalentTo(new[] { "cao-lanh", "my-ngai-2025", "my-tra-2025" }));
+
+        var waiting = await _outreach.RunAsync("difficulties", "waiting", "--culture", "en");
+        Assert.That(waiting.ExitCode, Is.EqualTo(0), waiting.ToString());
+    }
+
+    [Test]
     public async Task Marten_verbs_run_against_the_same_schema()
     {
         var apply = await _outreach.RunAsync("db-apply");
