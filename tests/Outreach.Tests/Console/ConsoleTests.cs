@@ -256,7 +256,7 @@ public sealed class ConsoleTests
         Assert.That(assert.Out, Does.Contain("No database differences detected"));
         var list = await _outreach.RunAsync("projections", "list");
         Assert.That(list.ExitCode, Is.EqualTo(0), list.ToString());
-        Assert.That(list.Out, Does.Contain("SingleStreamProjection").And.Contain("Inline"));
+        Assert.That(list.Out, Does.Contain("Case:All").And.Contain("Visit:All").And.Contain("Inline"));
     }
 
     [Test]
