@@ -96,6 +96,9 @@ public sealed record Visit
     /// <summary>Guidance topics given.</summary>
     public IReadOnlyList<GuidanceTopic> Guidance { get; init; } = [];
 
+    /// <summary>Local officials who attended the guidance sessions, in all.</summary>
+    public int GuidanceAttendees { get; init; }
+
     /// <summary>Community work joined.</summary>
     public int CommunityWork { get; init; }
 
@@ -133,7 +136,7 @@ public sealed record Visit
             },
             VisitArranged e => state with { Status = VisitStatus.Arranged, ArrangedWith = e.ContactedPerson, AgreedFor = e.AgreedFor },
             MeetingAttended e => CarriedOut(state, e.AttendedAt) with { Meetings = [.. state.Meetings, e.Host] },
-            GuidanceGiven e => CarriedOut(state, e.GivenAt) with { Guidance = [.. state.Guidance, e.Topic] },
+            GuidanceGiven e => CarriedOut(state, e.GivenAt) with { Guidance = [.. state.Guidance, e.Topic], GuidanceAttendees = state.GuidanceAttendees + e.Attendees },
             CommunityWorkJoined e => CarriedOut(state, e.JoinedAt) with { CommunityWork = state.CommunityWork + 1 },
             OutreachDelivered e => CarriedOut(state, e.DeliveredAt) with { OutreachThemes = [.. state.OutreachThemes, e.Theme] },
             ResidentHeard e => CarriedOut(state, e.HeardAt) with { PetitionsHeard = [.. state.PetitionsHeard, e.CaseId] },

@@ -28,7 +28,79 @@ internal static class ProgrammeVerbs
         coverage.SetAction((parse, ct) => Cli.Guard(parse, () => CoverageAsync(parse, ct)));
         var visits = new Command("visits", "Visits that took place, by year, unit or visitor.") { By };
         visits.SetAction((parse, ct) => Cli.Guard(parse, () => VisitsAsync(parse, ct)));
-        return new Command("programme", "Reports on the outreach programme's visits.") { coverage, visits };
+        var guidance = new Command("guidance", "Professional guidance sessions by topic.");
+        guidance.SetAction((parse, ct) => Cli.Guard(parse, () => GuidanceAsync(parse, ct)));
+        var history = new Command("history", "A locality's history page: visits, difficulties and petitions, also under its former names.") { Code, Limit };
+        history.SetAction((parse, ct) => Cli.Guard(parse, () => HistoryAsync(parse, ct)));
+        return new Command("programme", "Reports on the outreach programme's visits.") { coverage, visits, guidance, history };
+    }
+
+    private static readonly Argument<string> Code = new("code") { Description = "A locality code in force today (e.g. cao-lanh) or a former one." };
+
+    private static readonly Option<int> Limit = new("--limit") { Description = "Show at most this many lines (0: all).", DefaultValueFactory = _ => 30 };
+
+    private static async Task<int> GuidanceAsync(ParseResult parse, CancellationToken ct)
+    {
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var rows = await ProgrammeQueries.GuidanceByTopicAsync(query, ct);
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(rows);
+            return Cli.Ok;
+        }
+
+        var t = Cli.Text(parse);
+        var table = new Table().Border(TableBorder.Rounded).Title(t.Pick("Hỗ trợ chuyên môn, nghiệp vụ theo chủ đề", "Professional guidance by topic"))
+            .AddColumns(t.Pick("Chủ đề", "Topic"), t.Pick("Buổi", "Sessions"), t.Pick("Người dự", "Attendees"), t.Pick("Địa bàn", "Localities"));
+        foreach (var r in rows)
+        {
+            table.AddRow(t.Pick(TopicVi(r.Topic), r.Topic.Humanize()), r.Sessions.ToString(t.Culture), r.Attendees.ToString(t.Culture), r.Localities.ToString(t.Culture));
+        }
+
+        Cli.Out.Write(table);
+        return Cli.Ok;
+    }
+
+    private static string TopicVi(GuidanceTopic topic) => topic switch
+    {
+        GuidanceTopic.ClericalWorkAndArchives => "văn thư, lưu trữ",
+        GuidanceTopic.DraftingDocuments => "soạn thảo văn bản",
+        GuidanceTopic.ApplyingNewLaws => "hướng dẫn thực hiện văn bản luật",
+        GuidanceTopic.PlanningUrbanOrderAndConstruction => "quy hoạch, trật tự đô thị, xây dựng",
+        GuidanceTopic.InspectionAndSupervision => "kiểm tra, giám sát",
+        GuidanceTopic.GrassrootsMediation => "hòa giải ở cơ sở",
+        GuidanceTopic.HandlingComplaintLetters => "giải quyết đơn thư khiếu nại",
+        _ => topic.Humanize(),
+    };
+
+    private static async Task<int> HistoryAsync(ParseResult parse, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(TimeProvider.System);
+        var limit = parse.GetValue(Limit);
+        using var store = await Cli.OpenStoreAsync(parse, ct);
+        await using var query = store.QuerySession();
+        var catalogue = new OutreachOptions().Localities;
+        var code = parse.GetValue(Code)!;
+        var entries = await ProgrammeQueries.LocalityHistoryAsync(query, catalogue, code, today, ct);
+        var shown = limit > 0 ? entries.Take(limit).ToArray() : [.. entries];
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(shown);
+            return Cli.Ok;
+        }
+
+        var t = Cli.Text(parse);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(t.Pick($"Lịch sử địa bàn {catalogue.NameOn(code, today)}: {entries.Count} mục", $"History of {catalogue.NameOn(code, today)}: {entries.Count} entries"))
+            .AddColumns(t.Pick("Ngày", "Day"), t.Pick("Loại", "Kind"), t.Pick("Nơi (tên lúc đó)", "Place (as named then)"), t.Pick("Nội dung", "What"));
+        foreach (var e in shown)
+        {
+            table.AddRow(t.Date(e.On), e.Kind switch { "visit" => t.Pick("đi cơ sở", "visit"), "difficulty" => t.Pick("khó khăn", "difficulty"), _ => t.Pick("đơn thư", "petition") }, e.Place, e.Summary);
+        }
+
+        Cli.Out.Write(table);
+        return Cli.Ok;
     }
 
     private static async Task<int> CoverageAsync(ParseResult parse, CancellationToken ct)

@@ -99,6 +99,12 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
             Assert.That(mixed!.Message, Does.Contain("is not a case"));
         }
 
+        var history = await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today);
+        var line = history.Single(h => h.Id == visit);
+        Assert.That((line.Kind, line.Place, line.On), Is.EqualTo(("visit", "Khóm 1, Phường 2", new DateOnly(2019, 3, 8))), "the history page names the place as it was then");
+        var guidance = (await ProgrammeQueries.GuidanceByTopicAsync(query)).Single(g => g.Topic == GuidanceTopic.DraftingDocuments);
+        Assert.That((guidance.Sessions, guidance.Attendees, guidance.Localities), Is.EqualTo((1, 5, 1)));
+
         var perWeek = await ProgrammeQueries.VisitsPerWeekAsync(query);
         Assert.That(perWeek.Where(w => w.UnitId == unit).Select(w => (w.Week, w.Visitor)), Is.EqualTo(new[] { (new DateOnly(2019, 3, 4), "cb-1"), (new DateOnly(2019, 3, 4), "cb-2") }));
     }

@@ -24,6 +24,21 @@ public sealed record LocalityCoverage(string LocalityCode, string Name, bool IsC
 /// <param name="Visits">How many visits.</param>
 public sealed record VisitCount(DateOnly Week, Guid UnitId, string Visitor, int Visits);
 
+/// <summary>Guidance sessions given on one topic.</summary>
+/// <param name="Topic">The topic.</param>
+/// <param name="Sessions">How many sessions.</param>
+/// <param name="Attendees">How many local officials attended in all.</param>
+/// <param name="Localities">In how many different localities.</param>
+public sealed record GuidanceByTopic(GuidanceTopic Topic, int Sessions, int Attendees, int Localities);
+
+/// <summary>One line of a locality's history page: a visit, a difficulty or a petition, named as the place was then.</summary>
+/// <param name="On">The day.</param>
+/// <param name="Kind">"visit", "difficulty" or "petition".</param>
+/// <param name="Place">The place as it was named that day.</param>
+/// <param name="Summary">What happened.</param>
+/// <param name="Id">The stream id.</param>
+public sealed record LocalityHistoryEntry(DateOnly On, string Kind, string Place, string Summary, Guid Id);
+
 /// <summary>The programme's reports over field visits.</summary>
 public static class ProgrammeQueries
 {
@@ -78,6 +93,47 @@ public static class ProgrammeQueries
             .GroupBy(x => x)
             .Select(g => new VisitCount(g.Key.Week, g.Key.UnitId, g.Key.Visitor, g.Count()))
             .OrderBy(c => c.Week).ThenBy(c => c.UnitId).ThenBy(c => c.Visitor, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Guidance sessions by topic (from visits that took place), most frequent first.</summary>
+    public static async Task<IReadOnlyList<GuidanceByTopic>> GuidanceByTopicAsync(IQuerySession session, CancellationToken cancellation = default)
+    {
+        var visits = await session.Query<Visit>().Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
+            .ToListAsync(cancellation).ConfigureAwait(false);
+
+        // Attendees are kept per visit; a visit's attendees are shared evenly between its sessions.
+        return [.. visits.SelectMany(v => v.Guidance.Select(topic => (Topic: topic, v.LocalityCode, Attendees: v.GuidanceAttendees / Math.Max(1, v.Guidance.Count))))
+            .GroupBy(x => x.Topic)
+            .Select(g => new GuidanceByTopic(g.Key, g.Count(), g.Sum(x => x.Attendees), g.Select(x => x.LocalityCode).Distinct().Count()))
+            .OrderByDescending(t => t.Sessions)];
+    }
+
+    /// <summary>
+    /// A locality's history page: its visits, difficulties and petitions — including those recorded under its predecessors
+    /// and its hamlets — each named as the place was on the day, newest first.
+    /// </summary>
+    public static async Task<IReadOnlyList<LocalityHistoryEntry>> LocalityHistoryAsync(
+        IQuerySession session, LocalityCatalogue catalogue, string code, DateOnly today, CancellationToken cancellation = default)
+    {
+        if (catalogue.Find(code) is null)
+        {
+            throw new DomainRuleException(catalogue.Problem(code, today)!);
+        }
+
+        // Every code whose history rolls up to this locality today, and the locality itself.
+        var codes = catalogue.All.Where(l => l.Code == code || catalogue.SuccessorsOn(l.Code, today).Contains(code)).Select(l => l.Code).ToArray();
+        var visits = await session.Query<Visit>().Where(v => v.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
+        var difficulties = await session.Query<Difficulties.Difficulty>().Where(d => d.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
+        var cases = await session.Query<Cases.Case>().Where(c => c.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
+        var entries = visits.Select(v => new LocalityHistoryEntry(v.CarriedOutOn ?? v.PlannedFor, "visit", catalogue.NameOn(v.LocalityCode, v.CarriedOutOn ?? v.PlannedFor),
+                $"{v.Status}: {string.Join(", ", v.Visitors)}{(v.Guidance.Count > 0 ? "; guidance: " + string.Join(", ", v.Guidance) : "")}", v.Id))
+            .Concat(difficulties.Select(d => new LocalityHistoryEntry(d.RaisedOn, "difficulty", catalogue.NameOn(d.LocalityCode, d.RaisedOn), $"{d.Status}: {d.Description}", d.Id)))
+            .Concat(cases.Select(c =>
+            {
+                var on = Deadlines.VietnamTime.DateOf(c.ReceivedAt);
+                return new LocalityHistoryEntry(on, "petition", catalogue.NameOn(c.LocalityCode, on), $"{c.Kind}, {c.Status}: {c.Content}", c.Id);
+            }));
+        return [.. entries.OrderByDescending(e => e.On).ThenBy(e => e.Id)];
     }
 
     /// <summary>The Monday of the ISO week containing <paramref name="day"/>.</summary>
