@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Marten;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
@@ -47,7 +48,8 @@ internal static class CaseVerbs
             : await CaseQueries.AsOfAsync(query, current.Id, new OutreachOptions(), asOf, version, ct)
               ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
         var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
-        var view = CaseView.From(state, today, current.Kind);
+        var visitIds = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, ct);
+        var view = CaseView.From(state, today, current.Kind) with { HeardOnVisits = [.. visitIds] };
         if (parse.GetValue(Cli.Json))
         {
             Cli.WriteJson(view);
@@ -88,6 +90,7 @@ internal static class CaseVerbs
                 + (view.IsComplex ? t.Pick(", phức tạp", ", complex") : "") + (view.IsRemoteArea ? t.Pick(", vùng sâu, vùng xa", ", remote area") : ""));
         }
 
+        Row(t.Pick("Nghe tại chuyến đi", "Heard on visit"), view.HeardOnVisits.Count == 0 ? null : string.Join(", ", view.HeardOnVisits));
         Row(t.Pick("Quyết định lần đầu", "First decision"), view.FirstDecisionNumber);
         Row(t.Pick("Quyết định lần hai", "Second decision"), view.SecondDecisionNumber);
         Cli.Out.Write(grid);

@@ -58,6 +58,9 @@ public sealed record CaseView(
     DateTimeOffset ReceivedAt, CitizenView Citizen, string LocalityCode, string Content, string? Respondent, int Round, bool IsComplex,
     bool IsRemoteArea, string? FirstDecisionNumber, string? SecondDecisionNumber, DateOnly? ClosedOn, DateOnly AsOf, IReadOnlyList<DeadlineView> Deadlines)
 {
+    /// <summary>The field visits on which this petition was heard (the other side of <c>HearResident</c>).</summary>
+    public IReadOnlyList<Guid> HeardOnVisits { get; init; } = [];
+
     /// <summary>
     /// Builds the view of <paramref name="state"/> as of <paramref name="today"/>. Pass the case's current kind when
     /// <paramref name="state"/> is a past state (time travel), so that a petition that later became a denunciation keeps

@@ -62,6 +62,7 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
     {
         var unit = Guid.NewGuid();
         var visit = Guid.NewGuid();
+        var petition = Guid.NewGuid();
         await using (var session = Store.LightweightSession())
         {
             await session.HandleAsync(new RegisterUnit(unit, "phong-noi-vu", "Phòng Nội vụ", "Thành ủy", At(2019, 1, 2)));
@@ -70,6 +71,9 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
             await session.HandleAsync(new PlanVisit(visit, unit, ["cb-1", "cb-2"], "phuong-2/khom-1", new DateOnly(2019, 3, 8), true, "Ban Dân vận", At(2019, 3, 4)));
             await session.HandleAsync(new ArrangeVisit(visit, "Trần Văn Bảy", "Chi bộ khóm 1", At(2019, 3, 8, 14), "Nhà văn hóa", "cb-1", At(2019, 3, 5)));
             await session.HandleAsync(new GiveGuidance(visit, GuidanceTopic.DraftingDocuments, 5, null, null, "cb-1", At(2019, 3, 8, 14)));
+            await session.HandleAsync(new ReceivePetition(petition, null, ReceptionChannel.FieldVisit, "Trần Văn Bảy", null, null, null, false,
+                "phuong-2/khom-1", "Đèn đường hư", null, "cb-2", At(2019, 3, 8, 15)));
+            await session.HandleAsync(new HearResident(visit, petition, "Đèn đường hư", "cb-2", At(2019, 3, 8, 15)));
             await session.HandleAsync(new FileVisitReport(visit, "Đã hướng dẫn soạn thảo văn bản", "cb-1", At(2019, 3, 9)));
 
             var head = Assert.ThrowsAsync<DomainRuleException>(() => session.HandleAsync(new AppointUnitHead(unit, "cb-from-elsewhere", "Thành ủy", At(2019, 3, 10))));
@@ -104,6 +108,9 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
         Assert.That((line.Kind, line.Place, line.On), Is.EqualTo(("visit", "Khóm 1, Phường 2", new DateOnly(2019, 3, 8))), "the history page names the place as it was then");
         var guidance = (await ProgrammeQueries.GuidanceByTopicAsync(query)).Single(g => g.Topic == GuidanceTopic.DraftingDocuments);
         Assert.That((guidance.Sessions, guidance.Attendees, guidance.Localities), Is.EqualTo((1, 5, 1)));
+
+        Assert.That(await ProgrammeQueries.VisitsHearingAsync(query, petition), Is.EqualTo(new[] { visit }), "the petition leads back to its visit");
+        Assert.That(stored.PetitionsHeard, Is.EqualTo(new[] { petition }), "and the visit to its petition");
 
         var perWeek = await ProgrammeQueries.VisitsPerWeekAsync(query);
         Assert.That(perWeek.Where(w => w.UnitId == unit).Select(w => (w.Week, w.Visitor)), Is.EqualTo(new[] { (new DateOnly(2019, 3, 4), "cb-1"), (new DateOnly(2019, 3, 4), "cb-2") }));

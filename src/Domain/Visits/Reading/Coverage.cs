@@ -136,6 +136,10 @@ public static class ProgrammeQueries
         return [.. entries.OrderByDescending(e => e.On).ThenBy(e => e.Id)];
     }
 
+    /// <summary>The visits on which the petition <paramref name="caseId"/> was heard: the case side of <c>HearResident</c>.</summary>
+    public static async Task<IReadOnlyList<Guid>> VisitsHearingAsync(IQuerySession session, Guid caseId, CancellationToken cancellation = default)
+        => await session.Query<Visit>().Where(v => v.PetitionsHeard.Contains(caseId)).Select(v => v.Id).ToListAsync(cancellation).ConfigureAwait(false);
+
     /// <summary>The Monday of the ISO week containing <paramref name="day"/>.</summary>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
 
