@@ -38,7 +38,7 @@ internal static class RotationVerbs
     private static async Task<int> PlanAsync(ParseResult parse, CancellationToken ct)
     {
         var today = VietnamTime.Today(TimeProvider.System);
-        var from = CaseVerbs.ParseDate(parse.GetValue(From), "--from") ?? ProgrammeQueriesMonday(today);
+        var from = CaseVerbs.ParseDate(parse.GetValue(From), "--from") ?? Visits.ProgrammeQueries.MondayOf(today);
         var visitors = (parse.GetValue(Visitors) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (visitors.Count == 0)
         {
@@ -105,6 +105,4 @@ internal static class RotationVerbs
                 $"  Cycle from {t.Date(cycle.FirstWeek)} ({cycle.Weeks} week(s)) does not reach: {names}"));
         }
     }
-
-    private static DateOnly ProgrammeQueriesMonday(DateOnly day) => Visits.ProgrammeQueries.MondayOf(day);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Marten;
 using Outreach.Localities;
 
@@ -160,6 +159,4 @@ public static class ProgrammeQueries
 
         public DateOnly PlannedFor { get; set; }
     }
-
-    internal static string IsoWeek(DateOnly monday) => $"{ISOWeek.GetYear(monday.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(monday.ToDateTime(TimeOnly.MinValue)):00}";
 }
