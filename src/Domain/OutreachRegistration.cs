@@ -37,6 +37,7 @@ public static class OutreachRegistration
         options.Projections.Add(new Units.UnitProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Visits.VisitProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Difficulties.DifficultyProjection(), ProjectionLifecycle.Inline);
+        options.Projections.Add(new Rotation.RotaProjection(), ProjectionLifecycle.Inline);
         options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)

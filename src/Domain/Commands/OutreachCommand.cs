@@ -85,7 +85,7 @@ public static class OutreachCommands
     /// <summary>How far in the future a business time may lie (clock skew between devices).</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(10);
 
-    private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All, .. Units.UnitCommands.All, .. Visits.VisitCommands.All, .. Difficulties.DifficultyCommands.All]);
+    private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All, .. Units.UnitCommands.All, .. Visits.VisitCommands.All, .. Difficulties.DifficultyCommands.All, .. Rotation.RotaCommands.All]);
     private static readonly Lazy<Dictionary<Type, CommandDescriptor>> ByType = new(() => Catalogue.Value.ToDictionary(d => d.CommandType));
     private static readonly Lazy<Dictionary<string, CommandDescriptor>> ByName = new(() => Catalogue.Value.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase));
 

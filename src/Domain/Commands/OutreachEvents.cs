@@ -10,7 +10,7 @@ namespace Outreach;
 public static class OutreachEvents
 {
     /// <summary>Every event type, grouped by stream.</summary>
-    public static readonly IReadOnlyList<Type> All = [.. Cases.CaseEvents.All, .. Units.UnitEvents.All, .. Visits.VisitEvents.All, .. Difficulties.DifficultyEvents.All];
+    public static readonly IReadOnlyList<Type> All = [.. Cases.CaseEvents.All, .. Units.UnitEvents.All, .. Visits.VisitEvents.All, .. Difficulties.DifficultyEvents.All, .. Rotation.RotaEvents.All];
 
     private static readonly FrozenDictionary<Type, (PropertyInfo Actor, PropertyInfo At)> Accessors =
         All.ToFrozenDictionary(t => t, t => (

@@ -23,13 +23,17 @@ internal static class RotationVerbs
 
     private static readonly Option<bool> CommunesOnly = new("--communes") { Description = "Rotate over communes and wards only, not hamlets and quarters." };
 
+    private static readonly Option<bool> Record = new("--record") { Description = "Record the plan as the adopted rota (its changes are then recorded with 'rota swap|cancel|reassign')." };
+
+    private static readonly Option<string?> Actor = new("--actor") { Description = "Who adopts the rota (required with --record)." };
+
     private static readonly Option<int> Show = new("--show") { Description = "How many weeks to print as tables (the summary covers all).", DefaultValueFactory = _ => 2 };
 
     public static Command Build()
     {
         var plan = new Command("plan", "Plan the weekly rota: every locality visited once per cycle, nobody twice in a row, the load even.")
         {
-            From, Weeks, Visitors, CommunesOnly, Show,
+            From, Weeks, Visitors, CommunesOnly, Show, Record, Actor,
         };
         plan.SetAction((parse, ct) => Cli.Guard(parse, () => PlanAsync(parse, ct)));
         return new Command("rotation", "The weekly rotation of visits across the localities.") { plan };
@@ -56,13 +60,31 @@ internal static class RotationVerbs
         var communesOnly = parse.GetValue(CommunesOnly);
         var plan = RotationPlanner.Plan(new RotationRequest(from, parse.GetValue(Weeks), visitors,
             week => [.. catalogue.InForce(week, communesOnly).Select(l => l.Code)]));
+        Guid? recorded = null;
+        if (parse.GetValue(Record))
+        {
+            var actor = parse.GetValue(Actor) ?? throw new ArgumentException("--record needs --actor: say who adopts the rota.");
+            var id = Guid.CreateVersion7();
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            await using var session = store.LightweightSession();
+            await session.HandleAsync(new RecordRota(id, [.. plan.Assignments.Select(a => a.Week)], [.. plan.Assignments.Select(a => a.Visitor)],
+                [.. plan.Assignments.Select(a => a.Locality)], actor, TimeProvider.System.GetUtcNow()), TimeProvider.System, cancellation: ct);
+            recorded = id;
+        }
+
         if (parse.GetValue(Cli.Json))
         {
-            Cli.WriteJson(plan);
+            Cli.WriteJson(new { rotaId = recorded, plan.CycleWeeks, plan.Cycles, plan.Assignments, plan.WeeksWithoutVisits });
             return Cli.Ok;
         }
 
-        Render(plan, catalogue, Cli.Text(parse), parse.GetValue(Show));
+        var t = Cli.Text(parse);
+        Render(plan, catalogue, t, parse.GetValue(Show));
+        if (recorded is { } rota)
+        {
+            Cli.Out.WriteLine(t.Pick($"Đã ghi lịch phân công {rota}.", $"Recorded rota {rota}."));
+        }
+
         return Cli.Ok;
     }
 

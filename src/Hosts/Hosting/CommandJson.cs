@@ -154,7 +154,10 @@ public static class CommandJson
             _ when inner == typeof(int) => "a whole number",
             _ when inner == typeof(bool) => "true or false",
             _ when inner == typeof(string) => "text",
-            _ => "a list of texts",
+            _ when inner == typeof(DateOnly) => "a date (yyyy-MM-dd)",
+            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(DateOnly) => "a list of dates (yyyy-MM-dd)",
+            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(string) => "a list of texts",
+            _ => inner.Name,
         };
     }
 

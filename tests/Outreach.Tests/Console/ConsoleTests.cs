@@ -235,6 +235,15 @@ public sealed class ConsoleTests
         Assert.That(assignments, Has.Count.EqualTo(9));
         Assert.That(assignments.Where(a => (string)a!["week"]! == "2025-01-06").Select(a => (string)a!["locality"]!), Has.None.EqualTo("phuong-2"), "Ward 2 is gone from 2025");
 
+        var recorded = await _outreach.RunAsync("rotation", "plan", "--visitors", "a,b", "--from", "2025-07-07", "--weeks", "2", "--communes", "--record", "--actor", "Ban Dân vận", "--json");
+        Assert.That(recorded.ExitCode, Is.EqualTo(0), recorded.ToString());
+        var rota = (string)JsonNode.Parse(recorded.Out)!["rotaId"]!;
+        var swap = await _outreach.RunAsync("rota", "swap", "--rota-id", rota, "--week", "2025-07-07", "--first-visitor", "a", "--second-visitor", "b", "--reason", "đổi lịch", "--actor", "Ban Dân vận");
+        Assert.That(swap.ExitCode, Is.AnyOf(0, 1), swap.ToString());
+        Assert.That(swap.Out + swap.Error, Does.Contain("RotaVisitsSwapped").Or.Contain("twice in a row"));
+        var unknown = await _outreach.RunAsync("rota", "cancel", "--rota-id", rota, "--week", "2025-07-07", "--visitor", "zz", "--reason", "x", "--actor", "A");
+        Assert.That((unknown.ExitCode, unknown.Error.Contains("zz has no visit", StringComparison.Ordinal)), Is.EqualTo((1, true)), unknown.ToString());
+
         var notMonday = await _outreach.RunAsync("rotation", "plan", "--visitors", "a", "--from", "2024-12-24");
         Assert.That((notMonday.ExitCode, notMonday.Error.Contains("Use 2024-12-23", StringComparison.Ordinal)), Is.EqualTo((1, true)), notMonday.ToString());
 

@@ -1,0 +1,64 @@
+using FluentValidation;
+
+namespace Outreach.Rotation;
+
+/// <summary>
+/// Record a planned rota as adopted: parallel lists of weeks (Mondays), visitors and localities, one entry per visit.
+/// The console's <c>rotation plan --record</c> fills them from the planner.
+/// </summary>
+/// <param name="RotaId">The new rota's id.</param>
+/// <param name="Weeks">The Monday of each visit's week.</param>
+/// <param name="Visitors">Each visit's cadre or group.</param>
+/// <param name="Localities">Each visit's locality.</param>
+/// <param name="Actor">Who adopted it.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record RecordRota(Guid RotaId, IReadOnlyList<DateOnly> Weeks, IReadOnlyList<string> Visitors, IReadOnlyList<string> Localities, string Actor, DateTimeOffset OccurredAt) : IRotaCommand
+{
+    /// <summary>Shape rules.</summary>
+    public sealed class Validator : AbstractValidator<RecordRota>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new RotaCommandRules<RecordRota>());
+            RuleFor(c => c.Weeks).NotNull().Must(w => w is { Count: > 0 }).WithMessage("weeks is required: one Monday per visit.");
+            RuleFor(c => c).Must(c => c.Weeks?.Count == c.Visitors?.Count && c.Weeks?.Count == c.Localities?.Count)
+                .WithMessage("weeks, visitors and localities must have one entry per visit (the same length).");
+            RuleForEach(c => c.Weeks).Must(w => w.DayOfWeek == DayOfWeek.Monday).WithMessage("every week must be given by its Monday.");
+            RuleForEach(c => c.Visitors).NotEmpty();
+            RuleForEach(c => c.Localities).NotEmpty();
+        }
+    }
+
+    /// <summary>Records the rota once, refusing one visitor twice in a week or twice in a row at one place.</summary>
+    public static object[] Decide(RecordRota command, Rota state)
+    {
+        if (state.Exists)
+        {
+            throw new DomainRuleException($"Rota {command.RotaId} is already recorded; change it with swap, cancel or reassign.");
+        }
+
+        var entries = command.Weeks.Select((w, i) => new RotaAssignment(w, command.Visitors[i], command.Localities[i])).ToArray();
+        var twice = entries.GroupBy(e => (e.Week, e.Visitor)).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new DomainRuleException($"{twice.Key.Visitor} has two visits in the week of {twice.Key.Week:yyyy-MM-dd}.");
+        }
+
+        foreach (var visitor in entries.Select(e => e.Visitor).Distinct())
+        {
+            RotaRules.EnsureNoRepeat(entries, visitor);
+        }
+
+        return [new RotaRecorded(command.RotaId, [.. command.Weeks], [.. command.Visitors], [.. command.Localities], command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>A rota was adopted.</summary>
+/// <param name="RotaId">The rota.</param>
+/// <param name="Weeks">Each visit's Monday.</param>
+/// <param name="Visitors">Each visit's visitor.</param>
+/// <param name="Localities">Each visit's locality.</param>
+/// <param name="RecordedBy">Who adopted it.</param>
+/// <param name="RecordedAt">When.</param>
+public sealed record RotaRecorded(Guid RotaId, DateOnly[] Weeks, string[] Visitors, string[] Localities, string RecordedBy, DateTimeOffset RecordedAt);
