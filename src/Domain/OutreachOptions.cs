@@ -12,6 +12,12 @@ public sealed class OutreachOptions
     /// <summary>The effective-dated catalogue of communes/wards and hamlets; defaults to Cao Lãnh's catalogue shipped with the library.</summary>
     public LocalityCatalogue Localities { get; set; } = LocalityCatalogue.CaoLanh;
 
+    /// <summary>Days a unit head has to respond to an escalation that does not set its own date (default 7).</summary>
+    public int UnitHeadResponseDays { get; set; } = Difficulties.EscalationPolicy.UnitHeadDays;
+
+    /// <summary>Days the city level has to respond to an escalation that does not set its own date (default 15).</summary>
+    public int CityResponseDays { get; set; } = Difficulties.EscalationPolicy.CityDays;
+
     /// <summary>The PostgreSQL schema used by <c>AddOutreach(connectionString)</c>; ignored by the <c>StoreOptions</c> overload.</summary>
     public string SchemaName { get; set; } = "outreach";
 }

@@ -76,6 +76,9 @@ public abstract class CommandDescriptor
         }
     }
 
+    /// <summary>Fills in what a deployment's settings decide (for example default response periods); most commands pass through.</summary>
+    internal virtual IOutreachCommand Prepare(IOutreachCommand command, OutreachOptions options) => command;
+
     internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
 }
 
@@ -130,11 +133,13 @@ public static class OutreachCommands
                 $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is in the future (now is {now:yyyy-MM-dd HH:mm} UTC). Record steps only after they happened.");
         }
 
-        if (command is Localities.ILocalityReference reference
-            && OutreachRegistration.OptionsOf(session.DocumentStore.Options).Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
+        var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
+        if (command is Localities.ILocalityReference reference && options.Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
         {
             throw new DomainRuleException(problem);
         }
+
+        command = descriptor.Prepare(command, options);
 
         return descriptor.AppendAsync(session, command, expectedVersion, cancellation);
     }

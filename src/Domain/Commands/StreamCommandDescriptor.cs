@@ -25,6 +25,9 @@ internal sealed class StreamKind<TState> where TState : class
     /// unit's head is that unit's head on the day). Throws <see cref="DomainRuleException"/> to refuse.
     /// </summary>
     public Func<IOutreachCommand, TState, IDocumentSession, CancellationToken, Task>? Verify { get; init; }
+
+    /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
+    public Func<IOutreachCommand, OutreachOptions, IOutreachCommand>? Prepare { get; init; }
 }
 
 /// <summary>A command of one stream kind, with its pure decider.</summary>
@@ -44,6 +47,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
     }
 
     public override string StreamNoun => _kind.Noun;
+
+    internal override IOutreachCommand Prepare(IOutreachCommand command, OutreachOptions options) => _kind.Prepare?.Invoke(command, options) ?? command;
 
     public override Guid StreamIdOf(IOutreachCommand command) => _streamId(command);
 

@@ -45,7 +45,7 @@ internal static class CaseVerbs
 
         var state = asOf is null && version is null
             ? current
-            : await CaseQueries.AsOfAsync(query, current.Id, new OutreachOptions(), asOf, version, ct)
+            : await CaseQueries.AsOfAsync(query, current.Id, Cli.Outreach, asOf, version, ct)
               ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
         var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
         var visitIds = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, ct);
@@ -81,7 +81,7 @@ internal static class CaseVerbs
             : view.Citizen.IsProtected
                 ? $"{view.Citizen.Name} {t.Pick("(danh tính người tố cáo được bảo vệ)", "(denouncer's identity protected)")}"
                 : string.Join(", ", new[] { view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address }.Where(s => !string.IsNullOrEmpty(s))));
-        Row(t.Pick("Địa bàn", "Locality"), LocalityCatalogue.CaoLanh.NameOn(view.LocalityCode, VietnamTime.DateOf(view.ReceivedAt)));
+        Row(t.Pick("Địa bàn", "Locality"), Cli.Outreach.Localities.NameOn(view.LocalityCode, VietnamTime.DateOf(view.ReceivedAt)));
         Row(t.Pick("Nội dung", "Content"), view.Content);
         Row(t.Pick("Đối tượng", "Respondent"), view.Respondent);
         if (view.Round > 0)

@@ -65,7 +65,7 @@ internal static class CasesVerbs
         foreach (var o in rows)
         {
             table.AddRow(
-                new Text(o.Case.Number ?? o.Case.Id.ToString()), new Text(t.Kind(o.Case.Kind)), new Text(LocalityCatalogue.CaoLanh.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
+                new Text(o.Case.Number ?? o.Case.Id.ToString()), new Text(t.Kind(o.Case.Kind)), new Text(Cli.Outreach.Localities.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
                 new Text(t.Step(o.Deadline.Step)), new Text(t.Date(o.Deadline.Due!.Value)), new Text(t.Days(o.DaysOverdue), new Style(Color.Red)),
                 new Text(o.Deadline.Citation));
         }
@@ -121,7 +121,7 @@ internal static class CasesVerbs
 
     /// <summary>A locality's latest name, with the period it existed when it has ceased (e.g. "Phường 2 (–2024)").</summary>
     private static string Name(string code)
-        => LocalityCatalogue.CaoLanh.Find(code) is { } l
+        => Cli.Outreach.Localities.Find(code) is { } l
             ? l.Name + (l.ValidTo is { } to ? $" (–{to.AddDays(-1).Year})" : "")
             : code;
 }

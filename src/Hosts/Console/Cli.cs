@@ -64,10 +64,33 @@ internal static class Cli
 
     public static CaseText Text(ParseResult parse) => CaseText.For(parse.GetValue(Culture) ?? "vi");
 
+    /// <summary>
+    /// The deployment's Outreach settings: the shipped locality catalogue, or the one in the file named by
+    /// OUTREACH_LOCALITIES (read once; a broken file stops the tool with the reason).
+    /// </summary>
+    public static OutreachOptions Outreach => LazyOptions.Value;
+
+    private static readonly Lazy<OutreachOptions> LazyOptions = new(() =>
+    {
+        var options = new OutreachOptions();
+        if (Environment.GetEnvironmentVariable("OUTREACH_LOCALITIES") is { Length: > 0 } path)
+        {
+            if (!File.Exists(path))
+            {
+                throw new ArgumentException($"OUTREACH_LOCALITIES names \"{path}\", which does not exist. Give the path of a locality catalogue (see docs/programme.md) or unset it.");
+            }
+
+            using var file = File.OpenRead(path);
+            options.Localities = Localities.LocalityCatalogue.FromJson(file);
+        }
+
+        return options;
+    });
+
     public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation)
     {
         var connection = await OutreachConnection.ResolveAsync(parse.GetValue(Connection), Info, cancellation);
-        var options = new OutreachOptions();
+        var options = Outreach;
         options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
 
         return DocumentStore.For(opts =>

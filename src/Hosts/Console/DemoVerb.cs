@@ -62,8 +62,9 @@ internal static class DemoVerb
         }
         else
         {
-            var programme = SampleProgramme.Generate(until, new OutreachOptions().Localities, parse.GetValue(Seed));
+            var programme = SampleProgramme.Generate(until, Cli.Outreach.Localities, parse.GetValue(Seed));
             await LoadAsync(store, programme, t.Pick($"{programme.Count} đơn vị và chuyến đi cơ sở mẫu", $"{programme.Count} sample units and visits"), clock, t, ct);
+            await RecordRotaAsync(store, VietnamTime.Today(clock), clock, ct);
         }
 
         await using (var query = store.QuerySession())
@@ -107,10 +108,28 @@ internal static class DemoVerb
             $"Loaded {total} steps in {watch.Elapsed.TotalSeconds:0.0} s ({total / watch.Elapsed.TotalSeconds:0} steps/s)."));
     }
 
+    /// <summary>Plans the next four weeks from the registered units' roster and records it as the adopted rota.</summary>
+    private static async Task RecordRotaAsync(IDocumentStore store, DateOnly today, TimeProvider clock, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var units = await session.Query<Units.Unit>().ToListAsync(ct);
+        var roster = units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RotationVerbs.RosterOf).ToArray();
+        if (roster.Length == 0)
+        {
+            return;
+        }
+
+        var catalogue = Cli.Outreach.Localities;
+        var plan = Rotation.RotationPlanner.Plan(new Rotation.RotationRequest(Visits.ProgrammeQueries.MondayOf(today), 4, roster,
+            week => [.. catalogue.InForce(week).Select(l => l.Code)]));
+        await session.HandleAsync(new Rotation.RecordRota(Guid.CreateVersion7(), [.. plan.Assignments.Select(a => a.Week)], [.. plan.Assignments.Select(a => a.Visitor)],
+            [.. plan.Assignments.Select(a => a.Locality)], "Ban Dân vận Thành ủy", clock.GetUtcNow()), clock, cancellation: ct);
+    }
+
     private static async Task DashboardAsync(IQuerySession query, DateOnly today, CaseText t, bool json, CancellationToken ct)
     {
         var byLocality = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
-        var coverage = await Visits.ProgrammeQueries.CoverageAsync(query, new OutreachOptions().Localities, today, ct);
+        var coverage = await Visits.ProgrammeQueries.CoverageAsync(query, Cli.Outreach.Localities, today, ct);
         var visitsTotal = (await Visits.ProgrammeQueries.VisitsPerWeekAsync(query, ct)).Sum(v => v.Visits);
         var waiting = await Difficulties.DifficultyQueries.WaitingAsync(query, today, ct);
         var overdue = await CaseQueries.OverdueAsync(query, today, ct);
@@ -145,14 +164,13 @@ internal static class DemoVerb
         Cli.Out.WriteLine(t.Pick($"Lượt cán bộ, đảng viên xuống cơ sở từ 2019: {visitsTotal}", $"Cadre visits to the grassroots since 2019: {visitsTotal}"));
         ProgrammeVerbs.RenderCoverage([.. coverage.Where(c => c.IsCommuneLevel)], today, t);
         DifficultiesVerbs.RenderWaiting(waiting, today, t);
-        var units = await query.Query<Units.Unit>().ToListAsync(ct);
-        var roster = units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RotationVerbs.RosterOf).ToArray();
-        if (roster.Length > 0)
+        // This week's rota, as recorded in the rota stream.
+        var monday = Visits.ProgrammeQueries.MondayOf(today);
+        var rotas = await query.Query<Rotation.Rota>().ToListAsync(ct);
+        var thisWeek = rotas.SelectMany(r => r.Assignments).Where(a => a.Week == monday).ToArray();
+        if (thisWeek.Length > 0)
         {
-            var catalogue = new OutreachOptions().Localities;
-            var plan = Rotation.RotationPlanner.Plan(new Rotation.RotationRequest(Visits.ProgrammeQueries.MondayOf(today), 1, roster,
-                week => [.. catalogue.InForce(week).Select(l => l.Code)]));
-            RotationVerbs.Render(plan, catalogue, t, 1, summary: false);
+            RotationVerbs.Render(new Rotation.RotationPlan(thisWeek, 0, [], []), Cli.Outreach.Localities, t, 1, summary: false);
         }
 
         CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);

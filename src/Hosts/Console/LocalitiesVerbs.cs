@@ -26,7 +26,7 @@ internal static class LocalitiesVerbs
     private static int List(ParseResult parse)
     {
         var on = CaseVerbs.ParseDate(parse.GetValue(On), "--on") ?? VietnamTime.Today(TimeProvider.System);
-        var catalogue = new OutreachOptions().Localities;
+        var catalogue = Cli.Outreach.Localities;
         var localities = catalogue.InForce(on, parse.GetValue(CommuneLevel));
         if (parse.GetValue(Cli.Json))
         {
@@ -50,7 +50,7 @@ internal static class LocalitiesVerbs
 
     private static int Show(ParseResult parse)
     {
-        var catalogue = new OutreachOptions().Localities;
+        var catalogue = Cli.Outreach.Localities;
         var code = parse.GetValue(Code)!;
         var locality = catalogue.Find(code) ?? throw new ArgumentException(catalogue.Problem(code, DateOnly.MinValue));
         var today = VietnamTime.Today(TimeProvider.System);

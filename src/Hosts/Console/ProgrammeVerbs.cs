@@ -80,7 +80,7 @@ internal static class ProgrammeVerbs
         var limit = parse.GetValue(Limit);
         using var store = await Cli.OpenStoreAsync(parse, ct);
         await using var query = store.QuerySession();
-        var catalogue = new OutreachOptions().Localities;
+        var catalogue = Cli.Outreach.Localities;
         var code = parse.GetValue(Code)!;
         var entries = await ProgrammeQueries.LocalityHistoryAsync(query, catalogue, code, today, ct);
         var shown = limit > 0 ? entries.Take(limit).ToArray() : [.. entries];
@@ -108,7 +108,7 @@ internal static class ProgrammeVerbs
         var today = CaseVerbs.ParseDate(parse.GetValue(Today), "--today") ?? VietnamTime.Today(TimeProvider.System);
         using var store = await Cli.OpenStoreAsync(parse, ct);
         await using var query = store.QuerySession();
-        var rows = (await ProgrammeQueries.CoverageAsync(query, new OutreachOptions().Localities, today, ct))
+        var rows = (await ProgrammeQueries.CoverageAsync(query, Cli.Outreach.Localities, today, ct))
             .Where(r => !parse.GetValue(CommunesOnly) || r.IsCommuneLevel).ToArray();
         if (parse.GetValue(Cli.Json))
         {

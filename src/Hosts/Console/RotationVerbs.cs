@@ -56,7 +56,7 @@ internal static class RotationVerbs
             }
         }
 
-        var catalogue = new OutreachOptions().Localities;
+        var catalogue = Cli.Outreach.Localities;
         var communesOnly = parse.GetValue(CommunesOnly);
         var plan = RotationPlanner.Plan(new RotationRequest(from, parse.GetValue(Weeks), visitors,
             week => [.. catalogue.InForce(week, communesOnly).Select(l => l.Code)]));

@@ -256,6 +256,37 @@ public sealed class ConsoleTests
     }
 
     [Test]
+    public async Task A_deployment_loads_its_own_locality_catalogue()
+    {
+        var catalogue = Path.Combine(_dir, "catalogue.json");
+        File.WriteAllText(catalogue, """
+            { "name": "Thị trấn mẫu", "localities": [
+                { "code": "tt-a", "name": "Khu phố A", "kind": "Ward", "validFrom": "2020-01-01" },
+                { "code": "tt-a/1", "name": "Tổ 1", "kind": "Quarter", "parent": "tt-a", "validFrom": "2020-01-01" } ] }
+            """);
+        var outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), TestDatabase.NewSchemaName());
+        outreach.Extra["OUTREACH_LOCALITIES"] = catalogue;
+        try
+        {
+            var list = await outreach.RunAsync("localities", "list", "--on", "2024-01-01", "--json");
+            Assert.That(JsonNode.Parse(list.Out)!.AsArray().Select(l => (string)l!["code"]!), Is.EquivalentTo(new[] { "tt-a", "tt-a/1" }), list.ToString());
+            var file = WriteFile(
+                Line("ReceivePetition", Guid.NewGuid(), "2024-03-04", "A", """ "channel":"Letter","citizenName":"B","localityCode":"tt-a/1","content":"x" """),
+                Line("ReceivePetition", Guid.NewGuid(), "2024-03-04", "A", """ "channel":"Letter","citizenName":"B","localityCode":"phuong-1","content":"x" """));
+            var apply = await outreach.RunAsync("apply", file, "--culture", "en");
+            Assert.That(apply.Out, Does.Contain("line 1: recorded PetitionReceived").And.Contain("line 2: FAILED — Unknown locality \"phuong-1\""), apply.ToString());
+
+            outreach.Extra["OUTREACH_LOCALITIES"] = Path.Combine(_dir, "missing.json");
+            var missing = await outreach.RunAsync("localities", "list");
+            Assert.That((missing.ExitCode, missing.Error.Contains("does not exist", StringComparison.Ordinal)), Is.EqualTo((2, true)), missing.ToString());
+        }
+        finally
+        {
+            await TestDatabase.DropSchemaAsync(outreach.Schema);
+        }
+    }
+
+    [Test]
     public async Task Marten_verbs_run_against_the_same_schema()
     {
         var apply = await _outreach.RunAsync("db-apply");

@@ -31,6 +31,12 @@ internal sealed class OutreachProcess(string connection, string schema)
         return Path.Combine(AppContext.BaseDirectory, "outreach.dll");
     }
 
+    /// <summary>The schema the tool works in.</summary>
+    public string Schema => schema;
+
+    /// <summary>More environment variables for the tool (e.g. OUTREACH_LOCALITIES).</summary>
+    public Dictionary<string, string> Extra { get; } = [];
+
     public async Task<ProcessResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
 
     public async Task<ProcessResult> RunWithInputAsync(string? input, params string[] args)
@@ -50,6 +56,11 @@ internal sealed class OutreachProcess(string connection, string schema)
 
         start.Environment["OUTREACH_CONNECTION"] = connection;
         start.Environment["OUTREACH_SCHEMA"] = schema;
+        foreach (var (name, value) in Extra)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         if (input is not null)
         {
