@@ -50,9 +50,31 @@ public sealed record Locality(
     /// <summary>True when the locality exists on <paramref name="date"/>.</summary>
     public bool IsInForceOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date < ValidTo);
 
+    /// <summary>Earlier names, with the first day each later name applied (renames); empty when never renamed.</summary>
+    public IReadOnlyList<Rename> Renames { get; init; } = [];
+
+    /// <summary>The locality's own name on <paramref name="date"/> (before a rename, the earlier name).</summary>
+    public string OwnNameOn(DateOnly date)
+    {
+        var name = Renames.Count > 0 ? Renames[0].OldName : Name;
+        foreach (var rename in Renames.Where(r => r.EffectiveOn <= date))
+        {
+            name = rename.NewName;
+        }
+
+        return name;
+    }
+
     /// <summary>The parent on <paramref name="date"/>, if any.</summary>
     public string? ParentOn(DateOnly date) => Parents.LastOrDefault(p => p.From <= date && (p.To is null || date < p.To))?.Parent;
 }
+
+/// <summary>A rename of a locality from a date.</summary>
+/// <param name="EffectiveOn">First day of the new name.</param>
+/// <param name="OldName">The name before.</param>
+/// <param name="NewName">The name from that day.</param>
+/// <param name="LegalBasis">The resolution.</param>
+public sealed record Rename(DateOnly EffectiveOn, string OldName, string NewName, string LegalBasis);
 
 /// <summary>A reorganisation as recorded in the catalogue.</summary>
 /// <param name="EffectiveOn">The day it took effect.</param>
@@ -146,7 +168,8 @@ public sealed class LocalityCatalogue
             return code;
         }
 
-        return locality.ParentOn(date) is { } parent ? $"{locality.Name}, {NameOn(parent, date)}" : locality.Name;
+        var own = locality.OwnNameOn(date);
+        return locality.ParentOn(date) is { } parent ? $"{own}, {NameOn(parent, date)}" : own;
     }
 
     /// <summary>
@@ -286,6 +309,25 @@ public sealed class LocalityCatalogue
             reorganisations.Add(new Reorganisation(r.EffectiveOn, r.Kind, r.Predecessors, r.Successors, r.LegalBasis ?? "", r.Note));
         }
 
+        foreach (var rename in (file.Renames ?? []).OrderBy(r => r.EffectiveOn))
+        {
+            if (!localities.TryGetValue(rename.Code, out var renamed))
+            {
+                throw new FormatException($"The rename of {rename.EffectiveOn:yyyy-MM-dd} names \"{rename.Code}\", which is not in the catalogue.");
+            }
+
+            if (string.IsNullOrWhiteSpace(rename.Name) || !renamed.IsInForceOn(rename.EffectiveOn))
+            {
+                throw new FormatException($"The rename of {rename.Code} on {rename.EffectiveOn:yyyy-MM-dd} needs a new name and a locality in force that day.");
+            }
+
+            localities[rename.Code] = renamed with
+            {
+                Name = rename.Name,
+                Renames = [.. renamed.Renames, new Rename(rename.EffectiveOn, renamed.Name, rename.Name, rename.LegalBasis ?? "")],
+            };
+        }
+
         return new LocalityCatalogue(file.Name ?? "custom catalogue", localities.Values, reorganisations);
     }
 
@@ -296,7 +338,9 @@ public sealed class LocalityCatalogue
         return FromJson(stream);
     }
 
-    private sealed record CatalogueFile(string? Name, string? Source, List<LocalityEntry>? Localities, List<ReorganisationEntry>? Reorganisations);
+    private sealed record CatalogueFile(string? Name, string? Source, List<LocalityEntry>? Localities, List<ReorganisationEntry>? Reorganisations, List<RenameEntry>? Renames);
+
+    private sealed record RenameEntry(string Code, DateOnly EffectiveOn, string Name, string? LegalBasis);
 
     private sealed record LocalityEntry(string Code, string Name, LocalityKind Kind, string? Parent, DateOnly? ValidFrom);
 

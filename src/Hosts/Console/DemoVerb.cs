@@ -163,6 +163,10 @@ internal static class DemoVerb
         Cli.Out.Write(summary);
         Cli.Out.WriteLine(t.Pick($"Lượt cán bộ, đảng viên xuống cơ sở từ 2019: {visitsTotal}", $"Cadre visits to the grassroots since 2019: {visitsTotal}"));
         ProgrammeVerbs.RenderCoverage([.. coverage.Where(c => c.IsCommuneLevel)], today, t);
+        var hamlets = coverage.Where(c => !c.IsCommuneLevel).ToArray();
+        Cli.Out.WriteLine(t.Pick(
+            $"Khóm, ấp: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} có cán bộ xuống trong 12 tuần qua, {hamlets.Count(h => h.NeverVisited)} chưa từng (chi tiết: outreach programme coverage).",
+            $"Hamlets and quarters: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} visited in the last 12 weeks, {hamlets.Count(h => h.NeverVisited)} never (details: outreach programme coverage)."));
         DifficultiesVerbs.RenderWaiting(waiting, today, t);
         // This week's rota, as recorded in the rota stream.
         var monday = Visits.ProgrammeQueries.MondayOf(today);

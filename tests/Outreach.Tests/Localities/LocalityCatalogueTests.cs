@@ -87,6 +87,25 @@ public sealed class LocalityCatalogueTests
         Assert.That(catalogue.Reorganisations.Single().LegalBasis, Is.EqualTo("NQ 1"));
     }
 
+    [Test]
+    public void A_renamed_locality_reads_with_the_name_it_had_on_the_day()
+    {
+        var catalogue = Load("""
+            { "localities": [
+                { "code": "a", "name": "Xã A", "kind": "Commune", "validFrom": "2020-01-01" },
+                { "code": "a/1", "name": "Ấp 1", "kind": "Hamlet", "parent": "a", "validFrom": "2020-01-01" } ],
+              "renames": [
+                { "code": "a/1", "effectiveOn": "2023-01-01", "name": "Ấp Hòa Bình", "legalBasis": "NQ 5" },
+                { "code": "a", "effectiveOn": "2024-06-01", "name": "Phường A" } ] }
+            """);
+        Assert.That(catalogue.NameOn("a/1", D(2022, 12, 31)), Is.EqualTo("Ấp 1, Xã A"));
+        Assert.That(catalogue.NameOn("a/1", D(2023, 1, 1)), Is.EqualTo("Ấp Hòa Bình, Xã A"));
+        Assert.That(catalogue.NameOn("a/1", D(2024, 6, 1)), Is.EqualTo("Ấp Hòa Bình, Phường A"));
+        Assert.That(catalogue.Find("a/1")!.Renames.Single().LegalBasis, Is.EqualTo("NQ 5"));
+        var ex = Assert.Throws<FormatException>(() => Load("""{ "localities": [ { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" } ], "renames": [ { "code": "z", "effectiveOn": "2023-01-01", "name": "Z" } ] }"""));
+        Assert.That(ex!.Message, Does.Contain("names \"z\""));
+    }
+
     [TestCase("{", "not valid JSON")]
     [TestCase("""{ "localities": [] }""", "lists no localities")]
     [TestCase("""{ "localities": [ { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" }, { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" } ] }""", "appears twice")]
