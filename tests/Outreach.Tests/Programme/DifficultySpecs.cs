@@ -20,6 +20,13 @@ public sealed class DifficultySpecs
     private static string Refused(IDifficultyCommand command, params object[] given) => Assert.Throws<DomainRuleException>(() => Decide(command, given))!.Message;
 
     [Test]
+    public void A_difficulty_is_raised_once()
+    {
+        Assert.That(Decide(new RaiseDifficulty(Id, null, Unit, "my-tra", "Cống thoát nước bị nghẽn", Cadre, Raised.AddHours(1)), RaisedEvent), Is.Empty);
+        Assert.That(Refused(new RaiseDifficulty(Id, null, Unit, "my-tra", "Khác", Cadre, Raised.AddHours(1)), RaisedEvent), Does.Contain("already exists with other details"));
+    }
+
+    [Test]
     public void Resolved_on_the_spot_closes_it()
     {
         var resolved = Decide(new ResolveOnSite(Id, "Đã hướng dẫn nạo vét", Cadre, Raised.AddHours(1)), RaisedEvent).Single();

@@ -69,6 +69,14 @@ public sealed class VisitSpecs
     }
 
     [Test]
+    public void A_visit_is_planned_once_and_arranged_for_a_time_not_before_the_arrangement()
+    {
+        Assert.That(Decide(new PlanVisit(Id, Unit, ["to-1"], "phuong-2/khom-1", Friday, true, "Ban Dân vận", Monday.AddHours(1)), Planned), Is.Empty);
+        Assert.That(Refused(new PlanVisit(Id, Unit, ["to-1"], "phuong-3", Friday, true, "Ban Dân vận", Monday.AddHours(1)), Planned).Message, Does.Contain("already planned"));
+        Assert.That(Refused(new ArrangeVisit(Id, "A", "B", Monday.AddDays(-3), "C", Cadre, Monday.AddDays(1)), Planned).Message, Does.Contain("is before the arrangement was made"));
+    }
+
+    [Test]
     public void Planning_validation_names_the_problem()
     {
         var ex = Assert.Throws<FluentValidation.ValidationException>(() =>
