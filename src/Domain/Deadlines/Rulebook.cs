@@ -141,7 +141,7 @@ public sealed class Rulebook
     {
         using var stream = typeof(Rulebook).Assembly.GetManifestResourceStream("Outreach.Deadlines.rules.json")
             ?? throw new InvalidOperationException("The embedded rulebook is missing from the assembly.");
-        var file = JsonSerializer.Deserialize<RulebookFile>(stream, WorkingCalendar.JsonOptions)
+        var file = JsonSerializer.Deserialize<RulebookFile>(stream, DataFiles.Options)
             ?? throw new InvalidOperationException("The embedded rulebook is empty.");
         var built = new Dictionary<string, RuleSet>();
         foreach (var s in file.RuleSets)

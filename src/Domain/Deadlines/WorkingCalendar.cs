@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Outreach.Deadlines;
 
@@ -10,15 +9,6 @@ namespace Outreach.Deadlines;
 /// </summary>
 public sealed class WorkingCalendar
 {
-    // Declared first: static initializers run in textual order and Vietnam below needs these options.
-    internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     private readonly HashSet<DateOnly> _holidays;
     private readonly HashSet<DateOnly> _workingWeekendDays;
     private readonly HashSet<DayOfWeek> _weekend;
@@ -63,7 +53,7 @@ public sealed class WorkingCalendar
         CalendarFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<CalendarFile>(json, JsonOptions);
+            file = JsonSerializer.Deserialize<CalendarFile>(json, DataFiles.Options);
         }
         catch (JsonException ex)
         {

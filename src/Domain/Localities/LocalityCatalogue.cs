@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Outreach.Localities;
 
@@ -93,15 +92,6 @@ public sealed record Reorganisation(DateOnly EffectiveOn, ReorganisationKind Kin
 /// </summary>
 public sealed class LocalityCatalogue
 {
-    // Declared before CaoLanh: static initializers run in textual order.
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
     private readonly Dictionary<string, Locality> _byCode;
 
     private LocalityCatalogue(string name, IEnumerable<Locality> localities, IReadOnlyList<Reorganisation> reorganisations)
@@ -203,7 +193,7 @@ public sealed class LocalityCatalogue
         CatalogueFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<CatalogueFile>(json, JsonOptions);
+            file = JsonSerializer.Deserialize<CatalogueFile>(json, DataFiles.Options);
         }
         catch (JsonException ex)
         {

@@ -55,7 +55,7 @@ public static class SampleHistory
             var stallAfter = (i % 4 == 0 && random.Next(5) < 2) || random.Next(60) == 0 ? random.Next(2, 7) : int.MaxValue;
             // The place is one of the units in force on the day the petition was received (15 until 2025, then 13, then 3).
             var localities = LocalityCatalogue.CaoLanh.InForce(VietnamTime.DateOf(receivedAt), communeLevelOnly: true);
-            var builder = new CaseScript(random, NextId(random), receivedAt, until, localities[random.Next(localities.Count)].Code, i + 1, stallAfter);
+            var builder = new CaseScript(random, SampleIds.Next(random), receivedAt, until, localities[random.Next(localities.Count)].Code, i + 1, stallAfter);
             builder.Write();
             if (builder.Commands.Count > 0)
             {
@@ -64,16 +64,6 @@ public static class SampleHistory
         }
 
         return result;
-    }
-
-    /// <summary>A reproducible id drawn from the seeded generator (random-based, version 4).</summary>
-    private static Guid NextId(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
     }
 
     private sealed class CaseScript(Random random, Guid id, DateTimeOffset receivedAt, DateTimeOffset until, string locality, int number, int stallAfter)

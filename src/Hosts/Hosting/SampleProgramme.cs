@@ -41,7 +41,7 @@ public static class SampleProgramme
         var units = new List<(Guid Id, string Code, string[] Cadres, string Group, DateOnly? HeadChange)>();
         foreach (var (code, name, names) in UnitsData)
         {
-            var id = NextId(random);
+            var id = SampleIds.Next(random);
             var cadres = names.Select((n, i) => $"{code}.{i + 1}").ToArray();
             var commands = new List<IOutreachCommand> { new RegisterUnit(id, code, name, "Văn phòng Thành ủy", start) };
             commands.AddRange(names.Select((n, i) => (IOutreachCommand)new AssignCadre(id, cadres[i], n, i == 0 ? "Trưởng đơn vị" : null, "Văn phòng Thành ủy", start.AddHours(1))));
@@ -96,7 +96,7 @@ public static class SampleProgramme
 
     private static List<IOutreachCommand> Visit(Random random, Guid unit, string visitor, string head, string locality, DateOnly friday)
     {
-        var id = NextId(random);
+        var id = SampleIds.Next(random);
         var monday = new DateTimeOffset(friday.AddDays(-4).ToDateTime(new TimeOnly(8, 0)), VietnamTime.Offset);
         var afternoon = new DateTimeOffset(friday.ToDateTime(new TimeOnly(14, 0)), VietnamTime.Offset);
         var commands = new List<IOutreachCommand> { new PlanVisit(id, unit, [visitor], locality, friday, true, "Ban Dân vận Thành ủy", monday) };
@@ -142,7 +142,7 @@ public static class SampleProgramme
 
     private static List<IOutreachCommand> Difficulty(Random random, Guid visit, Guid unit, string raiser, string head, string locality, DateOnly friday, DateTimeOffset until)
     {
-        var id = NextId(random);
+        var id = SampleIds.Next(random);
         var at = new DateTimeOffset(friday.ToDateTime(new TimeOnly(16, 0)), VietnamTime.Offset);
         var commands = new List<IOutreachCommand> { new RaiseDifficulty(id, visit, unit, locality, Problems[random.Next(Problems.Length)], raiser, at) };
         if (raiser == head || random.Next(5) < 3)
@@ -167,14 +167,5 @@ public static class SampleProgramme
         }
 
         return commands;
-    }
-
-    private static Guid NextId(Random random)
-    {
-        Span<byte> bytes = stackalloc byte[16];
-        random.NextBytes(bytes);
-        bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes);
     }
 }
