@@ -33,6 +33,8 @@ public static class OutreachRegistration
             options.Events.MapEventType(type, OutreachEvents.StoredName(type));
         }
 
+        Audit.HashChain.Register(options);
+
         options.Projections.Add(new CaseProjection(outreach), ProjectionLifecycle.Inline);
         options.Projections.Add(new Units.UnitProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Visits.VisitProjection(), ProjectionLifecycle.Inline);

@@ -156,7 +156,15 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
 
             session.LastModifiedBy = command.Actor;
             stream.AppendMany(events);
-            await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (Audit.HistoryTamperedException.FromDatabase(ex) is { } tampered)
+            {
+                throw tampered;
+            }
+
             return new CommandResult(id, startingVersion + events.Length, [.. events.Select(e => e.GetType().Name)]);
         }
         catch (ConcurrencyException ex)

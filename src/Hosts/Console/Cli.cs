@@ -14,6 +14,7 @@ internal static class Cli
     public const int Refused = 1;
     public const int BadInput = 2;
     public const int Unavailable = 3;
+    public const int Tampered = 4;
 
     public static readonly Option<string?> Connection = new("--connection")
     {
@@ -135,6 +136,8 @@ internal static class Cli
         ValidationException => (ex.Message, BadInput),
         DomainRuleException or StreamNotFoundException or ConflictException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
         LocalPostgresUnavailableException => (ex.Message, Unavailable),
+        Audit.CheckpointFileException => (ex.Message, BadInput),
+        Audit.HistoryTamperedException => (ex.Message, Tampered),
         NpgsqlException or System.Net.Sockets.SocketException => ($"Cannot reach PostgreSQL: {ex.Message}. Check --connection / OUTREACH_CONNECTION, or unset them to use the private local cluster.", Unavailable),
         _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,
         _ => null,

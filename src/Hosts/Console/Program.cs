@@ -17,6 +17,7 @@ root.Subcommands.Add(LocalitiesVerbs.Build());
 root.Subcommands.Add(ProgrammeVerbs.Build());
 root.Subcommands.Add(RotationVerbs.Build());
 root.Subcommands.Add(DifficultiesVerbs.Build());
+root.Subcommands.Add(AuditVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

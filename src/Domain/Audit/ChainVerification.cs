@@ -1,0 +1,292 @@
+using System.Data;
+using System.Globalization;
+using Marten;
+using Npgsql;
+
+namespace Outreach.Audit;
+
+/// <summary>What can be wrong with the recorded history. The codes are the ones <c>docs/audit/verify-chains.sql</c> prints.</summary>
+public enum ChainProblemKind
+{
+    /// <summary><c>missing-link</c>: an event without a chain link, so it was written outside Outreach (forged or inserted by hand).</summary>
+    MissingLink,
+
+    /// <summary><c>gap</c>: the stream skips a version, so an event was deleted or moved to another stream.</summary>
+    Gap,
+
+    /// <summary><c>altered</c>: the event no longer hashes to its link: its content, type, actor, times, stream, position or flags changed.</summary>
+    Altered,
+
+    /// <summary><c>orphan-link</c>: a chain link whose event is gone, so the event was deleted.</summary>
+    OrphanLink,
+
+    /// <summary><c>stream-version</c>: the stream's recorded version differs from its last event, so events were removed or added by hand.</summary>
+    StreamVersion,
+
+    /// <summary><c>archived</c>: a stream is marked archived, which hides it from every read; Outreach never archives.</summary>
+    Archived,
+
+    /// <summary><c>checkpoint-differs</c>: the stream no longer has the event a signed checkpoint saw: its history was rewritten or cut.</summary>
+    CheckpointDiffers,
+
+    /// <summary><c>checkpoint-invalid</c>: the checkpoint file itself is not intact (signature or Merkle root).</summary>
+    CheckpointInvalid,
+}
+
+/// <summary>One thing found wrong, with the event it concerns.</summary>
+/// <param name="Kind">What is wrong.</param>
+/// <param name="StreamId">The stream concerned.</param>
+/// <param name="Version">The event's version in the stream, when one event is concerned.</param>
+/// <param name="SeqId">The event's global sequence number, when it exists.</param>
+/// <param name="Explanation">A sentence for a person.</param>
+public sealed record ChainProblem(ChainProblemKind Kind, Guid StreamId, long? Version, long? SeqId, string Explanation)
+{
+    /// <summary>The problem's short code, as printed by the SQL script.</summary>
+    public string Code => CodeOf(Kind);
+
+    /// <summary>The short code of a kind of problem.</summary>
+    public static string CodeOf(ChainProblemKind kind) => kind switch
+    {
+        ChainProblemKind.MissingLink => "missing-link",
+        ChainProblemKind.Gap => "gap",
+        ChainProblemKind.Altered => "altered",
+        ChainProblemKind.OrphanLink => "orphan-link",
+        ChainProblemKind.StreamVersion => "stream-version",
+        ChainProblemKind.Archived => "archived",
+        ChainProblemKind.CheckpointDiffers => "checkpoint-differs",
+        _ => "checkpoint-invalid",
+    };
+}
+
+/// <summary>The outcome of recomputing every chain.</summary>
+/// <param name="Events">Events checked.</param>
+/// <param name="Streams">Streams checked.</param>
+/// <param name="Problems">Everything found wrong, in recorded order (by sequence number).</param>
+/// <param name="CheckedAt">The database clock when the check ran.</param>
+/// <param name="Checkpoint">The comparison with a checkpoint file, when one was given.</param>
+public sealed record ChainVerification(long Events, long Streams, IReadOnlyList<ChainProblem> Problems, DateTimeOffset CheckedAt, CheckpointComparison? Checkpoint)
+{
+    /// <summary>True when nothing is wrong.</summary>
+    public bool Passed => Problems.Count == 0;
+
+    /// <summary>The first broken event in recorded order, if any.</summary>
+    public ChainProblem? FirstBroken => Problems.Count == 0 ? null : Problems[0];
+}
+
+/// <summary>How the database compares with a signed checkpoint.</summary>
+/// <param name="CreatedAt">When the checkpoint was taken.</param>
+/// <param name="StreamsCovered">Stream heads the checkpoint recorded.</param>
+/// <param name="EventsCovered">Events that existed when it was taken.</param>
+/// <param name="KeyFingerprint">The fingerprint of the key that signed it.</param>
+/// <param name="SignatureValid">Whether the signature and Merkle root check out.</param>
+public sealed record CheckpointComparison(DateTimeOffset CreatedAt, int StreamsCovered, long EventsCovered, string KeyFingerprint, bool SignatureValid);
+
+/// <summary>Recomputes the hash chains from the stored events (the check <c>outreach audit verify</c> runs).</summary>
+public static class ChainVerifier
+{
+    /// <summary>
+    /// Reads every event and link in one consistent snapshot, recomputes each link, and reports every problem. With a
+    /// <paramref name="checkpoint"/>, also checks its signature and that every stream still has the head it recorded.
+    /// </summary>
+    public static async Task<ChainVerification> VerifyAsync(IDocumentStore store, Checkpoint? checkpoint = null, IProgress<long>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
+        var result = await VerifyAsync(connection, store.Options.Events.DatabaseSchemaName, checkpoint, progress, cancellation).ConfigureAwait(false);
+        await tx.CommitAsync(cancellation).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>The same check on an open connection (inside the caller's transaction, if any).</summary>
+    public static async Task<ChainVerification> VerifyAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var scan = await ScanAsync(connection, schema, checkpoint, progress, cancellation).ConfigureAwait(false);
+        var problems = scan.Problems;
+        CheckpointComparison? comparison = null;
+        if (checkpoint is not null)
+        {
+            comparison = CompareWithCheckpoint(checkpoint, scan, problems);
+        }
+
+        var ordered = problems.OrderBy(p => p.SeqId ?? long.MaxValue).ThenBy(p => p.StreamId).ThenBy(p => p.Version).ToList();
+        return new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, comparison);
+    }
+
+    /// <summary>The last link of every stream in a verified scan: what a checkpoint signs.</summary>
+    internal static async Task<(ChainVerification Result, IReadOnlyList<CheckpointHead> Heads)> VerifyForCheckpointAsync(NpgsqlConnection connection, string schema, IProgress<long>? progress, CancellationToken cancellation)
+    {
+        var scan = await ScanAsync(connection, schema, null, progress, cancellation).ConfigureAwait(false);
+        var ordered = scan.Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ToList();
+        var heads = scan.Heads.OrderBy(h => h.Key.ToString("D"), StringComparer.Ordinal)
+            .Select(h => new CheckpointHead(h.Key, h.Value.Version, h.Value.Hash)).ToList();
+        return (new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, null), heads);
+    }
+
+    private sealed class Scan
+    {
+        public long Events { get; set; }
+
+        public DateTimeOffset CheckedAt { get; set; }
+
+        public List<ChainProblem> Problems { get; } = [];
+
+        public Dictionary<Guid, (long Version, string Hash)> Heads { get; } = [];
+
+        /// <summary>The stored link hash at each version a checkpoint asks about.</summary>
+        public Dictionary<Guid, string> AtCheckpointVersion { get; } = [];
+    }
+
+    private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation)
+    {
+        var scan = new Scan();
+        var wanted = checkpoint?.Heads.ToDictionary(h => h.StreamId, h => h.Version) ?? [];
+        await using (var now = new NpgsqlCommand("select now()", connection))
+        {
+            scan.CheckedAt = (DateTime)(await now.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+        }
+
+        var sql = $"""
+            select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, coalesce(e.is_archived::text, 'null'),
+                   coalesce(encode(e.bdata, 'hex'), ''), e.data::text, c.seq_id is not null, c.recorded_at, c.hash, c.stream_id, c.version
+              from {schema}.mt_events e
+              left join {schema}.{HashChain.ChainTable} c on c.seq_id = e.seq_id
+             order by e.stream_id, e.version
+            """;
+        await using (var command = new NpgsqlCommand(sql, connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        {
+            Guid? stream = null;
+            long previousVersion = 0;
+            var previousHash = "";
+            while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                var seq = reader.GetInt64(0);
+                var streamId = reader.GetGuid(1);
+                var version = reader.GetInt64(2);
+                if (stream != streamId)
+                {
+                    stream = streamId;
+                    previousVersion = 0;
+                    previousHash = "";
+                }
+
+                var linked = reader.GetBoolean(9);
+                var storedHash = linked ? reader.GetString(11) : null;
+                if (!linked)
+                {
+                    scan.Problems.Add(new ChainProblem(ChainProblemKind.MissingLink, streamId, version, seq,
+                        $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
+                }
+                else if (version != previousVersion + 1)
+                {
+                    scan.Problems.Add(new ChainProblem(ChainProblemKind.Gap, streamId, version, seq,
+                        previousVersion + 1 == version - 1
+                            ? $"Stream {streamId} has no event {previousVersion + 1}: it was deleted or moved to another stream."
+                            : $"Stream {streamId} has no events {previousVersion + 1}–{version - 1}: they were deleted or moved to another stream."));
+                }
+                else
+                {
+                    var e = new ChainedEvent(seq, streamId, version, reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
+                        reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
+                        reader.GetFieldValue<DateTimeOffset>(10));
+                    if (HashChain.Link(e, previousHash) != storedHash)
+                    {
+                        var linkStream = reader.GetGuid(12);
+                        var linkVersion = reader.GetInt64(13);
+                        var moved = linkStream != streamId || linkVersion != version
+                            ? $" Its link was written for event {linkVersion} of stream {linkStream}."
+                            : "";
+                        scan.Problems.Add(new ChainProblem(ChainProblemKind.Altered, streamId, version, seq,
+                            $"Event {version} of stream {streamId} (#{seq}, {e.Type}) differs from what was recorded: its content, type, actor, times, position or flags were changed.{moved}"));
+                    }
+                }
+
+                previousVersion = version;
+                previousHash = storedHash ?? "";
+                scan.Heads[streamId] = (version, storedHash ?? "");
+                if (wanted.TryGetValue(streamId, out var at) && at == version)
+                {
+                    scan.AtCheckpointVersion[streamId] = storedHash ?? "";
+                }
+
+                scan.Events++;
+                if (scan.Events % 1000 == 0)
+                {
+                    progress?.Report(scan.Events);
+                }
+            }
+        }
+
+        progress?.Report(scan.Events);
+        await using (var orphans = new NpgsqlCommand(
+                         $"select c.seq_id, c.stream_id, c.version from {schema}.{HashChain.ChainTable} c where not exists (select 1 from {schema}.mt_events e where e.seq_id = c.seq_id) order by c.seq_id", connection))
+        await using (var reader = await orphans.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                scan.Problems.Add(new ChainProblem(ChainProblemKind.OrphanLink, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
+                    $"Event {reader.GetInt64(2)} of stream {reader.GetGuid(1)} (#{reader.GetInt64(0)}) was recorded and chained, and is gone: it was deleted."));
+            }
+        }
+
+        await using (var streams = new NpgsqlCommand(
+                         $"""
+                          select s.id, coalesce(s.version, 0), coalesce(s.is_archived, false), coalesce(max(e.version), 0)
+                            from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id
+                           group by s.id, s.version, s.is_archived
+                          having coalesce(s.version, 0) <> coalesce(max(e.version), 0) or coalesce(s.is_archived, false)
+                           order by s.id
+                          """, connection))
+        await using (var reader = await streams.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                var id = reader.GetGuid(0);
+                if (reader.GetBoolean(2))
+                {
+                    scan.Problems.Add(new ChainProblem(ChainProblemKind.Archived, id, null, null,
+                        $"Stream {id} is marked archived, which hides it from every read; Outreach never archives."));
+                }
+
+                if (reader.GetInt64(1) != reader.GetInt64(3))
+                {
+                    scan.Problems.Add(new ChainProblem(ChainProblemKind.StreamVersion, id, reader.GetInt64(1), null,
+                        string.Create(CultureInfo.InvariantCulture, $"Stream {id} says it is at version {reader.GetInt64(1)} but its last event is {reader.GetInt64(3)}: events were removed or added by hand.")));
+                }
+            }
+        }
+
+        return scan;
+    }
+
+    private static CheckpointComparison CompareWithCheckpoint(Checkpoint checkpoint, Scan scan, List<ChainProblem> problems)
+    {
+        var intact = checkpoint.IsIntact(out var why);
+        if (!intact)
+        {
+            problems.Add(new ChainProblem(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, $"The checkpoint file is not intact: {why}"));
+        }
+
+        foreach (var head in checkpoint.Heads)
+        {
+            if (!scan.AtCheckpointVersion.TryGetValue(head.StreamId, out var hash))
+            {
+                var now = scan.Heads.TryGetValue(head.StreamId, out var h) ? h.Version : 0;
+                problems.Add(new ChainProblem(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
+                    now == 0
+                        ? $"Stream {head.StreamId} had {head.Version} event(s) at the checkpoint of {checkpoint.CreatedAt:u} and is gone: it was deleted."
+                        : $"Stream {head.StreamId} had {head.Version} event(s) at the checkpoint of {checkpoint.CreatedAt:u} and now ends at {now}: events were deleted."));
+            }
+            else if (!string.Equals(hash, head.Hash, StringComparison.Ordinal))
+            {
+                problems.Add(new ChainProblem(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
+                    $"Stream {head.StreamId} was rewritten: its event {head.Version} no longer matches the checkpoint of {checkpoint.CreatedAt:u}, although its chain is consistent. The history up to that event was replaced and re-hashed."));
+            }
+        }
+
+        return new CheckpointComparison(checkpoint.CreatedAt, checkpoint.Heads.Count, checkpoint.EventCount, checkpoint.KeyFingerprint, intact);
+    }
+}

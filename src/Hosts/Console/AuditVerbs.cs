@@ -1,0 +1,172 @@
+using System.CommandLine;
+using System.Globalization;
+using Outreach.Audit;
+using Outreach.Hosting;
+using Spectre.Console;
+
+namespace Outreach.Console;
+
+/// <summary><c>outreach audit verify|checkpoint</c>: tamper evidence (ADR 16).</summary>
+internal static class AuditVerbs
+{
+    private static readonly Option<string?> CheckpointFile = new("--checkpoint")
+    {
+        Description = "Also compare with this checkpoint file (written by 'outreach audit checkpoint'); catches a history replaced and re-hashed.",
+    };
+
+    private static readonly Option<string?> Out = new("--out")
+    {
+        Description = "Where to write the checkpoint file. Default: outreach-checkpoint-<UTC time>.json in the current folder.",
+    };
+
+    private const int ShownProblems = 20;
+
+    public static Command Build()
+    {
+        var verify = new Command("verify", "Recompute every event's hash chain and name the first broken event; exit 4 when anything was altered.") { CheckpointFile };
+        verify.SetAction((parse, ct) => Cli.Guard(parse, async () =>
+        {
+            var t = Cli.Text(parse);
+            var checkpoint = parse.GetValue(CheckpointFile) is { } path ? Checkpoint.Load(path) : null;
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            var result = await ChainVerifier.VerifyAsync(store, checkpoint, Progress(t), ct);
+            if (parse.GetValue(Cli.Json))
+            {
+                Cli.WriteJson(new { result.Passed, result.Events, result.Streams, result.CheckedAt, FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint });
+            }
+            else
+            {
+                Render(result, t);
+            }
+
+            return result.Passed ? Cli.Ok : Cli.Tampered;
+        }));
+
+        var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out };
+        checkpointVerb.SetAction((parse, ct) => Cli.Guard(parse, async () =>
+        {
+            var t = Cli.Text(parse);
+            var target = parse.GetValue(Out);
+            if (target is not null && (Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar)))
+            {
+                target = Path.Combine(target, DefaultFileName());
+            }
+
+            target ??= DefaultFileName();
+            if (File.Exists(target))
+            {
+                throw new ArgumentException($"--out: '{target}' already exists. Checkpoints are never overwritten; give another file name.");
+            }
+
+            using var signer = FileCheckpointSigner.OpenOrCreate(OutreachKeys.CheckpointKeyPath());
+            if (signer.Created)
+            {
+                Cli.Info(t.Pick($"Đã tạo khoá ký mới tại {signer.Path}; hãy sao lưu khoá này.", $"Created a new signing key at {signer.Path}; back it up."));
+            }
+
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            var result = await Checkpoints.CreateAsync(store, signer, Progress(t), ct);
+            if (result.Checkpoint is not { } checkpoint)
+            {
+                Render(result.Verification, t);
+                Cli.Error(t.Pick("Không lập mốc kiểm chứng vì lịch sử đã bị sửa; xử lý các lỗi trên trước.", "No checkpoint was taken because the history was altered; deal with the problems above first."));
+                return Cli.Tampered;
+            }
+
+            var folder = Path.GetDirectoryName(Path.GetFullPath(target));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+
+            checkpoint.Save(target);
+            if (parse.GetValue(Cli.Json))
+            {
+                Cli.WriteJson(new { File = Path.GetFullPath(target), checkpoint.CreatedAt, checkpoint.EventCount, Streams = checkpoint.Heads.Count, checkpoint.MerkleRoot, checkpoint.KeyFingerprint });
+                return Cli.Ok;
+            }
+
+            var grid = new Grid().AddColumn().AddColumn();
+            grid.AddRow(t.Pick("Tệp", "File"), Path.GetFullPath(target));
+            grid.AddRow(t.Pick("Thời điểm", "Taken at"), t.Time(checkpoint.CreatedAt));
+            grid.AddRow(t.Pick("Sự kiện", "Events"), checkpoint.EventCount.ToString("N0", t.Culture));
+            grid.AddRow(t.Pick("Luồng", "Streams"), checkpoint.Heads.Count.ToString("N0", t.Culture));
+            grid.AddRow(t.Pick("Gốc Merkle", "Merkle root"), checkpoint.MerkleRoot);
+            grid.AddRow(t.Pick("Khoá ký", "Signing key"), checkpoint.KeyFingerprint);
+            Cli.Out.Write(new Panel(grid).Header(t.Pick("Đã lập mốc kiểm chứng", "Checkpoint taken")).Border(BoxBorder.Rounded));
+            Cli.Out.WriteLine(t.Pick(
+                "Cất tệp này ngoài cơ sở dữ liệu (nơi quản trị CSDL không sửa được); kiểm tra lại bằng: outreach audit verify --checkpoint " + target,
+                "Keep this file outside the database (where its administrators cannot write); check against it with: outreach audit verify --checkpoint " + target));
+            return Cli.Ok;
+        }));
+
+        return new Command("audit", "Tamper evidence: hash chains, signed checkpoints.") { verify, checkpointVerb };
+    }
+
+    private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";
+
+    private static object Json(ChainProblem p) => new { p.Code, p.StreamId, p.Version, p.SeqId, p.Explanation };
+
+    /// <summary>Progress on stderr for long checks (every 10,000 events), only when a person is watching.</summary>
+    private static IProgress<long>? Progress(CaseText t) => System.Console.IsErrorRedirected
+        ? null
+        : new SyncProgress(n =>
+        {
+            if (n > 0 && n % 10_000 == 0)
+            {
+                System.Console.Error.Write(t.Pick($"\rđã kiểm {n:N0} sự kiện…", $"\rchecked {n:N0} events…"));
+            }
+        });
+
+    private sealed class SyncProgress(Action<long> report) : IProgress<long>
+    {
+        public void Report(long value) => report(value);
+    }
+
+    public static void Render(ChainVerification result, CaseText t)
+    {
+        if (!System.Console.IsErrorRedirected && result.Events >= 10_000)
+        {
+            System.Console.Error.WriteLine();
+        }
+
+        var summary = new Grid().AddColumn().AddColumn();
+        summary.AddRow(t.Pick("Sự kiện đã tính lại", "Events recomputed"), result.Events.ToString("N0", t.Culture));
+        summary.AddRow(t.Pick("Luồng", "Streams"), result.Streams.ToString("N0", t.Culture));
+        summary.AddRow(t.Pick("Thời điểm kiểm", "Checked at"), t.Time(result.CheckedAt));
+        if (result.Checkpoint is { } c)
+        {
+            summary.AddRow(t.Pick("Mốc kiểm chứng", "Checkpoint"),
+                t.Pick($"{t.Time(c.CreatedAt)}, {c.StreamsCovered:N0} luồng, {c.EventsCovered:N0} sự kiện, khoá {c.KeyFingerprint}",
+                    $"{t.Time(c.CreatedAt)}, {c.StreamsCovered:N0} streams, {c.EventsCovered:N0} events, key {c.KeyFingerprint}"));
+        }
+
+        summary.AddRow(t.Pick("Kết quả", "Result"), result.Passed
+            ? $"[green]{t.Pick("NGUYÊN VẸN — không sự kiện nào bị sửa, xoá, chèn hay đảo thứ tự", "INTACT — no event was altered, deleted, inserted or reordered")}[/]"
+            : $"[red]{t.Pick($"BỊ SỬA — {result.Problems.Count} lỗi", $"ALTERED — {result.Problems.Count} problem(s)")}[/]");
+        Cli.Out.Write(new Panel(summary).Header(t.Pick("Kiểm tra chuỗi băm", "Hash chain verification")).Border(BoxBorder.Rounded));
+        if (result.Passed)
+        {
+            return;
+        }
+
+        if (result.FirstBroken is { } first)
+        {
+            Cli.Out.WriteLine(t.Pick("Sự kiện hỏng đầu tiên: ", "First broken event: ") + first.Explanation);
+        }
+
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("#", t.Pick("Lỗi", "Problem"), t.Pick("Luồng", "Stream"), t.Pick("Phiên bản", "Version"), t.Pick("Giải thích", "Explanation"));
+        foreach (var p in result.Problems.Take(ShownProblems))
+        {
+            table.AddRow(new Text(p.SeqId?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(p.Code, new Style(Color.Red)),
+                new Text(p.StreamId == Guid.Empty ? "—" : p.StreamId.ToString("D")), new Text(p.Version?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(p.Explanation));
+        }
+
+        Cli.Out.Write(table);
+        if (result.Problems.Count > ShownProblems)
+        {
+            Cli.Out.WriteLine(t.Pick($"… và {result.Problems.Count - ShownProblems} lỗi khác (--json để xem tất cả).", $"… and {result.Problems.Count - ShownProblems} more (--json lists them all)."));
+        }
+    }
+}
