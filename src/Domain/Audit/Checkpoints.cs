@@ -145,3 +145,46 @@ public static class Checkpoints
         return new CheckpointResult(verification, checkpoint);
     }
 }
+
+/// <summary>
+/// Starts the chain for history recorded before the database had one (an upgrade from Outreach 0.1). Only streams with
+/// no link at all are adopted: a stream with some links and some missing was tampered with and stays reported.
+/// </summary>
+public static class ChainAdoption
+{
+    /// <summary>Chains every event of every stream that has none; returns the number of streams and events adopted.</summary>
+    public static async Task<(int Streams, long Events)> AdoptUnchainedAsync(IDocumentStore store, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        var streams = new List<(Guid Id, long Count)>();
+        await using (var find = new NpgsqlCommand(
+                         $"""
+                          select e.stream_id, count(*) from {schema}.mt_events e
+                           where not exists (select 1 from {schema}.{HashChain.ChainTable} c where c.stream_id = e.stream_id)
+                             and not exists (select 1 from {schema}.{HashChain.ChainTable} c join {schema}.mt_events x on x.seq_id = c.seq_id where x.stream_id = e.stream_id)
+                           group by e.stream_id order by min(e.seq_id)
+                          """, connection, tx))
+        await using (var reader = await find.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                streams.Add((reader.GetGuid(0), reader.GetInt64(1)));
+            }
+        }
+
+        foreach (var (id, count) in streams)
+        {
+            await using var extend = new NpgsqlCommand($"select {schema}.{HashChain.ExtendFunction}($1, $2)", connection, tx);
+            extend.Parameters.Add(new NpgsqlParameter { Value = id });
+            extend.Parameters.Add(new NpgsqlParameter { Value = (int)count });
+            await extend.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await tx.CommitAsync(cancellation).ConfigureAwait(false);
+        return (streams.Count, streams.Sum(s => s.Count));
+    }
+}

@@ -100,7 +100,28 @@ internal static class AuditVerbs
             return Cli.Ok;
         }));
 
-        return new Command("audit", "Tamper evidence: hash chains, signed checkpoints.") { verify, checkpointVerb };
+        var adopt = new Command("adopt", "Once, after upgrading a database recorded before hash chains existed: start the chain of every stream that has none. Streams with some links missing are left alone and stay reported.");
+        adopt.SetAction((parse, ct) => Cli.Guard(parse, async () =>
+        {
+            var t = Cli.Text(parse);
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            var (streams, events) = await ChainAdoption.AdoptUnchainedAsync(store, ct);
+            if (parse.GetValue(Cli.Json))
+            {
+                Cli.WriteJson(new { Streams = streams, Events = events });
+            }
+            else
+            {
+                Cli.Out.WriteLine(streams == 0
+                    ? t.Pick("Không có luồng nào chưa có chuỗi băm.", "Every stream already has its chain; nothing to adopt.")
+                    : t.Pick($"Đã lập chuỗi băm cho {streams:N0} luồng ({events:N0} sự kiện) ghi trước khi có chuỗi. Lịch sử trước thời điểm này được tin theo hiện trạng; hãy lập mốc kiểm chứng ngay: outreach audit checkpoint",
+                        $"Started the chain of {streams:N0} stream(s) ({events:N0} events) recorded before chains existed. Their history before now is trusted as it stands; take a checkpoint now: outreach audit checkpoint"));
+            }
+
+            return Cli.Ok;
+        }));
+
+        return new Command("audit", "Tamper evidence: hash chains, signed checkpoints.") { verify, checkpointVerb, adopt };
     }
 
     private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";

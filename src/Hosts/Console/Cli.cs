@@ -90,16 +90,53 @@ internal static class Cli
 
     public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation)
     {
-        var connection = await OutreachConnection.ResolveAsync(parse.GetValue(Connection), Info, cancellation);
+        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
         var options = Outreach;
         options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
+        if (database.Admin is { } admin)
+        {
+            await PrepareSchemaAsync(database, admin, options, cancellation);
+        }
 
         return DocumentStore.For(opts =>
         {
-            opts.Connection(connection);
+            opts.Connection(database.Application);
             opts.DatabaseSchemaName = options.SchemaName;
+            if (database.Admin is not null)
+            {
+                opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            }
+
             opts.AddOutreach(options);
         });
+    }
+
+    /// <summary>
+    /// With two roles (ADR 17): applies schema changes as the owner, then grants the application role its append-only
+    /// rights on the schema.
+    /// </summary>
+    private static async Task PrepareSchemaAsync(OutreachDatabase database, string admin, OutreachOptions options, CancellationToken cancellation)
+    {
+        using (var owner = DocumentStore.For(opts =>
+               {
+                   opts.Connection(admin);
+                   opts.DatabaseSchemaName = options.SchemaName;
+                   opts.AddOutreach(options);
+               }))
+        {
+            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        }
+
+        var role = OutreachConnection.UserOf(database.Application);
+        await using var connection = new NpgsqlConnection(admin);
+        await connection.OpenAsync(cancellation);
+        if (database.CreateApplicationRole)
+        {
+            await Audit.AppendOnlyRoles.EnsureRoleAsync(connection, role, cancellation);
+        }
+
+        await Audit.AppendOnlyRoles.GrantAsync(connection, options.SchemaName, role, cancellation);
+        Info($"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)}).");
     }
 
     /// <summary>Returns a valid schema name, null when none is given; throws with the rule for an invalid one.</summary>

@@ -43,7 +43,9 @@ internal static class MartenVerbs
 
         try
         {
-            var resolved = await OutreachConnection.ResolveAsync(connection, Cli.Info);
+            // Schema changes run as the schema's owner (ADR 17).
+            var database = await OutreachConnection.ResolveDatabaseAsync(connection, Cli.Info);
+            var resolved = database.Admin ?? database.Application;
             var builder = Host.CreateDefaultBuilder().ConfigureServices(services =>
                 services.AddOutreach(resolved, outreach => outreach.SchemaName = Cli.CheckSchema(schema) ?? outreach.SchemaName));
             return await builder.RunJasperFxCommands([.. rest]);

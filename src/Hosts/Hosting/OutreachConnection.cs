@@ -12,6 +12,45 @@ public static partial class OutreachConnection
     /// <summary>Environment variable holding a connection string to an existing server.</summary>
     public const string EnvironmentVariable = "OUTREACH_CONNECTION";
 
+    /// <summary>Environment variable holding the schema owner's connection string, used for schema changes only.</summary>
+    public const string AdminEnvironmentVariable = "OUTREACH_ADMIN_CONNECTION";
+
+    /// <summary>
+    /// The connections of an append-only deployment (ADR 17). With the private cluster: schema changes as its superuser,
+    /// everything else as <c>outreach_app</c>. With a configured server: <c>OUTREACH_CONNECTION</c> for the application
+    /// and, when set, <c>OUTREACH_ADMIN_CONNECTION</c> for schema changes (without it, one role does both).
+    /// </summary>
+    public static async Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)))
+        {
+            var application = await ResolveAsync(explicitConnection, report, ct).ConfigureAwait(false);
+            var admin = Environment.GetEnvironmentVariable(AdminEnvironmentVariable);
+            if (string.IsNullOrWhiteSpace(admin))
+            {
+                return new OutreachDatabase(application, null, false);
+            }
+
+            if (string.Equals(UserOf(admin), UserOf(application), StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"{AdminEnvironmentVariable} and the application connection use the same role ({UserOf(application)}). Give the application a role of its own (see docs/audit.md), or unset {AdminEnvironmentVariable}.");
+            }
+
+            report?.Invoke($"Schema changes run as the role given by {AdminEnvironmentVariable}: {Mask(admin)}");
+            return new OutreachDatabase(application, admin, false);
+        }
+
+        var cluster = await ResolveAsync(null, report, ct).ConfigureAwait(false);
+        var app = new NpgsqlConnectionStringBuilder(cluster) { Username = ApplicationRole, Password = null }.ConnectionString;
+        return new OutreachDatabase(app, cluster, true);
+    }
+
+    /// <summary>The application role the private cluster uses.</summary>
+    public const string ApplicationRole = "outreach_app";
+
+    /// <summary>The user name of a connection string (empty when it names none).</summary>
+    public static string UserOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Username ?? "";
+
     /// <summary>Returns the connection string to use and reports which source it came from (passwords masked).</summary>
     /// <param name="explicitConnection">The <c>--connection</c> value, or <see langword="null"/>/blank when not given.</param>
     /// <param name="report">Receives one or more human sentences saying which database is used.</param>

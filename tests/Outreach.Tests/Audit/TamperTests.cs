@@ -258,6 +258,27 @@ public sealed class TamperTests
         Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(0L));
     }
 
+    [Test]
+    public async Task History_recorded_before_chains_existed_is_adopted_once_but_a_forged_tail_is_not()
+    {
+        // Case A as a database from before chains existed would hold it: events without links.
+        await ExecAsync($"delete from {{s}}.{HashChain.ChainTable} where stream_id = '{A}'");
+        await ExecAsync($$"""
+            insert into {s}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, user_name, is_archived)
+            select nextval('{s}.mt_events_sequence'), gen_random_uuid(), stream_id, 4, data, type, now(), tenant_id, mt_dotnet_type, 'mallory', false
+              from {s}.mt_events where stream_id = '{{C}}' and version = 3;
+            update {s}.mt_streams set version = 4 where id = '{{C}}';
+            """);
+        Assert.That((await ChainVerifier.VerifyAsync(_store)).Problems.Select(p => (p.Kind, p.StreamId)).Distinct(),
+            Is.EquivalentTo(new[] { (ChainProblemKind.MissingLink, A), (ChainProblemKind.MissingLink, C) }));
+
+        var adopted = await ChainAdoption.AdoptUnchainedAsync(_store);
+        Assert.That(adopted, Is.EqualTo((1, 3L)));
+        var result = await VerifyAndCompareWithSqlAsync();
+        Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId, p.Version)), Is.EqualTo(new[] { (ChainProblemKind.MissingLink, C, (long?)4) }));
+        Assert.That(await ChainAdoption.AdoptUnchainedAsync(_store), Is.EqualTo((0, 0L)), "adoption is idempotent");
+    }
+
     private async Task<string> TakeCheckpointAsync()
     {
         using var signer = FileCheckpointSigner.OpenOrCreate(Path.Combine(_keyFolder, "signing.pem"));

@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Npgsql;
+
+namespace Outreach.Audit;
+
+/// <summary>
+/// The two database roles of an append-only deployment (ADR 17): the schema's owner runs migrations; the application
+/// role reads, appends events and maintains read models, but cannot UPDATE, DELETE or TRUNCATE event data.
+/// </summary>
+public static partial class AppendOnlyRoles
+{
+    /// <summary>The application role the hosts create in their private cluster.</summary>
+    public const string DefaultApplicationRole = "outreach_app";
+
+    /// <summary>Tables that hold history: the application role may only read and insert.</summary>
+    public static IReadOnlyList<string> HistoryTables { get; } = ["mt_events", HashChain.ChainTable, HashChain.CheckpointTable];
+
+    /// <summary>
+    /// The statements that give <paramref name="applicationRole"/> what it needs in <paramref name="schema"/> and no more:
+    /// read and write read models; read and insert history; update only a stream's version and timestamp (never delete a
+    /// stream, which would cascade to its events); draw sequence numbers but not reset them.
+    /// </summary>
+    public static string GrantSql(string schema, string applicationRole)
+    {
+        var s = Identifier(schema, nameof(schema));
+        var r = Identifier(applicationRole, nameof(applicationRole));
+        var history = string.Join(", ", HistoryTables.Select(t => $"{s}.{t}"));
+        return $"""
+            GRANT USAGE ON SCHEMA {s} TO {r};
+            REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {r};
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
+            REVOKE UPDATE, DELETE, TRUNCATE ON {history} FROM {r};
+            REVOKE UPDATE, DELETE, TRUNCATE ON {s}.mt_streams FROM {r};
+            GRANT UPDATE (version, timestamp) ON {s}.mt_streams TO {r};
+            REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM {r};
+            GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r};
+            GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {s} TO {r};
+            """;
+    }
+
+    /// <summary>Creates the application role if it does not exist (a login role without password, for trusted local clusters).</summary>
+    public static async Task EnsureRoleAsync(NpgsqlConnection admin, string applicationRole, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        var r = Identifier(applicationRole, nameof(applicationRole));
+        await using var command = new NpgsqlCommand(
+            $"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{applicationRole}') THEN CREATE ROLE {r} LOGIN; END IF; END $$;", admin);
+        await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Applies <see cref="GrantSql"/> on an owner's connection.</summary>
+    public static async Task GrantAsync(NpgsqlConnection admin, string schema, string applicationRole, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(admin);
+        await using var command = new NpgsqlCommand(GrantSql(schema, applicationRole), admin);
+        await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// What the connection's own role could do to history in <paramref name="schema"/>: an empty list when it is
+    /// append-only. Each entry is a sentence (for example "UPDATE on mt_events").
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> RewriteRightsAsync(NpgsqlConnection connection, string schema, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var rights = new List<string>();
+        await using (var super = new NpgsqlCommand("select rolsuper from pg_roles where rolname = current_user", connection))
+        {
+            if (await super.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is true)
+            {
+                rights.Add("superuser (bypasses every privilege)");
+                return rights;
+            }
+        }
+
+        foreach (var table in HistoryTables.Append("mt_streams"))
+        {
+            foreach (var privilege in table == "mt_streams" ? new[] { "DELETE", "TRUNCATE" } : ["UPDATE", "DELETE", "TRUNCATE"])
+            {
+                await using var check = new NpgsqlCommand("select to_regclass($1) is not null and has_table_privilege(to_regclass($1), $2)", connection);
+                check.Parameters.Add(new NpgsqlParameter { Value = $"{schema}.{table}" });
+                check.Parameters.Add(new NpgsqlParameter { Value = privilege });
+                if (await check.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is true)
+                {
+                    rights.Add($"{privilege} on {table}");
+                }
+            }
+        }
+
+        return rights;
+    }
+
+    private static string Identifier(string name, string what)
+        => SafeIdentifier().IsMatch(name)
+            ? name
+            : throw new ArgumentException($"{what} \"{name}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
+
+    [GeneratedRegex("^[a-z_][a-z0-9_]{0,62}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SafeIdentifier();
+}
