@@ -115,6 +115,19 @@ public static class ChainVerifier
         return new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, comparison);
     }
 
+    /// <summary>Recomputes the chain of one stream only (what the auditor's report of one case shows).</summary>
+    public static async Task<ChainVerification> VerifyStreamAsync(IDocumentStore store, Guid streamId, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
+        var scan = await ScanAsync(connection, store.Options.Events.DatabaseSchemaName, null, null, cancellation, streamId).ConfigureAwait(false);
+        await tx.CommitAsync(cancellation).ConfigureAwait(false);
+        var ordered = scan.Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ToList();
+        return new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, null);
+    }
+
     /// <summary>The last link of every stream in a verified scan: what a checkpoint signs.</summary>
     internal static async Task<(ChainVerification Result, IReadOnlyList<CheckpointHead> Heads)> VerifyForCheckpointAsync(NpgsqlConnection connection, string schema, IProgress<long>? progress, CancellationToken cancellation)
     {
@@ -139,8 +152,12 @@ public static class ChainVerifier
         public Dictionary<Guid, string> AtCheckpointVersion { get; } = [];
     }
 
-    private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation)
+    private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation, Guid? only = null)
     {
+        var filter = only?.ToString("D");
+        var onlyEvents = filter is null ? "" : $"where e.stream_id = '{filter}'";
+        var onlyLinks = filter is null ? "" : $"and c.stream_id = '{filter}'";
+        var onlyStreams = filter is null ? "" : $"where s.id = '{filter}'";
         var scan = new Scan();
         var wanted = checkpoint?.Heads.ToDictionary(h => h.StreamId, h => h.Version) ?? [];
         await using (var now = new NpgsqlCommand("select now()", connection))
@@ -153,6 +170,7 @@ public static class ChainVerifier
                    coalesce(encode(e.bdata, 'hex'), ''), e.data::text, c.seq_id is not null, c.recorded_at, c.hash, c.stream_id, c.version
               from {schema}.mt_events e
               left join {schema}.{HashChain.ChainTable} c on c.seq_id = e.seq_id
+             {onlyEvents}
              order by e.stream_id, e.version
             """;
         await using (var command = new NpgsqlCommand(sql, connection))
@@ -222,7 +240,7 @@ public static class ChainVerifier
 
         progress?.Report(scan.Events);
         await using (var orphans = new NpgsqlCommand(
-                         $"select c.seq_id, c.stream_id, c.version from {schema}.{HashChain.ChainTable} c where not exists (select 1 from {schema}.mt_events e where e.seq_id = c.seq_id) order by c.seq_id", connection))
+                         $"select c.seq_id, c.stream_id, c.version from {schema}.{HashChain.ChainTable} c where not exists (select 1 from {schema}.mt_events e where e.seq_id = c.seq_id) {onlyLinks} order by c.seq_id", connection))
         await using (var reader = await orphans.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
@@ -236,6 +254,7 @@ public static class ChainVerifier
                          $"""
                           select s.id, coalesce(s.version, 0), coalesce(s.is_archived, false), coalesce(max(e.version), 0)
                             from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id
+                           {onlyStreams}
                            group by s.id, s.version, s.is_archived
                           having coalesce(s.version, 0) <> coalesce(max(e.version), 0) or coalesce(s.is_archived, false)
                            order by s.id

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Outreach.Audit;
+using Outreach.Cases;
 using Outreach.Hosting;
 using Spectre.Console;
 
@@ -121,7 +122,126 @@ internal static class AuditVerbs
             return Cli.Ok;
         }));
 
-        return new Command("audit", "Tamper evidence: hash chains, signed checkpoints.") { verify, checkpointVerb, adopt };
+        return new Command("audit", "The auditor's report of a case, and tamper evidence: hash chains, signed checkpoints.") { BuildCase(), verify, checkpointVerb, adopt };
+    }
+
+    private static readonly Argument<string> CaseId = new("id") { Description = "The case id (GUID) or its paper registry number." };
+
+    private static readonly Option<string?> AsOf = new("--as-of") { Description = "The case as it stood at the end of this date (yyyy-MM-dd), in business time: steps that had happened by then." };
+
+    private static readonly Option<string?> AsRecorded = new("--as-recorded") { Description = "The case as the record stood at the end of this date (yyyy-MM-dd): steps that had been recorded by then, whenever they happened." };
+
+    private static readonly Option<long?> AtVersion = new("--version") { Description = "The case up to this stream version." };
+
+    private static readonly Option<string?> Html = new("--html") { Description = "Also write the whole report as one self-contained HTML file an inspector can keep." };
+
+    private static Command BuildCase()
+    {
+        var command = new Command("case", "The auditor's report of one case: each legal step with its deadline, when and by whom it was done, met or missed; notices and recipients; every turn; both times of every step; and the case's hash-chain check.")
+        {
+            CaseId, AsOf, AsRecorded, AtVersion, Html,
+        };
+        command.SetAction((parse, ct) => Cli.Guard(parse, async () =>
+        {
+            var t = Cli.Text(parse);
+            var asOf = CaseVerbs.ParseDate(parse.GetValue(AsOf), "--as-of");
+            var asRecorded = CaseVerbs.ParseDate(parse.GetValue(AsRecorded), "--as-recorded");
+            if (parse.GetValue(AtVersion) is < 1)
+            {
+                throw new ArgumentException("--version must be 1 or more.");
+            }
+
+            using var store = await Cli.OpenStoreAsync(parse, ct);
+            Case current;
+            await using (var query = store.QuerySession())
+            {
+                current = await CaseQueries.FindAsync(query, parse.GetValue(CaseId)!, ct)
+                    ?? throw (Guid.TryParse(parse.GetValue(CaseId), out var g) ? new CaseNotFoundException(g) : new CaseNotFoundException(parse.GetValue(CaseId)!));
+            }
+
+            var report = await CaseAudit.LoadAsync(store, current.Id, asOf, asRecorded, parse.GetValue(AtVersion), cancellation: ct)
+                ?? throw new DomainRuleException(t.Pick($"Hồ sơ {current.Id} chưa có bước nào tính đến thời điểm đó.", $"Case {current.Id} had no recorded step by then."));
+            if (parse.GetValue(Html) is { } html)
+            {
+                await File.WriteAllTextAsync(html, AuditHtml.Render(report, t, DateTimeOffset.UtcNow), ct);
+                Cli.Info(t.Pick($"Đã ghi báo cáo HTML: {Path.GetFullPath(html)}", $"Wrote the HTML report: {Path.GetFullPath(html)}"));
+            }
+
+            if (parse.GetValue(Cli.Json))
+            {
+                Cli.WriteJson(new
+                {
+                    report.CaseId, report.Number, report.Kind, report.Status, report.LocalityCode, report.AsOf, report.Version,
+                    Deadlines = report.Deadlines.Select(d => new
+                    {
+                        d.Deadline.Step, d.Deadline.RuleSet, d.Deadline.Citation, d.Deadline.Days, d.Deadline.Basis, d.Deadline.StartsAfter, d.Deadline.Due,
+                        d.Outcome, d.DaysLate, d.Responsible, d.ClosedOn, d.ClosedBy, d.ClosedByEvent, d.ClosedByVersion, d.OpenedBy, d.OpenedByVersion,
+                        Text = t.Outcome(d, report.AsOf), d.Changes,
+                    }),
+                    Steps = report.Entries.Select(e => new { e.Version, e.Section, e.EventType, e.Actor, e.OccurredAt, e.RecordedAt, e.RecordedByDatabaseClock, e.IsBackFilled, e.Recipients, Text = t.Describe(e.Data) }),
+                    Integrity = report.Integrity is { } i ? new { i.Passed, i.Events, Problems = i.Problems.Select(Json) } : null,
+                });
+                return Cli.Ok;
+            }
+
+            RenderCase(report, t);
+            return Cli.Ok;
+        }));
+        return command;
+    }
+
+    private static void RenderCase(CaseAuditReport report, CaseText t)
+    {
+        var head = new Grid().AddColumn().AddColumn();
+        head.AddRow(t.Pick("Hồ sơ", "Case"), $"{report.Number ?? "—"} ({report.CaseId})");
+        head.AddRow(t.Pick("Loại, trạng thái", "Kind, status"), $"{t.Kind(report.Kind)}, {t.Status(report.Status)}");
+        head.AddRow(t.Pick("Tính đến", "As of"), t.Pick($"{t.Date(report.AsOf)} (phiên bản {report.Version})", $"{t.Date(report.AsOf)} (version {report.Version})"));
+        head.AddRow(t.Pick("Toàn vẹn lịch sử", "Integrity"), report.Integrity is not { } i ? "—"
+            : i.Passed ? $"[green]{Markup.Escape(t.Pick($"nguyên vẹn ({i.Events} sự kiện, chuỗi băm đã tính lại)", $"intact ({i.Events} events, hash chain recomputed)"))}[/]"
+            : $"[red]{Markup.Escape(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.Explanation)}[/]");
+        Cli.Out.Write(new Panel(head).Header(t.Pick("Báo cáo kiểm tra hồ sơ", "Audit report")).Border(BoxBorder.Rounded));
+
+        foreach (var breach in report.Breaches)
+        {
+            Cli.Out.MarkupLine("[red]" + Markup.Escape(breach.Outcome == DeadlineOutcome.Missed
+                ? t.Pick($"Trễ hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, thực hiện ngày {t.Date(breach.ClosedOn!.Value)}, trễ {t.Days(breach.DaysLate ?? 0)}; trách nhiệm: {breach.Responsible}.",
+                    $"Missed: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, done {t.Date(breach.ClosedOn!.Value)}, {t.Days(breach.DaysLate ?? 0)} late; responsible: {breach.Responsible}.")
+                : t.Pick($"Quá hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, đến {t.Date(report.AsOf)} vẫn chưa thực hiện ({t.Days(breach.DaysLate ?? 0)}); người xử lý gần nhất: {breach.Responsible}.",
+                    $"Overdue: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, still not done on {t.Date(report.AsOf)} ({t.Days(breach.DaysLate ?? 0)}); last handled by: {breach.Responsible}.")) + "[/]");
+        }
+
+        var deadlines = new Table().Border(TableBorder.Rounded).Title(t.Pick("Thời hạn luật định", "Legal deadlines"))
+            .AddColumns(t.Pick("Bước", "Step"), t.Pick("Căn cứ", "Rule"), t.Pick("Hạn cuối", "Last day"), t.Pick("Thực hiện", "Done"), t.Pick("Kết quả", "Outcome"));
+        foreach (var d in report.Deadlines)
+        {
+            var bad = d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue;
+            var changes = string.Concat(d.Changes.Select(c => $"\n{t.Pick("đổi", "moved")} {(c.From is { } f ? t.Date(f) : "—")} → {(c.To is { } to ? t.Date(to) : t.Pick("tạm dừng", "paused"))} (#{c.Version})"));
+            deadlines.AddRow(
+                new Text(t.Step(d.Deadline.Step)), new Text($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {d.Deadline.Citation}"),
+                new Text((d.Deadline.Due is { } due ? t.Date(due) : "—") + changes),
+                new Text(d.ClosedOn is { } on ? $"{t.Date(on)}, {d.ClosedBy} (#{d.ClosedByVersion})" : "—"),
+                new Text(t.Outcome(d, report.AsOf), bad ? new Style(Color.Red) : Style.Plain));
+        }
+
+        Cli.Out.Write(deadlines);
+        var notices = new Table().Border(TableBorder.Rounded).Title(t.Pick("Thông báo, quyết định đã gửi", "Written notices and decisions sent"))
+            .AddColumns("#", t.Pick("Ngày", "When"), t.Pick("Người nhận", "Recipients"), t.Pick("Người gửi", "Sent by"));
+        foreach (var n in report.Notices)
+        {
+            notices.AddRow(n.Version.ToString(CultureInfo.InvariantCulture), t.Time(n.OccurredAt), Markup.Escape(t.Parties(n.Recipients)), Markup.Escape(n.Actor));
+        }
+
+        Cli.Out.Write(notices);
+        var steps = new Table().Border(TableBorder.Rounded).Title(t.Pick("Diễn biến (xảy ra / ghi nhận)", "Steps (happened / recorded)"))
+            .AddColumns("#", t.Pick("Phần", "Part"), t.Pick("Xảy ra", "Happened"), t.Pick("Ghi nhận", "Recorded"), t.Pick("Người thực hiện", "By"), t.Pick("Nội dung", "What"));
+        foreach (var e in report.Entries)
+        {
+            steps.AddRow(new Text(e.Version.ToString(CultureInfo.InvariantCulture)), new Text(t.Section(e.Section).Split(',')[0]), new Text(t.Time(e.OccurredAt)),
+                new Text(t.Time(e.RecordedAt) + (e.IsBackFilled ? t.Pick(" (nhập bù)", " (back-filled)") : ""), e.IsBackFilled ? new Style(Color.Yellow) : Style.Plain),
+                new Text(e.Actor), new Text(t.Describe(e.Data)));
+        }
+
+        Cli.Out.Write(steps);
     }
 
     private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";

@@ -224,6 +224,31 @@ public sealed class CaseText
         _ => @event.GetType().Name.Humanize(),
     };
 
+    /// <summary>What became of a legal period: "met", "missed by 3 days", "5 days overdue"…</summary>
+    public string Outcome(AuditDeadline d, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.Outcome switch
+        {
+            DeadlineOutcome.Met => Pick("đúng hạn", "met"),
+            DeadlineOutcome.Missed => Pick($"TRỄ {Days(d.DaysLate ?? 0)}", $"MISSED by {Days(d.DaysLate ?? 0)}"),
+            DeadlineOutcome.Ended => Pick("kết thúc trước hạn (rút đơn, đình chỉ, khởi kiện hoặc chuyển đơn)", "ended before the last day (withdrawn, terminated, in court or transferred)"),
+            DeadlineOutcome.Overdue => Pick($"QUÁ HẠN {Days(d.DaysLate ?? 0)}", $"OVERDUE by {Days(d.DaysLate ?? 0)}"),
+            DeadlineOutcome.Open => d.Deadline.Due is { } due ? Pick($"đang chạy, còn {Days(due.DayNumber - asOf.DayNumber)}", $"running, {Days(due.DayNumber - asOf.DayNumber)} left") : Pick("tạm dừng", "paused"),
+            DeadlineOutcome.WindowOpen => Pick("quyền của công dân, đang mở", "citizen's window, open"),
+            _ => Pick("quyền của công dân, đã đóng", "citizen's window, closed"),
+        };
+    }
+
+    /// <summary>A section of the auditor's report.</summary>
+    public string Section(AuditSection section) => section switch
+    {
+        AuditSection.Intake => Pick("Tiếp nhận và phân loại", "Reception and classification"),
+        AuditSection.Handling => Pick("Thụ lý, xác minh, đối thoại", "Acceptance, verification, dialogue"),
+        AuditSection.Decision => Pick("Quyết định, kết luận và việc gửi", "Decisions, conclusions and delivery"),
+        _ => Pick("Chuyển đơn, gia hạn, tạm đình chỉ, phân loại lại và các thay đổi khác", "Re-routings, extensions, suspensions, reclassifications and other turns"),
+    };
+
     private string Round(int round) => _vi ? (round == 2 ? "hai" : "đầu") : round.ToString(CultureInfo.InvariantCulture);
 
     private string Flags(bool complex, bool remote)

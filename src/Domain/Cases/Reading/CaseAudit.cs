@@ -1,0 +1,308 @@
+using Marten;
+using Npgsql;
+using Outreach.Audit;
+using Outreach.Deadlines;
+
+namespace Outreach.Cases;
+
+/// <summary>What part of the auditor's questions (DOMAIN.md §6) a recorded step answers.</summary>
+public enum AuditSection
+{
+    /// <summary>Reception and classification (question 1).</summary>
+    Intake,
+
+    /// <summary>Verification, dialogue, acceptance of a denunciation and reports (question 3).</summary>
+    Handling,
+
+    /// <summary>Decisions, conclusions and their delivery (question 4).</summary>
+    Decision,
+
+    /// <summary>Re-routings, extensions, suspensions, reclassifications, refusals and other turns (question 5).</summary>
+    Change,
+}
+
+/// <summary>How a legal period ended, or stands on the report's date.</summary>
+public enum DeadlineOutcome
+{
+    /// <summary>The step was taken on or before the last day.</summary>
+    Met,
+
+    /// <summary>The step was taken after the last day.</summary>
+    Missed,
+
+    /// <summary>The case ended another way (withdrawal, termination, lawsuit, transfer) before the last day.</summary>
+    Ended,
+
+    /// <summary>Still running on the report's date.</summary>
+    Open,
+
+    /// <summary>Still not done after its last day.</summary>
+    Overdue,
+
+    /// <summary>A citizen's window (e.g. for a second complaint) that closed or was used.</summary>
+    WindowClosed,
+
+    /// <summary>A citizen's window still open on the report's date.</summary>
+    WindowOpen,
+}
+
+/// <summary>A change to a running period's last day (extension, suspension, resumption, re-qualification).</summary>
+/// <param name="From">The last day before (null while paused).</param>
+/// <param name="To">The last day after (null while paused).</param>
+/// <param name="Step">The period after the change.</param>
+/// <param name="Version">The event that changed it.</param>
+/// <param name="EventType">Its type.</param>
+/// <param name="Actor">Who made the change.</param>
+/// <param name="On">When (business date).</param>
+public sealed record DueChange(DateOnly? From, DateOnly? To, DeadlineStep Step, long Version, string EventType, string Actor, DateOnly On);
+
+/// <summary>One legal period of the case and what became of it.</summary>
+/// <param name="Deadline">The period as it last stood (rule, citation, last day).</param>
+/// <param name="OpenedByVersion">The step that started it.</param>
+/// <param name="OpenedBy">Who took that step.</param>
+/// <param name="Outcome">Met, missed, ended, open, overdue, or a citizen's window.</param>
+/// <param name="ClosedOn">When the period closed (business date), if it did.</param>
+/// <param name="ClosedByVersion">The step that closed it.</param>
+/// <param name="ClosedByEvent">That step's type.</param>
+/// <param name="ClosedBy">Who took it.</param>
+/// <param name="DaysLate">Calendar days after the last day: when the step was taken late, or how long it is overdue.</param>
+/// <param name="Responsible">Who answers for a missed or overdue step: who took it late, or who last acted on the case.</param>
+/// <param name="Changes">Extensions, suspensions and re-qualifications of the last day.</param>
+public sealed record AuditDeadline(
+    CaseDeadline Deadline, long OpenedByVersion, string OpenedBy, DeadlineOutcome Outcome, DateOnly? ClosedOn, long? ClosedByVersion,
+    string? ClosedByEvent, string? ClosedBy, int? DaysLate, string? Responsible, IReadOnlyList<DueChange> Changes);
+
+/// <summary>One recorded step with both of its times.</summary>
+/// <param name="Version">Its position in the case stream.</param>
+/// <param name="Section">Which auditor's question it answers.</param>
+/// <param name="EventType">Its type.</param>
+/// <param name="Data">The event (hosts render it; denouncers' identities must be withheld there).</param>
+/// <param name="Actor">Who took the step.</param>
+/// <param name="OccurredAt">Business time: when it happened.</param>
+/// <param name="RecordedAt">When it was written: the database clock of its chain link, else Marten's timestamp.</param>
+/// <param name="RecordedByDatabaseClock">True when <paramref name="RecordedAt"/> comes from the chain link (the database clock).</param>
+/// <param name="Recipients">The parties a written notice or decision went to, if the step is one.</param>
+public sealed record AuditEntry(
+    long Version, AuditSection Section, string EventType, object Data, string Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt,
+    bool RecordedByDatabaseClock, IReadOnlyList<NoticeParty> Recipients)
+{
+    /// <summary>True when the step was recorded more than a day after it happened (back-filled from paper records).</summary>
+    public bool IsBackFilled => RecordedAt - OccurredAt > TimeSpan.FromDays(1);
+}
+
+/// <summary>
+/// The auditor's report of one case (<c>outreach audit case</c>), built from its events alone: each legal period with its
+/// rule and last day, when and by whom it was met or missed (and by how many days), written notices and their recipients,
+/// handling, decisions, every turn the case took, both times of every step, and the case's own hash-chain check.
+/// </summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="Number">Its file number.</param>
+/// <param name="Kind">Its kind as of the report.</param>
+/// <param name="Status">Its status as of the report.</param>
+/// <param name="LocalityCode">Where it was raised.</param>
+/// <param name="AsOf">The date the report judges deadlines against.</param>
+/// <param name="Version">The last event included.</param>
+/// <param name="Deadlines">Every legal period, in the order they started.</param>
+/// <param name="Entries">Every step included, in stream order.</param>
+/// <param name="Integrity">The case's hash-chain check (of the whole stream, not only the steps included).</param>
+public sealed record CaseAuditReport(
+    Guid CaseId, string? Number, CaseKind Kind, CaseStatus Status, string LocalityCode, DateOnly AsOf, long Version,
+    IReadOnlyList<AuditDeadline> Deadlines, IReadOnlyList<AuditEntry> Entries, ChainVerification? Integrity)
+{
+    /// <summary>Periods missed or overdue.</summary>
+    public IEnumerable<AuditDeadline> Breaches => Deadlines.Where(d => d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue);
+
+    /// <summary>Written notices and decisions sent, with their recipients.</summary>
+    public IEnumerable<AuditEntry> Notices => Entries.Where(e => e.Recipients.Count > 0);
+}
+
+/// <summary>Builds the auditor's report of a case.</summary>
+public static class CaseAudit
+{
+    /// <summary>
+    /// Replays <paramref name="entries"/> (the steps to include, in stream order) and follows every legal period:
+    /// the periods open before and after each step show which step started, changed or closed which period. Pure.
+    /// </summary>
+    public static CaseAuditReport Build(Guid caseId, IReadOnlyList<AuditEntry> entries, DateOnly asOf, OutreachOptions options, ChainVerification? integrity = null)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(options);
+        var state = Case.None(caseId);
+        var running = new Dictionary<(string Family, DateOnly StartsAfter), Tracker>();
+        var done = new List<AuditDeadline>();
+        var order = new List<(string, DateOnly)>();
+        var before = Open(state, options);
+        var lastActor = "";
+        foreach (var entry in entries)
+        {
+            state = state.Evolve(entry.Data);
+            var after = Open(state, options);
+            var on = VietnamTime.DateOf(entry.OccurredAt);
+            foreach (var (key, deadline) in before)
+            {
+                if (after.TryGetValue(key, out var now))
+                {
+                    if (now.Due != deadline.Due || now.Step != deadline.Step)
+                    {
+                        running[key].Changes.Add(new DueChange(deadline.Due, now.Due, now.Step, entry.Version, entry.EventType, entry.Actor, on));
+                        running[key].Deadline = now;
+                    }
+
+                    continue;
+                }
+
+                done.Add(Close(running[key], entry, on));
+                running.Remove(key);
+            }
+
+            foreach (var (key, deadline) in after)
+            {
+                if (!before.ContainsKey(key))
+                {
+                    running[key] = new Tracker(deadline, entry.Version, entry.Actor);
+                    order.Add(key);
+                }
+            }
+
+            before = after;
+            lastActor = entry.Actor;
+        }
+
+        foreach (var tracker in running.Values)
+        {
+            var d = tracker.Deadline;
+            var late = d.Due is { } due && due < asOf ? asOf.DayNumber - due.DayNumber : (int?)null;
+            var outcome = !d.IsObligation
+                ? late is null ? DeadlineOutcome.WindowOpen : DeadlineOutcome.WindowClosed
+                : late is null ? DeadlineOutcome.Open : DeadlineOutcome.Overdue;
+            done.Add(new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, null, null, null, null,
+                outcome == DeadlineOutcome.Overdue ? late : null, outcome == DeadlineOutcome.Overdue ? lastActor : null, tracker.Changes));
+        }
+
+        var ordered = done.OrderBy(d => d.OpenedByVersion).ThenBy(d => d.Deadline.Due ?? DateOnly.MaxValue).ToList();
+        return new CaseAuditReport(caseId, state.Number, state.Kind, state.Status, state.LocalityCode, asOf, entries.Count == 0 ? 0 : entries[^1].Version,
+            ordered, entries, integrity);
+    }
+
+    private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on)
+    {
+        var d = tracker.Deadline;
+        var late = d.Due is { } due && on > due ? on.DayNumber - due.DayNumber : (int?)null;
+        var outcome = !d.IsObligation ? DeadlineOutcome.WindowClosed
+            : late is not null ? DeadlineOutcome.Missed
+            : entry.Data is ComplaintWithdrawn or ComplaintTerminated or LawsuitFiled or PetitionTransferred ? DeadlineOutcome.Ended
+            : DeadlineOutcome.Met;
+        return new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, on, entry.Version, entry.EventType, entry.Actor,
+            late, outcome == DeadlineOutcome.Missed ? entry.Actor : null, tracker.Changes);
+    }
+
+    private sealed class Tracker(CaseDeadline deadline, long openedByVersion, string openedBy)
+    {
+        public CaseDeadline Deadline { get; set; } = deadline;
+
+        public long OpenedByVersion { get; } = openedByVersion;
+
+        public string OpenedBy { get; } = openedBy;
+
+        public List<DueChange> Changes { get; } = [];
+    }
+
+    private static Dictionary<(string, DateOnly), CaseDeadline> Open(Case state, OutreachOptions options)
+        => CaseDeadlines.For(state, Rulebook.Default, options.Calendar)
+            .GroupBy(d => (Family(d.Step), d.StartsAfter))
+            .ToDictionary(g => g.Key, g => g.First());
+
+    /// <summary>Periods that replace each other when a case is re-qualified (complex, remote area) count as one.</summary>
+    private static string Family(DeadlineStep step)
+    {
+        var name = step.ToString();
+        foreach (var family in new[] { "FirstDecision", "SecondDecision", "SecondComplaintWindow", "DenunciationCheck" })
+        {
+            if (name.StartsWith(family, StringComparison.Ordinal))
+            {
+                return family;
+            }
+        }
+
+        return name;
+    }
+
+    /// <summary>Which of the auditor's questions a step answers.</summary>
+    public static AuditSection SectionOf(object @event) => @event switch
+    {
+        PetitionReceived or PetitionClassified or CitizenGuided or PetitionAnswered => AuditSection.Intake,
+        VerifierAssigned or ComplaintVerified or DialogueHeld or DenunciationAccepted or DenunciationPartiesNotified
+            or LateSettlementReportSubmitted or ComplaintAccepted => AuditSection.Handling,
+        FirstDecisionIssued or SecondDecisionIssued or DenunciationConcluded or DecisionDelivered => AuditSection.Decision,
+        _ => AuditSection.Change,
+    };
+
+    /// <summary>The parties a step sent a written notice or decision to (empty for other steps).</summary>
+    public static IReadOnlyList<NoticeParty> RecipientsOf(object @event) => @event switch
+    {
+        ComplaintAccepted e => e.NotifiedParties,
+        ComplaintRefused e => e.NotifiedParties,
+        ComplaintResumed e => e.NotifiedParties,
+        DecisionDelivered e => e.Recipients,
+        DenunciationPartiesNotified e => e.Parties,
+        _ => [],
+    };
+
+    /// <summary>
+    /// Loads a case's steps with both times (the chain link's database clock where there is one) and builds its report:
+    /// as it stood at the end of <paramref name="asOf"/> in business time, or as the record stood at the end of
+    /// <paramref name="asRecorded"/> (what the system knew then), or up to <paramref name="version"/>. Null when the case
+    /// does not exist (or had no step by then).
+    /// </summary>
+    public static async Task<CaseAuditReport?> LoadAsync(
+        IDocumentStore store, Guid caseId, DateOnly? asOf = null, DateOnly? asRecorded = null, long? version = null, DateOnly? today = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        await using var session = store.QuerySession();
+        var events = await session.Events.FetchStreamAsync(caseId, token: cancellation).ConfigureAwait(false);
+        if (events.Count == 0 || events[0].Data is not PetitionReceived)
+        {
+            return null;
+        }
+
+        var recorded = await LinkTimesAsync(store, caseId, cancellation).ConfigureAwait(false);
+        var entries = events
+            .Select(e =>
+            {
+                var byDatabase = recorded.TryGetValue(e.Version, out var at);
+                return new AuditEntry(e.Version, SectionOf(e.Data), e.Data.GetType().Name, e.Data, OutreachEvents.Actor(e.Data) ?? e.UserName ?? "",
+                    OutreachEvents.OccurredAt(e.Data) ?? e.Timestamp, byDatabase ? at : e.Timestamp, byDatabase, RecipientsOf(e.Data));
+            })
+            .Where(e => version is null || e.Version <= version)
+            .Where(e => asOf is null || e.OccurredAt < VietnamTime.EndOf(asOf.Value))
+            .Where(e => asRecorded is null || e.RecordedAt < VietnamTime.EndOf(asRecorded.Value))
+            .ToList();
+        if (entries.Count == 0)
+        {
+            return null;
+        }
+
+        var judgedOn = asOf ?? asRecorded ?? (version is not null ? VietnamTime.DateOf(entries[^1].OccurredAt) : today ?? VietnamTime.Today(TimeProvider.System));
+        var integrity = await ChainVerifier.VerifyStreamAsync(store, caseId, cancellation).ConfigureAwait(false);
+        return Build(caseId, entries, judgedOn, OutreachRegistration.OptionsOf(store.Options), integrity);
+    }
+
+    private static async Task<Dictionary<long, DateTimeOffset>> LinkTimesAsync(IDocumentStore store, Guid caseId, CancellationToken cancellation)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            $"select e.version, c.recorded_at from {schema}.mt_events e join {schema}.{HashChain.ChainTable} c on c.seq_id = e.seq_id where e.stream_id = $1", connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = caseId });
+        var times = new Dictionary<long, DateTimeOffset>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            times[reader.GetInt64(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        return times;
+    }
+}

@@ -1,0 +1,99 @@
+using Outreach.Cases;
+using Outreach.Deadlines;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Audit;
+
+/// <summary>The auditor's report, built from events alone (pure): which period was met or missed, by how much, and by whom.</summary>
+public sealed class CaseAuditSpecs
+{
+    private static readonly OutreachOptions Options = new();
+
+    private static List<AuditEntry> Entries(params object[] events)
+        => [.. events.Select((e, i) => new AuditEntry(i + 1, CaseAudit.SectionOf(e), e.GetType().Name, e, OutreachEvents.Actor(e)!,
+            OutreachEvents.OccurredAt(e)!.Value, OutreachEvents.OccurredAt(e)!.Value.AddMinutes(5), false, CaseAudit.RecipientsOf(e)))];
+
+    private static AuditDeadline Single(CaseAuditReport report, DeadlineStep step) => report.Deadlines.Single(d => d.Deadline.Step == step);
+
+    [Test]
+    public void A_late_acceptance_is_missed_by_its_days_and_names_who_took_it_and_the_next_period_runs_from_it()
+    {
+        var report = CaseAudit.Build(CaseSpec.Id, Entries(
+            Story.Received(Story.At(2024, 3, 4)), Story.Classified(CaseKind.Complaint, Story.At(2024, 3, 4, 11)), Story.Accepted(Story.At(2024, 3, 18))),
+            new DateOnly(2024, 3, 25), Options);
+
+        var acceptance = Single(report, DeadlineStep.ComplaintAcceptance);
+        Assert.That(acceptance.Deadline.Due, Is.EqualTo(new DateOnly(2024, 3, 14)));
+        Assert.That((acceptance.Outcome, acceptance.DaysLate, acceptance.Responsible, acceptance.ClosedByVersion), Is.EqualTo((DeadlineOutcome.Missed, 4, Story.Chair, 3L)));
+        var decision = Single(report, DeadlineStep.FirstDecision);
+        Assert.That((decision.Outcome, decision.Deadline.StartsAfter, decision.Deadline.Due), Is.EqualTo((DeadlineOutcome.Open, new DateOnly(2024, 3, 18), new DateOnly(2024, 4, 17))));
+        Assert.That(report.Breaches, Is.EqualTo(new[] { acceptance }));
+    }
+
+    [Test]
+    public void A_period_still_not_done_after_its_last_day_is_overdue_as_of_the_report_date()
+    {
+        var events = Story.AcceptedComplaint(Story.At(2024, 3, 8));
+        var report = CaseAudit.Build(CaseSpec.Id, Entries(events), new DateOnly(2024, 4, 20), Options);
+        var decision = Single(report, DeadlineStep.FirstDecision);
+        // 30 days after Fri 8 Mar 2024 end on Sun 7 Apr, a day off: Mon 8 Apr. On 20 Apr it is 12 days overdue.
+        Assert.That((decision.Outcome, decision.Deadline.Due, decision.DaysLate, decision.Responsible), Is.EqualTo((DeadlineOutcome.Overdue, new DateOnly(2024, 4, 8), 12, Story.Chair)));
+        Assert.That(CaseAudit.Build(CaseSpec.Id, Entries(events), new DateOnly(2024, 4, 8), Options).Breaches, Is.Empty, "due today is not overdue");
+    }
+
+    [Test]
+    public void A_suspension_pauses_the_last_day_and_the_resumption_moves_it_and_both_are_listed()
+    {
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([
+            .. Story.AcceptedComplaint(Story.At(2024, 3, 8)),
+            Story.Suspended(Story.At(2024, 3, 20)), Story.Resumed(Story.At(2024, 3, 30)), Story.FirstDecision(Story.At(2024, 4, 15))]),
+            new DateOnly(2024, 5, 1), Options);
+
+        var decision = Single(report, DeadlineStep.FirstDecision);
+        Assert.That(decision.Changes, Has.Count.EqualTo(2));
+        Assert.That((decision.Changes[0].From, decision.Changes[0].To, decision.Changes[0].EventType), Is.EqualTo(((DateOnly?)new DateOnly(2024, 4, 8), (DateOnly?)null, nameof(ComplaintSuspended))));
+        Assert.That(decision.Changes[1].To, Is.GreaterThan(new DateOnly(2024, 4, 15)));
+        Assert.That((decision.Outcome, decision.ClosedOn, decision.ClosedBy), Is.EqualTo((DeadlineOutcome.Met, (DateOnly?)new DateOnly(2024, 4, 15), Story.Chair)),
+            "15 Apr is after the original 8 Apr but within the period once the suspended days are left out");
+    }
+
+    [Test]
+    public void A_withdrawal_before_the_last_day_ends_the_period_and_is_not_a_breach()
+    {
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. Story.AcceptedComplaint(Story.At(2024, 3, 8)), Story.Withdrawn(Story.At(2024, 3, 20))]),
+            new DateOnly(2024, 6, 1), Options);
+        Assert.That(Single(report, DeadlineStep.FirstDecision).Outcome, Is.EqualTo(DeadlineOutcome.Ended));
+        Assert.That(report.Breaches, Is.Empty);
+    }
+
+    [Test]
+    public void Notices_list_their_recipients_and_the_citizens_window_is_not_an_obligation()
+    {
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([
+            .. Story.FirstDecidedComplaint(Story.At(2024, 3, 8)), Story.Delivered(Story.At(2024, 3, 19), 1, NoticeParty.Complainant, NoticeParty.Respondent)]),
+            new DateOnly(2024, 3, 25), Options);
+
+        Assert.That(report.Notices.Select(n => n.EventType), Is.EqualTo(new[] { nameof(ComplaintAccepted), nameof(DecisionDelivered) }));
+        Assert.That(report.Notices.Last().Recipients, Is.EqualTo(new[] { NoticeParty.Complainant, NoticeParty.Respondent }));
+        Assert.That(Single(report, DeadlineStep.DecisionDelivery).Outcome, Is.EqualTo(DeadlineOutcome.Met));
+        Assert.That(Single(report, DeadlineStep.SecondComplaintWindow).Outcome, Is.EqualTo(DeadlineOutcome.WindowOpen));
+        Assert.That(report.Entries.Select(e => e.Section).Distinct(), Is.EquivalentTo(new[] { AuditSection.Intake, AuditSection.Handling, AuditSection.Decision }));
+    }
+
+    [Test]
+    public void An_extension_of_a_denunciation_settlement_moves_its_last_day()
+    {
+        var at = Story.At(2024, 3, 4);
+        var report = CaseAudit.Build(CaseSpec.Id, Entries(
+            Story.Received(at), Story.Classified(CaseKind.Denunciation, at.AddHours(1)), Story.DenunciationAccepted(at.AddDays(3)),
+            Story.DenunciationNotified(at.AddDays(4), NoticeParty.Denouncer, NoticeParty.Denounced), Story.Extended(at.AddDays(20), 1, days: 30)),
+            new DateOnly(2024, 4, 1), Options);
+
+        var settlement = Single(report, DeadlineStep.DenunciationSettlement);
+        Assert.That(settlement.Changes, Has.Count.EqualTo(1));
+        Assert.That(settlement.Changes[0].To, Is.GreaterThan(settlement.Changes[0].From!.Value));
+        Assert.That(settlement.Deadline.Days, Is.EqualTo(60), "30 days of Art. 30, plus the 30-day extension");
+        Assert.That(Single(report, DeadlineStep.DenunciationNotice).Outcome, Is.EqualTo(DeadlineOutcome.Met));
+        Assert.That(report.Entries.Single(e => e.EventType == nameof(DenunciationSettlementExtended)).Section, Is.EqualTo(AuditSection.Change));
+    }
+}
