@@ -18,6 +18,18 @@ public sealed class OutreachOptions
     /// <summary>Days the city level has to respond to an escalation that does not set its own date (default 15).</summary>
     public int CityResponseDays { get; set; } = Difficulties.EscalationPolicy.CityDays;
 
+    /// <summary>
+    /// Where citizens' per-person keys live (ADR 18). Default: files under <see cref="KeyFolder.PersonKeysPath"/>
+    /// (<c>$OUTREACH_KEYS/persons</c>). Plug a key vault in by implementing <see cref="PersonalData.IPersonKeyStore"/>.
+    /// </summary>
+    public PersonalData.IPersonKeyStore PersonKeys
+    {
+        get => _personKeys ??= new PersonalData.FilePersonKeyStore(KeyFolder.PersonKeysPath());
+        set => _personKeys = value;
+    }
+
+    private PersonalData.IPersonKeyStore? _personKeys;
+
     /// <summary>The PostgreSQL schema used by <c>AddOutreach(connectionString)</c>; ignored by the <c>StoreOptions</c> overload.</summary>
     public string SchemaName { get; set; } = "outreach";
 }

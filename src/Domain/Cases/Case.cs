@@ -36,17 +36,11 @@ public sealed record Case
     /// <summary>When it was received (business time).</summary>
     public DateTimeOffset ReceivedAt { get; init; }
 
-    /// <summary>The citizen's name; null when anonymous.</summary>
-    public string? CitizenName { get; init; }
+    /// <summary>The citizen's details, sealed with their own key (ADR 18); null when anonymous or not given.</summary>
+    public PersonalData.SealedIdentity? Citizen { get; init; }
 
-    /// <summary>The citizen's national ID number, if given.</summary>
-    public string? CitizenIdNumber { get; init; }
-
-    /// <summary>The citizen's phone, if given.</summary>
-    public string? CitizenPhone { get; init; }
-
-    /// <summary>The citizen's address, if given.</summary>
-    public string? CitizenAddress { get; init; }
+    /// <summary>When the citizen's personal data was erased on request, if it was.</summary>
+    public DateOnly? CitizenErasedOn { get; init; }
 
     /// <summary>The submitter stayed anonymous.</summary>
     public bool IsAnonymous { get; init; }
@@ -191,12 +185,12 @@ public sealed record Case
             PetitionReceived e => state with
             {
                 Id = e.CaseId, Exists = true, Number = e.Number, Kind = CaseKind.Unclassified, Status = CaseStatus.AwaitingClassification,
-                Channel = e.Channel, ReceivedBy = e.ReceivedBy, ReceivedAt = e.ReceivedAt, CitizenName = e.CitizenName,
-                CitizenIdNumber = e.CitizenIdNumber, CitizenPhone = e.CitizenPhone, CitizenAddress = e.CitizenAddress,
+                Channel = e.Channel, ReceivedBy = e.ReceivedBy, ReceivedAt = e.ReceivedAt, Citizen = e.Citizen,
                 IsAnonymous = e.IsAnonymous, LocalityCode = e.LocalityCode, Content = e.Content, Respondent = e.Respondent,
                 ClockStartedOn = VietnamTime.DateOf(e.ReceivedAt),
             },
             PetitionClassified e => state with { Kind = e.Kind, Status = StatusForNewKind(e.Kind) },
+            CitizenDataErased e => state with { CitizenErasedOn = VietnamTime.DateOf(e.ErasedAt) },
             PetitionReclassified e => state with
             {
                 Kind = e.ToKind, Status = StatusForNewKind(e.ToKind), ClockStartedOn = VietnamTime.DateOf(e.ReclassifiedAt),

@@ -13,6 +13,15 @@ public static class CaseCommands
         Evolve = (c, e) => c.Evolve(e),
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
+        Prepare = (command, options) => command is ReceivePetition receive ? receive.Seal(options.PersonKeys) : command,
+        AfterAppend = (command, state, options) =>
+        {
+            // After the erasure is recorded (or found already recorded, when a crash came in between): destroy the key.
+            if (command is EraseCitizenData && state.Citizen is { } citizen)
+            {
+                options.PersonKeys.Erase(citizen.PersonId);
+            }
+        },
     };
 
     /// <summary>Every case command, in lifecycle order.</summary>
@@ -48,6 +57,7 @@ public static class CaseCommands
         Describe<ConcludeDenunciation>("denunciation", "conclude", "Conclude the denunciation.", ConcludeDenunciation.Decide, new ConcludeDenunciation.Validator()),
         Describe<DemandLateSettlementReport>("denunciation", "demand-report", "Record a supervising body's demand for a late-settlement report.", DemandLateSettlementReport.Decide, new DemandLateSettlementReport.Validator()),
         Describe<SubmitLateSettlementReport>("denunciation", "submit-report", "Record the late-settlement report sent.", SubmitLateSettlementReport.Decide, new SubmitLateSettlementReport.Validator()),
+        Describe<EraseCitizenData>("citizen", "erase", "Erase a case's citizen's personal data on request: their key is destroyed, the history stays.", EraseCitizenData.Decide, new EraseCitizenData.Validator()),
     ];
 
     /// <summary>The descriptor of a case command type; throws for a type that is not a case command.</summary>

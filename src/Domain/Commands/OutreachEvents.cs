@@ -35,7 +35,8 @@ public static class OutreachEvents
             chars.Add(char.ToLowerInvariant(name[i]));
         }
 
-        return new string([.. chars]) + "_v1";
+        var version = eventType.GetCustomAttributes(typeof(ContractVersionAttribute), false).OfType<ContractVersionAttribute>().FirstOrDefault()?.Version ?? 1;
+        return new string([.. chars]) + "_v" + version.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Who performed the step an event records, or null for a type that is not an Outreach event.</summary>
@@ -45,4 +46,15 @@ public static class OutreachEvents
     /// <summary>The business time of the step an event records, or null for a type that is not an Outreach event.</summary>
     public static DateTimeOffset? OccurredAt(object @event)
         => Accessors.TryGetValue(@event.GetType(), out var a) ? (DateTimeOffset?)a.At.GetValue(@event) : null;
+}
+
+/// <summary>
+/// The contract version of an event whose shape changed in a breaking way (ADR 7): it is stored under
+/// <c>…_v{Version}</c>, so rows written under an earlier contract are never read as the new one.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ContractVersionAttribute(int version) : Attribute
+{
+    /// <summary>The contract version (1 when the attribute is absent).</summary>
+    public int Version { get; } = version;
 }

@@ -26,6 +26,12 @@ internal sealed class StreamKind<TState> where TState : class
     /// </summary>
     public Func<IOutreachCommand, TState, IDocumentSession, CancellationToken, Task>? Verify { get; init; }
 
+    /// <summary>
+    /// Runs after the command's events were committed, or when the command turned out to be already recorded: work that
+    /// must follow the record and may be repeated (destroying an erased person's key).
+    /// </summary>
+    public Action<IOutreachCommand, TState, OutreachOptions>? AfterAppend { get; init; }
+
     /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
     public Func<IOutreachCommand, OutreachOptions, IOutreachCommand>? Prepare { get; init; }
 }
@@ -149,8 +155,10 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 events = [];
             }
 
+            var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
             if (events.Length == 0)
             {
+                _kind.AfterAppend?.Invoke(command, state, options);
                 return new CommandResult(id, startingVersion, []);
             }
 
@@ -164,6 +172,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             {
                 throw tampered;
             }
+
+            _kind.AfterAppend?.Invoke(command, state, options);
 
             return new CommandResult(id, startingVersion + events.Length, [.. events.Select(e => e.GetType().Name)]);
         }

@@ -59,7 +59,7 @@ internal static class AuditVerbs
                 throw new ArgumentException($"--out: '{target}' already exists. Checkpoints are never overwritten; give another file name.");
             }
 
-            using var signer = FileCheckpointSigner.OpenOrCreate(OutreachKeys.CheckpointKeyPath());
+            using var signer = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
             if (signer.Created)
             {
                 Cli.Info(t.Pick($"Đã tạo khoá ký mới tại {signer.Path}; hãy sao lưu khoá này.", $"Created a new signing key at {signer.Path}; back it up."));

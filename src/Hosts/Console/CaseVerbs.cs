@@ -3,6 +3,7 @@ using Marten;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
+using Outreach.PersonalData;
 using Outreach.Localities;
 using Spectre.Console;
 
@@ -22,9 +23,17 @@ internal static class CaseVerbs
 
     private static readonly Option<string?> Today = new("--today") { Description = "Count days left from this date (yyyy-MM-dd) instead of today." };
 
+    /// <summary>The environment variable holding a clearance code (kept out of the command line and shell history).</summary>
+    public const string ClearanceCodeVariable = "OUTREACH_CLEARANCE_CODE";
+
+    private static readonly Option<string?> Clearance = new("--clearance")
+    {
+        Description = "Reveal a denouncer's identity as this clearance holder; the code is read from OUTREACH_CLEARANCE_CODE.",
+    };
+
     public static Command Build()
     {
-        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today };
+        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today, Clearance };
         show.SetAction((parse, ct) => Cli.Guard(parse, () => ShowAsync(parse, ct)));
         var timeline = new Command("timeline", "List a case's history, one line per recorded step.") { Id, AsOf, AtVersion };
         timeline.SetAction((parse, ct) => Cli.Guard(parse, () => TimelineAsync(parse, ct)));
@@ -49,7 +58,11 @@ internal static class CaseVerbs
               ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
         var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
         var visitIds = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, ct);
-        var view = CaseView.From(state, today, current.Kind) with { HeardOnVisits = [.. visitIds] };
+        var clearance = parse.GetValue(Clearance) is { } holder
+            ? DenouncerClearance.Verify(holder, Environment.GetEnvironmentVariable(ClearanceCodeVariable)
+                ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile())
+            : null;
+        var view = CaseView.From(state, today, Cli.Outreach.PersonKeys, current.Kind, clearance) with { HeardOnVisits = [.. visitIds] };
         if (parse.GetValue(Cli.Json))
         {
             Cli.WriteJson(view);
@@ -78,6 +91,8 @@ internal static class CaseVerbs
         Row(t.Pick("Tiếp nhận", "Received"), $"{t.Time(view.ReceivedAt)} {t.Channel(view.Channel)}, {t.Pick("người nhận", "by")} {view.ReceivedBy}");
         Row(t.Pick("Công dân", "Citizen"), view.Citizen.IsAnonymous
             ? t.Pick("(nặc danh)", "(anonymous)")
+            : view.Citizen.IsErased
+                ? $"{view.Citizen.Name} {t.Pick("(dữ liệu cá nhân đã được xoá theo yêu cầu)", "(personal data erased on request)")}"
             : view.Citizen.IsProtected
                 ? $"{view.Citizen.Name} {t.Pick("(danh tính người tố cáo được bảo vệ)", "(denouncer's identity protected)")}"
                 : string.Join(", ", new[] { view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address }.Where(s => !string.IsNullOrEmpty(s))));

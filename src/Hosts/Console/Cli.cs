@@ -175,6 +175,8 @@ internal static class Cli
         LocalPostgresUnavailableException => (ex.Message, Unavailable),
         Audit.CheckpointFileException => (ex.Message, BadInput),
         Audit.HistoryTamperedException => (ex.Message, Tampered),
+        PersonalData.PersonErasedException => (ex.Message, Refused),
+        UnauthorizedAccessException => (ex.Message, BadInput),
         NpgsqlException or System.Net.Sockets.SocketException => ($"Cannot reach PostgreSQL: {ex.Message}. Check --connection / OUTREACH_CONNECTION, or unset them to use the private local cluster.", Unavailable),
         _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,
         _ => null,

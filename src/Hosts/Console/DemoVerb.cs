@@ -72,6 +72,15 @@ internal static class DemoVerb
             await DashboardAsync(query, VietnamTime.Today(clock), t, parse.GetValue(Cli.Json), ct);
         }
 
+        if (!parse.GetValue(Cli.Json))
+        {
+            var integrity = await Audit.ChainVerifier.VerifyAsync(store, cancellation: ct);
+            Cli.Out.WriteLine(integrity.Passed
+                ? t.Pick($"Toàn vẹn lịch sử: đã tính lại chuỗi băm của {integrity.Events:N0} sự kiện trong {integrity.Streams:N0} luồng, không có gì bị sửa (outreach audit verify).",
+                    $"Integrity: the hash chains of {integrity.Events:N0} events in {integrity.Streams:N0} streams were recomputed; nothing was altered (outreach audit verify).")
+                : t.Pick($"Toàn vẹn lịch sử: BỊ SỬA — {integrity.FirstBroken!.Explanation} (outreach audit verify).", $"Integrity: ALTERED — {integrity.FirstBroken!.Explanation} (outreach audit verify)."));
+        }
+
 
         return Cli.Ok;
     }
@@ -185,7 +194,10 @@ internal static class DemoVerb
         {
             Cli.Out.WriteLine($"  outreach case show {id}");
             Cli.Out.WriteLine($"  outreach case timeline {id}");
+            Cli.Out.WriteLine($"  outreach audit case {id}");
         }
+
+        Cli.Out.WriteLine("  outreach audit verify");
 
         Cli.Out.WriteLine("  outreach cases overdue --limit 0");
         Cli.Out.WriteLine("  outreach programme coverage");

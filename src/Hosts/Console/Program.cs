@@ -18,6 +18,7 @@ root.Subcommands.Add(ProgrammeVerbs.Build());
 root.Subcommands.Add(RotationVerbs.Build());
 root.Subcommands.Add(DifficultiesVerbs.Build());
 root.Subcommands.Add(AuditVerbs.Build());
+root.Subcommands.Add(ClearanceVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Outreach.Cases;
 using Outreach.Deadlines;
+using Outreach.PersonalData;
 
 namespace Outreach.Hosting;
 
@@ -11,8 +12,9 @@ namespace Outreach.Hosting;
 /// <param name="Phone">Phone (hidden when protected).</param>
 /// <param name="Address">Address (hidden when protected).</param>
 /// <param name="IsAnonymous">The submitter stayed anonymous.</param>
-/// <param name="IsProtected">The identity is withheld because the case is a denunciation.</param>
-public sealed record CitizenView(string? Name, string? IdNumber, string? Phone, string? Address, bool IsAnonymous, bool IsProtected);
+/// <param name="IsProtected">The identity is withheld because the case is a denunciation (and the reader holds no clearance).</param>
+/// <param name="IsErased">The citizen's personal data was erased on request: only the pseudonym remains.</param>
+public sealed record CitizenView(string? Name, string? IdNumber, string? Phone, string? Address, bool IsAnonymous, bool IsProtected, bool IsErased = false);
 
 /// <summary>A deadline as of a given day.</summary>
 /// <param name="Step">Which legal period.</param>
@@ -66,9 +68,14 @@ public sealed record CaseView(
     /// <paramref name="state"/> is a past state (time travel), so that a petition that later became a denunciation keeps
     /// its submitter protected in every past view.
     /// </summary>
-    public static CaseView From(Case state, DateOnly today, CaseKind? currentKind = null) => new(
+    /// <param name="state">The case (current or past).</param>
+    /// <param name="today">The day days-left are counted from.</param>
+    /// <param name="keys">The per-person keys that open citizens' details (ADR 18).</param>
+    /// <param name="currentKind">The case's kind today, for past states.</param>
+    /// <param name="clearance">A clearance to read denouncers' identities; without it they stay pseudonymous.</param>
+    public static CaseView From(Case state, DateOnly today, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null) => new(
         state.Id, state.Number, state.Kind, state.Status, state.IsClosed, state.Version, state.Channel, state.ReceivedBy, state.ReceivedAt,
-        CitizenOf(state, currentKind), state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
+        CitizenOf(state, keys, currentKind, clearance), state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
         state.FirstDecisionNumber, state.SecondDecisionNumber, state.ClosedOn, today,
         [.. state.Deadlines.Select(d => Deadline(d, today))]);
 
@@ -76,15 +83,26 @@ public sealed record CaseView(
     public static DeadlineView Deadline(CaseDeadline d, DateOnly today) => new(
         d.Step, d.StartsAfter, d.Due, d.Days, d.Basis, d.IsObligation, d.IsPaused, d.DaysLeft(today), d.IsOverdue(today), d.RuleSet, d.Citation, d.Unverified);
 
-    /// <summary>The citizen as shown: a denunciation's submitter gets a pseudonym derived from the case id.</summary>
-    public static CitizenView CitizenOf(Case state, CaseKind? currentKind = null)
+    /// <summary>
+    /// The citizen as shown. A denunciation's submitter gets a pseudonym derived from the case id unless the reader holds a
+    /// <see cref="DenouncerClearance"/>; an erased citizen shows only their person pseudonym, to everyone.
+    /// </summary>
+    public static CitizenView CitizenOf(Case state, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null)
     {
-        if ((state.Kind == CaseKind.Denunciation || currentKind == CaseKind.Denunciation) && !state.IsAnonymous)
+        ArgumentNullException.ThrowIfNull(state);
+        if ((state.Kind == CaseKind.Denunciation || currentKind == CaseKind.Denunciation) && !state.IsAnonymous && clearance is null)
         {
-            return new CitizenView(Pseudonym(state.Id), null, null, null, false, true);
+            return new CitizenView(Pseudonym(state.Id), null, null, null, false, true, state.CitizenErasedOn is not null);
         }
 
-        return new CitizenView(state.CitizenName, state.CitizenIdNumber, state.CitizenPhone, state.CitizenAddress, state.IsAnonymous, false);
+        var revealed = Identities.Reveal(state.Citizen, keys);
+        if (revealed.IsErased || state.CitizenErasedOn is not null)
+        {
+            return new CitizenView(revealed.Pseudonym, null, null, null, state.IsAnonymous, false, true);
+        }
+
+        var d = revealed.Details;
+        return new CitizenView(d?.Name ?? revealed.Pseudonym, d?.IdNumber, d?.Phone, d?.Address, state.IsAnonymous, false);
     }
 
     /// <summary>A stable pseudonym for a protected denouncer.</summary>

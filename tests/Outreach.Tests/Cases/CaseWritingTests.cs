@@ -47,7 +47,7 @@ public sealed class CaseWritingTests : StoreFixture
             // 30 calendar days after Fri 8 Mar 2024 end on Sun 7 Apr 2024, a day off: Mon 8 Apr 2024.
             Assert.That(details!.Deadlines.Single().Due, Is.EqualTo(new DateOnly(2024, 4, 8)));
             var events = await query.Events.FetchStreamAsync(id);
-            Assert.That(events.Select(e => e.EventTypeName), Is.EqualTo(new[] { "petition_received_v1", "petition_classified_v1", "complaint_accepted_v1" }));
+            Assert.That(events.Select(e => e.EventTypeName), Is.EqualTo(new[] { "petition_received_v2", "petition_classified_v1", "complaint_accepted_v1" }));
             Assert.That(events[2].UserName, Is.EqualTo("Trần Thị Bình"));
         }
     }

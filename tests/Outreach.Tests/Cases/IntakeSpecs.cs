@@ -37,13 +37,13 @@ public sealed class IntakeSpecs
     [Test]
     public void Receiving_a_petition_opens_the_case()
         => CaseSpec.Given().Then(Receive(ReceivedAt),
-            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, "Lê Văn Cường", "012345678901", "0905 123 456", null, false,
+            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, Story.Sealed("Lê Văn Cường", "012345678901", "0905 123 456"), false,
                 "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
 
     [Test]
     public void An_anonymous_petition_records_nothing_that_identifies_the_submitter_even_if_it_was_typed()
         => CaseSpec.Given().Then(Receive(ReceivedAt, anonymous: true, name: "Lê Văn Cường"),
-            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, null, null, null, null, true,
+            new PetitionReceived(CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, null, true,
                 "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Story.Clerk, ReceivedAt));
 
     [Test]
@@ -287,6 +287,7 @@ public sealed class IntakeSpecs
         [typeof(DemandLateSettlementReport)] =
             [.. Story.AcceptedDenunciation(t), new DenunciationPartiesNotified(CaseSpec.Id, [NoticeParty.Denounced], Story.Clerk, t.AddDays(40))],
         [typeof(SubmitLateSettlementReport)] = [.. Story.AcceptedDenunciation(t), Story.ReportDemanded(t.AddDays(1))],
+        [typeof(EraseCitizenData)] = Story.AcceptedComplaint(t),
     };
 
     private static IEnumerable<TestCaseData> CommandTypesOnExistingCases()

@@ -25,7 +25,10 @@ public sealed class ContractConventionTests
     private static bool IsPrimitiveOrEnum(Type t)
     {
         var inner = Nullable.GetUnderlyingType(t) ?? t;
-        return inner.IsEnum || AllowedFieldTypes.Contains(inner) || (inner.IsArray && IsPrimitiveOrEnum(inner.GetElementType()!));
+        return inner.IsEnum || AllowedFieldTypes.Contains(inner) || (inner.IsArray && IsPrimitiveOrEnum(inner.GetElementType()!))
+               // A contract value such as SealedIdentity: a sealed record of Outreach made of primitives itself.
+               || (inner.IsSealed && IsRecord(inner) && inner.Namespace?.StartsWith("Outreach", StringComparison.Ordinal) == true
+                   && inner.GetProperties().All(p => IsPrimitiveOrEnum(p.PropertyType)));
     }
 
     [Test]
@@ -57,7 +60,8 @@ public sealed class ContractConventionTests
     {
         var names = OutreachEvents.All.Select(OutreachEvents.StoredName).ToArray();
         Assert.That(names, Is.Unique);
-        Assert.That(names, Has.All.Match("^[a-z]+(_[a-z]+)*_v1$"));
+        Assert.That(names, Has.All.Match("^[a-z]+(_[a-z]+)*_v[1-9][0-9]*$"));
+        Assert.That(OutreachEvents.StoredName(typeof(PetitionReceived)), Is.EqualTo("petition_received_v2"), "the sealed-identity contract (ADR 18)");
         Assert.That(OutreachEvents.StoredName(typeof(ComplaintAccepted)), Is.EqualTo("complaint_accepted_v1"));
     }
 

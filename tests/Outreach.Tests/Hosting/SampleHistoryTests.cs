@@ -1,6 +1,7 @@
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Hosting;
 
@@ -23,7 +24,7 @@ public sealed class SampleHistoryTests
                 CaseCommands.For(command.GetType()).Validate(command);
                 Assert.That(command.OccurredAt, Is.LessThan(Until));
                 IReadOnlyList<object> events = [];
-                Assert.DoesNotThrow(() => events = CaseCommands.Decide(command, state), $"{command.GetType().Name} on case {command.CaseId}");
+                Assert.DoesNotThrow(() => events = CaseCommands.Decide(CaseSpec.Prepared(command), state), $"{command.GetType().Name} on case {command.CaseId}");
                 Assert.That(events, Is.Not.Empty, $"{command.GetType().Name} on case {command.CaseId} recorded nothing");
                 state = events.Aggregate(state, (s, e) => s.Evolve(e));
             }

@@ -19,7 +19,13 @@ internal sealed class CaseSpec
 
     public Case State => Case.Fold(Id, _given);
 
-    public IReadOnlyList<object> When(ICaseCommand command) => CaseCommands.Decide(command, State);
+    /// <summary>The keys the specs seal citizens' details with (the write path uses the deployment's store).</summary>
+    public static readonly Outreach.PersonalData.IPersonKeyStore Keys = new Outreach.PersonalData.InMemoryPersonKeyStore();
+
+    /// <summary>The command as the write path prepares it: a reception is sealed.</summary>
+    public static ICaseCommand Prepared(ICaseCommand command) => command is ReceivePetition r ? r.Seal(Keys) : command;
+
+    public IReadOnlyList<object> When(ICaseCommand command) => CaseCommands.Decide(Prepared(command), State);
 
     /// <summary>Adds more past events (e.g. a ready-made history followed by single events).</summary>
     public CaseSpec And(params object[] events)
@@ -50,7 +56,7 @@ internal sealed class CaseSpec
     public void ThenNotRecordedTwice(ICaseCommand command, bool exactReplay)
     {
         Assert.Throws<DomainRuleException>(() => When(command), "the decider must not record the step a second time");
-        Assert.That(CaseCommands.IsReplay(command, _given), Is.EqualTo(exactReplay), exactReplay ? "an exact repeat is a replay" : "a repeat with other details is not a replay");
+        Assert.That(CaseCommands.IsReplay(Prepared(command), _given), Is.EqualTo(exactReplay), exactReplay ? "an exact repeat is a replay" : "a repeat with other details is not a replay");
     }
 
     public DomainRuleException ThenRefused(ICaseCommand command, string fragment)
@@ -84,8 +90,15 @@ internal static class Story
 
     public static DateTimeOffset At(int year, int month, int day, int hour = 9) => new(year, month, day, hour, 0, 0, Vn);
 
+    /// <summary>Details sealed as the write path seals them for <see cref="CaseSpec.Id"/>'s citizen.</summary>
+    public static Outreach.PersonalData.SealedIdentity Sealed(string? name, string? idNumber = null, string? phone = null, string? address = null, Guid? caseId = null)
+    {
+        var person = Outreach.PersonalData.SealedIdentity.CitizenOf(caseId ?? CaseSpec.Id);
+        return Outreach.PersonalData.SealedIdentity.Seal(person, new Outreach.PersonalData.PersonalDetails(name, idNumber, phone, address), CaseSpec.Keys.GetOrCreate(person));
+    }
+
     public static PetitionReceived Received(DateTimeOffset at, bool anonymous = false) => new(
-        CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, anonymous ? null : "Lê Văn Cường", "012345678901", null, null, anonymous,
+        CaseSpec.Id, "12/TCD", ReceptionChannel.CitizenReception, anonymous ? null : Sealed("Lê Văn Cường", "012345678901"), anonymous,
         "phuong-1", "Disputes the land-use fee notice", "Phường 1 People's Committee", Clerk, at);
 
     public static PetitionClassified Classified(CaseKind kind, DateTimeOffset at) => new(CaseSpec.Id, kind, null, Clerk, at);
@@ -251,6 +264,7 @@ internal static class CommandSamples
             new ConcludeDenunciation(id, Finding.Founded, "The official took a bribe", actor, at),
             new DemandLateSettlementReport(id, "Thanh tra thành phố", actor, at),
             new SubmitLateSettlementReport(id, "BC-TT-07", actor, at),
+            new EraseCitizenData(id, "Đơn yêu cầu số 3, ngày 01/04/2024", "Nghị định 13/2023/NĐ-CP, Điều 16", actor, at),
         ];
     }
 }

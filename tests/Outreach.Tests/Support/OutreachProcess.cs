@@ -34,8 +34,8 @@ internal sealed class OutreachProcess(string connection, string schema)
     /// <summary>The schema the tool works in.</summary>
     public string Schema => schema;
 
-    /// <summary>More environment variables for the tool (e.g. OUTREACH_LOCALITIES).</summary>
-    public Dictionary<string, string> Extra { get; } = [];
+    /// <summary>More environment variables for the tool (e.g. OUTREACH_LOCALITIES). Keys go to a folder of this schema's own.</summary>
+    public Dictionary<string, string> Extra { get; } = new() { ["OUTREACH_KEYS"] = Path.Combine(Path.GetTempPath(), "outreach-test-keys-" + schema) };
 
     public async Task<ProcessResult> RunAsync(params string[] args) => await RunWithInputAsync(null, args);
 

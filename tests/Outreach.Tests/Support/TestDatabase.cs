@@ -17,6 +17,8 @@ internal static class TestDatabase
     public static async Task<DocumentStore> CreateStoreAsync(string schema, OutreachOptions? options = null, Action<StoreOptions>? configure = null)
     {
         var connection = await ConnectionStringAsync();
+        // Citizens' keys stay in memory: tests never write into the machine's key folder.
+        options ??= new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() };
         var store = DocumentStore.For(opts =>
         {
             opts.Connection(connection);
@@ -46,7 +48,7 @@ public abstract class StoreFixture
 
     protected DocumentStore Store { get; private set; } = null!;
 
-    protected OutreachOptions Options { get; } = new();
+    protected OutreachOptions Options { get; } = new() { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() };
 
     [OneTimeSetUp]
     public async Task CreateStore()

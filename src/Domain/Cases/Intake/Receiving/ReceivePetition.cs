@@ -36,6 +36,29 @@ public sealed record ReceivePetition(
 {
     DateOnly Localities.ILocalityReference.On => Deadlines.VietnamTime.DateOf(OccurredAt);
 
+    /// <summary>
+    /// The citizen's details sealed with their own key (ADR 18). The write path fills it in from the clear fields before
+    /// deciding; it is never read from input.
+    /// </summary>
+    public PersonalData.SealedIdentity? SealedCitizen { get; init; }
+
+    /// <summary>The clear details the command carries (empty for an anonymous submitter: nothing identifying is kept).</summary>
+    public PersonalData.PersonalDetails Details => IsAnonymous
+        ? new PersonalData.PersonalDetails(null, null, null, null)
+        : new PersonalData.PersonalDetails(CitizenName, CitizenIdNumber, CitizenPhone, CitizenAddress);
+
+    /// <summary>Seals the citizen's details with the key of the case's citizen (created on first use).</summary>
+    internal ReceivePetition Seal(PersonalData.IPersonKeyStore keys)
+    {
+        if (Details.IsEmpty)
+        {
+            return this with { SealedCitizen = null };
+        }
+
+        var person = PersonalData.SealedIdentity.CitizenOf(CaseId);
+        return this with { SealedCitizen = PersonalData.SealedIdentity.Seal(person, Details, keys.GetOrCreate(person)) };
+    }
+
     /// <summary>Shape rules for <see cref="ReceivePetition"/>.</summary>
     public sealed class Validator : AbstractValidator<ReceivePetition>
     {
@@ -64,21 +87,24 @@ public sealed record ReceivePetition(
         }
     }
 
-    /// <summary>Opens the case, or does nothing when the same petition was already recorded under this id.</summary>
+    /// <summary>
+    /// Opens the case, or does nothing when the same petition was already recorded under this id. The citizen's details go
+    /// into the event only sealed (<see cref="SealedCitizen"/>); an anonymous submitter leaves nothing identifying.
+    /// </summary>
     public static object[] Decide(ReceivePetition command, Case state)
     {
+        if (!command.Details.IsEmpty && command.SealedCitizen is null)
+        {
+            throw new InvalidOperationException("ReceivePetition must be sealed before deciding: send it through session.HandleAsync, which seals the citizen's details.");
+        }
+
         var received = new PetitionReceived(
-            command.CaseId, command.Number, command.Channel,
-            // An anonymous submitter stays anonymous: nothing that identifies them is written into the history.
-            command.IsAnonymous ? null : command.CitizenName,
-            command.IsAnonymous ? null : command.CitizenIdNumber,
-            command.IsAnonymous ? null : command.CitizenPhone,
-            command.IsAnonymous ? null : command.CitizenAddress,
+            command.CaseId, command.Number, command.Channel, command.Details.IsEmpty ? null : command.SealedCitizen,
             command.IsAnonymous, command.LocalityCode, command.Content, command.Respondent, command.Actor, command.OccurredAt);
         if (state.Exists)
         {
             var recorded = new PetitionReceived(
-                state.Id, state.Number, state.Channel, state.CitizenName, state.CitizenIdNumber, state.CitizenPhone, state.CitizenAddress,
+                state.Id, state.Number, state.Channel, state.Citizen,
                 state.IsAnonymous, state.LocalityCode, state.Content, state.Respondent, state.ReceivedBy, state.ReceivedAt);
             return recorded == received
                 ? []
@@ -90,28 +116,26 @@ public sealed record ReceivePetition(
     }
 }
 
-/// <summary>A petition was received and a case opened for it.</summary>
+/// <summary>
+/// A petition was received and a case opened for it. Contract version 2 (stored as <c>petition_received_v2</c>): the
+/// citizen's details are sealed with their own key instead of stored in clear (ADR 18).
+/// </summary>
 /// <param name="CaseId">The case.</param>
 /// <param name="Number">The paper registry number, if any.</param>
 /// <param name="Channel">How it arrived.</param>
-/// <param name="CitizenName">The citizen's name (null when anonymous).</param>
-/// <param name="CitizenIdNumber">National ID number, if given.</param>
-/// <param name="CitizenPhone">Phone number, if given.</param>
-/// <param name="CitizenAddress">Address, if given.</param>
+/// <param name="Citizen">The citizen's name, ID number, phone and address, sealed with their key (null when anonymous or not given).</param>
 /// <param name="IsAnonymous">Whether the submitter stayed anonymous.</param>
 /// <param name="LocalityCode">The locality concerned.</param>
 /// <param name="Content">What was asked or reported.</param>
 /// <param name="Respondent">Whose decision or conduct is at issue.</param>
 /// <param name="ReceivedBy">The cadre who received it.</param>
 /// <param name="ReceivedAt">When it was received (business time).</param>
+[ContractVersion(2)]
 public sealed record PetitionReceived(
     Guid CaseId,
     string? Number,
     ReceptionChannel Channel,
-    string? CitizenName,
-    string? CitizenIdNumber,
-    string? CitizenPhone,
-    string? CitizenAddress,
+    PersonalData.SealedIdentity? Citizen,
     bool IsAnonymous,
     string LocalityCode,
     string Content,

@@ -1,11 +1,11 @@
-namespace Outreach.Hosting;
+namespace Outreach;
 
 /// <summary>
-/// Where the hosts keep keys: the checkpoint signing key (and, with personal-data protection, the per-person keys).
+/// Where keys are kept by default: the checkpoint signing key and the per-person keys of citizens (ADR 18).
 /// <c>$OUTREACH_KEYS</c> when set; otherwise <c>/var/lib/outreach/keys</c> for root, or
 /// <c>$XDG_DATA_HOME/outreach/keys</c> (<c>~/.local/share/outreach/keys</c>) for everybody else.
 /// </summary>
-public static class OutreachKeys
+public static class KeyFolder
 {
     /// <summary>Environment variable that overrides the key folder.</summary>
     public const string FolderVariable = "OUTREACH_KEYS";
@@ -37,4 +37,7 @@ public static class OutreachKeys
 
     /// <summary>The checkpoint signing key's path.</summary>
     public static string CheckpointKeyPath() => Path.Combine(Folder(), CheckpointKeyFile);
+
+    /// <summary>The folder of the per-person keys.</summary>
+    public static string PersonKeysPath() => Path.Combine(Folder(), "persons");
 }

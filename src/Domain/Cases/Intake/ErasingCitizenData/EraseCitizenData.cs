@@ -1,0 +1,55 @@
+using FluentValidation;
+
+namespace Outreach.Cases;
+
+/// <summary>
+/// Erase the personal data of the citizen who brought a case, on a lawful request (ADR 18): the event records who erased
+/// it, when, on whose request and on what legal basis; then the citizen's key is destroyed, so their name, ID number,
+/// phone and address become unreadable everywhere while the history and its hash chain stay intact.
+/// </summary>
+/// <param name="CaseId">The case whose citizen asked to be forgotten.</param>
+/// <param name="Request">The request (e.g. its registry number and date).</param>
+/// <param name="LegalBasis">The legal basis (e.g. "Nghị định 13/2023/NĐ-CP, Điều 16").</param>
+/// <param name="Actor">Who carries out the erasure.</param>
+/// <param name="OccurredAt">When.</param>
+public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalBasis, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+{
+    /// <summary>Shape rules for <see cref="EraseCitizenData"/>.</summary>
+    public sealed class Validator : AbstractValidator<EraseCitizenData>
+    {
+        /// <summary>Builds the rules.</summary>
+        public Validator()
+        {
+            Include(new CaseCommandRules<EraseCitizenData>());
+            RuleFor(c => c.Request).NotEmpty().WithMessage("request is required: name the erasure request (number and date).")
+                .MaximumLength(TextLimits.Reference * 4);
+            RuleFor(c => c.LegalBasis).NotEmpty().WithMessage("legalBasis is required: cite the law the erasure rests on.")
+                .MaximumLength(TextLimits.Reference * 4);
+        }
+    }
+
+    /// <summary>Records the erasure; refused when no personal data was recorded or it was already erased.</summary>
+    public static object[] Decide(EraseCitizenData command, Case state)
+    {
+        if (state.Citizen is null)
+        {
+            throw new DomainRuleException($"Case {command.CaseId} holds no personal data of a citizen (anonymous, or none given): there is nothing to erase.");
+        }
+
+        if (state.CitizenErasedOn is { } on)
+        {
+            throw new DomainRuleException($"The citizen's personal data in case {command.CaseId} was already erased on {on:yyyy-MM-dd}.");
+        }
+
+        return [new CitizenDataErased(command.CaseId, state.Citizen.PersonId, command.Request, command.LegalBasis, command.Actor, command.OccurredAt)];
+    }
+}
+
+/// <summary>The personal data of a case's citizen was erased on request; their key was destroyed.</summary>
+/// <param name="CaseId">The case.</param>
+/// <param name="PersonId">The person whose key was destroyed.</param>
+/// <param name="Request">The request.</param>
+/// <param name="LegalBasis">The legal basis.</param>
+/// <param name="ErasedBy">Who erased it.</param>
+/// <param name="ErasedAt">When.</param>
+public sealed record CitizenDataErased(Guid CaseId, Guid PersonId, string Request, string LegalBasis, string ErasedBy, DateTimeOffset ErasedAt);

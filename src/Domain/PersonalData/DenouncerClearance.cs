@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Outreach.PersonalData;
+
+/// <summary>
+/// The right to read a denouncer's identity (Law 25/2018 Art. 47 protects it). Only <see cref="Verify"/> creates one,
+/// from a holder's name and the code issued to them; every view without it shows the stable pseudonym, auditors included.
+/// Codes are kept as salted PBKDF2-SHA256 hashes in a clearance file (default <c>$OUTREACH_KEYS/clearances</c>).
+/// </summary>
+public sealed class DenouncerClearance
+{
+    private const int Iterations = 210_000;
+
+    private DenouncerClearance(string holder) => Holder = holder;
+
+    /// <summary>Who holds the clearance.</summary>
+    public string Holder { get; }
+
+    /// <summary>The default clearance file.</summary>
+    public static string DefaultFile() => Path.Combine(KeyFolder.Folder(), "clearances");
+
+    /// <summary>
+    /// Issues a clearance to <paramref name="holder"/> and returns the code, which is shown once and never stored in
+    /// clear. Issuing again replaces the holder's earlier code.
+    /// </summary>
+    public static string Issue(string holder, string file)
+    {
+        CheckHolder(holder);
+        var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
+        var salt = RandomNumberGenerator.GetBytes(16);
+        var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code), salt, Iterations, HashAlgorithmName.SHA256, 32);
+        var lines = File.Exists(file) ? File.ReadAllLines(file).Where(l => !l.StartsWith(holder + "\t", StringComparison.Ordinal)).ToList() : [];
+        lines.Add(string.Join('\t', holder, Convert.ToBase64String(salt), Convert.ToBase64String(hash), DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        File.WriteAllLines(file, lines);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return code;
+    }
+
+    /// <summary>The clearance of <paramref name="holder"/> if <paramref name="code"/> is theirs; otherwise throws with the reason.</summary>
+    public static DenouncerClearance Verify(string holder, string code, string file)
+    {
+        CheckHolder(holder);
+        var line = File.Exists(file) ? File.ReadAllLines(file).FirstOrDefault(l => l.StartsWith(holder + "\t", StringComparison.Ordinal)) : null;
+        if (line is null)
+        {
+            throw new UnauthorizedAccessException($"{holder} holds no clearance to read denouncers' identities. Ask the head of the unit to issue one.");
+        }
+
+        var parts = line.Split('\t');
+        var expected = Convert.FromBase64String(parts[2]);
+        var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code ?? ""), Convert.FromBase64String(parts[1]), Iterations, HashAlgorithmName.SHA256, 32);
+        return CryptographicOperations.FixedTimeEquals(expected, actual)
+            ? new DenouncerClearance(holder)
+            : throw new UnauthorizedAccessException($"The clearance code given for {holder} is wrong. Nothing was revealed.");
+    }
+
+    private static void CheckHolder(string holder)
+    {
+        if (string.IsNullOrWhiteSpace(holder) || holder.Contains('\t', StringComparison.Ordinal) || holder.Contains('\n', StringComparison.Ordinal) || holder.Length > 200)
+        {
+            throw new ArgumentException("The clearance holder must be a name of at most 200 characters, without tabs or line breaks.");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace Outreach.PersonalData;
+
+/// <summary>
+/// Where each person's key lives (ADR 18). The default keeps one file per person (<see cref="FilePersonKeyStore"/>); a
+/// deployment plugs a key vault or HSM in by implementing this interface and setting <see cref="OutreachOptions.PersonKeys"/>.
+/// Implementations must make <see cref="Erase"/> final: an erased person's key can never be created again.
+/// </summary>
+public interface IPersonKeyStore
+{
+    /// <summary>The person's 32-byte key, created on first use. Throws <see cref="PersonErasedException"/> for an erased person.</summary>
+    byte[] GetOrCreate(Guid personId);
+
+    /// <summary>The person's key, or null when there is none (never created, or erased).</summary>
+    byte[]? Find(Guid personId);
+
+    /// <summary>True when the person's key was destroyed by an erasure.</summary>
+    bool IsErased(Guid personId);
+
+    /// <summary>Destroys the person's key for good and remembers that it was erased. Repeating it does nothing.</summary>
+    void Erase(Guid personId);
+}
+
+/// <summary>A person's data was erased on request: nothing more can be recorded or read about them.</summary>
+public sealed class PersonErasedException(Guid personId)
+    : Exception($"The personal data of {SealedIdentity.PseudonymOf(personId)} was erased on request; nothing identifying can be recorded or read for this person any more.")
+{
+    /// <summary>The erased person.</summary>
+    public Guid PersonId { get; } = personId;
+}
+
+/// <summary>
+/// The default key store: <c>&lt;folder&gt;/&lt;person&gt;.key</c> (32 random bytes, base64, readable by the owner
+/// only) and, after erasure, <c>&lt;person&gt;.erased</c> holding the time of erasure. Back the folder up with the
+/// database, and delete erased keys from backups too.
+/// </summary>
+public sealed class FilePersonKeyStore : IPersonKeyStore
+{
+    private readonly string _folder;
+    private readonly Lock _gate = new();
+
+    /// <summary>A store in <paramref name="folder"/> (created on first write, owner-only).</summary>
+    public FilePersonKeyStore(string folder)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        _folder = Path.GetFullPath(folder);
+    }
+
+    /// <summary>The folder holding the keys.</summary>
+    public string Folder => _folder;
+
+    /// <inheritdoc />
+    public byte[] GetOrCreate(Guid personId)
+    {
+        lock (_gate)
+        {
+            if (IsErased(personId))
+            {
+                throw new PersonErasedException(personId);
+            }
+
+            if (Find(personId) is { } existing)
+            {
+                return existing;
+            }
+
+            Directory.CreateDirectory(_folder);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(_folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            var key = RandomNumberGenerator.GetBytes(32);
+            var temporary = KeyPath(personId) + "." + Guid.NewGuid().ToString("N") + ".tmp";
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (var file = new StreamWriter(temporary, System.Text.Encoding.ASCII, options))
+            {
+                file.Write(Convert.ToBase64String(key));
+            }
+
+            try
+            {
+                // Another process may have created the key meanwhile: theirs wins, so both seal with the same key.
+                File.Move(temporary, KeyPath(personId), overwrite: false);
+                return key;
+            }
+            catch (IOException) when (File.Exists(KeyPath(personId)))
+            {
+                File.Delete(temporary);
+                return Find(personId)!;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? Find(Guid personId)
+    {
+        var path = KeyPath(personId);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            return key.Length == 32 ? key : throw new FormatException("not 32 bytes");
+        }
+        catch (FormatException ex)
+        {
+            throw new CryptographicException($"The key file '{path}' is damaged ({ex.Message}). Restore it from the key backup.");
+        }
+    }
+
+    /// <inheritdoc />
+    public bool IsErased(Guid personId) => File.Exists(ErasedPath(personId));
+
+    /// <inheritdoc />
+    public void Erase(Guid personId)
+    {
+        lock (_gate)
+        {
+            Directory.CreateDirectory(_folder);
+            if (!IsErased(personId))
+            {
+                File.WriteAllText(ErasedPath(personId), DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) + "\n");
+            }
+
+            var path = KeyPath(personId);
+            if (File.Exists(path))
+            {
+                // Overwrite before deleting, so the key's bytes do not linger in the file's old blocks on simple file systems.
+                var length = new FileInfo(path).Length;
+                File.WriteAllBytes(path, new byte[length]);
+                File.Delete(path);
+            }
+        }
+    }
+
+    private string KeyPath(Guid personId) => Path.Combine(_folder, personId.ToString("D") + ".key");
+
+    private string ErasedPath(Guid personId) => Path.Combine(_folder, personId.ToString("D") + ".erased");
+}
+
+/// <summary>Opens sealed identities for readers, with the rules on erasure.</summary>
+public static class Identities
+{
+    /// <summary>
+    /// The details inside <paramref name="sealedIdentity"/> when its person's key exists; erased or unknown keys give no
+    /// details (never an exception), so every view degrades to the pseudonym.
+    /// </summary>
+    public static RevealedIdentity Reveal(SealedIdentity? sealedIdentity, IPersonKeyStore keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (sealedIdentity is null)
+        {
+            return new RevealedIdentity(null, null, false);
+        }
+
+        if (keys.IsErased(sealedIdentity.PersonId))
+        {
+            return new RevealedIdentity(null, sealedIdentity.Pseudonym, true);
+        }
+
+        var key = keys.Find(sealedIdentity.PersonId);
+        return key is null
+            ? new RevealedIdentity(null, sealedIdentity.Pseudonym, false)
+            : new RevealedIdentity(sealedIdentity.Open(key), sealedIdentity.Pseudonym, false);
+    }
+}
+
+/// <summary>A key store in memory, for tests and short-lived tools: keys vanish with the process.</summary>
+public sealed class InMemoryPersonKeyStore : IPersonKeyStore
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte[]> _keys = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _erased = new();
+
+    /// <inheritdoc />
+    public byte[] GetOrCreate(Guid personId)
+        => IsErased(personId) ? throw new PersonErasedException(personId) : _keys.GetOrAdd(personId, _ => RandomNumberGenerator.GetBytes(32));
+
+    /// <inheritdoc />
+    public byte[]? Find(Guid personId) => _keys.TryGetValue(personId, out var key) ? key : null;
+
+    /// <inheritdoc />
+    public bool IsErased(Guid personId) => _erased.ContainsKey(personId);
+
+    /// <inheritdoc />
+    public void Erase(Guid personId)
+    {
+        _erased[personId] = true;
+        _keys.TryRemove(personId, out _);
+    }
+}
