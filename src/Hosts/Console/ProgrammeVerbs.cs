@@ -30,7 +30,7 @@ internal static class ProgrammeVerbs
         visits.SetAction((parse, ct) => Cli.Guard(parse, () => VisitsAsync(parse, ct)));
         var guidance = new Command("guidance", "Professional guidance sessions by topic.");
         guidance.SetAction((parse, ct) => Cli.Guard(parse, () => GuidanceAsync(parse, ct)));
-        var history = new Command("history", "A locality's history page: visits, difficulties and petitions, also under its former names.") { Code, Limit };
+        var history = new Command("history", "A locality's history page: visits, difficulties and petitions, also under its former names.") { Code, Limit, HistoryAsOf };
         history.SetAction((parse, ct) => Cli.Guard(parse, () => HistoryAsync(parse, ct)));
         return new Command("programme", "Reports on the outreach programme's visits.") { coverage, visits, guidance, history };
     }
@@ -74,6 +74,11 @@ internal static class ProgrammeVerbs
         _ => topic.Humanize(),
     };
 
+    private static readonly Option<string?> HistoryAsOf = new("--as-of")
+    {
+        Description = "Time travel: what had happened by the end of this date (yyyy-MM-dd), each visit, difficulty and petition as it stood then.",
+    };
+
     private static async Task<int> HistoryAsync(ParseResult parse, CancellationToken ct)
     {
         var today = VietnamTime.Today(TimeProvider.System);
@@ -82,7 +87,8 @@ internal static class ProgrammeVerbs
         await using var query = store.QuerySession();
         var catalogue = Cli.Outreach.Localities;
         var code = parse.GetValue(Code)!;
-        var entries = await ProgrammeQueries.LocalityHistoryAsync(query, catalogue, code, today, ct);
+        var asOf = CaseVerbs.ParseDate(parse.GetValue(HistoryAsOf), "--as-of");
+        var entries = await ProgrammeQueries.LocalityHistoryAsync(query, catalogue, code, today, asOf, ct);
         var shown = limit > 0 ? entries.Take(limit).ToArray() : [.. entries];
         if (parse.GetValue(Cli.Json))
         {
@@ -92,7 +98,8 @@ internal static class ProgrammeVerbs
 
         var t = Cli.Text(parse);
         var table = new Table().Border(TableBorder.Rounded)
-            .Title(t.Pick($"Lịch sử địa bàn {catalogue.NameOn(code, today)}: {entries.Count} mục", $"History of {catalogue.NameOn(code, today)}: {entries.Count} entries"))
+            .Title(t.Pick($"Lịch sử địa bàn {catalogue.NameOn(code, today)}: {entries.Count} mục{(asOf is { } d ? $", tính đến {t.Date(d)}" : "")}",
+                $"History of {catalogue.NameOn(code, today)}: {entries.Count} entries{(asOf is { } when ? $", as of {t.Date(when)}" : "")}"))
             .AddColumns(t.Pick("Ngày", "Day"), t.Pick("Loại", "Kind"), t.Pick("Nơi (tên lúc đó)", "Place (as named then)"), t.Pick("Nội dung", "What"));
         foreach (var e in shown)
         {

@@ -106,6 +106,13 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
         var history = await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today);
         var line = history.Single(h => h.Id == visit);
         Assert.That((line.Kind, line.Place, line.On), Is.EqualTo(("visit", "Khóm 1, Phường 2", new DateOnly(2019, 3, 8))), "the history page names the place as it was then");
+        Assert.That(line.Summary, Does.StartWith("Reported"));
+
+        // Time travel: on 6 March the visit was arranged, not yet carried out, and the petition did not exist.
+        var then = await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today, new DateOnly(2019, 3, 6));
+        Assert.That(then.Select(h => (h.Kind, h.Id)), Is.EqualTo(new[] { ("visit", visit) }));
+        Assert.That(then[0].Summary, Does.StartWith("Arranged"));
+        Assert.That(await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today, new DateOnly(2019, 3, 3)), Is.Empty, "nothing had happened yet");
         var guidance = (await ProgrammeQueries.GuidanceByTopicAsync(query)).Single(g => g.Topic == GuidanceTopic.DraftingDocuments);
         Assert.That((guidance.Sessions, guidance.Attendees, guidance.Localities), Is.EqualTo((1, 5, 1)));
 

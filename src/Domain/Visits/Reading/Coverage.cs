@@ -111,9 +111,20 @@ public static class ProgrammeQueries
     /// A locality's history page: its visits, difficulties and petitions — including those recorded under its predecessors
     /// and its hamlets — each named as the place was on the day, newest first.
     /// </summary>
+    /// <param name="session">A query session.</param>
+    /// <param name="catalogue">The locality catalogue.</param>
+    /// <param name="code">The locality.</param>
+    /// <param name="today">The date that decides which localities roll up into <paramref name="code"/>.</param>
+    /// <param name="asOf">
+    /// Time travel: only what had happened by the end of this date (business time), each item as it stood then — its
+    /// events are folded up to that day instead of reading today's snapshot.
+    /// </param>
+    /// <param name="cancellation">Cancels the queries.</param>
     public static async Task<IReadOnlyList<LocalityHistoryEntry>> LocalityHistoryAsync(
-        IQuerySession session, LocalityCatalogue catalogue, string code, DateOnly today, CancellationToken cancellation = default)
+        IQuerySession session, LocalityCatalogue catalogue, string code, DateOnly today, DateOnly? asOf = null, CancellationToken cancellation = default)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(catalogue);
         if (catalogue.Find(code) is null)
         {
             throw new DomainRuleException(catalogue.Problem(code, today)!);
@@ -124,6 +135,13 @@ public static class ProgrammeQueries
         var visits = await session.Query<Visit>().Where(v => v.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
         var difficulties = await session.Query<Difficulties.Difficulty>().Where(d => d.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
         var cases = await session.Query<Cases.Case>().Where(c => c.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
+        if (asOf is { } date)
+        {
+            visits = await AsOfAsync(session, visits.Select(v => v.Id), VisitCommands.Kind, date, cancellation).ConfigureAwait(false);
+            difficulties = await AsOfAsync(session, difficulties.Select(d => d.Id), Difficulties.DifficultyCommands.Kind, date, cancellation).ConfigureAwait(false);
+            cases = await AsOfAsync(session, cases.Select(c => c.Id), Cases.CaseCommands.Kind, date, cancellation).ConfigureAwait(false);
+        }
+
         var entries = visits.Select(v => new LocalityHistoryEntry(v.CarriedOutOn ?? v.PlannedFor, "visit", catalogue.NameOn(v.LocalityCode, v.CarriedOutOn ?? v.PlannedFor),
                 $"{v.Status}: {string.Join(", ", v.Visitors)}{(v.Guidance.Count > 0 ? "; guidance: " + string.Join(", ", v.Guidance) : "")}", v.Id))
             .Concat(difficulties.Select(d => new LocalityHistoryEntry(d.RaisedOn, "difficulty", catalogue.NameOn(d.LocalityCode, d.RaisedOn), $"{d.Status}: {d.Description}", d.Id)))
@@ -133,6 +151,25 @@ public static class ProgrammeQueries
                 return new LocalityHistoryEntry(on, "petition", catalogue.NameOn(c.LocalityCode, on), $"{c.Kind}, {c.Status}: {c.Content}", c.Id);
             }));
         return [.. entries.OrderByDescending(e => e.On).ThenBy(e => e.Id)];
+    }
+
+    /// <summary>Each stream folded from the events that had happened by the end of <paramref name="asOf"/>; streams not yet begun are left out.</summary>
+    private static async Task<List<T>> AsOfAsync<T>(IQuerySession session, IEnumerable<Guid> ids, StreamKind<T> kind, DateOnly asOf, CancellationToken cancellation)
+        where T : class
+    {
+        var end = Deadlines.VietnamTime.EndOf(asOf);
+        var states = new List<T>();
+        foreach (var id in ids)
+        {
+            var events = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
+            var state = events.Select(e => e.Data).Where(e => OutreachEvents.OccurredAt(e) is { } at && at < end).Aggregate(kind.None(id), kind.Evolve);
+            if (kind.Exists(state))
+            {
+                states.Add(state);
+            }
+        }
+
+        return states;
     }
 
     /// <summary>The visits on which the petition <paramref name="caseId"/> was heard: the case side of <c>HearResident</c>.</summary>
