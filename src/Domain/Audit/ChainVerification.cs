@@ -196,7 +196,9 @@ public static class ChainVerifier
                 if (!linked)
                 {
                     scan.Problems.Add(new ChainProblem(ChainProblemKind.MissingLink, streamId, version, seq,
-                        $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
+                        version == 1
+                            ? $"Event 1 of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach, or before this database had hash chains (then run 'outreach audit adopt' once)."
+                            : $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
                 }
                 else if (version != previousVersion + 1)
                 {

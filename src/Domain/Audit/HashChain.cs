@@ -129,7 +129,7 @@ public static class HashChain
                   FROM {schema}.mt_events x JOIN {schema}.{ChainTable} c ON c.seq_id = x.seq_id
                  WHERE x.stream_id = p_stream AND x.version = v_first - 1;
                 IF v_prev IS NULL THEN
-                    RAISE EXCEPTION 'Outreach hash chain: event % of stream % has no chain link, so it was written outside Outreach. Nothing was recorded. Run "outreach audit verify" and report it.', v_first - 1, p_stream USING ERRCODE = 'OR001';
+                    RAISE EXCEPTION 'Outreach hash chain: event % of stream % has no chain link: it was written outside Outreach, or before this database had hash chains. Nothing was recorded. Run "outreach audit verify" (and, for a database from before hash chains, "outreach audit adopt" once).', v_first - 1, p_stream USING ERRCODE = 'OR001';
                 END IF;
             END IF;
             FOR e IN SELECT * FROM {schema}.mt_events WHERE stream_id = p_stream AND version >= v_first ORDER BY version LOOP

@@ -31,6 +31,16 @@ internal static class AuditVerbs
             var checkpoint = parse.GetValue(CheckpointFile) is { } path ? Checkpoint.Load(path) : null;
             using var store = await Cli.OpenStoreAsync(parse, ct);
             var result = await ChainVerifier.VerifyAsync(store, checkpoint, Progress(t), ct);
+            if (checkpoint is not null && File.Exists(KeyFolder.CheckpointKeyPath()))
+            {
+                using var local = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
+                var ours = Checkpoint.FingerprintOf(local.PublicKey) == checkpoint.KeyFingerprint;
+                Cli.Info(ours
+                    ? t.Pick($"Mốc kiểm chứng được ký bằng khoá của hệ thống này ({checkpoint.KeyFingerprint}).", $"The checkpoint was signed with this installation's key ({checkpoint.KeyFingerprint}).")
+                    : t.Pick($"Lưu ý: mốc kiểm chứng được ký bằng khoá khác ({checkpoint.KeyFingerprint}), không phải khoá của hệ thống này; hãy đối chiếu dấu vân tay với nơi lưu mốc.",
+                        $"Note: the checkpoint was signed with another key ({checkpoint.KeyFingerprint}), not this installation's; compare the fingerprint with the one on record."));
+            }
+
             if (parse.GetValue(Cli.Json))
             {
                 Cli.WriteJson(new { result.Passed, result.Events, result.Streams, result.CheckedAt, FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint });

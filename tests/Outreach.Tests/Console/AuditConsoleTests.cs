@@ -6,47 +6,23 @@ using Outreach.Tests.Support;
 namespace Outreach.Tests.Console;
 
 /// <summary><c>outreach audit case|verify|checkpoint</c> run as a person would run them.</summary>
-public sealed class AuditConsoleTests
+public sealed class AuditConsoleTests : ConsoleStoryFixture
 {
     private const string CaseId = "6f1c2d9e-4b7a-4c55-9a1e-2b8f0d3c4e51";
-    private string _schema = "";
-    private string _dir = "";
-    private OutreachProcess _outreach = null!;
 
-    [OneTimeSetUp]
-    public async Task RecordALateAcceptance()
-    {
-        _schema = TestDatabase.NewSchemaName();
-        _dir = Directory.CreateTempSubdirectory("outreach-audit-").FullName;
-        _outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), _schema);
-        _outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys");
-        // The sample story, with the acceptance taken on 20 March instead of 8 March.
-        var story = File.ReadAllLines(Path.Combine(AuditSql.RepositoryRoot(), "docs", "samples", "complaint-story.jsonl"))
-            .Where(l => l.StartsWith('{'))
-            .Select(l => l.Contains("\"AcceptComplaint\"", StringComparison.Ordinal) ? l.Replace("2024-03-08", "2024-03-20", StringComparison.Ordinal) : l)
-            .Take(3);
-        var file = Path.Combine(_dir, "late.jsonl");
-        await File.WriteAllLinesAsync(file, story);
-        var applied = await _outreach.RunAsync("apply", file);
-        Assert.That(applied.ExitCode, Is.Zero, applied.ToString());
-    }
-
-    [OneTimeTearDown]
-    public async Task Drop()
-    {
-        await TestDatabase.DropSchemaAsync(_schema);
-        Directory.Delete(_dir, true);
-    }
+    /// <summary>The sample story's first three steps, with the acceptance taken on 20 March instead of 8 March.</summary>
+    protected override IEnumerable<string> Steps()
+        => SampleStory(3).Select(l => l.Contains("\"AcceptComplaint\"", StringComparison.Ordinal) ? l.Replace("2024-03-08", "2024-03-20", StringComparison.Ordinal) : l);
 
     [Test]
     [Order(1)]
     public async Task The_report_says_which_step_was_missed_by_how_many_days_and_who_was_responsible()
     {
-        var text = await _outreach.RunAsync("audit", "case", "12/2024/TCD", "--culture", "en", "--as-of", "2024-03-25");
+        var text = await Outreach.RunAsync("audit", "case", "12/2024/TCD", "--culture", "en", "--as-of", "2024-03-25");
         Assert.That(text.ExitCode, Is.Zero, text.ToString());
         Assert.That(text.Out, Does.Contain("Missed: complaint acceptance").And.Contain("responsible: Trần Thị Bình").And.Contain("intact"));
 
-        var json = await _outreach.RunAsync("audit", "case", CaseId, "--json", "--as-of", "2024-03-25");
+        var json = await Outreach.RunAsync("audit", "case", CaseId, "--json", "--as-of", "2024-03-25");
         using var doc = JsonDocument.Parse(json.Out);
         var acceptance = doc.RootElement.GetProperty("deadlines").EnumerateArray().Single(d => d.GetProperty("step").GetString() == "ComplaintAcceptance");
         var due = DateOnly.Parse(acceptance.GetProperty("due").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
@@ -63,7 +39,7 @@ public sealed class AuditConsoleTests
     [Order(1)]
     public async Task The_report_as_of_an_earlier_date_shows_the_case_as_it_stood_then()
     {
-        var json = await _outreach.RunAsync("audit", "case", CaseId, "--json", "--as-of", "2024-03-16", "--culture", "en");
+        var json = await Outreach.RunAsync("audit", "case", CaseId, "--json", "--as-of", "2024-03-16", "--culture", "en");
         using var doc = JsonDocument.Parse(json.Out);
         Assert.That(doc.RootElement.GetProperty("version").GetInt64(), Is.EqualTo(2));
         var acceptance = doc.RootElement.GetProperty("deadlines").EnumerateArray().Single();
@@ -74,7 +50,7 @@ public sealed class AuditConsoleTests
     [Order(1)]
     public async Task The_report_as_recorded_before_anything_was_recorded_is_refused_clearly()
     {
-        var result = await _outreach.RunAsync("audit", "case", CaseId, "--as-recorded", "2020-01-01", "--culture", "en");
+        var result = await Outreach.RunAsync("audit", "case", CaseId, "--as-recorded", "2020-01-01", "--culture", "en");
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Error, Does.Contain("had no recorded step by then"));
     }
@@ -83,8 +59,8 @@ public sealed class AuditConsoleTests
     [Order(1)]
     public async Task The_html_export_is_one_self_contained_document_with_the_verification_result()
     {
-        var path = Path.Combine(_dir, "report.html");
-        var result = await _outreach.RunAsync("audit", "case", CaseId, "--html", path, "--as-of", "2024-03-25");
+        var path = Path.Combine(Dir, "report.html");
+        var result = await Outreach.RunAsync("audit", "case", CaseId, "--html", path, "--as-of", "2024-03-25");
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         var html = await File.ReadAllTextAsync(path);
         Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("lang=\"vi\"").And.Contain("TRỄ 6 ngày").And.Contain("nguyên vẹn"));
@@ -95,31 +71,32 @@ public sealed class AuditConsoleTests
     [Order(2)] // It alters the recorded history; the report tests run first.
     public async Task Verify_passes_then_fails_with_exit_4_naming_the_altered_event_and_a_checkpoint_round_trips()
     {
-        var checkpointFile = Path.Combine(_dir, "cp.json");
-        var checkpoint = await _outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile, "--culture", "en");
+        var checkpointFile = Path.Combine(Dir, "cp.json");
+        var checkpoint = await Outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile, "--culture", "en");
         Assert.That(checkpoint.ExitCode, Is.Zero, checkpoint.ToString());
         Assert.That(checkpoint.Error, Does.Contain("Created a new signing key"));
-        var again = await _outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile);
+        var again = await Outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile);
         Assert.That(again.ExitCode, Is.EqualTo(2), "checkpoints are never overwritten");
 
-        var verified = await _outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
+        var verified = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
         Assert.That(verified.Out, Does.Contain("INTACT"));
+        Assert.That(verified.Error, Does.Contain("signed with this installation's key"));
 
         await using (var conn = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync()))
         {
             await conn.OpenAsync();
-            await using var tamper = new NpgsqlCommand($"update {_schema}.mt_events set user_name = 'mallory' where version = 3", conn);
+            await using var tamper = new NpgsqlCommand($"update {Schema}.mt_events set user_name = 'mallory' where version = 3", conn);
             Assert.That(await tamper.ExecuteNonQueryAsync(), Is.EqualTo(1));
         }
 
-        var broken = await _outreach.RunAsync("audit", "verify", "--culture", "en");
+        var broken = await Outreach.RunAsync("audit", "verify", "--culture", "en");
         Assert.That(broken.ExitCode, Is.EqualTo(4), broken.ToString());
         Assert.That(broken.Out, Does.Contain($"First broken event: Event 3 of stream {CaseId}"));
-        var report = await _outreach.RunAsync("audit", "case", CaseId, "--culture", "en");
+        var report = await Outreach.RunAsync("audit", "case", CaseId, "--culture", "en");
         Assert.That(report.Out, Does.Contain("ALTERED"));
 
-        var bad = await _outreach.RunAsync("audit", "verify", "--checkpoint", Path.Combine(_dir, "missing.json"));
+        var bad = await Outreach.RunAsync("audit", "verify", "--checkpoint", Path.Combine(Dir, "missing.json"));
         Assert.That((bad.ExitCode, bad.Error), Is.EqualTo((2, bad.Error)));
         Assert.That(bad.Error, Does.Contain("Cannot read the checkpoint file"));
     }

@@ -5,40 +5,22 @@ using Outreach.Tests.Support;
 namespace Outreach.Tests.Console;
 
 /// <summary><c>outreach citizen erase</c>, <c>outreach clearance issue</c> and <c>case show --clearance</c>, as a person runs them.</summary>
-public sealed class PersonalDataConsoleTests
+public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
 {
     private const string Complaint = "6f1c2d9e-4b7a-4c55-9a1e-2b8f0d3c4e51";
     private const string Denunciation = "9a0b8c7d-1111-4222-8333-444455556666";
-    private string _schema = "";
-    private string _dir = "";
-    private OutreachProcess _outreach = null!;
 
-    [OneTimeSetUp]
-    public async Task RecordTwoCases()
-    {
-        _schema = TestDatabase.NewSchemaName();
-        _dir = Directory.CreateTempSubdirectory("outreach-pd-").FullName;
-        _outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), _schema);
-        _outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys");
-        var story = File.ReadAllLines(Path.Combine(AuditSql.RepositoryRoot(), "docs", "samples", "complaint-story.jsonl")).Where(l => l.StartsWith('{')).Take(3).ToList();
-        story.Add($$"""{"command":"ReceivePetition","caseId":"{{Denunciation}}","channel":"Letter","citizenName":"Nguyễn Thị Lan","citizenPhone":"0912 345 678","localityCode":"phuong-1","content":"Tố cáo cán bộ địa chính nhận tiền","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T09:00:00+07:00"}""");
-        story.Add($$"""{"command":"ClassifyPetition","caseId":"{{Denunciation}}","kind":"Denunciation","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T10:00:00+07:00"}""");
-        var file = Path.Combine(_dir, "cases.jsonl");
-        await File.WriteAllLinesAsync(file, story);
-        var applied = await _outreach.RunAsync("apply", file);
-        Assert.That(applied.ExitCode, Is.Zero, applied.ToString());
-    }
-
-    [OneTimeTearDown]
-    public async Task Drop()
-    {
-        await TestDatabase.DropSchemaAsync(_schema);
-        Directory.Delete(_dir, true);
-    }
+    /// <summary>The sample complaint's first three steps, and a denunciation.</summary>
+    protected override IEnumerable<string> Steps() =>
+    [
+        .. SampleStory(3),
+        $$"""{"command":"ReceivePetition","caseId":"{{Denunciation}}","channel":"Letter","citizenName":"Nguyễn Thị Lan","citizenPhone":"0912 345 678","localityCode":"phuong-1","content":"Tố cáo cán bộ địa chính nhận tiền","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T09:00:00+07:00"}""",
+        $$"""{"command":"ClassifyPetition","caseId":"{{Denunciation}}","kind":"Denunciation","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T10:00:00+07:00"}""",
+    ];
 
     private async Task<JsonElement> CitizenAsync(string id, params string[] more)
     {
-        var shown = await _outreach.RunAsync(["case", "show", id, "--json", .. more]);
+        var shown = await Outreach.RunAsync(["case", "show", id, "--json", .. more]);
         Assert.That(shown.ExitCode, Is.Zero, shown.ToString());
         return JsonDocument.Parse(shown.Out).RootElement.GetProperty("citizen").Clone();
     }
@@ -49,20 +31,20 @@ public sealed class PersonalDataConsoleTests
     {
         Assert.That((await CitizenAsync(Denunciation)).GetProperty("name").GetString(), Does.StartWith("TC-"));
 
-        var issued = await _outreach.RunAsync("clearance", "issue", "Thanh tra viên Đỗ Thị Hạnh", "--culture", "en");
+        var issued = await Outreach.RunAsync("clearance", "issue", "Thanh tra viên Đỗ Thị Hạnh", "--culture", "en");
         Assert.That(issued.ExitCode, Is.Zero, issued.ToString());
         var code = issued.Out.Split("Code (shown once): ")[1].Split('\n')[0].Trim();
 
-        _outreach.Extra["OUTREACH_CLEARANCE_CODE"] = code;
+        Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = code;
         var revealed = await CitizenAsync(Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
         Assert.That((revealed.GetProperty("name").GetString(), revealed.GetProperty("phone").GetString()), Is.EqualTo(("Nguyễn Thị Lan", "0912 345 678")));
 
-        _outreach.Extra["OUTREACH_CLEARANCE_CODE"] = "0000";
-        var refused = await _outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
+        Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = "0000";
+        var refused = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.Contain("wrong").And.Not.Contain("Nguyễn Thị Lan"));
         Assert.That(refused.Out, Does.Not.Contain("Nguyễn Thị Lan"));
-        _outreach.Extra.Remove("OUTREACH_CLEARANCE_CODE");
+        Outreach.Extra.Remove("OUTREACH_CLEARANCE_CODE");
     }
 
     [Test]
@@ -71,7 +53,7 @@ public sealed class PersonalDataConsoleTests
     {
         Assert.That((await CitizenAsync(Complaint)).GetProperty("name").GetString(), Is.EqualTo("Lê Văn Cường"));
 
-        var erased = await _outreach.RunAsync("citizen", "erase", "--case-id", Complaint, "--request", "Đơn yêu cầu số 3, ngày 01/04/2024",
+        var erased = await Outreach.RunAsync("citizen", "erase", "--case-id", Complaint, "--request", "Đơn yêu cầu số 3, ngày 01/04/2024",
             "--legal-basis", "Nghị định 13/2023/NĐ-CP, Điều 16", "--actor", "Trần Thị Bình", "--occurred-at", "2024-04-02T09:00:00+07:00");
         Assert.That(erased.ExitCode, Is.Zero, erased.ToString());
 
@@ -85,14 +67,14 @@ public sealed class PersonalDataConsoleTests
 
         foreach (var args in new[] { new[] { "case", "show", Complaint }, ["case", "timeline", Complaint, "--json"], ["audit", "case", Complaint, "--json"], ["cases", "overdue", "--json"] })
         {
-            var output = await _outreach.RunAsync(args);
+            var output = await Outreach.RunAsync(args);
             Assert.That(output.Out + output.Error, Does.Not.Contain("Lê Văn Cường"), string.Join(' ', args));
         }
 
-        var verified = await _outreach.RunAsync("audit", "verify");
+        var verified = await Outreach.RunAsync("audit", "verify");
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
 
-        var again = await _outreach.RunAsync("petition", "receive", "--case-id", Complaint, "--channel", "CitizenReception", "--citizen-name", "Lê Văn Cường",
+        var again = await Outreach.RunAsync("petition", "receive", "--case-id", Complaint, "--channel", "CitizenReception", "--citizen-name", "Lê Văn Cường",
             "--locality-code", "phuong-1", "--content", "x", "--actor", "Nguyễn Văn An", "--occurred-at", "2024-03-04T09:00:00+07:00");
         Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
         Assert.That(again.Error, Does.Contain("was erased on request"));
