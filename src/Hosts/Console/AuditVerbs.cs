@@ -15,6 +15,13 @@ internal static class AuditVerbs
         Description = "Also compare with this checkpoint file (written by 'outreach audit checkpoint'); catches a history replaced and re-hashed.",
     };
 
+    private static readonly Option<string?> Every = new("--every")
+    {
+        Description = "Keep running and take a checkpoint at this interval (e.g. 6h, 1d) into the folder given by --out, until stopped (Ctrl+C) or --count is reached.",
+    };
+
+    private static readonly Option<int?> Count = new("--count") { Description = "With --every: stop after this many checkpoints." };
+
     private static readonly Option<string?> Out = new("--out")
     {
         Description = "Where to write the checkpoint file. Default: outreach-checkpoint-<UTC time>.json in the current folder.",
@@ -53,20 +60,28 @@ internal static class AuditVerbs
             return result.Passed ? Cli.Ok : Cli.Tampered;
         }));
 
-        var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out };
+        var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out, Every, Count };
         checkpointVerb.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
             var target = parse.GetValue(Out);
-            if (target is not null && (Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar)))
+            var every = ParseInterval(parse.GetValue(Every));
+            var count = parse.GetValue(Count);
+            var intoFolder = target is not null && (Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar));
+            if (every is not null && !intoFolder)
             {
-                target = Path.Combine(target, DefaultFileName());
+                throw new ArgumentException("--every needs --out to name a folder (ending with /): each checkpoint gets a file of its own there.");
             }
 
-            target ??= DefaultFileName();
-            if (File.Exists(target))
+            if (count is not null && (every is null || count < 1))
             {
-                throw new ArgumentException($"--out: '{target}' already exists. Checkpoints are never overwritten; give another file name.");
+                throw new ArgumentException("--count goes with --every and must be 1 or more.");
+            }
+
+            var single = target ?? DefaultFileName();
+            if (!intoFolder && File.Exists(single))
+            {
+                throw new ArgumentException($"--out: '{single}' already exists. Checkpoints are never overwritten; give another file name.");
             }
 
             using var signer = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
@@ -76,39 +91,24 @@ internal static class AuditVerbs
             }
 
             using var store = await Cli.OpenStoreAsync(parse, ct);
-            var result = await Checkpoints.CreateAsync(store, signer, Progress(t), ct);
-            if (result.Checkpoint is not { } checkpoint)
+            for (var taken = 1; ; taken++)
             {
-                Render(result.Verification, t);
-                Cli.Error(t.Pick("Không lập mốc kiểm chứng vì lịch sử đã bị sửa; xử lý các lỗi trên trước.", "No checkpoint was taken because the history was altered; deal with the problems above first."));
-                return Cli.Tampered;
-            }
+                var file = intoFolder ? FreeFileIn(target!) : single;
+                var code = await TakeCheckpointAsync(parse, store, signer, file, every is not null, t, ct);
+                if (code != Cli.Ok || every is null || (count is { } limit && taken >= limit))
+                {
+                    return code;
+                }
 
-            var folder = Path.GetDirectoryName(Path.GetFullPath(target));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
+                try
+                {
+                    await Task.Delay(every.Value, ct);
+                }
+                catch (OperationCanceledException)
+                {
+                    return Cli.Ok;
+                }
             }
-
-            checkpoint.Save(target);
-            if (parse.GetValue(Cli.Json))
-            {
-                Cli.WriteJson(new { File = Path.GetFullPath(target), checkpoint.CreatedAt, checkpoint.EventCount, Streams = checkpoint.Heads.Count, checkpoint.MerkleRoot, checkpoint.KeyFingerprint });
-                return Cli.Ok;
-            }
-
-            var grid = new Grid().AddColumn().AddColumn();
-            grid.AddRow(t.Pick("Tệp", "File"), Path.GetFullPath(target));
-            grid.AddRow(t.Pick("Thời điểm", "Taken at"), t.Time(checkpoint.CreatedAt));
-            grid.AddRow(t.Pick("Sự kiện", "Events"), checkpoint.EventCount.ToString("N0", t.Culture));
-            grid.AddRow(t.Pick("Luồng", "Streams"), checkpoint.Heads.Count.ToString("N0", t.Culture));
-            grid.AddRow(t.Pick("Gốc Merkle", "Merkle root"), checkpoint.MerkleRoot);
-            grid.AddRow(t.Pick("Khoá ký", "Signing key"), checkpoint.KeyFingerprint);
-            Cli.Out.Write(new Panel(grid).Header(t.Pick("Đã lập mốc kiểm chứng", "Checkpoint taken")).Border(BoxBorder.Rounded));
-            Cli.Out.WriteLine(t.Pick(
-                "Cất tệp này ngoài cơ sở dữ liệu (nơi quản trị CSDL không sửa được); kiểm tra lại bằng: outreach audit verify --checkpoint " + target,
-                "Keep this file outside the database (where its administrators cannot write); check against it with: outreach audit verify --checkpoint " + target));
-            return Cli.Ok;
         }));
 
         var adopt = new Command("adopt", "Once, after upgrading a database recorded before hash chains existed: start the chain of every stream that has none. Streams with some links missing are left alone and stay reported.");
@@ -252,6 +252,80 @@ internal static class AuditVerbs
         }
 
         Cli.Out.Write(steps);
+    }
+
+    private static async Task<int> TakeCheckpointAsync(ParseResult parse, Marten.IDocumentStore store, ICheckpointSigner signer, string target, bool oneLine, CaseText t, CancellationToken ct)
+    {
+        var result = await Checkpoints.CreateAsync(store, signer, oneLine ? null : Progress(t), ct);
+        if (result.Checkpoint is not { } checkpoint)
+        {
+            Render(result.Verification, t);
+            Cli.Error(t.Pick("Không lập mốc kiểm chứng vì lịch sử đã bị sửa; xử lý các lỗi trên trước.", "No checkpoint was taken because the history was altered; deal with the problems above first."));
+            return Cli.Tampered;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(target));
+        if (folder is not null)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        checkpoint.Save(target);
+        if (parse.GetValue(Cli.Json))
+        {
+            Cli.WriteJson(new { File = Path.GetFullPath(target), checkpoint.CreatedAt, checkpoint.EventCount, Streams = checkpoint.Heads.Count, checkpoint.MerkleRoot, checkpoint.KeyFingerprint });
+            return Cli.Ok;
+        }
+
+        if (oneLine)
+        {
+            Cli.Out.WriteLine(t.Pick(
+                $"{t.Time(checkpoint.CreatedAt)}: mốc kiểm chứng {checkpoint.EventCount.ToString("N0", t.Culture)} sự kiện, gốc {checkpoint.MerkleRoot[..16]}… → {Path.GetFullPath(target)}",
+                $"{t.Time(checkpoint.CreatedAt)}: checkpoint of {checkpoint.EventCount.ToString("N0", t.Culture)} events, root {checkpoint.MerkleRoot[..16]}… → {Path.GetFullPath(target)}"));
+            return Cli.Ok;
+        }
+
+        var grid = new Grid().AddColumn().AddColumn();
+        grid.AddRow(t.Pick("Tệp", "File"), Path.GetFullPath(target));
+        grid.AddRow(t.Pick("Thời điểm", "Taken at"), t.Time(checkpoint.CreatedAt));
+        grid.AddRow(t.Pick("Sự kiện", "Events"), checkpoint.EventCount.ToString("N0", t.Culture));
+        grid.AddRow(t.Pick("Luồng", "Streams"), checkpoint.Heads.Count.ToString("N0", t.Culture));
+        grid.AddRow(t.Pick("Gốc Merkle", "Merkle root"), checkpoint.MerkleRoot);
+        grid.AddRow(t.Pick("Khoá ký", "Signing key"), checkpoint.KeyFingerprint);
+        Cli.Out.Write(new Panel(grid).Header(t.Pick("Đã lập mốc kiểm chứng", "Checkpoint taken")).Border(BoxBorder.Rounded));
+        Cli.Out.WriteLine(t.Pick(
+            "Cất tệp này ngoài cơ sở dữ liệu (nơi quản trị CSDL không sửa được); kiểm tra lại bằng: outreach audit verify --checkpoint " + target,
+            "Keep this file outside the database (where its administrators cannot write); check against it with: outreach audit verify --checkpoint " + target));
+        return Cli.Ok;
+    }
+
+    /// <summary>A new checkpoint file name in <paramref name="folder"/> (a suffix when two are taken within a second).</summary>
+    private static string FreeFileIn(string folder)
+    {
+        var path = Path.Combine(folder, DefaultFileName());
+        for (var n = 2; File.Exists(path); n++)
+        {
+            path = Path.Combine(folder, Path.GetFileNameWithoutExtension(DefaultFileName()) + $"-{n}.json");
+        }
+
+        return path;
+    }
+
+    /// <summary>Reads "90s", "30m", "6h", "1d" (or a .NET time span such as 01:00:00); at least one second.</summary>
+    internal static TimeSpan? ParseInterval(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        var v = value.Trim().ToLowerInvariant();
+        TimeSpan? span = v[^1] is 's' or 'm' or 'h' or 'd' && int.TryParse(v[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+            ? v[^1] switch { 's' => TimeSpan.FromSeconds(n), 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromDays(n) }
+            : TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        return span is { } s && s >= TimeSpan.FromSeconds(1)
+            ? s
+            : throw new ArgumentException($"--every \"{value}\" is not an interval: use e.g. 90s, 30m, 6h or 1d (at least one second).");
     }
 
     private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";

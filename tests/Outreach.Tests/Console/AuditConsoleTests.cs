@@ -68,13 +68,32 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
     }
 
     [Test]
+    [Order(1)]
+    public async Task Periodic_checkpoints_each_get_a_file_of_their_own_and_bad_intervals_are_refused()
+    {
+        var folder = Path.Combine(Dir, "periodic") + Path.DirectorySeparatorChar;
+        var run = await Outreach.RunAsync("audit", "checkpoint", "--out", folder, "--every", "1s", "--count", "2", "--json");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var files = Directory.GetFiles(folder, "outreach-checkpoint-*.json");
+        Assert.That(files, Has.Length.EqualTo(2));
+        var printed = run.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.That(printed.Select(p => p.GetProperty("file").GetString()), Is.EquivalentTo(files));
+        Assert.That(printed.Select(p => p.GetProperty("eventCount").GetInt64()), Is.EqualTo(new[] { 3L, 3L }));
+
+        var bad = await Outreach.RunAsync("audit", "checkpoint", "--out", folder, "--every", "soon");
+        Assert.That((bad.ExitCode, bad.Error.Contains("is not an interval", StringComparison.Ordinal)), Is.EqualTo((2, true)), bad.ToString());
+        var noFolder = await Outreach.RunAsync("audit", "checkpoint", "--out", Path.Combine(Dir, "one.json"), "--every", "1h");
+        Assert.That((noFolder.ExitCode, noFolder.Error.Contains("needs --out to name a folder", StringComparison.Ordinal)), Is.EqualTo((2, true)), noFolder.ToString());
+    }
+
+    [Test]
     [Order(2)] // It alters the recorded history; the report tests run first.
     public async Task Verify_passes_then_fails_with_exit_4_naming_the_altered_event_and_a_checkpoint_round_trips()
     {
         var checkpointFile = Path.Combine(Dir, "cp.json");
         var checkpoint = await Outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile, "--culture", "en");
         Assert.That(checkpoint.ExitCode, Is.Zero, checkpoint.ToString());
-        Assert.That(checkpoint.Error, Does.Contain("Created a new signing key"));
+        Assert.That(File.Exists(Path.Combine(Dir, "keys", "checkpoint-signing.pem")), Is.True, "the signing key is created on first use");
         var again = await Outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile);
         Assert.That(again.ExitCode, Is.EqualTo(2), "checkpoints are never overwritten");
 
