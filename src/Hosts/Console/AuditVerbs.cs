@@ -38,6 +38,13 @@ internal static class AuditVerbs
             var checkpoint = parse.GetValue(CheckpointFile) is { } path ? Checkpoint.Load(path) : null;
             using var store = await Cli.OpenStoreAsync(parse, ct);
             var result = await ChainVerifier.VerifyAsync(store, checkpoint, Progress(t), ct);
+            IReadOnlyList<string> rights;
+            await using (var connection = store.Storage.Database.CreateConnection())
+            {
+                await connection.OpenAsync(ct);
+                rights = await AppendOnlyRoles.RewriteRightsAsync(connection, store.Options.Events.DatabaseSchemaName, ct);
+            }
+
             if (checkpoint is not null && File.Exists(KeyFolder.CheckpointKeyPath()))
             {
                 using var local = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
@@ -50,11 +57,11 @@ internal static class AuditVerbs
 
             if (parse.GetValue(Cli.Json))
             {
-                Cli.WriteJson(new { result.Passed, result.Events, result.Streams, result.CheckedAt, FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint });
+                Cli.WriteJson(new { result.Passed, result.Events, result.Streams, result.CheckedAt, FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint, RoleCanRewrite = rights });
             }
             else
             {
-                Render(result, t);
+                Render(result, t, rights);
             }
 
             return result.Passed ? Cli.Ok : Cli.Tampered;
@@ -348,7 +355,7 @@ internal static class AuditVerbs
         public void Report(long value) => report(value);
     }
 
-    public static void Render(ChainVerification result, CaseText t)
+    public static void Render(ChainVerification result, CaseText t, IReadOnlyList<string>? roleRights = null)
     {
         if (!System.Console.IsErrorRedirected && result.Events >= 10_000)
         {
@@ -364,6 +371,13 @@ internal static class AuditVerbs
             summary.AddRow(t.Pick("Mốc kiểm chứng", "Checkpoint"),
                 t.Pick($"{t.Time(c.CreatedAt)}, {c.StreamsCovered:N0} luồng, {c.EventsCovered:N0} sự kiện, khoá {c.KeyFingerprint}",
                     $"{t.Time(c.CreatedAt)}, {c.StreamsCovered:N0} streams, {c.EventsCovered:N0} events, key {c.KeyFingerprint}"));
+        }
+
+        if (roleRights is not null)
+        {
+            summary.AddRow(t.Pick("Quyền của vai trò CSDL", "Database role"), roleRights.Count == 0
+                ? $"[green]{Markup.Escape(t.Pick("chỉ ghi thêm: không sửa, xoá được sự kiện", "append-only: cannot change or delete events"))}[/]"
+                : $"[yellow]{Markup.Escape(t.Pick("có thể ghi đè lịch sử: ", "could rewrite history: ") + string.Join(", ", roleRights) + t.Pick(" (xem ADR 17)", " (see ADR 17)"))}[/]");
         }
 
         summary.AddRow(t.Pick("Kết quả", "Result"), result.Passed
