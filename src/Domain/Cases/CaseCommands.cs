@@ -14,6 +14,15 @@ public static class CaseCommands
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
         Prepare = (command, options) => command is ReceivePetition receive ? receive.Seal(options.PersonKeys) : command,
+        Verify = (command, state, session, _) =>
+        {
+            if (command is HoldDialogue dialogue)
+            {
+                HoldDialogue.EnsureCitizenNotNamed(dialogue, state, OutreachRegistration.OptionsOf(session.DocumentStore.Options).PersonKeys);
+            }
+
+            return Task.CompletedTask;
+        },
         AfterAppend = (command, state, options) =>
         {
             // After the erasure is recorded (or found already recorded, when a crash came in between): destroy the key.

@@ -194,7 +194,7 @@ public static class SampleHistory
                 return;
             }
 
-            if (!Step(random.Next(2, 8), at => new HoldDialogue(id, [Person() + " (người khiếu nại)", verifier, "Đại diện UBND"], $"BB-DT-{number}", false, Chair, at)))
+            if (!Step(random.Next(2, 8), at => new HoldDialogue(id, ["Người khiếu nại", verifier, "Đại diện UBND"], $"BB-DT-{number}", false, Chair, at)))
             {
                 return;
             }

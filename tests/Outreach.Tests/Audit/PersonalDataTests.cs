@@ -172,6 +172,23 @@ public sealed class PersonalDataTests
     }
 
     [Test]
+    public async Task A_dialogue_that_names_the_complainant_among_its_attendees_is_refused()
+    {
+        await using var f = await Fixture.StartAsync();
+        var id = Guid.NewGuid();
+        await f.ReceiveAsync(id, CaseKind.Complaint);
+        await using var session = f.Store.LightweightSession();
+        await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], Story.Chair, Story.At(2024, 3, 8)));
+        await session.HandleAsync(new AssignVerifier(id, Story.Verifier, Story.Chair, Story.At(2024, 3, 11)));
+        await session.HandleAsync(new RecordVerification(id, "BC-01", "Nước ngập do cống tắc", Story.Verifier, Story.At(2024, 3, 15)));
+        var refused = Assert.ThrowsAsync<DomainRuleException>(() =>
+            session.HandleAsync(new HoldDialogue(id, ["bà VÕ THỊ HOA", Story.Verifier], "BB-01", false, Story.Chair, Story.At(2024, 3, 20))));
+        Assert.That(refused!.Message, Does.Contain("người khiếu nại").And.Not.Contain(Name));
+        var held = await session.HandleAsync(new HoldDialogue(id, ["Người khiếu nại", Story.Verifier], "BB-01", false, Story.Chair, Story.At(2024, 3, 20)));
+        Assert.That(held.Events, Is.EqualTo(new[] { nameof(DialogueHeld) }));
+    }
+
+    [Test]
     public async Task An_anonymous_petition_or_one_without_details_has_nothing_to_erase()
     {
         await using var f = await Fixture.StartAsync();

@@ -43,7 +43,7 @@ public sealed class ConsoleTests
         Line("AcceptComplaint", id, "2024-03-08", "Trần Thị Bình", """ "isComplex":false,"isRemoteArea":false,"notifiedParties":["Complainant","Respondent","Inspectorate"] """),
         Line("AssignVerifier", id, "2024-03-11", "Trần Thị Bình", """ "verifier":"Phạm Văn Dũng" """),
         Line("RecordVerification", id, "2024-03-25", "Phạm Văn Dũng", """ "reportReference":"BC-01","findings":"Tính sai diện tích" """),
-        Line("HoldDialogue", id, "2024-03-28", "Trần Thị Bình", """ "attendees":["Lê Văn Cường","Phạm Văn Dũng"],"minutesReference":"BB-01" """),
+        Line("HoldDialogue", id, "2024-03-28", "Trần Thị Bình", """ "attendees":["Người khiếu nại","Phạm Văn Dũng"],"minutesReference":"BB-01" """),
         Line("IssueFirstDecision", id, "2024-04-03", "Trần Thị Bình", """ "decisionNumber":"15/QĐ-UBND","finding":"PartlyFounded","summary":"Tính lại tiền sử dụng đất" """),
         Line("DeliverDecision", id, "2024-04-05", "Nguyễn Văn An", """ "recipients":["Complainant","Respondent"] """),
     ];

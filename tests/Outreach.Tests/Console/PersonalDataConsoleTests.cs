@@ -10,10 +10,10 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
     private const string Complaint = "6f1c2d9e-4b7a-4c55-9a1e-2b8f0d3c4e51";
     private const string Denunciation = "9a0b8c7d-1111-4222-8333-444455556666";
 
-    /// <summary>The sample complaint's first three steps, and a denunciation.</summary>
+    /// <summary>The whole sample complaint story, and a denunciation.</summary>
     protected override IEnumerable<string> Steps() =>
     [
-        .. SampleStory(3),
+        .. SampleStory(100),
         $$"""{"command":"ReceivePetition","caseId":"{{Denunciation}}","channel":"Letter","citizenName":"Nguyễn Thị Lan","citizenPhone":"0912 345 678","localityCode":"phuong-1","content":"Tố cáo cán bộ địa chính nhận tiền","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T09:00:00+07:00"}""",
         $$"""{"command":"ClassifyPetition","caseId":"{{Denunciation}}","kind":"Denunciation","actor":"Nguyễn Văn An","occurredAt":"2024-03-06T10:00:00+07:00"}""",
     ];
@@ -54,7 +54,7 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
         Assert.That((await CitizenAsync(Complaint)).GetProperty("name").GetString(), Is.EqualTo("Lê Văn Cường"));
 
         var erased = await Outreach.RunAsync("citizen", "erase", "--case-id", Complaint, "--request", "Đơn yêu cầu số 3, ngày 01/04/2024",
-            "--legal-basis", "Nghị định 13/2023/NĐ-CP, Điều 16", "--actor", "Trần Thị Bình", "--occurred-at", "2024-04-02T09:00:00+07:00");
+            "--legal-basis", "Nghị định 13/2023/NĐ-CP, Điều 16", "--actor", "Trần Thị Bình", "--occurred-at", "2024-04-10T09:00:00+07:00");
         Assert.That(erased.ExitCode, Is.Zero, erased.ToString());
 
         var now = await CitizenAsync(Complaint);

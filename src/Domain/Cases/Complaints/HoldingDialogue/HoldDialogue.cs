@@ -26,6 +26,26 @@ public sealed record HoldDialogue(
         }
     }
 
+    /// <summary>
+    /// Refuses attendees that name the case's citizen: their identity lives only in the sealed citizen fields, so that an
+    /// erasure removes it everywhere (ADR 18). Write their role instead ("người khiếu nại").
+    /// </summary>
+    internal static void EnsureCitizenNotNamed(HoldDialogue command, Case state, PersonalData.IPersonKeyStore keys)
+    {
+        var name = PersonalData.Identities.Reveal(state.Citizen, keys).Details?.Name;
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return;
+        }
+
+        var normalised = name.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        if (command.Attendees.Any(a => a.Normalize(System.Text.NormalizationForm.FormC).Contains(normalised, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainRuleException(
+                "attendees name the complainant: write their role (\"người khiếu nại\") instead. A citizen's identity is kept only in the sealed citizen fields, so that an erasure on request removes it everywhere.");
+        }
+    }
+
     /// <summary>Records a dialogue after the verification report of this round.</summary>
     public static object[] Decide(HoldDialogue command, Case state)
     {
