@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Outreach.Audit;
 using Outreach.Cases;
+using Outreach.Deadlines;
 using Outreach.Hosting;
 using Spectre.Console;
 
@@ -180,7 +181,7 @@ internal static class AuditVerbs
                 ?? throw new DomainRuleException(t.Pick($"Hồ sơ {current.Id} chưa có bước nào tính đến thời điểm đó.", $"Case {current.Id} had no recorded step by then."));
             if (parse.GetValue(Html) is { } html)
             {
-                await File.WriteAllTextAsync(html, AuditHtml.Render(report, t, DateTimeOffset.UtcNow), ct);
+                await File.WriteAllTextAsync(html, AuditHtml.Render(report, t, DateTimeOffset.UtcNow, LocalityName(report)), ct);
                 Cli.Info(t.Pick($"Đã ghi báo cáo HTML: {Path.GetFullPath(html)}", $"Wrote the HTML report: {Path.GetFullPath(html)}"));
             }
 
@@ -207,11 +208,16 @@ internal static class AuditVerbs
         return command;
     }
 
+    /// <summary>The locality's name when the case was received, from the deployment's catalogue.</summary>
+    private static string LocalityName(CaseAuditReport report)
+        => Cli.Outreach.Localities.NameOn(report.LocalityCode, VietnamTime.DateOf(report.Entries[0].OccurredAt));
+
     private static void RenderCase(CaseAuditReport report, CaseText t)
     {
         var head = new Grid().AddColumn().AddColumn();
-        head.AddRow(t.Pick("Hồ sơ", "Case"), $"{report.Number ?? "—"} ({report.CaseId})");
+        head.AddRow(t.Pick("Hồ sơ", "Case"), Markup.Escape($"{report.Number ?? "—"} ({report.CaseId})"));
         head.AddRow(t.Pick("Loại, trạng thái", "Kind, status"), $"{t.Kind(report.Kind)}, {t.Status(report.Status)}");
+        head.AddRow(t.Pick("Địa bàn", "Locality"), Markup.Escape(LocalityName(report)));
         head.AddRow(t.Pick("Tính đến", "As of"), t.Pick($"{t.Date(report.AsOf)} (phiên bản {report.Version})", $"{t.Date(report.AsOf)} (version {report.Version})"));
         head.AddRow(t.Pick("Toàn vẹn lịch sử", "Integrity"), report.Integrity is not { } i ? "—"
             : i.Passed ? $"[green]{Markup.Escape(t.Pick($"nguyên vẹn ({i.Events} sự kiện, chuỗi băm đã tính lại)", $"intact ({i.Events} events, hash chain recomputed)"))}[/]"

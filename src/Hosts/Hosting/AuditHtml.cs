@@ -13,7 +13,11 @@ namespace Outreach.Hosting;
 public static class AuditHtml
 {
     /// <summary>Renders <paramref name="report"/> in the language of <paramref name="t"/>.</summary>
-    public static string Render(CaseAuditReport report, CaseText t, DateTimeOffset generatedAt)
+    /// <param name="report">The report.</param>
+    /// <param name="t">Texts in the reader's language.</param>
+    /// <param name="generatedAt">When the file is made.</param>
+    /// <param name="localityName">The locality's name as it was when the case was received (its code is shown when null).</param>
+    public static string Render(CaseAuditReport report, CaseText t, DateTimeOffset generatedAt, string? localityName = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(t);
@@ -47,7 +51,7 @@ public static class AuditHtml
             <dt>{E(t.Pick("Số hồ sơ", "File number"))}</dt><dd>{E(report.Number ?? "—")}</dd>
             <dt>{E(t.Pick("Loại", "Kind"))}</dt><dd>{E(t.Kind(report.Kind))}</dd>
             <dt>{E(t.Pick("Trạng thái", "Status"))}</dt><dd>{E(t.Status(report.Status))}</dd>
-            <dt>{E(t.Pick("Địa bàn", "Locality"))}</dt><dd>{E(report.LocalityCode)}</dd>
+            <dt>{E(t.Pick("Địa bàn", "Locality"))}</dt><dd>{E(localityName is null ? report.LocalityCode : $"{localityName} ({report.LocalityCode})")}</dd>
             <dt>{E(t.Pick("Toàn vẹn lịch sử", "Integrity"))}</dt><dd>{Integrity(report, t)}</dd>
             </dl>
 

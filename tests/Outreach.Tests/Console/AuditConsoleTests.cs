@@ -65,6 +65,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         var html = await File.ReadAllTextAsync(path);
         Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("lang=\"vi\"").And.Contain("TRỄ 6 ngày").And.Contain("nguyên vẹn"));
         Assert.That(html, Does.Not.Contain("<script").And.Not.Contain("src=").And.Not.Contain("href="));
+        Assert.That(html, Does.Contain("Phường 1 (phuong-1)"), "the locality is named as it was when the case was received");
     }
 
     [Test]

@@ -17,6 +17,7 @@ public sealed class ConsoleTests
         _schema = TestDatabase.NewSchemaName();
         _outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), _schema);
         _dir = Directory.CreateTempSubdirectory("outreach-console-").FullName;
+        _outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys");
     }
 
     [OneTimeTearDown]

@@ -288,7 +288,8 @@ public static class CaseAudit
         return Build(caseId, entries, judgedOn, OutreachRegistration.OptionsOf(store.Options), integrity);
     }
 
-    private static async Task<Dictionary<long, DateTimeOffset>> LinkTimesAsync(IDocumentStore store, Guid caseId, CancellationToken cancellation)
+    /// <summary>The database clock of each event's chain link, by stream version (events without a link are absent).</summary>
+    internal static async Task<Dictionary<long, DateTimeOffset>> LinkTimesAsync(IDocumentStore store, Guid caseId, CancellationToken cancellation)
     {
         var schema = store.Options.Events.DatabaseSchemaName;
         await using var connection = store.Storage.Database.CreateConnection();

@@ -8,7 +8,7 @@ namespace Outreach.Cases;
 /// <param name="EventType">The event's name (e.g. <c>ComplaintAccepted</c>).</param>
 /// <param name="Actor">Who performed the step.</param>
 /// <param name="OccurredAt">Business time: when it happened.</param>
-/// <param name="RecordedAt">When it was written to the event store.</param>
+/// <param name="RecordedAt">When it was written: the database clock of its hash-chain link (ADR 16), else Marten's timestamp.</param>
 /// <param name="Data">The event itself.</param>
 public sealed record CaseTimelineEntry(long Version, long Sequence, string EventType, string Actor, DateTimeOffset OccurredAt, DateTimeOffset RecordedAt, object Data)
 {
@@ -30,13 +30,14 @@ public static class CaseTimeline
         IQuerySession session, Guid caseId, DateTimeOffset? asOf = null, long? version = null, CancellationToken cancellation = default)
     {
         var events = await session.Events.FetchStreamAsync(caseId, token: cancellation).ConfigureAwait(false);
+        var recorded = events.Count == 0 ? [] : await CaseAudit.LinkTimesAsync(session.DocumentStore, caseId, cancellation).ConfigureAwait(false);
         return events
             .Where(e => version is null || e.Version <= version)
             .Select(e => new CaseTimelineEntry(
                 e.Version, e.Sequence, e.Data.GetType().Name,
                 OutreachEvents.Actor(e.Data) ?? e.UserName ?? "",
                 OutreachEvents.OccurredAt(e.Data) ?? e.Timestamp,
-                e.Timestamp, e.Data))
+                recorded.TryGetValue(e.Version, out var at) ? at : e.Timestamp, e.Data))
             .Where(e => asOf is null || e.OccurredAt <= asOf)
             .ToArray();
     }
