@@ -176,6 +176,12 @@ public sealed record Case
     /// <summary>Folds events into a state, starting from <see cref="None"/>.</summary>
     public static Case Fold(Guid id, IEnumerable<object> events) => events.Aggregate(None(id), (state, e) => state.Evolve(e));
 
+    /// <summary>
+    /// True for events about the record rather than the case's legal course (an erasure, a reveal to a clearance holder):
+    /// they are dated when they happen, today, and must not stop earlier paper steps from being back-filled afterwards.
+    /// </summary>
+    public static bool IsRecordKeeping(object @event) => @event is CitizenDataErased or DenouncerIdentityRevealed;
+
     /// <summary>Applies one event to the state. Pure: no clock, no I/O; unknown events leave the state unchanged.</summary>
     public Case Evolve(object @event)
     {
@@ -191,6 +197,7 @@ public sealed record Case
             },
             PetitionClassified e => state with { Kind = e.Kind, Status = StatusForNewKind(e.Kind) },
             CitizenDataErased e => state with { CitizenErasedOn = VietnamTime.DateOf(e.ErasedAt) },
+            DenouncerIdentityRevealed => state with { },
             PetitionReclassified e => state with
             {
                 Kind = e.ToKind, Status = StatusForNewKind(e.ToKind), ClockStartedOn = VietnamTime.DateOf(e.ReclassifiedAt),
@@ -260,7 +267,7 @@ public sealed record Case
 
         return ReferenceEquals(next, state)
             ? state
-            : next with { Version = state.Version + 1, LastOccurredAt = OutreachEvents.OccurredAt(@event) ?? state.LastOccurredAt };
+            : next with { Version = state.Version + 1, LastOccurredAt = IsRecordKeeping(@event) ? state.LastOccurredAt : OutreachEvents.OccurredAt(@event) ?? state.LastOccurredAt };
     }
 
     private static CaseStatus StatusForNewKind(CaseKind kind) => kind switch

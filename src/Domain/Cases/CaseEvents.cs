@@ -14,6 +14,6 @@ public static class CaseEvents
         typeof(ComplaintTerminated), typeof(LawsuitFiled),
         typeof(DenunciationCheckWidened), typeof(DenunciationAccepted), typeof(DenunciationNotAccepted), typeof(DenunciationPartiesNotified),
         typeof(DenunciationSettlementExtended), typeof(DenunciationConcluded), typeof(LateSettlementReportDemanded),
-        typeof(LateSettlementReportSubmitted), typeof(CitizenDataErased),
+        typeof(LateSettlementReportSubmitted), typeof(CitizenDataErased), typeof(DenouncerIdentityRevealed),
     ];
 }

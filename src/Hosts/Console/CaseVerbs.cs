@@ -31,9 +31,14 @@ internal static class CaseVerbs
         Description = "Reveal a denouncer's identity as this clearance holder; the code is read from OUTREACH_CLEARANCE_CODE.",
     };
 
+    private static readonly Option<string?> Purpose = new("--purpose")
+    {
+        Description = "With --clearance: why the denouncer's identity is needed; recorded in the case's history before it is shown.",
+    };
+
     public static Command Build()
     {
-        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today, Clearance };
+        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today, Clearance, Purpose };
         show.SetAction((parse, ct) => Cli.Guard(parse, () => ShowAsync(parse, ct)));
         var timeline = new Command("timeline", "List a case's history, one line per recorded step.") { Id, AsOf, AtVersion };
         timeline.SetAction((parse, ct) => Cli.Guard(parse, () => TimelineAsync(parse, ct)));
@@ -58,10 +63,7 @@ internal static class CaseVerbs
               ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
         var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
         var visitIds = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, ct);
-        var clearance = parse.GetValue(Clearance) is { } holder
-            ? DenouncerClearance.Verify(holder, Environment.GetEnvironmentVariable(ClearanceCodeVariable)
-                ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile())
-            : null;
+        var clearance = await RevealAsync(parse, store, current, ct);
         var view = CaseView.From(state, today, Cli.Outreach.PersonKeys, current.Kind, clearance) with { HeardOnVisits = [.. visitIds] };
         if (parse.GetValue(Cli.Json))
         {
@@ -71,6 +73,34 @@ internal static class CaseVerbs
 
         Render(view, Cli.Text(parse));
         return Cli.Ok;
+    }
+
+    /// <summary>
+    /// With <c>--clearance HOLDER --purpose WHY</c>: checks the holder's code and, for a denunciation that names its
+    /// denouncer, records who reads the identity and why before anything is shown (ADR 18).
+    /// </summary>
+    private static async Task<DenouncerClearance?> RevealAsync(ParseResult parse, IDocumentStore store, Case current, CancellationToken ct)
+    {
+        if (parse.GetValue(Clearance) is not { } holder)
+        {
+            return parse.GetValue(Purpose) is null ? null : throw new ArgumentException("--purpose goes with --clearance.");
+        }
+
+        var purpose = parse.GetValue(Purpose);
+        if (string.IsNullOrWhiteSpace(purpose))
+        {
+            throw new ArgumentException("--clearance needs --purpose: say why the denouncer's identity is needed; it is recorded in the case's history.");
+        }
+
+        var clearance = DenouncerClearance.Verify(holder, Environment.GetEnvironmentVariable(ClearanceCodeVariable)
+            ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile());
+        if (current.Kind == CaseKind.Denunciation && !current.IsAnonymous && current.Citizen is not null)
+        {
+            await using var session = store.LightweightSession();
+            await session.HandleAsync(new RevealDenouncerIdentity(current.Id, purpose, holder, TimeProvider.System.GetUtcNow()), cancellation: ct);
+        }
+
+        return clearance;
     }
 
     public static void Render(CaseView view, CaseText t)

@@ -221,6 +221,7 @@ public sealed class CaseText
         DenunciationConcluded e => Pick($"Kết luận nội dung tố cáo (tố cáo {Finding(e.Finding)}): {e.Summary}", $"Denunciation concluded ({Finding(e.Finding)}): {e.Summary}"),
         LateSettlementReportDemanded e => Pick($"{e.SupervisingBody} yêu cầu báo cáo lý do chậm giải quyết", $"{e.SupervisingBody} demanded a late-settlement report"),
         LateSettlementReportSubmitted e => Pick($"Đã gửi báo cáo chậm giải quyết {e.ReportReference}", $"Late-settlement report {e.ReportReference} sent"),
+        DenouncerIdentityRevealed e => Pick($"{e.RevealedBy} xem danh tính người tố cáo (có thẩm quyền): {e.Purpose}", $"{e.RevealedBy} read the denouncer's identity (with clearance): {e.Purpose}"),
         CitizenDataErased e => Pick($"Xoá dữ liệu cá nhân của công dân theo {e.Request} ({e.LegalBasis}); khoá của người này đã bị huỷ",
             $"Citizen's personal data erased on request {e.Request} ({e.LegalBasis}); their key was destroyed"),
         _ => @event.GetType().Name.Humanize(),

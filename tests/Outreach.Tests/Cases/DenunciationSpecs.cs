@@ -250,4 +250,23 @@ public sealed class DenunciationSpecs
     public void A_report_demanded_before_the_conclusion_can_be_sent_after_it()
         => CaseSpec.Given(Accepted()).And(Story.ReportDemanded(AcceptedAt.AddDays(35)), Story.Concluded(AcceptedAt.AddDays(37)))
             .Then(Submit(Later), new LateSettlementReportSubmitted(Id, "BC-TT-09", Story.Chair, Later));
+
+    [Test]
+    public void A_reveal_to_a_clearance_holder_counts_as_a_step_but_does_not_stop_earlier_steps_from_being_back_filled()
+    {
+        var received = Story.At(2024, 3, 4);
+        var spec = CaseSpec.Given(Story.DenunciationUnderCheck(received))
+            .And(new DenouncerIdentityRevealed(CaseSpec.Id, "Xác minh nội dung tố cáo", Story.Inspector, Story.At(2026, 11, 26)));
+        Assert.That(spec.State.Version, Is.EqualTo(3), "the reveal is an event of the case");
+        spec.Then(new AcceptDenunciation(CaseSpec.Id, "Concrete evidence of a bribe", true, Story.Chair, received.AddDays(5)),
+            new DenunciationAccepted(CaseSpec.Id, "Concrete evidence of a bribe", true, Story.Chair, received.AddDays(5)));
+    }
+
+    [Test]
+    public void Only_a_named_denouncer_can_be_revealed()
+    {
+        var at = Story.At(2024, 3, 4);
+        CaseSpec.Given(Story.ComplaintAwaitingAcceptance(at)).ThenRefused(new RevealDenouncerIdentity(CaseSpec.Id, "x", Story.Inspector, at.AddDays(1)), "not a denunciation");
+        CaseSpec.Given(Story.DenunciationUnderCheck(at, anonymous: true)).ThenRefused(new RevealDenouncerIdentity(CaseSpec.Id, "x", Story.Inspector, at.AddDays(1)), "anonymous");
+    }
 }

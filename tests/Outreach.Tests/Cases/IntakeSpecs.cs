@@ -288,6 +288,7 @@ public sealed class IntakeSpecs
             [.. Story.AcceptedDenunciation(t), new DenunciationPartiesNotified(CaseSpec.Id, [NoticeParty.Denounced], Story.Clerk, t.AddDays(40))],
         [typeof(SubmitLateSettlementReport)] = [.. Story.AcceptedDenunciation(t), Story.ReportDemanded(t.AddDays(1))],
         [typeof(EraseCitizenData)] = Story.AcceptedComplaint(t),
+        [typeof(RevealDenouncerIdentity)] = Story.DenunciationUnderCheck(t),
     };
 
     private static IEnumerable<TestCaseData> CommandTypesOnExistingCases()

@@ -36,11 +36,19 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
         var code = issued.Out.Split("Code (shown once): ")[1].Split('\n')[0].Trim();
 
         Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = code;
-        var revealed = await CitizenAsync(Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
+        var noPurpose = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
+        Assert.That((noPurpose.ExitCode, noPurpose.Error.Contains("--clearance needs --purpose", StringComparison.Ordinal)), Is.EqualTo((2, true)), noPurpose.ToString());
+        var revealed = await CitizenAsync(Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--purpose", "Xác minh nội dung tố cáo");
         Assert.That((revealed.GetProperty("name").GetString(), revealed.GetProperty("phone").GetString()), Is.EqualTo(("Nguyễn Thị Lan", "0912 345 678")));
 
+        var timeline = await Outreach.RunAsync("case", "timeline", Denunciation, "--json", "--culture", "en");
+        var reveal = JsonDocument.Parse(timeline.Out).RootElement.EnumerateArray().Single(e => e.GetProperty("eventType").GetString() == "DenouncerIdentityRevealed");
+        Assert.That((reveal.GetProperty("actor").GetString(), reveal.GetProperty("text").GetString()), Is.EqualTo(("Thanh tra viên Đỗ Thị Hạnh",
+            "Thanh tra viên Đỗ Thị Hạnh read the denouncer's identity (with clearance): Xác minh nội dung tố cáo")), "who read the identity, and why, is in the history");
+        Assert.That(timeline.Out, Does.Not.Contain("Nguyễn Thị Lan"));
+
         Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = "0000";
-        var refused = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
+        var refused = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--purpose", "x");
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.Contain("wrong").And.Not.Contain("Nguyễn Thị Lan"));
         Assert.That(refused.Out, Does.Not.Contain("Nguyễn Thị Lan"));

@@ -264,6 +264,7 @@ internal static class CommandSamples
             new ConcludeDenunciation(id, Finding.Founded, "The official took a bribe", actor, at),
             new DemandLateSettlementReport(id, "Thanh tra thành phố", actor, at),
             new SubmitLateSettlementReport(id, "BC-TT-07", actor, at),
+            new RevealDenouncerIdentity(id, "Xác minh nội dung tố cáo", actor, at),
             new EraseCitizenData(id, "Đơn yêu cầu số 3, ngày 01/04/2024", "Nghị định 13/2023/NĐ-CP, Điều 16", actor, at),
         ];
     }
