@@ -66,7 +66,7 @@ WITH ev AS (
            END AS problem
       FROM ev
 )
-SELECT seq_id, stream_id, version, problem FROM checked WHERE problem IS NOT NULL
+SELECT seq_id, coalesce(stream_id, '00000000-0000-0000-0000-000000000000'::uuid) AS stream_id, version, problem FROM checked WHERE problem IS NOT NULL
 UNION ALL
 SELECT c.seq_id, c.stream_id, c.version, 'orphan-link'
   FROM :"schema".outreach_event_chain c

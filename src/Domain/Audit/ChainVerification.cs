@@ -182,7 +182,8 @@ public static class ChainVerifier
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
                 var seq = reader.GetInt64(0);
-                var streamId = reader.GetGuid(1);
+                // A NULL stream id (possible by hand: the column is nullable) is reported under the empty id, never crashes the check.
+                var streamId = reader.IsDBNull(1) ? Guid.Empty : reader.GetGuid(1);
                 var version = reader.GetInt64(2);
                 if (stream != streamId)
                 {

@@ -172,6 +172,15 @@ public sealed class TamperTests
     }
 
     [Test]
+    public async Task Detaching_an_event_from_every_stream_is_caught_without_breaking_the_check()
+    {
+        await ExecAsync($"update {{s}}.mt_events set stream_id = null where stream_id = '{B}' and version = 3");
+        var result = await VerifyAndCompareWithSqlAsync();
+        Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId)),
+            Is.EquivalentTo(new[] { (ChainProblemKind.Gap, Guid.Empty), (ChainProblemKind.StreamVersion, B) }));
+    }
+
+    [Test]
     public async Task Archiving_a_stream_to_hide_it_is_caught()
     {
         await ExecAsync($"update {{s}}.mt_streams set is_archived = true where id = '{C}'");
