@@ -17,8 +17,10 @@ public static partial class AppendOnlyRoles
 
     /// <summary>
     /// The statements that give <paramref name="applicationRole"/> what it needs in <paramref name="schema"/> and no more:
-    /// read and write read models; read and insert history; update only a stream's version and timestamp (never delete a
-    /// stream, which would cascade to its events); draw sequence numbers but not reset them.
+    /// read and write read models; read and insert events and checkpoints; read chain links, which only
+    /// <c>outreach_chain_extend</c> writes (it runs with its owner's rights, so the role can neither forge a link's time
+    /// nor pre-empt one); update only a stream's version and timestamp (never delete a stream, which would cascade to its
+    /// events); draw sequence numbers but not reset them.
     /// </summary>
     public static string GrantSql(string schema, string applicationRole)
     {
@@ -30,6 +32,7 @@ public static partial class AppendOnlyRoles
             REVOKE ALL ON ALL TABLES IN SCHEMA {s} FROM {r};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
             REVOKE UPDATE, DELETE, TRUNCATE ON {history} FROM {r};
+            REVOKE INSERT ON {s}.{HashChain.ChainTable} FROM {r};
             REVOKE UPDATE, DELETE, TRUNCATE ON {s}.mt_streams FROM {r};
             GRANT UPDATE (version, timestamp) ON {s}.mt_streams TO {r};
             REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM {r};

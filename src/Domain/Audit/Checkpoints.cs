@@ -148,7 +148,8 @@ public static class Checkpoints
 
 /// <summary>
 /// Starts the chain for history recorded before the database had one (an upgrade from Outreach 0.1). Only streams with
-/// no link at all are adopted: a stream with some links and some missing was tampered with and stays reported.
+/// no link at all are adopted, and only while no checkpoint exists: a stream with some links and some missing, or any
+/// unlinked stream once a checkpoint was signed, was tampered with and stays reported.
 /// </summary>
 public static class ChainAdoption
 {
@@ -160,6 +161,15 @@ public static class ChainAdoption
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        await using (var signed = new NpgsqlCommand($"select count(*) from {schema}.{HashChain.CheckpointTable}", connection, tx))
+        {
+            if ((long)(await signed.ExecuteScalarAsync(cancellation).ConfigureAwait(false))! > 0)
+            {
+                // Once a checkpoint vouches for the history, streams without links are tampering to report, not legacy to adopt.
+                throw new DomainRuleException("This database already has signed checkpoints, so its streams were chained from the start: streams without links were tampered with and cannot be adopted. Run 'outreach audit verify' and investigate.");
+            }
+        }
+
         var streams = new List<(Guid Id, long Count)>();
         await using (var find = new NpgsqlCommand(
                          $"""

@@ -110,6 +110,8 @@ public static class HashChain
         CREATE OR REPLACE FUNCTION {schema}.{ExtendFunction}(p_stream uuid, p_count integer)
          RETURNS void
          LANGUAGE plpgsql
+         SECURITY DEFINER
+         SET search_path TO 'pg_catalog'
         AS $function$
         DECLARE
             v_top bigint;

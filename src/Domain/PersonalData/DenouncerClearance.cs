@@ -63,9 +63,9 @@ public sealed class DenouncerClearance
 
     private static void CheckHolder(string holder)
     {
-        if (string.IsNullOrWhiteSpace(holder) || holder.Contains('\t', StringComparison.Ordinal) || holder.Contains('\n', StringComparison.Ordinal) || holder.Length > 200)
+        if (string.IsNullOrWhiteSpace(holder) || holder.Any(char.IsControl) || holder.Length > 200)
         {
-            throw new ArgumentException("The clearance holder must be a name of at most 200 characters, without tabs or line breaks.");
+            throw new ArgumentException("The clearance holder must be a name of at most 200 characters, without tabs, line breaks or other control characters.");
         }
     }
 }

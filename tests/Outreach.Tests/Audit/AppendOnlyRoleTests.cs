@@ -102,6 +102,7 @@ public sealed class AppendOnlyRoleTests
     [TestCase("update {s}.mt_streams set is_archived = true")]
     [TestCase("update {s}.outreach_event_chain set hash = ''")]
     [TestCase("delete from {s}.outreach_event_chain")]
+    [TestCase("insert into {s}.outreach_event_chain values (999999, 'dddddddd-0000-4000-8000-000000000004', 9, now(), 'forged')")]
     [TestCase("delete from {s}.outreach_checkpoints")]
     [TestCase("select setval('{s}.mt_events_sequence', 1)")]
     [TestCase("select {s}.mt_archive_stream('dddddddd-0000-4000-8000-000000000004')")]

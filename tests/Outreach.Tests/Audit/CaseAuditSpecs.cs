@@ -67,6 +67,16 @@ public sealed class CaseAuditSpecs
     }
 
     [Test]
+    public void A_withdrawal_after_the_last_day_leaves_the_period_missed_by_whoever_last_acted_before_it()
+    {
+        var withdrawal = Story.Withdrawn(Story.At(2024, 4, 20)) with { RecordedBy = "Văn thư Lê Thị Mai" };
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. Story.AcceptedComplaint(Story.At(2024, 3, 8)), withdrawal]), new DateOnly(2024, 6, 1), Options);
+        var decision = Single(report, DeadlineStep.FirstDecision);
+        Assert.That((decision.Outcome, decision.DaysLate, decision.Responsible), Is.EqualTo((DeadlineOutcome.Missed, 12, Story.Chair)),
+            "the clerk who recorded the withdrawal is not the one who let the decision lapse");
+    }
+
+    [Test]
     public void Notices_list_their_recipients_and_the_citizens_window_is_not_an_obligation()
     {
         var report = CaseAudit.Build(CaseSpec.Id, Entries([

@@ -286,6 +286,13 @@ public sealed class TamperTests
         var result = await VerifyAndCompareWithSqlAsync();
         Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId, p.Version)), Is.EqualTo(new[] { (ChainProblemKind.MissingLink, C, (long?)4) }));
         Assert.That(await ChainAdoption.AdoptUnchainedAsync(_store), Is.EqualTo((0, 0L)), "adoption is idempotent");
+
+        // Once a checkpoint vouches for the history, unlinked streams are tampering: adoption would launder them.
+        await ExecAsync($"delete from {{s}}.mt_events where stream_id = '{C}' and version = 4; update {{s}}.mt_streams set version = 3 where id = '{C}'");
+        await TakeCheckpointAsync();
+        await ExecAsync($"delete from {{s}}.{HashChain.ChainTable} where stream_id = '{B}'");
+        var refused = Assert.ThrowsAsync<DomainRuleException>(() => ChainAdoption.AdoptUnchainedAsync(_store));
+        Assert.That(refused!.Message, Does.Contain("cannot be adopted"));
     }
 
     private async Task<string> TakeCheckpointAsync()

@@ -151,7 +151,7 @@ public static class CaseAudit
                     continue;
                 }
 
-                done.Add(Close(running[key], entry, on));
+                done.Add(Close(running[key], entry, on, lastActor));
                 running.Remove(key);
             }
 
@@ -184,16 +184,21 @@ public static class CaseAudit
             ordered, entries, integrity);
     }
 
-    private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on)
+    private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on, string lastActorBefore)
     {
         var d = tracker.Deadline;
         var late = d.Due is { } due && on > due ? on.DayNumber - due.DayNumber : (int?)null;
+        // These end the case (or the period) without the authority taking the step the period was for.
+        var ending = entry.Data is ComplaintWithdrawn or ComplaintTerminated or LawsuitFiled or PetitionTransferred or SecondComplaintFiled;
         var outcome = !d.IsObligation ? DeadlineOutcome.WindowClosed
             : late is not null ? DeadlineOutcome.Missed
-            : entry.Data is ComplaintWithdrawn or ComplaintTerminated or LawsuitFiled or PetitionTransferred ? DeadlineOutcome.Ended
+            : ending ? DeadlineOutcome.Ended
             : DeadlineOutcome.Met;
+        // A period that lapsed before the case ended is answered for by whoever last acted before the end, not by whoever
+        // recorded the withdrawal or the citizen's second complaint.
+        var responsible = outcome != DeadlineOutcome.Missed ? null : ending ? lastActorBefore : entry.Actor;
         return new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, on, entry.Version, entry.EventType, entry.Actor,
-            late, outcome == DeadlineOutcome.Missed ? entry.Actor : null, tracker.Changes);
+            late, responsible, tracker.Changes);
     }
 
     private sealed class Tracker(CaseDeadline deadline, long openedByVersion, string openedBy)
