@@ -111,8 +111,7 @@ public static class ChainVerifier
             comparison = CompareWithCheckpoint(checkpoint, scan, problems);
         }
 
-        var ordered = problems.OrderBy(p => p.SeqId ?? long.MaxValue).ThenBy(p => p.StreamId).ThenBy(p => p.Version).ToList();
-        return new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, comparison);
+        return scan.ToVerification(comparison);
     }
 
     /// <summary>Recomputes the chain of one stream only (what the auditor's report of one case shows).</summary>
@@ -124,18 +123,16 @@ public static class ChainVerifier
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
         var scan = await ScanAsync(connection, store.Options.Events.DatabaseSchemaName, null, null, cancellation, streamId).ConfigureAwait(false);
         await tx.CommitAsync(cancellation).ConfigureAwait(false);
-        var ordered = scan.Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ToList();
-        return new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, null);
+        return scan.ToVerification(null);
     }
 
     /// <summary>The last link of every stream in a verified scan: what a checkpoint signs.</summary>
     internal static async Task<(ChainVerification Result, IReadOnlyList<CheckpointHead> Heads)> VerifyForCheckpointAsync(NpgsqlConnection connection, string schema, IProgress<long>? progress, CancellationToken cancellation)
     {
         var scan = await ScanAsync(connection, schema, null, progress, cancellation).ConfigureAwait(false);
-        var ordered = scan.Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ToList();
         var heads = scan.Heads.OrderBy(h => h.Key.ToString("D"), StringComparer.Ordinal)
             .Select(h => new CheckpointHead(h.Key, h.Value.Version, h.Value.Hash)).ToList();
-        return (new ChainVerification(scan.Events, scan.Heads.Count, ordered, scan.CheckedAt, null), heads);
+        return (scan.ToVerification(null), heads);
     }
 
     private sealed class Scan
@@ -150,6 +147,10 @@ public static class ChainVerifier
 
         /// <summary>The stored link hash at each version a checkpoint asks about.</summary>
         public Dictionary<Guid, string> AtCheckpointVersion { get; } = [];
+
+        /// <summary>The outcome, problems in recorded order (sequence number; stream-level ones last).</summary>
+        public ChainVerification ToVerification(CheckpointComparison? checkpoint)
+            => new(Events, Heads.Count, [.. Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ThenBy(p => p.StreamId).ThenBy(p => p.Version)], CheckedAt, checkpoint);
     }
 
     private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation, Guid? only = null)

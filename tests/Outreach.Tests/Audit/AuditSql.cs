@@ -1,25 +1,13 @@
 using System.Diagnostics;
 using Npgsql;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Audit;
 
 /// <summary>Runs <c>docs/audit/verify-chains.sql</c> with psql, as an auditor would, and reads what it prints.</summary>
 internal static class AuditSql
 {
-    public static string ScriptPath => Path.Combine(RepositoryRoot(), "docs", "audit", "verify-chains.sql");
-
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Outreach.Domain.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("Outreach.Domain.sln not found above the test folder.");
-    }
+    public static string ScriptPath => Path.Combine(Repository.Root(), "docs", "audit", "verify-chains.sql");
 
     private static string Psql()
     {

@@ -6,19 +6,7 @@ namespace Outreach.Tests.Conventions;
 /// <summary>The reference pages must say what the code does.</summary>
 public sealed class DocumentationTests
 {
-    private static string RepoFile(string relative)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relative);
-            if (File.Exists(candidate))
-            {
-                return File.ReadAllText(candidate);
-            }
-        }
-
-        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
-    }
+    private static string RepoFile(string relative) => Repository.ReadFile(relative);
 
     [Test]
     public async Task The_commands_reference_is_what_the_tool_prints()

@@ -1,5 +1,3 @@
-using Outreach.Tests.Audit;
-
 namespace Outreach.Tests.Support;
 
 /// <summary>
@@ -23,7 +21,7 @@ public abstract class ConsoleStoryFixture
 
     /// <summary>The first <paramref name="count"/> steps of <c>docs/samples/complaint-story.jsonl</c>.</summary>
     protected static IEnumerable<string> SampleStory(int count)
-        => File.ReadAllLines(Path.Combine(AuditSql.RepositoryRoot(), "docs", "samples", "complaint-story.jsonl")).Where(l => l.StartsWith('{')).Take(count);
+        => File.ReadAllLines(Path.Combine(Repository.Root(), "docs", "samples", "complaint-story.jsonl")).Where(l => l.StartsWith('{')).Take(count);
 
     [OneTimeSetUp]
     public async Task RecordSteps()
