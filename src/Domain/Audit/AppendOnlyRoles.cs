@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Marten;
 using Npgsql;
 
 namespace Outreach.Audit;
@@ -33,12 +34,52 @@ public static partial class AppendOnlyRoles
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r};
             REVOKE UPDATE, DELETE, TRUNCATE ON {history} FROM {r};
             REVOKE INSERT ON {s}.{HashChain.ChainTable} FROM {r};
+            GRANT REFERENCES ON {s}.{HashChain.ChainTable} TO {r};
             REVOKE UPDATE, DELETE, TRUNCATE ON {s}.mt_streams FROM {r};
             GRANT UPDATE (version, timestamp) ON {s}.mt_streams TO {r};
             REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM {r};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r};
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {s} TO {r};
             """;
+    }
+
+    /// <summary>
+    /// Brings <paramref name="schema"/> up to date as its owner (<paramref name="ownerConnection"/>), then grants
+    /// <paramref name="applicationRole"/> its append-only rights (<see cref="GrantSql"/>). Schema changes never run as the
+    /// application role: the store the application then uses should be built with <c>AutoCreateSchemaObjects = None</c>.
+    /// </summary>
+    /// <param name="ownerConnection">A connection string of the schema's owner.</param>
+    /// <param name="applicationRole">The role the application connects as; when it is the owner itself, no grants are made.</param>
+    /// <param name="schema">The PostgreSQL schema holding Outreach's tables.</param>
+    /// <param name="options">The deployment's Outreach settings (they shape the schema: projections, indexes).</param>
+    /// <param name="configure">Further Marten configuration of the embedding application (its own projections and documents).</param>
+    /// <param name="cancellation">Cancels the work.</param>
+    public static async Task PrepareSchemaAsync(
+        string ownerConnection, string applicationRole, string schema, OutreachOptions options,
+        Action<StoreOptions>? configure = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(ownerConnection);
+        ArgumentNullException.ThrowIfNull(options);
+        using (var owner = DocumentStore.For(opts =>
+               {
+                   opts.Connection(ownerConnection);
+                   opts.DatabaseSchemaName = schema;
+                   opts.AddOutreach(options);
+                   configure?.Invoke(opts);
+               }))
+        {
+            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+        }
+
+        var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
+        if (string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(ownerConnection);
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Creates the application role if it does not exist (a login role without password, for trusted local clusters).</summary>

@@ -16,9 +16,14 @@ public static class CaseCommands
         Prepare = (command, options) => command is ReceivePetition receive ? receive.Seal(options.PersonKeys) : command,
         Verify = (command, state, session, _) =>
         {
+            var keys = OutreachRegistration.OptionsOf(session.DocumentStore.Options).PersonKeys;
             if (command is HoldDialogue dialogue)
             {
-                HoldDialogue.EnsureCitizenNotNamed(dialogue, state, OutreachRegistration.OptionsOf(session.DocumentStore.Options).PersonKeys);
+                HoldDialogue.EnsureCitizenNotNamed(dialogue, state, keys);
+            }
+            else if (command is EraseCitizenData erasure)
+            {
+                EraseCitizenData.EnsureIdentityNotWritten(erasure, state, keys);
             }
 
             return Task.CompletedTask;

@@ -70,9 +70,13 @@ public abstract class CommandDescriptor
     public void Validate(IOutreachCommand command)
     {
         var result = _validator.Validate(new ValidationContext<object>(command));
-        if (!result.IsValid)
+        var errors = TextRules.ProblemsOf(command)
+            .Select(p => new FluentValidation.Results.ValidationFailure(p.Field, $"{p.Field} {p.Problem}"))
+            .Concat(result.Errors)
+            .ToList();
+        if (errors.Count > 0)
         {
-            throw new ValidationException($"{Name} is not valid: " + string.Join(" ", result.Errors.Select(e => e.ErrorMessage)), result.Errors);
+            throw new ValidationException($"{Name} is not valid: " + string.Join(" ", errors.Select(e => e.ErrorMessage)), errors);
         }
     }
 
@@ -90,7 +94,7 @@ public static class OutreachCommands
 
     private static readonly Lazy<IReadOnlyList<CommandDescriptor>> Catalogue = new(() => [.. Cases.CaseCommands.All, .. Units.UnitCommands.All, .. Visits.VisitCommands.All, .. Difficulties.DifficultyCommands.All, .. Rotation.RotaCommands.All]);
     private static readonly Lazy<Dictionary<Type, CommandDescriptor>> ByType = new(() => Catalogue.Value.ToDictionary(d => d.CommandType));
-    private static readonly Lazy<Dictionary<string, CommandDescriptor>> ByName = new(() => Catalogue.Value.ToDictionary(d => d.Name, StringComparer.OrdinalIgnoreCase));
+    private static readonly Lazy<Dictionary<string, CommandDescriptor>> ByName = new(() => Catalogue.Value.ToDictionary(d => d.Name, StringComparer.Ordinal));
 
     /// <summary>Every command, grouped by stream and in lifecycle order.</summary>
     public static IReadOnlyList<CommandDescriptor> All => Catalogue.Value;
@@ -99,7 +103,7 @@ public static class OutreachCommands
     public static CommandDescriptor For(Type commandType)
         => ByType.Value.TryGetValue(commandType, out var d) ? d : throw new ArgumentException($"{commandType.Name} is not an Outreach command.", nameof(commandType));
 
-    /// <summary>Finds a command by its name (case-insensitive), or null.</summary>
+    /// <summary>Finds a command by its exact name (case included), or null.</summary>
     public static CommandDescriptor? Find(string name) => ByName.Value.GetValueOrDefault(name);
 
     /// <summary>

@@ -34,6 +34,22 @@ internal sealed class StreamKind<TState> where TState : class
 
     /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
     public Func<IOutreachCommand, OutreachOptions, IOutreachCommand>? Prepare { get; init; }
+
+    /// <summary>
+    /// The stream's state folded from its recorded events, with its version and the events themselves. Decisions read
+    /// this, never a read-model document: the application role may rewrite documents, but not events (ADR 19).
+    /// </summary>
+    public async Task<(TState State, long Version, IReadOnlyList<object> History)> FoldAsync(IQuerySession session, Guid id, CancellationToken cancellation)
+    {
+        var events = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
+        var state = None(id);
+        foreach (var recorded in events)
+        {
+            state = Evolve(state, recorded.Data);
+        }
+
+        return (state, events.Count == 0 ? 0 : events[^1].Version, [.. events.Select(e => e.Data)]);
+    }
 }
 
 /// <summary>A command of one stream kind, with its pure decider.</summary>
@@ -117,12 +133,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         var id = _streamId(command);
         try
         {
-            var stream = expectedVersion is { } v
-                ? await session.Events.FetchForWriting<TState>(id, v, cancellation).ConfigureAwait(false)
-                : await session.Events.FetchForWriting<TState>(id, cancellation).ConfigureAwait(false);
-            var state = stream.Aggregate ?? _kind.None(id);
-            var startingVersion = stream.StartingVersion ?? 0;
-            if (stream.Aggregate is null && startingVersion > 0)
+            var (state, startingVersion, history) = await _kind.FoldAsync(session, id, cancellation).ConfigureAwait(false);
+            if (!_kind.Exists(state) && startingVersion > 0)
             {
                 throw new DomainRuleException($"{id} is not a {_kind.Noun}: that id already names another kind of record (case, unit or visit). Use a new id.");
             }
@@ -144,14 +156,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             {
                 events = Decide(command, state);
             }
-            catch (DomainRuleException) when (_kind.Exists(state))
+            catch (DomainRuleException) when (_kind.Exists(state) && IsReplay(command, history))
             {
-                var history = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
-                if (!IsReplay(command, [.. history.Select(e => e.Data)]))
-                {
-                    throw;
-                }
-
                 events = [];
             }
 
@@ -163,7 +169,17 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             }
 
             session.LastModifiedBy = command.Actor;
-            stream.AppendMany(events);
+            if (startingVersion == 0)
+            {
+                // A second writer opening the same stream loses with ExistingStreamIdCollisionException: a conflict.
+                session.Events.StartStream<TState>(id, events);
+            }
+            else
+            {
+                // Marten checks at commit that nobody appended since the fold.
+                session.Events.Append(id, startingVersion + events.Length, events);
+            }
+
             try
             {
                 await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
@@ -180,6 +196,10 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         catch (ConcurrencyException ex)
         {
             throw new ConflictException(id, expectedVersion, ex, _kind.Noun);
+        }
+        catch (Marten.Exceptions.ExistingStreamIdCollisionException ex)
+        {
+            throw new ConflictException(id, expectedVersion, new ConcurrencyException(ex.Message, typeof(TState), id), _kind.Noun);
         }
     }
 

@@ -34,8 +34,9 @@ public static class DifficultyCommands
             return;
         }
 
-        var unit = await session.LoadAsync<Units.Unit>(state.UnitId, cancellation).ConfigureAwait(false)
-            ?? throw new DomainRuleException($"The difficulty names unit {state.UnitId}, which is not registered; its head cannot be found.");
+        // Folded from the unit's events, not loaded from its read model (ADR 19).
+        var (unit, _, _) = await Units.UnitCommands.Kind.FoldAsync(session, state.UnitId, cancellation).ConfigureAwait(false);
+        _ = unit.Exists ? unit : throw new DomainRuleException($"The difficulty names unit {state.UnitId}, which is not registered; its head cannot be found.");
         var on = Deadlines.VietnamTime.DateOf(escalation.OccurredAt);
         var head = unit.HeadOn(on);
         if (head != escalation.EscalatedTo)

@@ -68,7 +68,7 @@ internal static class ApplyVerb
                             $"line {number}: nothing new (already recorded) — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}"));
                 }
             }
-            catch (Exception ex) when (Cli.Describe(ex) is { } failure && failure.Code != Cli.Unavailable)
+            catch (Exception ex) when (Cli.Describe(ex) is { } failure && !Cli.StopsTheBatch(failure.Code))
             {
                 failed++;
                 if (json)

@@ -230,7 +230,9 @@ internal static class CaseVerbs
     public static DateOnly? ParseDate(string? value, string option)
         => string.IsNullOrWhiteSpace(value)
             ? null
-            : DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date)
-                ? date
-                : throw new FormatException($"{option} \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31).");
+            : !DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+                ? throw new FormatException($"{option} \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31).")
+                : date < SaneDates.Earliest || date > SaneDates.Latest
+                    ? throw new FormatException($"{option} {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).")
+                    : date;
 }

@@ -15,6 +15,11 @@ internal static class Cli
     public const int BadInput = 2;
     public const int Unavailable = 3;
     public const int Tampered = 4;
+    public const int LoginRefused = 5;
+    public const int NotPermitted = 6;
+    public const int NotPrepared = 7;
+    public const int Conflict = 8;
+    public const int InternalError = 70;
 
     public static readonly Option<string?> Connection = new("--connection")
     {
@@ -93,50 +98,20 @@ internal static class Cli
         var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
         var options = Outreach;
         options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
+        var role = OutreachConnection.UserOf(database.Application);
+        await Audit.AppendOnlyRoles.PrepareSchemaAsync(database.Admin ?? database.Application, role, options.SchemaName, options, cancellation: cancellation);
         if (database.Admin is { } admin)
         {
-            await PrepareSchemaAsync(database, admin, options, cancellation);
+            Info($"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)}).");
         }
 
         return DocumentStore.For(opts =>
         {
             opts.Connection(database.Application);
             opts.DatabaseSchemaName = options.SchemaName;
-            if (database.Admin is not null)
-            {
-                opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-            }
-
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             opts.AddOutreach(options);
         });
-    }
-
-    /// <summary>
-    /// With two roles (ADR 17): applies schema changes as the owner, then grants the application role its append-only
-    /// rights on the schema.
-    /// </summary>
-    private static async Task PrepareSchemaAsync(OutreachDatabase database, string admin, OutreachOptions options, CancellationToken cancellation)
-    {
-        using (var owner = DocumentStore.For(opts =>
-               {
-                   opts.Connection(admin);
-                   opts.DatabaseSchemaName = options.SchemaName;
-                   opts.AddOutreach(options);
-               }))
-        {
-            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        }
-
-        var role = OutreachConnection.UserOf(database.Application);
-        await using var connection = new NpgsqlConnection(admin);
-        await connection.OpenAsync(cancellation);
-        if (database.CreateApplicationRole)
-        {
-            await Audit.AppendOnlyRoles.EnsureRoleAsync(connection, role, cancellation);
-        }
-
-        await Audit.AppendOnlyRoles.GrantAsync(connection, options.SchemaName, role, cancellation);
-        Info($"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)}).");
     }
 
     /// <summary>Returns a valid schema name, null when none is given; throws with the rule for an invalid one.</summary>
@@ -157,7 +132,8 @@ internal static class Cli
     {
         try
         {
-            _ = Text(parse);
+            var culture = Text(parse).Culture;
+            System.Globalization.CultureInfo.CurrentUICulture = culture;
             return await body();
         }
         catch (Exception ex) when (Describe(ex) is { } failure)
@@ -165,22 +141,44 @@ internal static class Cli
             Error(failure.Message);
             return failure.Code;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Never a stack trace for a user: the type and message, and where to report it.
+            Error($"{ex.GetType().Name}: {ex.Message} (an unexpected failure; nothing more was recorded. Please report it with the command you ran.)");
+            return InternalError;
+        }
     }
 
     public static (string Message, int Code)? Describe(Exception ex) => ex switch
     {
         CommandInputException or ArgumentException or FormatException => (ex.Message, BadInput),
         ValidationException => (ex.Message, BadInput),
-        DomainRuleException or StreamNotFoundException or ConflictException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
+        ConflictException => (ex.Message, Conflict),
+        DomainRuleException or StreamNotFoundException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
         LocalPostgresUnavailableException => (ex.Message, Unavailable),
         Audit.CheckpointFileException => (ex.Message, BadInput),
         Audit.HistoryTamperedException => (ex.Message, Tampered),
         PersonalData.PersonErasedException => (ex.Message, Refused),
         UnauthorizedAccessException => (ex.Message, BadInput),
-        NpgsqlException or System.Net.Sockets.SocketException => ($"Cannot reach PostgreSQL: {ex.Message}. Check --connection / OUTREACH_CONNECTION, or unset them to use the private local cluster.", Unavailable),
+        IOException => ($"{ex.Message.TrimEnd('.')}. Check the path, and that this user may read or write there.", BadInput),
         _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,
+        _ when StorageFailure.From(ex) is { } storage => (storage.Message(), ExitCodeOf(storage.Kind)),
         _ => null,
     };
+
+    /// <summary>The console's exit code for each kind of storage failure (README, "Exit codes").</summary>
+    public static int ExitCodeOf(StorageFailureKind kind) => kind switch
+    {
+        StorageFailureKind.Authentication => LoginRefused,
+        StorageFailureKind.Privilege => NotPermitted,
+        StorageFailureKind.MissingDatabase => NotPrepared,
+        StorageFailureKind.BadData => BadInput,
+        StorageFailureKind.Duplicate or StorageFailureKind.Conflict => Conflict,
+        _ => Unavailable,
+    };
+
+    /// <summary>Whether a failure stops a whole batch (the database cannot be used) rather than one line of it.</summary>
+    public static bool StopsTheBatch(int code) => code is Unavailable or LoginRefused or NotPermitted or NotPrepared or Tampered;
 
     public static void Info(string message) => System.Console.Error.WriteLine(message);
 

@@ -36,7 +36,6 @@ internal static class DemoVerb
         var t = Cli.Text(parse);
         var clock = TimeProvider.System;
         using var store = await Cli.OpenStoreAsync(parse, ct);
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         int existingCases, existingVisits;
         await using (var query = store.QuerySession())
         {

@@ -19,6 +19,7 @@ root.Subcommands.Add(RotationVerbs.Build());
 root.Subcommands.Add(DifficultiesVerbs.Build());
 root.Subcommands.Add(AuditVerbs.Build());
 root.Subcommands.Add(ClearanceVerbs.Build());
+root.Subcommands.Add(ClusterVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

@@ -24,7 +24,7 @@ public static class CommandJson
     /// <summary>The JSON options used for commands: camelCase, enums as strings, unknown fields refused.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        Converters = { new StrictEnumConverterFactory() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         WriteIndented = false,
     };
@@ -33,6 +33,19 @@ public static class CommandJson
 
     /// <summary>Parses one line of text holding a JSON object with a <c>command</c> field.</summary>
     public static IOutreachCommand ParseLine(string line)
+    {
+        try
+        {
+            return ParseObject(line);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.Contains("UTF-16", StringComparison.Ordinal))
+        {
+            // A \uD800-style escape that leaves half a character, somewhere the per-field check does not reach (a nested value).
+            throw new CommandInputException("The line holds half of a character (a lone surrogate such as \\uD800): remove it.", ex);
+        }
+    }
+
+    private static IOutreachCommand ParseObject(string line)
     {
         JsonNode? node;
         try
@@ -85,6 +98,22 @@ public static class CommandJson
             throw new CommandInputException($"{descriptor.Name} is missing required field(s): {string.Join(", ", missing)}.");
         }
 
+        foreach (var (field, value) in fields)
+        {
+            var texts = value is JsonArray array ? array.OfType<JsonValue>() : value is JsonValue single ? [single] : [];
+            foreach (var text in texts.Where(t => t.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            {
+                try
+                {
+                    _ = text.TryGetValue<string>(out _);
+                }
+                catch (InvalidOperationException ex)
+                {
+                    throw new CommandInputException($"{descriptor.Name}: {field} contains half of a character (a lone surrogate such as \\uD800); remove it.", ex);
+                }
+            }
+        }
+
         foreach (var parameter in parameters.Where(p => (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) == typeof(DateTimeOffset)))
         {
             if (fields[JsonName(parameter)] is JsonValue value && value.TryGetValue<string>(out var text) && !HasOffset(text))
@@ -102,7 +131,10 @@ public static class CommandJson
         catch (JsonException ex)
         {
             var path = ex.Path is { Length: > 2 } p ? p[2..] : "a field";
-            throw new CommandInputException($"{descriptor.Name}: the value of {path} is not valid. {Hint(descriptor.CommandType, path)}", ex);
+            // Our own converters say exactly what is wrong (StrictEnumConverterFactory); System.Text.Json's own words do not help.
+            var reason = ex.Message.Split(" Path: ")[0];
+            var said = reason.StartsWith("The JSON value", StringComparison.Ordinal) || reason.Length == 0 ? string.Empty : reason + " ";
+            throw new CommandInputException($"{descriptor.Name}: the value of {path} is not valid. {(said.Length > 0 ? said.TrimEnd() : Hint(descriptor.CommandType, path))}", ex);
         }
     }
 

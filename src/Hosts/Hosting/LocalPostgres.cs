@@ -11,8 +11,11 @@ namespace Outreach.Hosting;
 /// <summary>
 /// The "embedded default database": a private PostgreSQL cluster that Outreach creates on first use and starts
 /// when needed, so the hosts work without any database set-up. It listens on 127.0.0.1 only (TCP, no Unix socket),
-/// on a port chosen at first start and remembered in the data directory, and trusts local connections as the
-/// <c>outreach</c> superuser.
+/// on a port chosen at first start and remembered in the data directory, and accepts SCRAM passwords only. Three roles:
+/// the cluster's superuser <c>outreach</c> (used only to create the other two), the schema owner <c>outreach_owner</c>
+/// (not a superuser; it owns the database and applies schema changes) and the application role <c>outreach_app</c>
+/// (reads and appends). Their passwords live in <c>&lt;data directory&gt;.secrets</c>, readable by the OS user running
+/// Outreach only (ADR 19).
 /// </summary>
 /// <remarks>
 /// When the process runs as root (which PostgreSQL refuses), <c>initdb</c> and <c>pg_ctl</c> run as the
@@ -24,8 +27,14 @@ public static partial class LocalPostgres
     /// <summary>Name of the database created in the cluster unless the settings say otherwise.</summary>
     public const string DefaultDatabaseName = "outreach";
 
-    /// <summary>The cluster's superuser; connections from 127.0.0.1 are trusted, so no password is needed.</summary>
+    /// <summary>The cluster's superuser (the bootstrap role of <c>initdb</c>); used only to create the other roles and the database.</summary>
     public const string SuperuserName = "outreach";
+
+    /// <summary>The schema owner: not a superuser; owns the database, applies schema changes and grants (ADR 17, 19).</summary>
+    public const string OwnerRoleName = "outreach_owner";
+
+    /// <summary>The application role: reads, appends events and keeps read models; cannot rewrite history (ADR 17).</summary>
+    public const string ApplicationRoleName = "outreach_app";
 
     /// <summary>Environment variable that overrides the default data directory.</summary>
     public const string DataDirectoryVariable = "OUTREACH_PGDATA";
@@ -149,6 +158,30 @@ public static partial class LocalPostgres
 
         using var connection = new NpgsqlConnection(cluster.ConnectionString);
         NpgsqlConnection.ClearPool(connection);
+    }
+
+    /// <summary>
+    /// Stops the private cluster of <paramref name="settings"/> (by default the one the hosts use) if it runs.
+    /// </summary>
+    /// <returns>The data directory, and whether a server was running there and is now stopped.</returns>
+    public static async Task<(string DataDirectory, bool Stopped)> StopIfRunningAsync(LocalPostgresSettings? settings = null, CancellationToken ct = default)
+    {
+        settings ??= new LocalPostgresSettings();
+        var dataDirectory = NormaliseDirectory(settings.DataDirectory ?? GetDefaultDataDirectory());
+        if (OperatingSystem.IsWindows() || !File.Exists(Path.Combine(dataDirectory, "postmaster.pid")))
+        {
+            return (dataDirectory, false);
+        }
+
+        var serviceAccount = await ResolveServiceAccountAsync(ct).ConfigureAwait(false);
+        var instance = new LocalPostgresInstance(FindBinDirectory(settings), dataDirectory, serviceAccount, settings, null);
+        using (await AcquireLockAsync(dataDirectory, settings.LockTimeout, null, ct).ConfigureAwait(false))
+        {
+            await instance.StopAsync(ct).ConfigureAwait(false);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        return (dataDirectory, !File.Exists(Path.Combine(dataDirectory, "postmaster.pid")));
     }
 
     /// <summary>
@@ -340,13 +373,14 @@ public static partial class LocalPostgres
         }
     }
 
-    internal static string BuildConnectionString(int port, string database, bool forAdministration)
+    internal static string BuildConnectionString(int port, string database, bool forAdministration, string user, string? password)
     {
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1",
             Port = port,
-            Username = SuperuserName,
+            Username = user,
+            Password = password,
             Database = database,
         };
         if (forAdministration)

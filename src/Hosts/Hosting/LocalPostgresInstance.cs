@@ -18,6 +18,7 @@ internal sealed class LocalPostgresInstance
     private readonly string? _serviceAccount;
     private readonly LocalPostgresSettings _settings;
     private readonly Action<string>? _report;
+    private readonly LocalPostgresSecrets _secrets;
 
     /// <param name="binDirectory">Folder with initdb and pg_ctl.</param>
     /// <param name="dataDirectory">Absolute, normalised data directory.</param>
@@ -31,6 +32,7 @@ internal sealed class LocalPostgresInstance
         _serviceAccount = serviceAccount;
         _settings = settings;
         _report = report;
+        _secrets = LocalPostgresSecrets.For(dataDirectory);
     }
 
     private enum DataDirectoryState
@@ -45,6 +47,16 @@ internal sealed class LocalPostgresInstance
 
     private string LogFile => Path.Combine(_dataDirectory, LocalPostgres.ServerLogFileName);
 
+    private string HbaFile => Path.Combine(_dataDirectory, "pg_hba.conf");
+
+    /// <summary>The only way in: SCRAM passwords over TCP from 127.0.0.1 (the server has no Unix socket).</summary>
+    internal const string HbaText = """
+        # Written by Outreach: the private cluster accepts SCRAM passwords over TCP from 127.0.0.1 only (ADR 19).
+        # The passwords are in the secrets folder next to this data directory, readable by its OS user only.
+        host    all    all    127.0.0.1/32    scram-sha-256
+
+        """;
+
     public async Task<LocalPostgresCluster> EnsureStartedAsync(CancellationToken ct)
     {
         if (InspectDataDirectory() == DataDirectoryState.Empty)
@@ -52,19 +64,136 @@ internal sealed class LocalPostgresInstance
             await InitialiseAsync(ct).ConfigureAwait(false);
         }
 
+        CheckSecretsPresent();
         var runningPort = await FindRunningServerAsync(ct).ConfigureAwait(false);
         var startedNow = runningPort is null;
         var port = runningPort ?? await StartAsync(ct).ConfigureAwait(false);
+        await SecureAsync(port, ct).ConfigureAwait(false);
         await EnsureDatabaseAsync(port, ct).ConfigureAwait(false);
+        await EnsureRolesAsync(port, ct).ConfigureAwait(false);
 
         _report?.Invoke(
             $"Using the private PostgreSQL cluster at {_dataDirectory} (127.0.0.1:{port}, {(startedNow ? "started now" : "already running")})");
-        return new LocalPostgresCluster(
-            LocalPostgres.BuildConnectionString(port, _settings.DatabaseName, forAdministration: false),
-            _dataDirectory,
-            port,
-            _binDirectory,
-            startedNow);
+        var database = _settings.DatabaseName;
+        return new LocalPostgresCluster(SuperuserConnection(port, database, forAdministration: false), _dataDirectory, port, _binDirectory, startedNow)
+        {
+            OwnerConnectionString = LocalPostgres.BuildConnectionString(
+                port, database, false, LocalPostgres.OwnerRoleName, _secrets.ReadOrCreate(LocalPostgres.OwnerRoleName)),
+            ApplicationConnectionString = LocalPostgres.BuildConnectionString(
+                port, database, false, LocalPostgres.ApplicationRoleName, _secrets.ReadOrCreate(LocalPostgres.ApplicationRoleName)),
+            SecretsFolder = _secrets.Folder,
+        };
+    }
+
+    private string SuperuserConnection(int port, string database, bool forAdministration) =>
+        LocalPostgres.BuildConnectionString(port, database, forAdministration, LocalPostgres.SuperuserName, _secrets.Read(LocalPostgres.SuperuserName));
+
+    /// <summary>
+    /// Makes sure the cluster accepts passwords only. A cluster made by an older Outreach trusted every local connection:
+    /// its superuser gets a password (set while trust still lets us in), then pg_hba.conf is replaced and reloaded.
+    /// </summary>
+    private async Task SecureAsync(int port, CancellationToken ct)
+    {
+        var hba = File.Exists(HbaFile) ? await File.ReadAllTextAsync(HbaFile, ct).ConfigureAwait(false) : string.Empty;
+        if (hba == HbaText && _secrets.Has(LocalPostgres.SuperuserName))
+        {
+            return;
+        }
+
+        var trusting = Trusting(hba);
+        var connection = new NpgsqlConnection(SuperuserConnection(port, "postgres", forAdministration: true));
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            if (trusting)
+            {
+                var password = _secrets.ReadOrCreate(LocalPostgres.SuperuserName);
+                await ExecuteAsync(connection, $"ALTER ROLE \"{LocalPostgres.SuperuserName}\" PASSWORD '{password}'", ct).ConfigureAwait(false);
+            }
+
+            await File.WriteAllTextAsync(HbaFile, HbaText, ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, "SELECT pg_reload_conf()", ct).ConfigureAwait(false);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        if (trusting)
+        {
+            _report?.Invoke(
+                $"Secured the private PostgreSQL cluster at {_dataDirectory}: it now accepts passwords only (SCRAM); the passwords are in {_secrets.Folder}, readable by you only.");
+        }
+    }
+
+    private static bool Trusting(string hba) =>
+        hba.Split('\n').Any(line => !line.TrimStart().StartsWith('#') && line.Contains("trust", StringComparison.Ordinal));
+
+    /// <summary>Refuses early, with what to do, when the superuser's password is gone and the cluster does not trust us.</summary>
+    private void CheckSecretsPresent()
+    {
+        if (_secrets.Has(LocalPostgres.SuperuserName) || (File.Exists(HbaFile) && Trusting(File.ReadAllText(HbaFile))))
+        {
+            return;
+        }
+
+        throw new LocalPostgresUnavailableException(
+            $"The password file of the private cluster's superuser is missing ({_secrets.PathOf(LocalPostgres.SuperuserName)}), so Outreach cannot log in to the cluster at {_dataDirectory}. "
+            + $"Restore the folder {_secrets.Folder} from a backup, or move the data directory away (Outreach then creates a fresh cluster), "
+            + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+    }
+
+    /// <summary>
+    /// The schema owner and the application role, with their passwords; the database belongs to the owner, which is not a
+    /// superuser, and objects an older Outreach created as the superuser are handed to it.
+    /// </summary>
+    private async Task EnsureRolesAsync(int port, CancellationToken ct)
+    {
+        var owner = LocalPostgres.OwnerRoleName;
+        var app = LocalPostgres.ApplicationRoleName;
+        var ownerPassword = _secrets.ReadOrCreate(owner);
+        var appPassword = _secrets.ReadOrCreate(app);
+        var database = "\"" + _settings.DatabaseName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var connection = new NpgsqlConnection(SuperuserConnection(port, _settings.DatabaseName, forAdministration: true));
+        await using (connection.ConfigureAwait(false))
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            await ExecuteAsync(connection, $$"""
+                DO $$ BEGIN
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{{owner}}') THEN CREATE ROLE {{owner}} LOGIN; END IF;
+                  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{{app}}') THEN CREATE ROLE {{app}} LOGIN; END IF;
+                END $$;
+                ALTER ROLE {{owner}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{{ownerPassword}}';
+                ALTER ROLE {{app}} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS PASSWORD '{{appPassword}}';
+                ALTER DATABASE {{database}} OWNER TO {{owner}};
+                REVOKE ALL ON DATABASE {{database}} FROM PUBLIC;
+                GRANT CONNECT, TEMPORARY ON DATABASE {{database}} TO {{app}};
+                REVOKE ALL ON SCHEMA public FROM PUBLIC;
+                DO $$ DECLARE r record; BEGIN
+                  FOR r IN SELECT nspname FROM pg_namespace
+                           WHERE nspowner = current_user::regrole AND nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('information_schema', 'public') LOOP
+                    EXECUTE format('ALTER SCHEMA %I OWNER TO {{owner}}', r.nspname);
+                  END LOOP;
+                  FOR r IN SELECT n.nspname, c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                           WHERE c.relowner = current_user::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+                             AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema'
+                             AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i')) LOOP
+                    EXECUTE format('ALTER %s %I.%I OWNER TO {{owner}}',
+                      CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.nspname, r.relname);
+                  END LOOP;
+                  FOR r IN SELECT p.oid::regprocedure AS routine FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                           WHERE p.proowner = current_user::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema' LOOP
+                    EXECUTE format('ALTER ROUTINE %s OWNER TO {{owner}}', r.routine);
+                  END LOOP;
+                END $$;
+                """, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct)
+    {
+        var command = new NpgsqlCommand(sql, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
     }
 
     public async Task StopAsync(CancellationToken ct)
@@ -136,15 +265,28 @@ internal sealed class LocalPostgresInstance
             await CheckServiceAccountCanWriteAsync(ct).ConfigureAwait(false);
         }
 
+        // initdb reads the superuser's password from a file the server's OS user can read; it is deleted right after.
+        var passwordFolder = Directory.CreateTempSubdirectory("outreach-initdb-");
         try
         {
-            var result = await RunToolAsync("initdb", InitDbArguments("--locale=C.UTF-8"), ct).ConfigureAwait(false);
+            var passwordFile = Path.Combine(passwordFolder.FullName, "pw");
+            await File.WriteAllTextAsync(passwordFile, _secrets.ReadOrCreate(LocalPostgres.SuperuserName) + "\n", ct).ConfigureAwait(false);
+            File.SetUnixFileMode(passwordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            if (_serviceAccount is not null)
+            {
+                await ChangeOwnerAsync(passwordFolder.FullName, ct).ConfigureAwait(false);
+                await ChangeOwnerAsync(passwordFile, ct).ConfigureAwait(false);
+            }
+
+            var result = await RunToolAsync("initdb", InitDbArguments("--locale=C.UTF-8", passwordFile), ct).ConfigureAwait(false);
             if (!result.Succeeded && result.Output.Contains("locale", StringComparison.OrdinalIgnoreCase))
             {
                 // No C.UTF-8 locale on this system: fall back to plain C collation with UTF-8 encoding.
                 ClearDataDirectory();
-                result = await RunToolAsync("initdb", InitDbArguments("--no-locale"), ct).ConfigureAwait(false);
+                result = await RunToolAsync("initdb", InitDbArguments("--no-locale", passwordFile), ct).ConfigureAwait(false);
             }
+
+            passwordFolder.Delete(recursive: true);
 
             if (!result.Succeeded)
             {
@@ -152,6 +294,7 @@ internal sealed class LocalPostgresInstance
                     $"initdb could not create the PostgreSQL cluster at {_dataDirectory}:{Environment.NewLine}{result.Output}");
             }
 
+            await File.WriteAllTextAsync(HbaFile, HbaText, ct).ConfigureAwait(false);
             await File.AppendAllTextAsync(
                 Path.Combine(_dataDirectory, "postgresql.conf"),
                 $"{Environment.NewLine}# Added by Outreach: listen on 127.0.0.1 only, over TCP only, on the port remembered in {LocalPostgres.ConfigFileName}.{Environment.NewLine}"
@@ -164,12 +307,17 @@ internal sealed class LocalPostgresInstance
         catch
         {
             ClearDataDirectory();
+            if (Directory.Exists(passwordFolder.FullName))
+            {
+                passwordFolder.Delete(recursive: true);
+            }
+
             throw;
         }
     }
 
-    private string[] InitDbArguments(string localeOption) =>
-        ["-D", _dataDirectory, "-U", LocalPostgres.SuperuserName, "--auth=trust", "-E", "UTF8", localeOption];
+    private string[] InitDbArguments(string localeOption, string passwordFile) =>
+        ["-D", _dataDirectory, "-U", LocalPostgres.SuperuserName, "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", localeOption];
 
     private async Task CheckServiceAccountCanWriteAsync(CancellationToken ct)
     {
@@ -389,7 +537,7 @@ internal sealed class LocalPostgresInstance
             return;
         }
 
-        var connection = new NpgsqlConnection(LocalPostgres.BuildConnectionString(port, "postgres", forAdministration: true));
+        var connection = new NpgsqlConnection(SuperuserConnection(port, "postgres", forAdministration: true));
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -421,11 +569,11 @@ internal sealed class LocalPostgresInstance
     }
 
     /// <summary>Whether the server on the pid file's port is the one that wrote the pid file.</summary>
-    private static async Task<bool> IsServerForAsync(PidFileContents pid, CancellationToken ct)
+    private async Task<bool> IsServerForAsync(PidFileContents pid, CancellationToken ct)
     {
         try
         {
-            var connection = new NpgsqlConnection(LocalPostgres.BuildConnectionString(pid.Port, "postgres", forAdministration: true));
+            var connection = new NpgsqlConnection(SuperuserConnection(pid.Port, "postgres", forAdministration: true));
             await using (connection.ConfigureAwait(false))
             {
                 await connection.OpenAsync(ct).ConfigureAwait(false);
@@ -436,6 +584,13 @@ internal sealed class LocalPostgresInstance
                     return string.Equals(directory?.TrimEnd('/'), pid.DataDirectory.TrimEnd('/'), StringComparison.Ordinal);
                 }
             }
+        }
+        catch (PostgresException ex) when (ex.SqlState.StartsWith("28", StringComparison.Ordinal))
+        {
+            throw new LocalPostgresUnavailableException(
+                $"The private PostgreSQL cluster at {pid.DataDirectory} refused the superuser's password from {_secrets.PathOf(LocalPostgres.SuperuserName)} ({ex.SqlState}: {ex.MessageText}): "
+                + $"the secrets folder {_secrets.Folder} does not belong to this cluster. Restore the right one, or move the data directory away (Outreach then creates a fresh cluster).",
+                ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -16,19 +16,28 @@ public static partial class OutreachConnection
     public const string AdminEnvironmentVariable = "OUTREACH_ADMIN_CONNECTION";
 
     /// <summary>
-    /// The connections of an append-only deployment (ADR 17). With the private cluster: schema changes as its superuser,
-    /// everything else as <c>outreach_app</c>. With a configured server: <c>OUTREACH_CONNECTION</c> for the application
-    /// and, when set, <c>OUTREACH_ADMIN_CONNECTION</c> for schema changes (without it, one role does both).
+    /// The connections of an append-only deployment (ADR 17). With the private cluster: schema changes as its owner role
+    /// <c>outreach_owner</c>, everything else as <c>outreach_app</c>. With a configured server: <c>OUTREACH_CONNECTION</c>
+    /// for the application and, when set, <c>OUTREACH_ADMIN_CONNECTION</c> for schema changes (without it, one role does both).
     /// </summary>
-    public static async Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default)
+    public static Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default) =>
+        ResolveDatabaseAsync(explicitConnection, Environment.GetEnvironmentVariable, new LocalPostgresSettings(), report, ct);
+
+    /// <summary>Same as the public overload, with the environment and the private cluster's settings injectable (tests).</summary>
+    internal static async Task<OutreachDatabase> ResolveDatabaseAsync(
+        string? explicitConnection,
+        Func<string, string?> getEnvironmentVariable,
+        LocalPostgresSettings localSettings,
+        Action<string>? report,
+        CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)))
+        if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(getEnvironmentVariable(EnvironmentVariable)))
         {
-            var application = await ResolveAsync(explicitConnection, report, ct).ConfigureAwait(false);
-            var admin = Environment.GetEnvironmentVariable(AdminEnvironmentVariable);
+            var application = await ResolveAsync(explicitConnection, getEnvironmentVariable, localSettings, report, ct).ConfigureAwait(false);
+            var admin = getEnvironmentVariable(AdminEnvironmentVariable);
             if (string.IsNullOrWhiteSpace(admin))
             {
-                return new OutreachDatabase(application, null, false);
+                return new OutreachDatabase(application, null);
             }
 
             if (string.Equals(UserOf(admin), UserOf(application), StringComparison.Ordinal))
@@ -37,16 +46,15 @@ public static partial class OutreachConnection
             }
 
             report?.Invoke($"Schema changes run as the role given by {AdminEnvironmentVariable}: {Mask(admin)}");
-            return new OutreachDatabase(application, admin, false);
+            return new OutreachDatabase(application, admin) { Configured = true };
         }
 
-        var cluster = await ResolveAsync(null, report, ct).ConfigureAwait(false);
-        var app = new NpgsqlConnectionStringBuilder(cluster) { Username = ApplicationRole, Password = null }.ConnectionString;
-        return new OutreachDatabase(app, cluster, true);
+        var cluster = await LocalPostgres.EnsureStartedAsync(localSettings, report, ct).ConfigureAwait(false);
+        return new OutreachDatabase(cluster.ApplicationConnectionString, cluster.OwnerConnectionString) { Cluster = cluster };
     }
 
     /// <summary>The application role the private cluster uses.</summary>
-    public const string ApplicationRole = "outreach_app";
+    public const string ApplicationRole = LocalPostgres.ApplicationRoleName;
 
     /// <summary>The user name of a connection string (empty when it names none).</summary>
     public static string UserOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Username ?? "";
@@ -55,7 +63,7 @@ public static partial class OutreachConnection
     /// <param name="explicitConnection">The <c>--connection</c> value, or <see langword="null"/>/blank when not given.</param>
     /// <param name="report">Receives one or more human sentences saying which database is used.</param>
     /// <param name="ct">Cancels starting the private cluster.</param>
-    /// <returns>An Npgsql connection string.</returns>
+    /// <returns>An Npgsql connection string; for the private cluster, its application role's.</returns>
     /// <exception cref="LocalPostgresUnavailableException">Neither source is given and the private cluster cannot be started.</exception>
     public static Task<string> ResolveAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default) =>
         ResolveAsync(explicitConnection, Environment.GetEnvironmentVariable, new LocalPostgresSettings(), report, ct);
@@ -82,7 +90,7 @@ public static partial class OutreachConnection
         }
 
         var cluster = await LocalPostgres.EnsureStartedAsync(localSettings, report, ct).ConfigureAwait(false);
-        return cluster.ConnectionString;
+        return cluster.ApplicationConnectionString;
     }
 
     /// <summary>The connection string with any password replaced by <c>***</c>, safe to print.</summary>

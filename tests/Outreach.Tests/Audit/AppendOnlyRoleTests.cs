@@ -3,6 +3,7 @@ using Marten;
 using Npgsql;
 using Outreach.Audit;
 using Outreach.Cases;
+using Outreach.Hosting;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Audit;
@@ -15,28 +16,23 @@ public sealed class AppendOnlyRoleTests
 {
     private static readonly Guid Case = Guid.Parse("dddddddd-0000-4000-8000-000000000004");
     private string _schema = "";
-    private string _role = "";
     private DocumentStore _owner = null!;
     private DocumentStore _app = null!;
 
+    /// <summary>The same two roles a newcomer's hosts use: the schema owner prepares, the application role works.</summary>
     [OneTimeSetUp]
     public async Task CreateSchemaAndRoles()
     {
         _schema = TestDatabase.NewSchemaName();
-        _role = "app_" + _schema;
-        _owner = await TestDatabase.CreateStoreAsync(_schema);
-        var ownerConnection = await TestDatabase.ConnectionStringAsync();
-        await using (var admin = new NpgsqlConnection(ownerConnection))
+        _app = await TestDatabase.CreateStoreAsync(_schema);
+        var ownerConnection = await TestDatabase.OwnerConnectionStringAsync();
+        Assert.That(
+            OutreachConnection.UserOf(ownerConnection),
+            Is.Not.EqualTo(OutreachConnection.UserOf(await TestDatabase.ApplicationConnectionStringAsync())),
+            "the tests must run in the two-role set-up users get");
+        _owner = DocumentStore.For(opts =>
         {
-            await admin.OpenAsync();
-            await AppendOnlyRoles.EnsureRoleAsync(admin, _role);
-            await AppendOnlyRoles.GrantAsync(admin, _schema, _role);
-        }
-
-        var app = new NpgsqlConnectionStringBuilder(ownerConnection) { Username = _role, Password = null }.ConnectionString;
-        _app = DocumentStore.For(opts =>
-        {
-            opts.Connection(app);
+            opts.Connection(ownerConnection);
             opts.DatabaseSchemaName = _schema;
             opts.AutoCreateSchemaObjects = AutoCreate.None;
             opts.AddOutreach();
@@ -49,15 +45,11 @@ public sealed class AppendOnlyRoleTests
     }
 
     [OneTimeTearDown]
-    public async Task DropSchemaAndRole()
+    public async Task DropSchema()
     {
         _app.Dispose();
         _owner.Dispose();
         await TestDatabase.DropSchemaAsync(_schema);
-        await using var admin = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
-        await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP OWNED BY {_role}; DROP ROLE IF EXISTS {_role}", admin);
-        await drop.ExecuteNonQueryAsync();
     }
 
     [Test]

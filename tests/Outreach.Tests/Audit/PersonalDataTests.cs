@@ -88,7 +88,7 @@ public sealed class PersonalDataTests
 
         public async Task<string> RawEventsAsync()
         {
-            await using var conn = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+            await using var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync());
             await conn.OpenAsync();
             await using var command = new NpgsqlCommand($"select string_agg(data::text, ' ') || (select string_agg(data::text, ' ') from {Schema}.mt_doc_case) from {Schema}.mt_events", conn);
             return (string)(await command.ExecuteScalarAsync())!;

@@ -54,7 +54,7 @@ public sealed class TamperTests
         Assert.That(result.Passed, Is.True, string.Join("\n", result.Problems));
         Assert.That(result.Events, Is.EqualTo(9));
         Assert.That(result.Streams, Is.EqualTo(3));
-        var sql = await AuditSql.RunAsync(await TestDatabase.ConnectionStringAsync(), _schema);
+        var sql = await AuditSql.RunAsync(await TestDatabase.OwnerConnectionStringAsync(), _schema);
         Assert.That(sql.Problems, Is.Empty, sql.Output);
         Assert.That(sql.Result, Does.StartWith("RESULT: PASS - 9 events in 3 streams"));
     }
@@ -261,7 +261,7 @@ public sealed class TamperTests
         var result = await Checkpoints.CreateAsync(_store, signer);
         Assert.That(result.Checkpoint, Is.Null);
         Assert.That(result.Verification.FirstBroken!.StreamId, Is.EqualTo(A));
-        await using var conn = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await using var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync());
         await conn.OpenAsync();
         await using var count = new NpgsqlCommand($"select count(*) from {_schema}.{HashChain.CheckpointTable}", conn);
         Assert.That(await count.ExecuteScalarAsync(), Is.EqualTo(0L));
@@ -308,7 +308,7 @@ public sealed class TamperTests
     private async Task<ChainVerification> VerifyAndCompareWithSqlAsync()
     {
         var result = await ChainVerifier.VerifyAsync(_store);
-        var sql = await AuditSql.RunAsync(await TestDatabase.ConnectionStringAsync(), _schema);
+        var sql = await AuditSql.RunAsync(await TestDatabase.OwnerConnectionStringAsync(), _schema);
         var ours = result.Problems.Select(p => $"{p.Code}|{p.StreamId:D}|{p.Version}").ToHashSet();
         Assert.That(sql.Problems, Is.EquivalentTo(ours), $"the SQL script and the verifier disagree:\n{sql.Output}");
         Assert.That(sql.Result, Does.StartWith(result.Passed ? "RESULT: PASS" : "RESULT: FAIL"));
@@ -317,7 +317,7 @@ public sealed class TamperTests
 
     private async Task ExecAsync(string sql)
     {
-        await using var conn = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync());
+        await using var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync());
         await conn.OpenAsync();
         await using var tx = await conn.BeginTransactionAsync();
         await using (var command = new NpgsqlCommand(sql.Replace("{s}", _schema, StringComparison.Ordinal), conn, tx))

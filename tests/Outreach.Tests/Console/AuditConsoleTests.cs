@@ -103,7 +103,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         Assert.That(verified.Out, Does.Contain("INTACT"));
         Assert.That(verified.Error, Does.Contain("signed with this installation's key"));
 
-        await using (var conn = new NpgsqlConnection(await TestDatabase.ConnectionStringAsync()))
+        await using (var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync()))
         {
             await conn.OpenAsync();
             await using var tamper = new NpgsqlCommand($"update {Schema}.mt_events set user_name = 'mallory' where version = 3", conn);

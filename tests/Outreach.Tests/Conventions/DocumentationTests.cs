@@ -11,7 +11,7 @@ public sealed class DocumentationTests
     [Test]
     public async Task The_commands_reference_is_what_the_tool_prints()
     {
-        var printed = await new OutreachProcess("Host=unused", "unused").RunAsync("commands", "--markdown");
+        var printed = await new OutreachProcess(new Outreach.Hosting.OutreachDatabase("Host=unused", null), "unused").RunAsync("commands", "--markdown");
         Assert.That(printed.ExitCode, Is.EqualTo(0), printed.ToString());
         var doc = RepoFile("docs/commands.md").ReplaceLineEndings("\n");
         Assert.That(doc, Does.Contain(printed.Out.ReplaceLineEndings("\n").Trim()),

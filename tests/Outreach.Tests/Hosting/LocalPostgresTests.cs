@@ -14,6 +14,7 @@ namespace Outreach.Tests.Hosting;
 /// </summary>
 [TestFixture]
 [Category("PostgreSQL")]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class LocalPostgresTests
 {
     private const string DatabaseName = "outreach_test";
@@ -66,7 +67,9 @@ public sealed class LocalPostgresTests
             Assert.That(File.Exists(Path.Combine(cluster.DataDirectory, "PG_VERSION")), Is.True);
             Assert.That(File.Exists(Path.Combine(cluster.DataDirectory, "outreach.conf")), Is.True);
             Assert.That(File.Exists(Path.Combine(cluster.BinDirectory, "pg_ctl")), Is.True);
-            Assert.That(new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Password, Is.Null);
+            Assert.That(new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Password, Has.Length.GreaterThanOrEqualTo(32));
+            Assert.That(File.GetUnixFileMode(cluster.SecretsFolder), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
+            Assert.That(File.ReadAllText(Path.Combine(cluster.DataDirectory, "pg_hba.conf")), Is.EqualTo(LocalPostgresInstance.HbaText));
             Assert.That(
                 _reports,
                 Has.Some.EqualTo($"Using the private PostgreSQL cluster at {cluster.DataDirectory} (127.0.0.1:{cluster.Port}, started now)"));
@@ -412,10 +415,79 @@ public sealed class LocalPostgresTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(resolved, Is.EqualTo(cluster.ConnectionString));
+            Assert.That(resolved, Is.EqualTo(cluster.ApplicationConnectionString));
+            Assert.That(new NpgsqlConnectionStringBuilder(resolved).Username, Is.EqualTo(LocalPostgres.ApplicationRoleName));
             Assert.That(cluster.StartedNow, Is.False);
             Assert.That(_reports, Has.Some.StartsWith($"Using the private PostgreSQL cluster at {settings.DataDirectory}"));
         }
+    }
+
+    [Test]
+    public async Task EveryRole_NeedsItsPassword_AndOnlyTheSuperuserIsOne()
+    {
+        RequireServerBinaries();
+        var cluster = await StartAsync(Settings());
+
+        foreach (var connection in new[] { cluster.ConnectionString, cluster.OwnerConnectionString, cluster.ApplicationConnectionString })
+        {
+            var withoutPassword = new NpgsqlConnectionStringBuilder(connection) { Password = null, Pooling = false }.ConnectionString;
+            var wrongPassword = new NpgsqlConnectionStringBuilder(connection) { Password = "guess", Pooling = false }.ConnectionString;
+            Assert.That(async () => await OpenAsync(withoutPassword), Throws.InstanceOf<NpgsqlException>(), withoutPassword);
+            var refused = Assert.ThrowsAsync<PostgresException>(async () => await OpenAsync(wrongPassword));
+            Assert.That(refused!.SqlState, Is.EqualTo("28P01"));
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await QueryAsync(cluster, "select rolsuper from pg_roles where rolname = current_user"), Is.True);
+            Assert.That(await QueryAsync(cluster.OwnerConnectionString, "select rolsuper or rolcreaterole or rolcreatedb from pg_roles where rolname = current_user"), Is.False);
+            Assert.That(await QueryAsync(cluster.OwnerConnectionString, "select datdba::regrole::text from pg_database where datname = current_database()"), Is.EqualTo(LocalPostgres.OwnerRoleName));
+            Assert.That(await QueryAsync(cluster.ApplicationConnectionString, "select current_user"), Is.EqualTo(LocalPostgres.ApplicationRoleName));
+        }
+    }
+
+    [Test]
+    public async Task AClusterThatTrustedLocalConnections_IsSecuredInPlace_AndKeepsItsData()
+    {
+        RequireServerBinaries();
+        var first = await StartAsync(Settings());
+        await ExecuteAsync(first, "CREATE TABLE kept (id int); INSERT INTO kept VALUES (7)");
+        // What an older Outreach left: trust for every local connection, no secrets, objects owned by the superuser.
+        await File.WriteAllTextAsync(Path.Combine(first.DataDirectory, "pg_hba.conf"), "host all all 127.0.0.1/32 trust\n");
+        await ExecuteAsync(first, "SELECT pg_reload_conf()");
+        Directory.Delete(first.SecretsFolder, recursive: true);
+        NpgsqlConnection.ClearAllPools();
+
+        var secured = await StartAsync(Settings());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_reports, Has.Some.StartsWith($"Secured the private PostgreSQL cluster at {first.DataDirectory}"));
+            Assert.That(File.ReadAllText(Path.Combine(first.DataDirectory, "pg_hba.conf")), Is.EqualTo(LocalPostgresInstance.HbaText));
+            Assert.That(await QueryAsync(secured.OwnerConnectionString, "SELECT id FROM kept"), Is.EqualTo(7));
+            Assert.That(await QueryAsync(secured.OwnerConnectionString, "SELECT tableowner::text FROM pg_tables WHERE tablename = 'kept'"), Is.EqualTo(LocalPostgres.OwnerRoleName));
+            var noPassword = new NpgsqlConnectionStringBuilder(secured.ConnectionString) { Password = null, Pooling = false }.ConnectionString;
+            Assert.That(async () => await OpenAsync(noPassword), Throws.InstanceOf<NpgsqlException>());
+        }
+    }
+
+    [Test]
+    public async Task LostSecrets_AreReported_WithWhatToDo()
+    {
+        RequireServerBinaries();
+        var first = await StartAsync(Settings());
+        Directory.Delete(first.SecretsFolder, recursive: true);
+        NpgsqlConnection.ClearAllPools();
+
+        var error = Assert.ThrowsAsync<LocalPostgresUnavailableException>(() => StartAsync(Settings()));
+
+        Assert.That(error!.Message, Does.Contain("password file of the private cluster's superuser is missing").And.Contain(first.SecretsFolder));
+    }
+
+    private static async Task OpenAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
     }
 
     [Test]
@@ -477,6 +549,14 @@ public sealed class LocalPostgresTests
     private static async Task<object?> QueryAsync(LocalPostgresCluster cluster, string sql)
     {
         await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task<object?> QueryAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return await command.ExecuteScalarAsync();

@@ -28,7 +28,7 @@ public abstract class ConsoleStoryFixture
     {
         _schema = TestDatabase.NewSchemaName();
         Dir = Directory.CreateTempSubdirectory("outreach-console-").FullName;
-        Outreach = new OutreachProcess(await TestDatabase.ConnectionStringAsync(), _schema);
+        Outreach = new OutreachProcess(await TestDatabase.DatabaseAsync(), _schema);
         Outreach.Extra["OUTREACH_KEYS"] = Path.Combine(Dir, "keys");
         var file = Path.Combine(Dir, "steps.jsonl");
         await File.WriteAllLinesAsync(file, Steps());

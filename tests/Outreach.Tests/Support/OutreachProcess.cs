@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Outreach.Hosting;
 
 namespace Outreach.Tests.Support;
 
@@ -8,8 +9,11 @@ internal sealed record ProcessResult(int ExitCode, string Out, string Error)
     public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Out}\n--- stderr ---\n{Error}";
 }
 
-/// <summary>Runs the built <c>outreach</c> tool as a separate process, against a given database schema.</summary>
-internal sealed class OutreachProcess(string connection, string schema)
+/// <summary>
+/// Runs the built <c>outreach</c> tool as a separate process, against a given database schema. On the private cluster the
+/// tool finds it itself, as a user's would; on a configured server it gets the same two connections as the tests.
+/// </summary>
+internal sealed class OutreachProcess(OutreachDatabase database, string schema)
 {
     // The tool runs from its own build folder, as users run it: in the test folder JasperFx's assembly scan (Marten's
     // verbs) would trip over the test framework's assemblies.
@@ -54,7 +58,17 @@ internal sealed class OutreachProcess(string connection, string schema)
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["OUTREACH_CONNECTION"] = connection;
+        start.Environment.Remove("OUTREACH_CONNECTION");
+        start.Environment.Remove("OUTREACH_ADMIN_CONNECTION");
+        if (database.Cluster is null)
+        {
+            start.Environment["OUTREACH_CONNECTION"] = database.Application;
+            if (database.Admin is { } admin)
+            {
+                start.Environment["OUTREACH_ADMIN_CONNECTION"] = admin;
+            }
+        }
+
         start.Environment["OUTREACH_SCHEMA"] = schema;
         foreach (var (name, value) in Extra)
         {

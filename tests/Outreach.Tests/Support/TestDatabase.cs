@@ -5,36 +5,49 @@ using Outreach.Hosting;
 namespace Outreach.Tests.Support;
 
 /// <summary>
-/// The PostgreSQL every integration test uses: OUTREACH_CONNECTION when set (CI sets it), otherwise the private local
-/// cluster of the embedded default. Each store gets a schema of its own, dropped afterwards.
+/// The PostgreSQL every integration test uses, resolved by the same code as the hosts: the private local cluster of the
+/// embedded default (what CI and a newcomer get), or OUTREACH_CONNECTION (+ OUTREACH_ADMIN_CONNECTION) when set. Each store
+/// gets a schema of its own, prepared by its owner and used through the application role, as the hosts do; dropped afterwards.
 /// </summary>
 internal static class TestDatabase
 {
-    private static readonly Lazy<Task<string>> Connection = new(() => OutreachConnection.ResolveAsync(null, TestContext.Progress.WriteLine));
+    private static readonly Lazy<Task<OutreachDatabase>> Database = new(() => OutreachConnection.ResolveDatabaseAsync(null, TestContext.Progress.WriteLine));
 
-    public static Task<string> ConnectionStringAsync() => Connection.Value;
+    /// <summary>Both connections, as the hosts resolve them.</summary>
+    public static Task<OutreachDatabase> DatabaseAsync() => Database.Value;
+
+    /// <summary>The application role's connection: what the library works with.</summary>
+    public static async Task<string> ApplicationConnectionStringAsync() => (await Database.Value).Application;
+
+    /// <summary>The schema owner's connection: the insider of the threat model, used to tamper and to drop schemas.</summary>
+    public static async Task<string> OwnerConnectionStringAsync()
+    {
+        var database = await Database.Value;
+        return database.Admin ?? database.Application;
+    }
 
     public static async Task<DocumentStore> CreateStoreAsync(string schema, OutreachOptions? options = null, Action<StoreOptions>? configure = null)
     {
-        var connection = await ConnectionStringAsync();
+        var database = await Database.Value;
         // Citizens' keys stay in memory: tests never write into the machine's key folder.
         options ??= new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() };
-        var store = DocumentStore.For(opts =>
+        await Outreach.Audit.AppendOnlyRoles.PrepareSchemaAsync(
+            database.Admin ?? database.Application, OutreachConnection.UserOf(database.Application), schema, options, configure);
+        return DocumentStore.For(opts =>
         {
-            opts.Connection(connection);
+            opts.Connection(database.Application);
             opts.DatabaseSchemaName = schema;
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             opts.AddOutreach(options);
             configure?.Invoke(opts);
         });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        return store;
     }
 
     public static string NewSchemaName() => "t_" + Guid.NewGuid().ToString("N")[..16];
 
     public static async Task DropSchemaAsync(string schema)
     {
-        await using var conn = new NpgsqlConnection(await ConnectionStringAsync());
+        await using var conn = new NpgsqlConnection(await OwnerConnectionStringAsync());
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", conn);
         await cmd.ExecuteNonQueryAsync();

@@ -28,6 +28,35 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
         }
     }
 
+    /// <summary>
+    /// Refuses a request or legal basis that writes out the very identifiers being erased (name, ID number, phone,
+    /// address): the erasure event is kept forever, so it must describe the request without them.
+    /// </summary>
+    internal static void EnsureIdentityNotWritten(EraseCitizenData command, Case state, PersonalData.IPersonKeyStore keys)
+    {
+        var details = PersonalData.Identities.Reveal(state.Citizen, keys).Details;
+        if (details is null)
+        {
+            return;
+        }
+
+        static string Fold(string text) => new(text.Normalize(System.Text.NormalizationForm.FormC).Where(c => !char.IsWhiteSpace(c) && c != '.' && c != '-').ToArray());
+        var written = Fold(command.Request + " " + command.LegalBasis);
+        var named = new (string? Value, string Field)[]
+            {
+                (details.Name, "name"), (details.IdNumber, "ID number"), (details.Phone, "phone number"), (details.Address, "address"),
+            }
+            .Where(p => !string.IsNullOrWhiteSpace(p.Value) && Fold(p.Value!).Length >= 3 && written.Contains(Fold(p.Value!), StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Field)
+            .ToList();
+        if (named.Count > 0)
+        {
+            throw new DomainRuleException(
+                $"request and legalBasis must not write out the citizen's {string.Join(", ", named)}: the erasure is kept forever in the case's history. "
+                + "Identify the request by its registry number and date instead (e.g. \"Đơn số 12/2024, ngày 05/03/2024\").");
+        }
+    }
+
     /// <summary>Records the erasure; refused when no personal data was recorded or it was already erased.</summary>
     public static object[] Decide(EraseCitizenData command, Case state)
     {

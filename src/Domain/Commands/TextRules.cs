@@ -1,0 +1,113 @@
+using System.Collections;
+using System.Globalization;
+using System.Reflection;
+
+namespace Outreach;
+
+/// <summary>
+/// What no text in a command may hold, whatever the field: NUL and other control characters (line breaks and tabs
+/// excepted), lone surrogates (half a character, which PostgreSQL cannot store), bidirectional embedding, override and
+/// isolate marks (U+202A–U+202E, U+2066–U+2069: they make a printed name read differently from what is stored) and
+/// the non-characters U+FFFE and U+FFFF. Dates must lie within <see cref="SaneDates"/>. Checked for every command in the one write path, so every host refuses the
+/// same, field by field, before anything reaches the database.
+/// </summary>
+public static class TextRules
+{
+    /// <summary>What is wrong with <paramref name="text"/>, or <see langword="null"/> when nothing is.</summary>
+    public static string? Problem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var what = c switch
+            {
+                '\n' or '\r' or '\t' => null,
+                _ when char.IsSurrogate(c) => "half of a character (a lone surrogate)",
+                _ when char.IsControl(c) => "a control character",
+                >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => "a bidirectional override mark",
+                '\uFFFE' or '\uFFFF' => "a non-character",
+                _ => null,
+            };
+            if (what is not null)
+            {
+                return $"contains {what} (U+{(int)c:X4}) at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; remove it.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every text field of <paramref name="command"/> (nested records and lists included) that breaks the rules, by its camelCase path.</summary>
+    public static IReadOnlyList<(string Field, string Problem)> ProblemsOf(object command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var problems = new List<(string, string)>();
+        Walk(command, string.Empty, problems, depth: 0);
+        return problems;
+    }
+
+    private static void Walk(object value, string path, List<(string, string)> problems, int depth)
+    {
+        if (depth > 4)
+        {
+            return;
+        }
+
+        foreach (var property in value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            // Only what the caller gave (positional and init properties), not what is computed from it.
+            if (property.GetIndexParameters().Length > 0 || property.SetMethod is null || property.Name == "EqualityContract")
+            {
+                continue;
+            }
+
+            var name = path + char.ToLowerInvariant(property.Name[0]) + property.Name[1..];
+            switch (property.GetValue(value))
+            {
+                case string text when Problem(text) is { } problem:
+                    problems.Add((name, problem));
+                    break;
+                case string:
+                    break;
+                case DateOnly date when date != default && (date < SaneDates.Earliest || date > SaneDates.Latest):
+                    problems.Add((name, OutOfRange));
+                    break;
+                case DateTimeOffset time when time != default && (time.Year < SaneDates.Earliest.Year || time.Year > SaneDates.Latest.Year):
+                    problems.Add((name, OutOfRange));
+                    break;
+                case IEnumerable items:
+                    var index = 0;
+                    foreach (var item in items)
+                    {
+                        if (item is string s && Problem(s) is { } itemProblem)
+                        {
+                            problems.Add(($"{name}[{index}]", itemProblem));
+                        }
+                        else if (item is not null && IsOurs(item.GetType()))
+                        {
+                            Walk(item, $"{name}[{index}].", problems, depth + 1);
+                        }
+
+                        index++;
+                    }
+
+                    break;
+                case { } nested when IsOurs(nested.GetType()):
+                    Walk(nested, name + ".", problems, depth + 1);
+                    break;
+            }
+        }
+    }
+
+    private static readonly string OutOfRange =
+        $"is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).";
+
+    private static bool IsOurs(Type type) => !type.IsEnum && !type.IsPrimitive && type.Namespace?.StartsWith("Outreach", StringComparison.Ordinal) == true;
+}
