@@ -16,7 +16,8 @@ internal static class ChainBenchmark
 {
     public static async Task<int> RunAsync(int rounds, int casesPerRound, TextWriter output)
     {
-        var connection = await OutreachConnection.ResolveAsync(null, Console.Error.WriteLine);
+        // The two-role set-up users get: the owner prepares each schema, the application role appends.
+        var connection = await OutreachConnection.ResolveDatabaseAsync(null, Console.Error.WriteLine);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Hash chain on the append path: {rounds} rounds x {casesPerRound} cases x 3 steps, one writer, alternating with and without the chain"));
         var with = new List<double>();
@@ -53,24 +54,31 @@ internal static class ChainBenchmark
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static async Task<double> MeasureAsync(string connection, bool chained, int cases)
+    private static async Task<double> MeasureAsync(OutreachDatabase database, bool chained, int cases)
     {
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
-        using var store = DocumentStore.For(opts =>
+        var owner = database.Admin ?? database.Application;
+        void Configure(StoreOptions opts)
         {
-            opts.Connection(connection);
-            opts.DatabaseSchemaName = schema;
-            opts.AddOutreach();
             if (!chained)
             {
-                // The baseline: the same store without the listener that writes the links.
+                // The baseline: the same store without the listener that writes and checks the links.
                 foreach (var listener in opts.Listeners.Where(l => l.GetType().Name == "HashChainListener").ToList())
                 {
                     opts.Listeners.Remove(listener);
                 }
             }
+        }
+
+        await Outreach.Audit.AppendOnlyRoles.PrepareSchemaAsync(owner, OutreachConnection.UserOf(database.Application), schema, new OutreachOptions(), Configure);
+        using var store = DocumentStore.For(opts =>
+        {
+            opts.Connection(database.Application);
+            opts.DatabaseSchemaName = schema;
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            opts.AddOutreach();
+            Configure(opts);
         });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         try
         {
             var at = new DateTimeOffset(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
@@ -86,7 +94,7 @@ internal static class ChainBenchmark
             }
 
             clock.Stop();
-            var links = await CountLinksAsync(connection, schema);
+            var links = await CountLinksAsync(owner, schema);
             if (links != (chained ? cases * 3 : 0))
             {
                 throw new InvalidOperationException($"expected {(chained ? cases * 3 : 0)} links, found {links}");
@@ -96,7 +104,7 @@ internal static class ChainBenchmark
         }
         finally
         {
-            await using var conn = new NpgsqlConnection(connection);
+            await using var conn = new NpgsqlConnection(owner);
             await conn.OpenAsync();
             await using var drop = new NpgsqlCommand($"drop schema {schema} cascade", conn);
             await drop.ExecuteNonQueryAsync();

@@ -40,6 +40,8 @@ public static partial class AppendOnlyRoles
             REVOKE ALL ON ALL SEQUENCES IN SCHEMA {s} FROM {r};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r};
             GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA {s} TO {r};
+            REVOKE EXECUTE ON FUNCTION {s}.{HashChain.AdoptFunction}(uuid) FROM {r};
+            REVOKE EXECUTE ON FUNCTION {s}.{HashChain.AdoptFunction}(uuid) FROM PUBLIC;
             """;
     }
 
@@ -71,15 +73,18 @@ public static partial class AppendOnlyRoles
             await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
         }
 
-        var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
-        if (string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
-        {
-            return;
-        }
-
         await using var connection = new NpgsqlConnection(ownerConnection);
         await connection.OpenAsync(cancellation).ConfigureAwait(false);
-        await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
+        await using (var tombstones = new NpgsqlCommand(HashChain.RefuseTombstonesSql(Identifier(schema, nameof(schema))), connection))
+        {
+            await tombstones.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
+        if (!string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
+        {
+            await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Creates the application role if it does not exist (a login role without password, for trusted local clusters).</summary>

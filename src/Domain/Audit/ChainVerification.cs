@@ -31,6 +31,18 @@ public enum ChainProblemKind
 
     /// <summary><c>checkpoint-invalid</c>: the checkpoint file itself is not intact (signature or Merkle root).</summary>
     CheckpointInvalid,
+
+    /// <summary><c>time-backwards</c>: a link was recorded well before an event that precedes it in the global order: back-dated.</summary>
+    RecordedBackwards,
+
+    /// <summary><c>checkpoint-missing</c>: an event recorded before a checkpoint that the checkpoint does not contain: inserted afterwards, back-dated.</summary>
+    NotInCheckpoint,
+
+    /// <summary><c>checkpoint-untrusted</c>: the checkpoint is signed by a key the auditor has not declared trusted.</summary>
+    CheckpointUntrusted,
+
+    /// <summary><c>adopted-after-checkpoint</c>: a stream was adopted (chained after the fact) after a checkpoint was signed, which the database forbids: its checkpoints were deleted and its history re-chained.</summary>
+    AdoptedAfterCheckpoint,
 }
 
 /// <summary>One thing found wrong, with the event it concerns.</summary>
@@ -54,6 +66,10 @@ public sealed record ChainProblem(ChainProblemKind Kind, Guid StreamId, long? Ve
         ChainProblemKind.StreamVersion => "stream-version",
         ChainProblemKind.Archived => "archived",
         ChainProblemKind.CheckpointDiffers => "checkpoint-differs",
+        ChainProblemKind.RecordedBackwards => "time-backwards",
+        ChainProblemKind.NotInCheckpoint => "checkpoint-missing",
+        ChainProblemKind.CheckpointUntrusted => "checkpoint-untrusted",
+        ChainProblemKind.AdoptedAfterCheckpoint => "adopted-after-checkpoint",
         _ => "checkpoint-invalid",
     };
 }
@@ -71,6 +87,12 @@ public sealed record ChainVerification(long Events, long Streams, IReadOnlyList<
 
     /// <summary>The first broken event in recorded order, if any.</summary>
     public ChainProblem? FirstBroken => Problems.Count == 0 ? null : Problems[0];
+
+    /// <summary>Events whose links were written by chain adoption (after the fact), and when the first and last were adopted.</summary>
+    public (long Events, DateTimeOffset? First, DateTimeOffset? Last) Adopted { get; init; }
+
+    /// <summary>Events whose links are of format 1 (written before every column was hashed).</summary>
+    public long LegacyLinks { get; init; }
 }
 
 /// <summary>How the database compares with a signed checkpoint.</summary>
@@ -79,7 +101,11 @@ public sealed record ChainVerification(long Events, long Streams, IReadOnlyList<
 /// <param name="EventsCovered">Events that existed when it was taken.</param>
 /// <param name="KeyFingerprint">The fingerprint of the key that signed it.</param>
 /// <param name="SignatureValid">Whether the signature and Merkle root check out.</param>
-public sealed record CheckpointComparison(DateTimeOffset CreatedAt, int StreamsCovered, long EventsCovered, string KeyFingerprint, bool SignatureValid);
+public sealed record CheckpointComparison(DateTimeOffset CreatedAt, int StreamsCovered, long EventsCovered, string KeyFingerprint, bool SignatureValid)
+{
+    /// <summary>Whether the signing key is one the auditor declared trusted.</summary>
+    public bool KeyTrusted { get; init; }
+}
 
 /// <summary>Recomputes the hash chains from the stored events (the check <c>outreach audit verify</c> runs).</summary>
 public static class ChainVerifier
@@ -88,19 +114,31 @@ public static class ChainVerifier
     /// Reads every event and link in one consistent snapshot, recomputes each link, and reports every problem. With a
     /// <paramref name="checkpoint"/>, also checks its signature and that every stream still has the head it recorded.
     /// </summary>
-    public static async Task<ChainVerification> VerifyAsync(IDocumentStore store, Checkpoint? checkpoint = null, IProgress<long>? progress = null, CancellationToken cancellation = default)
+    /// <param name="store">The store to verify.</param>
+    /// <param name="checkpoint">A checkpoint file to compare with, or none.</param>
+    /// <param name="progress">Receives the number of events checked so far.</param>
+    /// <param name="cancellation">Cancels the check.</param>
+    /// <param name="trustedKeys">
+    /// Fingerprints of the signing keys the auditor trusts (<see cref="Checkpoint.KeyFingerprint"/>). A checkpoint signed by
+    /// any other key, or given with no trusted key at all, fails with <c>checkpoint-untrusted</c>: anyone can sign a
+    /// checkpoint with a key of their own.
+    /// </param>
+    public static async Task<ChainVerification> VerifyAsync(
+        IDocumentStore store, Checkpoint? checkpoint = null, IReadOnlyCollection<string>? trustedKeys = null, IProgress<long>? progress = null,
+        CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         await using var connection = store.Storage.Database.CreateConnection();
         await connection.OpenAsync(cancellation).ConfigureAwait(false);
         await using var tx = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellation).ConfigureAwait(false);
-        var result = await VerifyAsync(connection, store.Options.Events.DatabaseSchemaName, checkpoint, progress, cancellation).ConfigureAwait(false);
+        var result = await VerifyAsync(connection, store.Options.Events.DatabaseSchemaName, checkpoint, trustedKeys, progress, cancellation).ConfigureAwait(false);
         await tx.CommitAsync(cancellation).ConfigureAwait(false);
         return result;
     }
 
     /// <summary>The same check on an open connection (inside the caller's transaction, if any).</summary>
-    public static async Task<ChainVerification> VerifyAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation)
+    public static async Task<ChainVerification> VerifyAsync(
+        NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IReadOnlyCollection<string>? trustedKeys, IProgress<long>? progress, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var scan = await ScanAsync(connection, schema, checkpoint, progress, cancellation).ConfigureAwait(false);
@@ -108,7 +146,7 @@ public static class ChainVerifier
         CheckpointComparison? comparison = null;
         if (checkpoint is not null)
         {
-            comparison = CompareWithCheckpoint(checkpoint, scan, problems);
+            comparison = CompareWithCheckpoint(checkpoint, scan, problems, trustedKeys ?? []);
         }
 
         return scan.ToVerification(comparison);
@@ -148,9 +186,23 @@ public static class ChainVerifier
         /// <summary>The stored link hash at each version a checkpoint asks about.</summary>
         public Dictionary<Guid, string> AtCheckpointVersion { get; } = [];
 
+        /// <summary>With a checkpoint: per stream, the last event whose link was recorded clearly before the checkpoint.</summary>
+        public Dictionary<Guid, (long Version, long Seq)> RecordedBeforeCheckpoint { get; } = [];
+
+        /// <summary>With a checkpoint: adopted links recorded after it.</summary>
+        public List<(Guid Stream, long Version, long Seq, DateTimeOffset At)> AdoptedAfterCheckpoint { get; } = [];
+
+        public (long Events, DateTimeOffset? First, DateTimeOffset? Last) Adopted { get; set; }
+
+        public long LegacyLinks { get; set; }
+
         /// <summary>The outcome, problems in recorded order (sequence number; stream-level ones last).</summary>
         public ChainVerification ToVerification(CheckpointComparison? checkpoint)
-            => new(Events, Heads.Count, [.. Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ThenBy(p => p.StreamId).ThenBy(p => p.Version)], CheckedAt, checkpoint);
+            => new(Events, Heads.Count, [.. Problems.OrderBy(p => p.SeqId ?? long.MaxValue).ThenBy(p => p.StreamId).ThenBy(p => p.Version)], CheckedAt, checkpoint)
+            {
+                Adopted = Adopted,
+                LegacyLinks = LegacyLinks,
+            };
     }
 
     private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation, Guid? only = null)
@@ -168,7 +220,8 @@ public static class ChainVerifier
 
         var sql = $"""
             select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, coalesce(e.is_archived::text, 'null'),
-                   coalesce(encode(e.bdata, 'hex'), ''), e.data::text, c.seq_id is not null, c.recorded_at, c.hash, c.stream_id, c.version
+                   coalesce(encode(e.bdata, 'hex'), ''), e.data::text, c.seq_id is not null, c.recorded_at, c.hash, c.stream_id, c.version,
+                   coalesce(c.format, 1), case when c.format >= 2 then {HashChain.SqlRow("e")} end, coalesce(c.adopted, false)
               from {schema}.mt_events e
               left join {schema}.{HashChain.ChainTable} c on c.seq_id = e.seq_id
              {onlyEvents}
@@ -198,7 +251,9 @@ public static class ChainVerifier
                 if (!linked)
                 {
                     scan.Problems.Add(new ChainProblem(ChainProblemKind.MissingLink, streamId, version, seq,
-                        version == 1
+                        streamId == HashChain.TombstoneStream
+                            ? $"Event #{seq} is a tombstone Marten wrote for a failed append (in its own stream {streamId}): it carries nothing, but it is not chained. Since ADR 20 the schema keeps tombstones out; this one is older, or the trigger outreach_no_tombstones was removed."
+                            : version == 1
                             ? $"Event 1 of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach, or before this database had hash chains (then run 'outreach audit adopt' once)."
                             : $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
                 }
@@ -213,7 +268,11 @@ public static class ChainVerifier
                 {
                     var e = new ChainedEvent(seq, streamId, version, reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
                         reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetString(7), reader.GetString(8),
-                        reader.GetFieldValue<DateTimeOffset>(10));
+                        reader.GetFieldValue<DateTimeOffset>(10))
+                    {
+                        Format = reader.GetInt16(14),
+                        Row = reader.IsDBNull(15) ? null : reader.GetString(15),
+                    };
                     if (HashChain.Link(e, previousHash) != storedHash)
                     {
                         var linkStream = reader.GetGuid(12);
@@ -223,6 +282,28 @@ public static class ChainVerifier
                             : "";
                         scan.Problems.Add(new ChainProblem(ChainProblemKind.Altered, streamId, version, seq,
                             $"Event {version} of stream {streamId} (#{seq}, {e.Type}) differs from what was recorded: its content, type, actor, times, position or flags were changed.{moved}"));
+                    }
+                }
+
+                if (linked)
+                {
+                    var recordedAt = reader.GetFieldValue<DateTimeOffset>(10);
+                    var adopted = reader.GetBoolean(16);
+                    scan.LegacyLinks += reader.GetInt16(14) < 2 ? 1 : 0;
+                    if (adopted)
+                    {
+                        var (n, first, last) = scan.Adopted;
+                        scan.Adopted = (n + 1, first is null || recordedAt < first ? recordedAt : first, last is null || recordedAt > last ? recordedAt : last);
+                    }
+
+                    if (checkpoint is not null && recordedAt < checkpoint.CreatedAt - HashChain.ClockSlack)
+                    {
+                        scan.RecordedBeforeCheckpoint[streamId] = (version, seq);
+                    }
+
+                    if (checkpoint is not null && adopted && recordedAt > checkpoint.CreatedAt)
+                    {
+                        scan.AdoptedAfterCheckpoint.Add((streamId, version, seq, recordedAt));
                     }
                 }
 
@@ -251,6 +332,28 @@ public static class ChainVerifier
             {
                 scan.Problems.Add(new ChainProblem(ChainProblemKind.OrphanLink, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
                     $"Event {reader.GetInt64(2)} of stream {reader.GetGuid(1)} (#{reader.GetInt64(0)}) was recorded and chained, and is gone: it was deleted."));
+            }
+        }
+
+        // Along the global order (sequence numbers), a link's recorded time may only run behind an earlier one's by the
+        // clock slack of concurrent appends; adopted links were written after the fact and are reported, not ordered.
+        await using (var backwards = new NpgsqlCommand(
+                         $"""
+                          select seq_id, stream_id, version, recorded_at, latest from (
+                            select c.seq_id, c.stream_id, c.version, c.recorded_at,
+                                   max(c.recorded_at) over (order by c.seq_id rows between unbounded preceding and 1 preceding) as latest
+                              from {schema}.{HashChain.ChainTable} c where not c.adopted) t
+                           where recorded_at < latest - make_interval(secs => $1) {onlyLinks.Replace("c.", "t.", StringComparison.Ordinal)}
+                           order by seq_id
+                          """, connection))
+        {
+            backwards.Parameters.Add(new NpgsqlParameter { Value = HashChain.ClockSlack.TotalSeconds });
+            await using var reader = await backwards.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                scan.Problems.Add(new ChainProblem(ChainProblemKind.RecordedBackwards, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
+                    string.Create(CultureInfo.InvariantCulture,
+                        $"Event {reader.GetInt64(2)} of stream {reader.GetGuid(1)} (#{reader.GetInt64(0)}) says it was recorded at {reader.GetFieldValue<DateTimeOffset>(3):u}, before an earlier event recorded at {reader.GetFieldValue<DateTimeOffset>(4):u}: its link was back-dated.")));
             }
         }
 
@@ -285,12 +388,39 @@ public static class ChainVerifier
         return scan;
     }
 
-    private static CheckpointComparison CompareWithCheckpoint(Checkpoint checkpoint, Scan scan, List<ChainProblem> problems)
+    private static CheckpointComparison CompareWithCheckpoint(Checkpoint checkpoint, Scan scan, List<ChainProblem> problems, IReadOnlyCollection<string> trustedKeys)
     {
         var intact = checkpoint.IsIntact(out var why);
         if (!intact)
         {
             problems.Add(new ChainProblem(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, $"The checkpoint file is not intact: {why}"));
+        }
+
+        var trusted = trustedKeys.Contains(checkpoint.KeyFingerprint, StringComparer.OrdinalIgnoreCase);
+        if (!trusted)
+        {
+            problems.Add(new ChainProblem(ChainProblemKind.CheckpointUntrusted, Guid.Empty, null, null,
+                trustedKeys.Count == 0
+                    ? $"The checkpoint is signed by key {checkpoint.KeyFingerprint}, and no trusted key was declared: anyone can sign a checkpoint with a key of their own. Declare the fingerprint you hold on record (outside this system) as trusted, then verify again."
+                    : $"The checkpoint is signed by key {checkpoint.KeyFingerprint}, which is not among the trusted keys ({string.Join(", ", trustedKeys)}): it may have been made by someone else."));
+        }
+
+        var heads = checkpoint.Heads.ToDictionary(h => h.StreamId, h => h.Version);
+        foreach (var (stream, (version, seq)) in scan.RecordedBeforeCheckpoint)
+        {
+            if (!heads.TryGetValue(stream, out var covered) || covered < version)
+            {
+                problems.Add(new ChainProblem(ChainProblemKind.NotInCheckpoint, stream, version, seq,
+                    covered == 0
+                        ? $"Stream {stream} says it was recorded before the checkpoint of {checkpoint.CreatedAt:u}, but the checkpoint has no such stream: it was inserted afterwards with back-dated times."
+                        : $"Event {version} of stream {stream} says it was recorded before the checkpoint of {checkpoint.CreatedAt:u}, but the checkpoint saw the stream end at {covered}: it was inserted afterwards with a back-dated time."));
+            }
+        }
+
+        foreach (var (stream, version, seq, at) in scan.AdoptedAfterCheckpoint)
+        {
+            problems.Add(new ChainProblem(ChainProblemKind.AdoptedAfterCheckpoint, stream, version, seq,
+                $"Event {version} of stream {stream} was chained by adoption at {at:u}, after the checkpoint of {checkpoint.CreatedAt:u}; adoption is refused once checkpoints exist, so they were deleted and the stream re-chained."));
         }
 
         foreach (var head in checkpoint.Heads)
@@ -310,6 +440,6 @@ public static class ChainVerifier
             }
         }
 
-        return new CheckpointComparison(checkpoint.CreatedAt, checkpoint.Heads.Count, checkpoint.EventCount, checkpoint.KeyFingerprint, intact);
+        return new CheckpointComparison(checkpoint.CreatedAt, checkpoint.Heads.Count, checkpoint.EventCount, checkpoint.KeyFingerprint, intact) { KeyTrusted = trusted };
     }
 }

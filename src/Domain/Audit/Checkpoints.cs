@@ -149,7 +149,9 @@ public static class Checkpoints
 /// <summary>
 /// Starts the chain for history recorded before the database had one (an upgrade from Outreach 0.1). Only streams with
 /// no link at all are adopted, and only while no checkpoint exists: a stream with some links and some missing, or any
-/// unlinked stream once a checkpoint was signed, was tampered with and stays reported.
+/// unlinked stream once a checkpoint was signed, was tampered with and stays reported. Adoption runs as the schema's
+/// owner (the application role may not call <c>outreach_chain_adopt</c>); its links are marked adopted, and the
+/// verifier reports them with the time they were adopted.
 /// </summary>
 public static class ChainAdoption
 {
@@ -174,7 +176,8 @@ public static class ChainAdoption
         await using (var find = new NpgsqlCommand(
                          $"""
                           select e.stream_id, count(*) from {schema}.mt_events e
-                           where not exists (select 1 from {schema}.{HashChain.ChainTable} c where c.stream_id = e.stream_id)
+                           where e.stream_id is not null
+                             and not exists (select 1 from {schema}.{HashChain.ChainTable} c where c.stream_id = e.stream_id)
                              and not exists (select 1 from {schema}.{HashChain.ChainTable} c join {schema}.mt_events x on x.seq_id = c.seq_id where x.stream_id = e.stream_id)
                            group by e.stream_id order by min(e.seq_id)
                           """, connection, tx))
@@ -186,12 +189,12 @@ public static class ChainAdoption
             }
         }
 
-        foreach (var (id, count) in streams)
+        foreach (var (id, _) in streams)
         {
-            await using var extend = new NpgsqlCommand($"select {schema}.{HashChain.ExtendFunction}($1, $2)", connection, tx);
-            extend.Parameters.Add(new NpgsqlParameter { Value = id });
-            extend.Parameters.Add(new NpgsqlParameter { Value = (int)count });
-            await extend.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+            // The database refuses a stream with any link, or any adoption once a checkpoint exists; links are marked adopted.
+            await using var adopt = new NpgsqlCommand($"select {schema}.{HashChain.AdoptFunction}($1)", connection, tx);
+            adopt.Parameters.Add(new NpgsqlParameter { Value = id });
+            await adopt.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         }
 
         await tx.CommitAsync(cancellation).ConfigureAwait(false);

@@ -169,10 +169,18 @@ public static class Identities
             return new RevealedIdentity(null, sealedIdentity.Pseudonym, true);
         }
 
-        var key = keys.Find(sealedIdentity.PersonId);
-        return key is null
-            ? new RevealedIdentity(null, sealedIdentity.Pseudonym, false)
-            : new RevealedIdentity(sealedIdentity.Open(key), sealedIdentity.Pseudonym, false);
+        try
+        {
+            var key = keys.Find(sealedIdentity.PersonId);
+            return key is null
+                ? new RevealedIdentity(null, sealedIdentity.Pseudonym, false) { Problem = IdentityProblem.KeyMissing }
+                : new RevealedIdentity(sealedIdentity.Open(key), sealedIdentity.Pseudonym, false);
+        }
+        catch (Exception ex) when (ex is CryptographicException or FormatException or System.Text.Json.JsonException)
+        {
+            // A damaged key file, or sealed data that does not open with the person's key: shown as such, never a crash.
+            return new RevealedIdentity(null, sealedIdentity.Pseudonym, false) { Problem = IdentityProblem.Unreadable };
+        }
     }
 }
 

@@ -88,4 +88,21 @@ public sealed record SealedIdentity(Guid PersonId, string Ciphertext)
 /// <param name="Details">The details, or null when erased, withheld or never given.</param>
 /// <param name="Pseudonym">The person's stable pseudonym (null when no person was named).</param>
 /// <param name="IsErased">True when the person's key was destroyed by an erasure request.</param>
-public sealed record RevealedIdentity(PersonalDetails? Details, string? Pseudonym, bool IsErased);
+public sealed record RevealedIdentity(PersonalDetails? Details, string? Pseudonym, bool IsErased)
+{
+    /// <summary>Why the details could not be read although no erasure destroyed the key, if so.</summary>
+    public IdentityProblem Problem { get; init; }
+}
+
+/// <summary>Why a sealed identity that was not erased cannot be read.</summary>
+public enum IdentityProblem
+{
+    /// <summary>Nothing is wrong (or there was nothing to read).</summary>
+    None,
+
+    /// <summary>The person's key is not in the key store, and no erasure destroyed it: it was lost or deleted outside Outreach.</summary>
+    KeyMissing,
+
+    /// <summary>The key file is damaged, or the sealed data does not open with it.</summary>
+    Unreadable,
+}

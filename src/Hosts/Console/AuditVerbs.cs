@@ -16,6 +16,17 @@ internal static class AuditVerbs
         Description = "Also compare with this checkpoint file (written by 'outreach audit checkpoint'); catches a history replaced and re-hashed.",
     };
 
+    private static readonly Option<string[]> TrustedKey = new("--trusted-key")
+    {
+        Description = "With --checkpoint: the fingerprint of a signing key you trust (from your own records, not from this host); repeat for several.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    private static readonly Option<string?> TrustedKeysFile = new("--trusted-keys")
+    {
+        Description = "With --checkpoint: a file of trusted key fingerprints, one per line. Default: $OUTREACH_KEYS/trusted-checkpoint-keys when it exists.",
+    };
+
     private static readonly Option<string?> Every = new("--every")
     {
         Description = "Keep running and take a checkpoint at this interval (e.g. 6h, 1d) into the folder given by --out, until stopped (Ctrl+C) or --count is reached.",
@@ -30,15 +41,36 @@ internal static class AuditVerbs
 
     private const int ShownProblems = 20;
 
+    /// <summary>The declared trusted keys: --trusted-key values, then --trusted-keys or the default file when it exists.</summary>
+    private static IReadOnlyList<string> Trusted(ParseResult parse)
+    {
+        var given = (parse.GetValue(TrustedKey) ?? []).Select(k => TrustedKeys.Check(k, "--trusted-key"));
+        var file = parse.GetValue(TrustedKeysFile);
+        if (file is not null && !File.Exists(file))
+        {
+            throw new ArgumentException($"--trusted-keys: \"{file}\" does not exist. Give a file of key fingerprints, one per line.");
+        }
+
+        file ??= File.Exists(TrustedKeys.DefaultPath()) ? TrustedKeys.DefaultPath() : null;
+        return [.. given.Concat(file is null ? [] : TrustedKeys.Load(file)).Distinct(StringComparer.Ordinal)];
+    }
+
     public static Command Build()
     {
-        var verify = new Command("verify", "Recompute every event's hash chain and name the first broken event; exit 4 when anything was altered.") { CheckpointFile };
+        var verify = new Command("verify", "Recompute every event's hash chain and name the first broken event; exit 4 when anything was altered.") { CheckpointFile, TrustedKey, TrustedKeysFile };
         verify.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
             var checkpoint = parse.GetValue(CheckpointFile) is { } path ? Checkpoint.Load(path) : null;
+            var trusted = Trusted(parse);
             using var store = await Cli.OpenStoreAsync(parse, ct);
-            var result = await ChainVerifier.VerifyAsync(store, checkpoint, Progress(t), ct);
+            var result = await ChainVerifier.VerifyAsync(store, checkpoint, trusted, Progress(t), ct);
+            if (checkpoint is not null && result.Checkpoint is { KeyTrusted: false })
+            {
+                Cli.Info(t.Pick(
+                    $"Khoá ký mốc ({checkpoint.KeyFingerprint}) chưa được khai báo là tin cậy: đối chiếu với bản lưu của bạn rồi dùng --trusted-key {checkpoint.KeyFingerprint}, hoặc ghi vào {TrustedKeys.DefaultPath()}.",
+                    $"The checkpoint's signing key ({checkpoint.KeyFingerprint}) is not declared trusted: compare it with your own records, then pass --trusted-key {checkpoint.KeyFingerprint}, or list it in {TrustedKeys.DefaultPath()}."));
+            }
             IReadOnlyList<string> rights;
             await using (var connection = store.Storage.Database.CreateConnection())
             {
@@ -56,16 +88,23 @@ internal static class AuditVerbs
                         $"Note: the checkpoint was signed with another key ({checkpoint.KeyFingerprint}), not this installation's; compare the fingerprint with the one on record."));
             }
 
+            var keyProblems = await PersonalData.PersonKeyAudit.CheckAsync(store, Cli.Outreach.PersonKeys, ct);
             if (parse.GetValue(Cli.Json))
             {
-                Cli.WriteJson(new { result.Passed, result.Events, result.Streams, result.CheckedAt, FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint, RoleCanRewrite = rights });
+                Cli.WriteJson(new
+                {
+                    Passed = result.Passed && keyProblems.Count == 0, ChainPassed = result.Passed, result.Events, result.Streams, result.CheckedAt,
+                    FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint, RoleCanRewrite = rights,
+                    AdoptedEvents = result.Adopted.Events, result.LegacyLinks, KeyProblems = keyProblems,
+                });
             }
             else
             {
                 Render(result, t, rights);
+                RenderKeys(keyProblems, t);
             }
 
-            return result.Passed ? Cli.Ok : Cli.Tampered;
+            return result.Passed && keyProblems.Count == 0 ? Cli.Ok : Cli.Tampered;
         }));
 
         var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out, Every, Count };
@@ -123,7 +162,7 @@ internal static class AuditVerbs
         adopt.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
-            using var store = await Cli.OpenStoreAsync(parse, ct);
+            using var store = await Cli.OpenStoreAsync(parse, ct, asOwner: true);
             var (streams, events) = await ChainAdoption.AdoptUnchainedAsync(store, ct);
             if (parse.GetValue(Cli.Json))
             {
@@ -361,6 +400,26 @@ internal static class AuditVerbs
         public void Report(long value) => report(value);
     }
 
+    /// <summary>What is wrong between sealed identities and the key store (nothing printed when all is well).</summary>
+    private static void RenderKeys(IReadOnlyList<PersonalData.PersonKeyProblem> problems, CaseText t)
+    {
+        if (problems.Count == 0)
+        {
+            Cli.Out.WriteLine(t.Pick("Khoá cá nhân: mọi danh tính được niêm phong đều mở được, hoặc đã được xoá có ghi nhận.",
+                "Personal keys: every sealed identity opens, or was erased on record."));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(t.Pick("Khoá cá nhân", "Personal keys"))
+            .AddColumns(t.Pick("Lỗi", "Problem"), t.Pick("Hồ sơ", "Case"), t.Pick("Giải thích", "Explanation"));
+        foreach (var p in problems.Take(ShownProblems))
+        {
+            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.CaseId.ToString("D")), new Text(p.Explanation));
+        }
+
+        Cli.Out.Write(table);
+    }
+
     public static void Render(ChainVerification result, CaseText t, IReadOnlyList<string>? roleRights = null)
     {
         if (!System.Console.IsErrorRedirected && result.Events >= 10_000)
@@ -384,6 +443,20 @@ internal static class AuditVerbs
             summary.AddRow(t.Pick("Quyền của vai trò CSDL", "Database role"), roleRights.Count == 0
                 ? $"[green]{Markup.Escape(t.Pick("chỉ ghi thêm: không sửa, xoá được sự kiện", "append-only: cannot change or delete events"))}[/]"
                 : $"[yellow]{Markup.Escape(t.Pick("có thể ghi đè lịch sử: ", "could rewrite history: ") + string.Join(", ", roleRights) + t.Pick(" (xem ADR 17)", " (see ADR 17)"))}[/]");
+        }
+
+        if (result.Adopted.Events > 0)
+        {
+            summary.AddRow(t.Pick("Nhận vào chuỗi sau", "Chained after the fact"), Markup.Escape(t.Pick(
+                $"{result.Adopted.Events:N0} sự kiện được đưa vào chuỗi băm bằng 'audit adopt' ({t.Time(result.Adopted.First!.Value)}–{t.Time(result.Adopted.Last!.Value)}): chuỗi chỉ chứng minh chúng không bị sửa từ lúc đó",
+                $"{result.Adopted.Events:N0} events were chained by 'audit adopt' ({t.Time(result.Adopted.First!.Value)}–{t.Time(result.Adopted.Last!.Value)}): the chain proves them unaltered only since then")));
+        }
+
+        if (result.LegacyLinks > 0)
+        {
+            summary.AddRow(t.Pick("Mắt xích kiểu cũ", "Format 1 links"), Markup.Escape(t.Pick(
+                $"{result.LegacyLinks:N0} sự kiện được nối chuỗi trước khi mọi cột được băm (kiểu 1: không gồm kiểu .NET, siêu dữ liệu)",
+                $"{result.LegacyLinks:N0} events were chained before every column was hashed (format 1: .NET type and metadata not covered)")));
         }
 
         summary.AddRow(t.Pick("Kết quả", "Result"), result.Passed

@@ -125,6 +125,10 @@ internal static class CaseVerbs
                 ? $"{view.Citizen.Name} {t.Pick("(dữ liệu cá nhân đã được xoá theo yêu cầu)", "(personal data erased on request)")}"
             : view.Citizen.IsProtected
                 ? $"{view.Citizen.Name} {t.Pick("(danh tính người tố cáo được bảo vệ)", "(denouncer's identity protected)")}"
+            : view.Citizen.Problem == PersonalData.IdentityProblem.KeyMissing
+                ? $"{view.Citizen.Name} {t.Pick("(MẤT KHOÁ: không đọc được dữ liệu cá nhân dù chưa có yêu cầu xoá; khôi phục thư mục khoá từ bản sao lưu)", "(KEY MISSING: the personal data cannot be read although no erasure was recorded; restore the key folder from its backup)")}"
+            : view.Citizen.Problem == PersonalData.IdentityProblem.Unreadable
+                ? $"{view.Citizen.Name} {t.Pick("(KHÔNG ĐỌC ĐƯỢC: khoá hoặc dữ liệu niêm phong bị hỏng)", "(UNREADABLE: the key or the sealed data is damaged)")}"
                 : string.Join(", ", new[] { view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address }.Where(s => !string.IsNullOrEmpty(s))));
         Row(t.Pick("Địa bàn", "Locality"), Cli.Outreach.Localities.NameOn(view.LocalityCode, VietnamTime.DateOf(view.ReceivedAt)));
         Row(t.Pick("Nội dung", "Content"), view.Content);

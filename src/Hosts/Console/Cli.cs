@@ -93,7 +93,11 @@ internal static class Cli
         return options;
     });
 
-    public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation)
+    /// <summary>
+    /// Prepares the schema as its owner, then opens the store as the application role (or, with <paramref name="asOwner"/>,
+    /// as the owner: for the few verbs that are the owner's, such as chain adoption).
+    /// </summary>
+    public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation, bool asOwner = false)
     {
         var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
         var options = Outreach;
@@ -107,7 +111,7 @@ internal static class Cli
 
         return DocumentStore.For(opts =>
         {
-            opts.Connection(database.Application);
+            opts.Connection(asOwner ? database.Admin ?? database.Application : database.Application);
             opts.DatabaseSchemaName = options.SchemaName;
             opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
             opts.AddOutreach(options);

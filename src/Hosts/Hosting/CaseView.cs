@@ -14,7 +14,11 @@ namespace Outreach.Hosting;
 /// <param name="IsAnonymous">The submitter stayed anonymous.</param>
 /// <param name="IsProtected">The identity is withheld because the case is a denunciation (and the reader holds no clearance).</param>
 /// <param name="IsErased">The citizen's personal data was erased on request: only the pseudonym remains.</param>
-public sealed record CitizenView(string? Name, string? IdNumber, string? Phone, string? Address, bool IsAnonymous, bool IsProtected, bool IsErased = false);
+public sealed record CitizenView(string? Name, string? IdNumber, string? Phone, string? Address, bool IsAnonymous, bool IsProtected, bool IsErased = false)
+{
+    /// <summary>Why the details cannot be shown although nobody erased them: a missing or damaged key.</summary>
+    public IdentityProblem Problem { get; init; }
+}
 
 /// <summary>A deadline as of a given day.</summary>
 /// <param name="Step">Which legal period.</param>
@@ -102,7 +106,7 @@ public sealed record CaseView(
         }
 
         var d = revealed.Details;
-        return new CitizenView(d?.Name ?? revealed.Pseudonym, d?.IdNumber, d?.Phone, d?.Address, state.IsAnonymous, false);
+        return new CitizenView(d?.Name ?? revealed.Pseudonym, d?.IdNumber, d?.Phone, d?.Address, state.IsAnonymous, false) { Problem = revealed.Problem };
     }
 
     /// <summary>A stable pseudonym for a protected denouncer.</summary>

@@ -61,6 +61,23 @@ public sealed class PersonalDataTests
         }
     }
 
+    [TestCase("Đơn của bà Võ Thị Hoa, ngày 01/04/2024", "name", TestName = "An erasure request naming the person is refused")]
+    [TestCase("Đơn của bà VÕ THỊ HOA", "name", TestName = "An erasure request naming the person in capitals is refused")]
+    [TestCase("Đơn kèm CCCD 079-123-456-789", "ID number", TestName = "An erasure request writing out the ID number is refused")]
+    [TestCase("Gọi lại số 0905.111.222", "phone number", TestName = "An erasure request writing out the phone number is refused")]
+    public async Task An_erasure_request_may_not_hold_the_identifiers_it_erases(string request, string field)
+    {
+        await using var f = await Fixture.StartAsync();
+        var id = Guid.NewGuid();
+        await f.ReceiveAsync(id, CaseKind.Complaint);
+        await using var session = f.Store.LightweightSession();
+        var refused = Assert.ThrowsAsync<DomainRuleException>(() =>
+            session.HandleAsync(new EraseCitizenData(id, request, "Nghị định 13/2023/NĐ-CP, Điều 16", "Trần Thị Bình", Story.At(2024, 4, 2))));
+        Assert.That(refused!.Message, Does.Contain(field).And.Contain("registry number and date"));
+        Assert.That(f.Keys.IsErased(SealedIdentity.CitizenOf(id)), Is.False, "nothing was erased");
+        Assert.That(await f.RawEventsAsync(), Does.Not.Contain("VÕ THỊ HOA").And.Not.Contain("0905.111"));
+    }
+
     private sealed class Fixture : IAsyncDisposable
     {
         public string Schema { get; } = TestDatabase.NewSchemaName();

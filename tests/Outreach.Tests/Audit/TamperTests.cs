@@ -20,12 +20,15 @@ public sealed class TamperTests
     private string _schema = "";
     private string _keyFolder = "";
     private DocumentStore _store = null!;
+    private DocumentStore _owner = null!;
+    private List<string> _trusted = [];
 
     [SetUp]
     public async Task RecordThreeCases()
     {
         _schema = TestDatabase.NewSchemaName();
         _store = await TestDatabase.CreateStoreAsync(_schema);
+        _owner = await OwnerStore.OpenAsync(_schema);
         _keyFolder = Directory.CreateTempSubdirectory("outreach-keys-").FullName;
         var day = 4;
         foreach (var id in new[] { A, B, C })
@@ -43,6 +46,7 @@ public sealed class TamperTests
     public async Task DropSchema()
     {
         _store.Dispose();
+        _owner.Dispose();
         Directory.Delete(_keyFolder, true);
         await TestDatabase.DropSchemaAsync(_schema);
     }
@@ -67,6 +71,12 @@ public sealed class TamperTests
     [TestCase("type = 'petition_answered_v1'", TestName = "Changing the event type is caught")]
     [TestCase("is_archived = true", TestName = "Hiding an event by archiving it is caught")]
     [TestCase("bdata = '\\x00'::bytea", TestName = "Adding binary data is caught")]
+    [TestCase("mt_dotnet_type = 'Outreach.Cases.ComplaintRefused, Outreach.Domain'", TestName = "Changing the .NET type Marten reads back is caught")]
+    [TestCase("correlation_id = 'forged'", TestName = "Changing the correlation id is caught")]
+    [TestCase("causation_id = 'forged'", TestName = "Changing the causation id is caught")]
+    [TestCase("headers = '{\"approved\": true}'", TestName = "Adding headers is caught")]
+    [TestCase("tenant_id = 'other'", TestName = "Moving an event to another tenant is caught")]
+    [TestCase("id = gen_random_uuid()", TestName = "Changing the event id is caught")]
     public async Task Changing_one_field_of_one_event(string assignment)
     {
         await ExecAsync($"update {{s}}.mt_events set {assignment} where stream_id = '{B}' and version = 2");
@@ -204,7 +214,7 @@ public sealed class TamperTests
         var chainsOnly = await VerifyAndCompareWithSqlAsync();
         Assert.That(chainsOnly.Passed, Is.True, "a re-hashed history is self-consistent: this is why checkpoints leave the database");
 
-        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint));
+        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint), _trusted);
         Assert.That(result.Passed, Is.False);
         Assert.That((result.FirstBroken!.Kind, result.FirstBroken.StreamId, result.FirstBroken.Version), Is.EqualTo((ChainProblemKind.CheckpointDiffers, A, 3L)));
         Assert.That(result.Checkpoint!.SignatureValid, Is.True);
@@ -220,7 +230,7 @@ public sealed class TamperTests
             update {s}.mt_streams set version = 2 where id = '{{C}}';
             """);
         Assert.That((await VerifyAndCompareWithSqlAsync()).Passed, Is.True);
-        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint));
+        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint), _trusted);
         Assert.That((result.FirstBroken!.Kind, result.FirstBroken.StreamId), Is.EqualTo((ChainProblemKind.CheckpointDiffers, C)));
         Assert.That(result.FirstBroken.Explanation, Does.Contain("now ends at 2"));
     }
@@ -234,7 +244,7 @@ public sealed class TamperTests
             await session.HandleAsync(new AssignVerifier(A, "Phạm Văn Dũng", Story.Chair, Story.At(2024, 3, 20)));
         }
 
-        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint));
+        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint), _trusted);
         Assert.That(result.Passed, Is.True, string.Join("\n", result.Problems));
         Assert.That(result.Events, Is.EqualTo(10));
         Assert.That(result.Checkpoint!.EventsCovered, Is.EqualTo(9));
@@ -248,7 +258,7 @@ public sealed class TamperTests
         var text = await File.ReadAllTextAsync(path);
         Assert.That(text, Does.Contain(from));
         await File.WriteAllTextAsync(path, ReplaceFirst(text, from, to));
-        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(path));
+        var result = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(path), _trusted);
         Assert.That(result.Problems.Select(p => p.Kind), Does.Contain(ChainProblemKind.CheckpointInvalid));
         Assert.That(result.Checkpoint!.SignatureValid, Is.False);
     }
@@ -281,17 +291,17 @@ public sealed class TamperTests
         Assert.That((await ChainVerifier.VerifyAsync(_store)).Problems.Select(p => (p.Kind, p.StreamId)).Distinct(),
             Is.EquivalentTo(new[] { (ChainProblemKind.MissingLink, A), (ChainProblemKind.MissingLink, C) }));
 
-        var adopted = await ChainAdoption.AdoptUnchainedAsync(_store);
+        var adopted = await ChainAdoption.AdoptUnchainedAsync(_owner);
         Assert.That(adopted, Is.EqualTo((1, 3L)));
         var result = await VerifyAndCompareWithSqlAsync();
         Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId, p.Version)), Is.EqualTo(new[] { (ChainProblemKind.MissingLink, C, (long?)4) }));
-        Assert.That(await ChainAdoption.AdoptUnchainedAsync(_store), Is.EqualTo((0, 0L)), "adoption is idempotent");
+        Assert.That(await ChainAdoption.AdoptUnchainedAsync(_owner), Is.EqualTo((0, 0L)), "adoption is idempotent");
 
         // Once a checkpoint vouches for the history, unlinked streams are tampering: adoption would launder them.
         await ExecAsync($"delete from {{s}}.mt_events where stream_id = '{C}' and version = 4; update {{s}}.mt_streams set version = 3 where id = '{C}'");
         await TakeCheckpointAsync();
         await ExecAsync($"delete from {{s}}.{HashChain.ChainTable} where stream_id = '{B}'");
-        var refused = Assert.ThrowsAsync<DomainRuleException>(() => ChainAdoption.AdoptUnchainedAsync(_store));
+        var refused = Assert.ThrowsAsync<DomainRuleException>(() => ChainAdoption.AdoptUnchainedAsync(_owner));
         Assert.That(refused!.Message, Does.Contain("cannot be adopted"));
     }
 
@@ -302,6 +312,7 @@ public sealed class TamperTests
         Assert.That(result.Checkpoint, Is.Not.Null, string.Join("\n", result.Verification.Problems));
         var path = Path.Combine(_keyFolder, "checkpoint.json");
         result.Checkpoint!.Save(path);
+        _trusted = [Checkpoint.FingerprintOf(signer.PublicKey)];
         return path;
     }
 

@@ -98,10 +98,23 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         var again = await Outreach.RunAsync("audit", "checkpoint", "--out", checkpointFile);
         Assert.That(again.ExitCode, Is.EqualTo(2), "checkpoints are never overwritten");
 
-        var verified = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
+        var untrusted = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
+        Assert.That(untrusted.ExitCode, Is.EqualTo(4), "a checkpoint counts only with a declared trusted key: " + untrusted);
+        Assert.That(untrusted.Out, Does.Contain("checkpoint-untrusted"));
+        var fingerprint = global::Outreach.Audit.Checkpoint.Load(checkpointFile).KeyFingerprint;
+        Assert.That(untrusted.Error, Does.Contain($"--trusted-key {fingerprint}"));
+
+        var verified = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--trusted-key", fingerprint, "--culture", "en");
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
         Assert.That(verified.Out, Does.Contain("INTACT"));
         Assert.That(verified.Error, Does.Contain("signed with this installation's key"));
+
+        await File.WriteAllTextAsync(Path.Combine(Dir, "keys", global::Outreach.Audit.TrustedKeys.FileName), $"# kept by the inspectorate\n{fingerprint}\n");
+        var fromFile = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
+        Assert.That(fromFile.ExitCode, Is.Zero, "the default trusted-keys file in the key folder counts: " + fromFile);
+        var badKey = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--trusted-key", "not-a-key");
+        Assert.That(badKey.ExitCode, Is.EqualTo(2), badKey.ToString());
+        Assert.That(badKey.Error, Does.Contain("is not a key fingerprint"));
 
         await using (var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync()))
         {

@@ -77,3 +77,19 @@ public abstract class StoreFixture
         await TestDatabase.DropSchemaAsync(_schema);
     }
 }
+
+/// <summary>A store on the schema owner's connection: the insider of the threat model, and the role that adopts chains.</summary>
+internal static class OwnerStore
+{
+    public static async Task<DocumentStore> OpenAsync(string schema, OutreachOptions? options = null)
+    {
+        var owner = await TestDatabase.OwnerConnectionStringAsync();
+        return DocumentStore.For(opts =>
+        {
+            opts.Connection(owner);
+            opts.DatabaseSchemaName = schema;
+            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+            opts.AddOutreach(options ?? new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() });
+        });
+    }
+}
