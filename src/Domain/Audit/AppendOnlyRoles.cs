@@ -87,6 +87,25 @@ public static partial class AppendOnlyRoles
         }
     }
 
+    /// <summary>
+    /// Whether the role of <paramref name="connectionString"/> may change <paramref name="schema"/>: it is a superuser,
+    /// owns the schema, or the schema does not exist yet and it may create schemas in the database. An application role
+    /// is none of these, so callers skip schema preparation for it and use the schema as its owner left it.
+    /// </summary>
+    public static async Task<bool> CanChangeSchemaAsync(string connectionString, string schema, CancellationToken cancellation = default)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            """
+            select (select rolsuper from pg_roles where rolname = current_user)
+                or coalesce((select nspowner = (select oid from pg_roles where rolname = current_user) from pg_namespace where nspname = $1),
+                            has_database_privilege(current_database(), 'CREATE'))
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = schema });
+        return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is true;
+    }
+
     /// <summary>Creates the application role if it does not exist (a login role without password, for trusted local clusters).</summary>
     public static async Task EnsureRoleAsync(NpgsqlConnection admin, string applicationRole, CancellationToken cancellation = default)
     {

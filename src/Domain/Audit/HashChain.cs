@@ -115,11 +115,15 @@ public static class HashChain
     /// so they would be unchained rows. They carry nothing; the gaps they would fill are harmless (the async daemon skips
     /// a gap after a few seconds), so they are dropped as they arrive.
     /// </summary>
-    internal static string RefuseTombstonesSql(string schema) => $"""
-        CREATE OR REPLACE FUNCTION {schema}.outreach_drop_tombstone() RETURNS trigger LANGUAGE plpgsql SET search_path TO 'pg_catalog'
-        AS $function$ BEGIN RETURN NULL; END; $function$;
-        CREATE OR REPLACE TRIGGER outreach_no_tombstones BEFORE INSERT ON {schema}.mt_events
-            FOR EACH ROW WHEN (NEW.stream_id = '{TombstoneStream:D}'::uuid) EXECUTE FUNCTION {schema}.outreach_drop_tombstone();
+    internal static string RefuseTombstonesSql(string schema) => $$"""
+        DO $do$ BEGIN
+          IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'outreach_no_tombstones' AND tgrelid = '{{schema}}.mt_events'::regclass) THEN
+            EXECUTE $sql$CREATE OR REPLACE FUNCTION {{schema}}.outreach_drop_tombstone() RETURNS trigger LANGUAGE plpgsql SET search_path TO 'pg_catalog'
+              AS $function$ BEGIN RETURN NULL; END; $function$$sql$;
+            EXECUTE $sql$CREATE TRIGGER outreach_no_tombstones BEFORE INSERT ON {{schema}}.mt_events
+              FOR EACH ROW WHEN (NEW.stream_id = '{{TombstoneStream:D}}'::uuid) EXECUTE FUNCTION {{schema}}.outreach_drop_tombstone()$sql$;
+          END IF;
+        END $do$;
         """;
 
     internal static void Register(StoreOptions options)

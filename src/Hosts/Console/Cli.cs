@@ -103,7 +103,16 @@ internal static class Cli
         var options = Outreach;
         options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
         var role = OutreachConnection.UserOf(database.Application);
-        await Audit.AppendOnlyRoles.PrepareSchemaAsync(database.Admin ?? database.Application, role, options.SchemaName, options, cancellation: cancellation);
+        if (database.Admin is null && !await Audit.AppendOnlyRoles.CanChangeSchemaAsync(database.Application, options.SchemaName, cancellation))
+        {
+            // Schema changes never run as the application role: it works on the schema as its owner prepared it.
+            Info($"Working as database role {role}, which may not change the schema \"{options.SchemaName}\": using it as its owner prepared it (to prepare or upgrade it, set OUTREACH_ADMIN_CONNECTION to the owner's connection).");
+        }
+        else
+        {
+            await Audit.AppendOnlyRoles.PrepareSchemaAsync(database.Admin ?? database.Application, role, options.SchemaName, options, cancellation: cancellation);
+        }
+
         if (database.Admin is { } admin)
         {
             Info($"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)}).");

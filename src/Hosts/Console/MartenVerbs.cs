@@ -46,6 +46,14 @@ internal static class MartenVerbs
             // Schema changes run as the schema's owner (ADR 17).
             var database = await OutreachConnection.ResolveDatabaseAsync(connection, Cli.Info);
             var resolved = database.Admin ?? database.Application;
+            var schemaName = Cli.CheckSchema(schema) ?? new OutreachOptions().SchemaName;
+            if (rest.Count > 0 && ChangesSchema(rest[0]) && !await Audit.AppendOnlyRoles.CanChangeSchemaAsync(resolved, schemaName))
+            {
+                Cli.Error($"{rest[0]} changes the schema \"{schemaName}\", and the database role {OutreachConnection.UserOf(resolved)} may not: it is not the schema's owner. "
+                    + "Run it with the owner's connection (--connection, or OUTREACH_ADMIN_CONNECTION beside the application's OUTREACH_CONNECTION).");
+                return Cli.NotPermitted;
+            }
+
             var builder = Host.CreateDefaultBuilder().ConfigureServices(services =>
                 services.AddOutreach(resolved, outreach => outreach.SchemaName = Cli.CheckSchema(schema) ?? outreach.SchemaName));
             return await builder.RunJasperFxCommands([.. rest]);
@@ -56,6 +64,8 @@ internal static class MartenVerbs
             return failure.Code;
         }
     }
+
+    private static bool ChangesSchema(string verb) => verb == "db-apply";
 
     /// <summary>Placeholder commands so that Marten's verbs show in 'outreach --help'; they are dispatched before parsing.</summary>
     public static IEnumerable<Command> Describe() => Verbs.Select(v => new Command(v.Key, v.Value) { TreatUnmatchedTokensAsErrors = false });

@@ -197,6 +197,66 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task The_application_role_alone_never_changes_the_schema()
+    {
+        var application = await TestDatabase.ApplicationConnectionStringAsync();
+        if (OutreachConnection.UserOf(application) == OutreachConnection.UserOf(await TestDatabase.OwnerConnectionStringAsync()))
+        {
+            Assert.Ignore("One role does both here: there is no application role to test.");
+        }
+
+        var appOnly = new OutreachProcess(new OutreachDatabase(application, null), "unprepared_" + _schema);
+        var apply = await appOnly.RunAsync("db-apply");
+        Assert.That(apply.ExitCode, Is.EqualTo(6), apply.ToString());
+        Assert.That(apply.Error, Does.Contain("db-apply changes the schema").And.Not.Contain("   at "));
+
+        var read = await appOnly.RunAsync("cases", "overdue", "--culture", "en");
+        Assert.That(read.ExitCode, Is.EqualTo(7), read.ToString());
+        Assert.That(read.Error, Does.Contain("may not change the schema").And.Contain("does not exist"));
+
+        // On the schema its owner prepared, the application role alone works.
+        Assert.That((await _outreach.RunAsync("cases", "overdue")).ExitCode, Is.Zero, "the owner prepares the fixture's schema");
+        var prepared = new OutreachProcess(new OutreachDatabase(application, null), _schema);
+        var works = await prepared.RunAsync("cases", "overdue", "--culture", "en");
+        Assert.That(works.ExitCode, Is.Zero, works.ToString());
+    }
+
+    [Test]
+    public async Task A_damaged_or_lost_personal_key_is_shown_and_fails_the_audit_without_a_crash()
+    {
+        var outreach = new OutreachProcess(await TestDatabase.DatabaseAsync(), TestDatabase.NewSchemaName());
+        var keys = Path.Combine(_dir, "keys-" + outreach.Schema);
+        outreach.Extra["OUTREACH_KEYS"] = keys;
+        try
+        {
+            var file = Path.Combine(_dir, outreach.Schema + ".jsonl");
+            await File.WriteAllLinesAsync(file, [Receive.Replace("NAME", "Lê Văn Cường", StringComparison.Ordinal)]);
+            Assert.That((await outreach.RunAsync("apply", file)).ExitCode, Is.Zero);
+            Assert.That((await outreach.RunAsync("audit", "verify")).ExitCode, Is.Zero);
+            var key = Directory.GetFiles(Path.Combine(keys, "persons"), "*.key").Single();
+
+            await File.WriteAllTextAsync(key, "this is not a key");
+            var shown = await outreach.RunAsync("case", "show", "11111111-1111-4111-8111-111111111111", "--culture", "en");
+            var audited = await outreach.RunAsync("audit", "verify", "--culture", "en");
+            Assert.That(shown.ExitCode, Is.Zero, shown.ToString());
+            Assert.That(shown.Out, Does.Contain("UNREADABLE").And.Not.Contain("Lê Văn Cường"));
+            Assert.That(audited.ExitCode, Is.EqualTo(4), audited.ToString());
+            Assert.That(audited.Out, Does.Contain("key-unreadable"));
+
+            File.Delete(key);
+            shown = await outreach.RunAsync("case", "show", "11111111-1111-4111-8111-111111111111", "--culture", "en");
+            audited = await outreach.RunAsync("audit", "verify", "--culture", "en");
+            Assert.That(shown.Out, Does.Contain("KEY MISSING"), shown.ToString());
+            Assert.That((audited.ExitCode, audited.Out.Contains("key-missing", StringComparison.Ordinal)), Is.EqualTo((4, true)), audited.ToString());
+            Assert.That(shown.Error + audited.Error, Does.Not.Contain("   at "));
+        }
+        finally
+        {
+            await TestDatabase.DropSchemaAsync(outreach.Schema);
+        }
+    }
+
+    [Test]
     public async Task Writing_to_an_unwritable_path_is_a_clear_error()
     {
         var html = await _outreach.RunAsync("audit", "case", "11111111-1111-4111-8111-111111111114", "--html", "/proc/outreach/report.html", "--culture", "en");
