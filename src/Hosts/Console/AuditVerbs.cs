@@ -346,8 +346,8 @@ internal static class AuditVerbs
         grid.AddRow(t.Pick("Khoá ký", "Signing key"), checkpoint.KeyFingerprint);
         Cli.Out.Write(new Panel(grid).Header(t.Pick("Đã lập mốc kiểm chứng", "Checkpoint taken")).Border(BoxBorder.Rounded));
         Cli.Out.WriteLine(t.Pick(
-            "Cất tệp này ngoài cơ sở dữ liệu (nơi quản trị CSDL không sửa được); kiểm tra lại bằng: outreach audit verify --checkpoint " + target,
-            "Keep this file outside the database (where its administrators cannot write); check against it with: outreach audit verify --checkpoint " + target));
+            $"Cất tệp này ngoài cơ sở dữ liệu (nơi quản trị CSDL không sửa được) và ghi dấu vân tay khoá ký vào hồ sơ của bạn; kiểm tra lại bằng: outreach audit verify --checkpoint {target} --trusted-key {checkpoint.KeyFingerprint}",
+            $"Keep this file outside the database (where its administrators cannot write), and the signing key's fingerprint in your own records; check against it with: outreach audit verify --checkpoint {target} --trusted-key {checkpoint.KeyFingerprint}"));
         return Cli.Ok;
     }
 
