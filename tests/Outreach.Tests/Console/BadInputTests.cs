@@ -157,7 +157,11 @@ public sealed class BadInputTests
             Assert.That(result.Out, Does.Contain("line 4: recorded PetitionReceived"));
             Assert.That(result.Out, Does.Contain("line 5: FAILED").And.Contain("give one value, not a list"));
             Assert.That(result.Out, Does.Contain("line 6: recorded PetitionClassified"));
-            Assert.That(await EventCountAsync(), Is.EqualTo(2));
+            Assert.That(await EventCountAsync(Guid.Parse("11111111-1111-4111-8111-111111111114")), Is.EqualTo(2));
+            foreach (var refused in new[] { "111111111111", "111111111112", "111111111113" })
+            {
+                Assert.That(await EventCountAsync(Guid.Parse("11111111-1111-4111-8111-" + refused)), Is.Zero, "a refused line records nothing");
+            }
         }
 
         var shown = await _outreach.RunAsync("case", "show", "11111111-1111-4111-8111-111111111114", "--json");
@@ -257,6 +261,39 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task Two_processes_receiving_the_same_new_petition_at_once_record_it_once_without_a_crash()
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var id = Guid.NewGuid();
+            var file = Path.Combine(_dir, $"race-{id:N}.jsonl");
+            await File.WriteAllLinesAsync(file, [Receive.Replace("11111111-1111-4111-8111-111111111111", id.ToString(), StringComparison.Ordinal).Replace("NAME", "Ok", StringComparison.Ordinal)]);
+            var both = await Task.WhenAll(_outreach.RunAsync("apply", file, "--culture", "en"), _outreach.RunAsync("apply", file, "--culture", "en"));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(both.Select(r => r.ExitCode), Has.All.EqualTo(0).Or.EqualTo(1), string.Join("\n", both.Select(r => r.ToString())));
+                Assert.That(both.Count(r => r.Out.Contains("line 1: recorded PetitionReceived", StringComparison.Ordinal)), Is.EqualTo(1), string.Join("\n", both.Select(r => r.ToString())));
+                Assert.That(both.Select(r => r.Out + r.Error), Has.All.Not.Contain("   at "));
+                Assert.That(await EventCountAsync(id), Is.EqualTo(1));
+            }
+        }
+    }
+
+    [Test]
+    public async Task A_damaged_signing_key_is_a_clear_error()
+    {
+        var outreach = new OutreachProcess(await TestDatabase.DatabaseAsync(), _schema);
+        var keys = Path.Combine(_dir, "damaged-signing-keys");
+        Directory.CreateDirectory(keys);
+        await File.WriteAllTextAsync(Path.Combine(keys, "checkpoint-signing.pem"), "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n");
+        outreach.Extra["OUTREACH_KEYS"] = keys;
+        var result = await outreach.RunAsync("audit", "checkpoint", "--out", Path.Combine(_dir, "never.json"), "--culture", "en");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("checkpoint-signing.pem").And.Not.Contain("   at "));
+        Assert.That(File.Exists(Path.Combine(_dir, "never.json")), Is.False);
+    }
+
+    [Test]
     public async Task Writing_to_an_unwritable_path_is_a_clear_error()
     {
         var html = await _outreach.RunAsync("audit", "case", "11111111-1111-4111-8111-111111111114", "--html", "/proc/outreach/report.html", "--culture", "en");
@@ -346,11 +383,11 @@ public sealed class BadInputTests
         return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private async Task<long> EventCountAsync()
+    private async Task<long> EventCountAsync(Guid? stream = null)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync());
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"select count(*) from {_schema}.mt_events", connection);
+        await using var command = new NpgsqlCommand($"select count(*) from {_schema}.mt_events" + (stream is { } s ? $" where stream_id = '{s}'" : ""), connection);
         return (long)(await command.ExecuteScalarAsync())!;
     }
 }
