@@ -44,6 +44,40 @@ public static class TextRules
         return null;
     }
 
+    /// <summary>
+    /// <paramref name="text"/> made safe to print on a terminal: every character <see cref="Problem"/> refuses is
+    /// written as a visible escape (<c>\u001B</c>), so text recorded before these rules, or echoed from bad input,
+    /// can neither drive the terminal nor reorder what a reader sees.
+    /// </summary>
+    public static string Printable(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Problem(text) is null)
+        {
+            return text;
+        }
+
+        var safe = new System.Text.StringBuilder(text.Length + 16);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                safe.Append(c).Append(text[++i]);
+            }
+            else if (Problem(c.ToString()) is null)
+            {
+                safe.Append(c);
+            }
+            else
+            {
+                safe.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            }
+        }
+
+        return safe.ToString();
+    }
+
     /// <summary>Every text field of <paramref name="command"/> (nested records and lists included) that breaks the rules, by its camelCase path.</summary>
     public static IReadOnlyList<(string Field, string Problem)> ProblemsOf(object command)
     {

@@ -61,7 +61,7 @@ internal static class ApplyVerb
                 }
                 else
                 {
-                    System.Console.Out.WriteLine(outcome.Changed
+                    Cli.Line(outcome.Changed
                         ? t.Pick($"dòng {number}: đã ghi {string.Join(", ", outcome.Events)} — {t.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId}, phiên bản {outcome.Version}",
                             $"line {number}: recorded {string.Join(", ", outcome.Events)} — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}")
                         : t.Pick($"dòng {number}: không có gì mới (đã có) — {t.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId}, phiên bản {outcome.Version}",
@@ -77,7 +77,7 @@ internal static class ApplyVerb
                 }
                 else
                 {
-                    System.Console.Out.WriteLine(t.Pick($"dòng {number}: LỖI — {failure.Message}", $"line {number}: FAILED — {failure.Message}"));
+                    Cli.Line(t.Pick($"dòng {number}: LỖI — {failure.Message}", $"line {number}: FAILED — {failure.Message}"));
                 }
             }
         }
@@ -89,7 +89,7 @@ internal static class ApplyVerb
         }
         else
         {
-            System.Console.Out.WriteLine(summary);
+            Cli.Line(summary);
         }
 
         return failed > 0 ? Cli.Refused : Cli.Ok;

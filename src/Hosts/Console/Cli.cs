@@ -193,14 +193,17 @@ internal static class Cli
     /// <summary>Whether a failure stops a whole batch (the database cannot be used) rather than one line of it.</summary>
     public static bool StopsTheBatch(int code) => code is Unavailable or LoginRefused or NotPermitted or NotPrepared or Tampered;
 
-    public static void Info(string message) => System.Console.Error.WriteLine(message);
+    public static void Info(string message) => System.Console.Error.WriteLine(TextRules.Printable(message));
 
-    public static void Error(string message) => System.Console.Error.WriteLine("error: " + message);
+    public static void Error(string message) => System.Console.Error.WriteLine("error: " + TextRules.Printable(message));
+
+    /// <summary>A plain line on standard output, with recorded or echoed text made safe for the terminal.</summary>
+    public static void Line(string text) => System.Console.Out.WriteLine(TextRules.Printable(text));
 
     public static void WriteJson<T>(T value)
         => System.Console.Out.WriteLine(System.Text.Json.JsonSerializer.Serialize(value, JsonOutput.Options));
 
-    public static IAnsiConsole Out { get; } = CreateOut();
+    public static IAnsiConsole Out { get; } = new SafeConsole(CreateOut());
 
     private static IAnsiConsole CreateOut()
     {

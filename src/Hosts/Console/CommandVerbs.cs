@@ -95,7 +95,7 @@ internal static class CommandVerbs
         }
 
         var text = Cli.Text(parse);
-        System.Console.Out.WriteLine(outcome.Changed
+        Cli.Line(outcome.Changed
             ? text.Pick($"Đã ghi {string.Join(", ", outcome.Events)} vào {text.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId} (phiên bản {outcome.Version}).",
                 $"Recorded {string.Join(", ", outcome.Events)} on {descriptor.StreamNoun} {outcome.StreamId} (version {outcome.Version}).")
             : text.Pick($"Không có gì mới để ghi: {text.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId} đã có bước này (phiên bản {outcome.Version}).",

@@ -294,6 +294,28 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task Text_recorded_with_control_characters_is_printed_escaped()
+    {
+        var id = Guid.NewGuid();
+        var file = Path.Combine(_dir, $"printed-{id:N}.jsonl");
+        await File.WriteAllLinesAsync(file, [Receive.Replace("11111111-1111-4111-8111-111111111111", id.ToString(), StringComparison.Ordinal).Replace("NAME", "Ok", StringComparison.Ordinal)]);
+        Assert.That((await _outreach.RunAsync("apply", file)).ExitCode, Is.Zero);
+        // As if recorded before the rules existed (or written into the read model by hand).
+        await using (var connection = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync()))
+        {
+            await connection.OpenAsync();
+            await using var update = new NpgsqlCommand(
+                $"update {_schema}.mt_doc_case set data = jsonb_set(data, '{{Content}}', to_jsonb(E'Đèn \\u001b[2J\\u202eđường' || chr(7))) where id = '{id}'", connection);
+            Assert.That(await update.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        var shown = await _outreach.RunAsync("case", "show", id.ToString(), "--culture", "en");
+        Assert.That(shown.ExitCode, Is.Zero, shown.ToString());
+        Assert.That(shown.Out, Does.Contain("Đèn \\u001B[2J\\u202Eđường\\u0007"), shown.Out);
+        Assert.That(shown.Out.IndexOfAny(['\u001b', '\u202e', '\u0007']), Is.EqualTo(-1), "no raw control character reaches the terminal");
+    }
+
+    [Test]
     public async Task Writing_to_an_unwritable_path_is_a_clear_error()
     {
         var html = await _outreach.RunAsync("audit", "case", "11111111-1111-4111-8111-111111111114", "--html", "/proc/outreach/report.html", "--culture", "en");
