@@ -89,22 +89,24 @@ internal static class AuditVerbs
             }
 
             var keyProblems = await PersonalData.PersonKeyAudit.CheckAsync(store, Cli.Outreach.PersonKeys, ct);
+            var viewProblems = await ViewAudit.CheckAsync(store, ct);
             if (parse.GetValue(Cli.Json))
             {
                 Cli.WriteJson(new
                 {
-                    Passed = result.Passed && keyProblems.Count == 0, ChainPassed = result.Passed, result.Events, result.Streams, result.CheckedAt,
+                    Passed = result.Passed && keyProblems.Count == 0 && viewProblems.Count == 0, ChainPassed = result.Passed, result.Events, result.Streams, result.CheckedAt,
                     FirstBroken = result.FirstBroken is { } f ? Json(f) : null, Problems = result.Problems.Select(Json), result.Checkpoint, RoleCanRewrite = rights,
-                    AdoptedEvents = result.Adopted.Events, result.LegacyLinks, KeyProblems = keyProblems,
+                    AdoptedEvents = result.Adopted.Events, result.LegacyLinks, KeyProblems = keyProblems, ViewProblems = viewProblems,
                 });
             }
             else
             {
                 Render(result, t, rights);
                 RenderKeys(keyProblems, t);
+                RenderViews(viewProblems, t);
             }
 
-            return result.Passed && keyProblems.Count == 0 ? Cli.Ok : Cli.Tampered;
+            return result.Passed && keyProblems.Count == 0 && viewProblems.Count == 0 ? Cli.Ok : Cli.Tampered;
         }));
 
         var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out, Every, Count };
@@ -398,6 +400,30 @@ internal static class AuditVerbs
     private sealed class SyncProgress(Action<long> report) : IProgress<long>
     {
         public void Report(long value) => report(value);
+    }
+
+    /// <summary>Read models that do not show what their events say (nothing but a line when all agree).</summary>
+    private static void RenderViews(IReadOnlyList<ViewProblem> problems, CaseText t)
+    {
+        if (problems.Count == 0)
+        {
+            Cli.Out.WriteLine(t.Pick("Dữ liệu hiển thị: mọi hồ sơ, đơn vị, chuyến đi, khó khăn và lịch khớp với các sự kiện.",
+                "Read models: every case, unit, visit, difficulty and rota shows what its events say."));
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).Title(t.Pick("Dữ liệu hiển thị bị sửa ngoài quy trình", "Read models changed outside the projections"))
+            .AddColumns(t.Pick("Lỗi", "Problem"), t.Pick("Loại", "View"), "Id", t.Pick("Giải thích", "Explanation"));
+        foreach (var p in problems.Take(ShownProblems))
+        {
+            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.View), new Text(p.Id.ToString("D")), new Text(p.Explanation));
+        }
+
+        Cli.Out.Write(table);
+        if (problems.Count > ShownProblems)
+        {
+            Cli.Out.WriteLine(t.Pick($"… và {problems.Count - ShownProblems} lỗi khác (--json để xem tất cả).", $"… and {problems.Count - ShownProblems} more (--json lists them all)."));
+        }
     }
 
     /// <summary>What is wrong between sealed identities and the key store (nothing printed when all is well).</summary>

@@ -193,6 +193,26 @@ public sealed class InsiderTamperTests
         Assert.That(erasedOutside.Select(p => p.Code), Does.Contain("key-erased-unrecorded"));
     }
 
+    [Test]
+    public async Task Read_models_rewritten_or_deleted_by_the_application_role_are_reported()
+    {
+        Assert.That(await ViewAudit.CheckAsync(_store), Is.Empty, "projections and events agree after ordinary work");
+        await using (var app = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync()))
+        {
+            await app.OpenAsync();
+            await using var rewrite = new NpgsqlCommand(
+                $$"""
+                 update {{_schema}}.mt_doc_case set data = jsonb_set(data, '{Status}', '"UnderSettlement"') where id = '{{A}}';
+                 delete from {{_schema}}.mt_doc_case where id = '{{B}}';
+                 """, app);
+            await rewrite.ExecuteNonQueryAsync();
+        }
+
+        var problems = await ViewAudit.CheckAsync(_store);
+        Assert.That(problems.Select(p => (p.Code, p.View, p.Id)), Is.EquivalentTo(new[] { ("view-differs", "case", A), ("view-missing", "case", B) }));
+        Assert.That((await ChainVerifier.VerifyAsync(_store)).Passed, Is.True, "the history itself is untouched");
+    }
+
     private async Task HandleAsync(IOutreachCommand command)
     {
         await using var session = _store.LightweightSession();

@@ -1,0 +1,82 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Aggregation;
+
+namespace Outreach.Audit;
+
+/// <summary>One read model that does not show what its stream's events say.</summary>
+/// <param name="Code"><c>view-differs</c>, <c>view-missing</c> (the stream has no document) or <c>view-orphan</c> (a document without events).</param>
+/// <param name="View">The read model: case, unit, visit, difficulty or rota.</param>
+/// <param name="Id">The stream and document id.</param>
+/// <param name="Explanation">A sentence for a person.</param>
+public sealed record ViewProblem(string Code, string View, Guid Id, string Explanation);
+
+/// <summary>
+/// Compares every inline read model with what its projection makes of the stream's events (ADR 19). The application
+/// role may write read models, so a rewritten or deleted document would show people something the history does not
+/// say; decisions never read them, and this check finds them. Rebuilding the projections repairs them.
+/// </summary>
+public static class ViewAudit
+{
+    /// <summary>Folds every stream with the registered projections' own <c>Evolve</c> and compares with the stored documents.</summary>
+    public static async Task<IReadOnlyList<ViewProblem>> CheckAsync(IDocumentStore store, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var options = OutreachRegistration.OptionsOf(store.Options);
+        await using var session = store.QuerySession();
+        var streams = (await session.Events.QueryAllRawEvents().ToListAsync(cancellation).ConfigureAwait(false))
+            .Where(e => e.StreamId != HashChain.TombstoneStream)
+            .GroupBy(e => e.StreamId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Version).ToList());
+        var problems = new List<ViewProblem>();
+        var serializer = store.Options.Serializer();
+        await CompareAsync(session, "case", new Cases.CaseProjection(options), c => c.Id, streams, serializer, problems, cancellation).ConfigureAwait(false);
+        await CompareAsync(session, "unit", new Units.UnitProjection(), u => u.Id, streams, serializer, problems, cancellation).ConfigureAwait(false);
+        await CompareAsync(session, "visit", new Visits.VisitProjection(), v => v.Id, streams, serializer, problems, cancellation).ConfigureAwait(false);
+        await CompareAsync(session, "difficulty", new Difficulties.DifficultyProjection(), d => d.Id, streams, serializer, problems, cancellation).ConfigureAwait(false);
+        await CompareAsync(session, "rota", new Rotation.RotaProjection(), r => r.Id, streams, serializer, problems, cancellation).ConfigureAwait(false);
+        return problems;
+    }
+
+    private static async Task CompareAsync<T>(
+        IQuerySession session, string view, SingleStreamProjection<T, Guid> projection, Func<T, Guid> idOf,
+        Dictionary<Guid, List<IEvent>> streams, ISerializer serializer, List<ViewProblem> problems, CancellationToken cancellation)
+        where T : class
+    {
+        var stored = (await session.Query<T>().ToListAsync(cancellation).ConfigureAwait(false)).ToDictionary(idOf);
+        var expected = new Dictionary<Guid, T>();
+        foreach (var (id, events) in streams)
+        {
+            T? state = null;
+            foreach (var e in events)
+            {
+                state = projection.Evolve(state, id, e);
+            }
+
+            if (state is not null)
+            {
+                expected[id] = state;
+            }
+        }
+
+        foreach (var (id, state) in expected)
+        {
+            if (!stored.TryGetValue(id, out var document))
+            {
+                problems.Add(new ViewProblem("view-missing", view, id,
+                    $"The {view} {id} has events but no {view} document: it was deleted, so lists and dashboards leave it out. Rebuild the read models (outreach projections rebuild)."));
+            }
+            else if (serializer.ToJson(document) != serializer.ToJson(state))
+            {
+                problems.Add(new ViewProblem("view-differs", view, id,
+                    $"The {view} document {id} does not show what its events say: it was written outside the projection. Rebuild the read models (outreach projections rebuild)."));
+            }
+        }
+
+        foreach (var id in stored.Keys.Where(id => !expected.ContainsKey(id)))
+        {
+            problems.Add(new ViewProblem("view-orphan", view, id,
+                $"The {view} document {id} has no events behind it: it was made up outside the projection. Rebuild the read models (outreach projections rebuild)."));
+        }
+    }
+}
