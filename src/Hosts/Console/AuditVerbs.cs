@@ -374,12 +374,14 @@ internal static class AuditVerbs
         }
 
         var v = value.Trim().ToLowerInvariant();
+        // Whole units up to a year (366 days), so that no count overflows a time span or a timer.
         TimeSpan? span = v[^1] is 's' or 'm' or 'h' or 'd' && int.TryParse(v[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+                         && n <= v[^1] switch { 's' => 366 * 86400, 'm' => 366 * 1440, 'h' => 366 * 24, _ => 366 }
             ? v[^1] switch { 's' => TimeSpan.FromSeconds(n), 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromDays(n) }
             : TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
-        return span is { } s && s >= TimeSpan.FromSeconds(1)
+        return span is { } s && s >= TimeSpan.FromSeconds(1) && s <= TimeSpan.FromDays(366)
             ? s
-            : throw new ArgumentException($"--every \"{value}\" is not an interval: use e.g. 90s, 30m, 6h or 1d (at least one second).");
+            : throw new ArgumentException($"--every \"{value}\" is not an interval: use e.g. 90s, 30m, 6h or 1d (at least one second, at most 366 days).");
     }
 
     private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";

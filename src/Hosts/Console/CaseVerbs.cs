@@ -212,17 +212,21 @@ internal static class CaseVerbs
             return null;
         }
 
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", out var date))
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        var outOfRange = new FormatException($"--as-of {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).");
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date))
         {
-            return date.Year is < 2000 or > 2100
-                ? throw new FormatException($"--as-of {value} is out of range: give a date between 2000 and 2100.")
-                : VietnamTime.EndOf(date).AddTicks(-1);
+            return date < SaneDates.Earliest || date > SaneDates.Latest ? throw outOfRange : VietnamTime.EndOf(date).AddTicks(-1);
         }
 
-        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         if (!DateTime.TryParse(value, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
         {
             throw new FormatException($"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time.");
+        }
+
+        if (parsed.Year < SaneDates.Earliest.Year || parsed.Year > SaneDates.Latest.Year)
+        {
+            throw outOfRange;
         }
 
         // A date-time without an offset is read in Vietnam's time zone, whatever the server's zone.

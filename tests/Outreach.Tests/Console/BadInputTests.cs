@@ -168,12 +168,25 @@ public sealed class BadInputTests
         Assert.That(JsonNode.Parse(shown.Out)!["kind"]!.GetValue<string>(), Is.EqualTo("Complaint"), "a list never becomes another kind");
     }
 
-    [Test]
-    public async Task A_date_option_far_outside_the_calendar_is_refused_plainly()
+    [TestCase("audit", "case", "11111111-1111-4111-8111-111111111114", "--as-recorded", "9999-12-31", "--as-recorded 9999-12-31 is outside the dates Outreach records")]
+    [TestCase("case", "show", "11111111-1111-4111-8111-111111111114", "--as-of", "9999-12-31T23:59:59Z", "--as-of 9999-12-31T23:59:59Z is outside the dates Outreach records")]
+    [TestCase("case", "show", "11111111-1111-4111-8111-111111111114", "--as-of", "0001-01-01", "--as-of 0001-01-01 is outside the dates Outreach records")]
+    public async Task A_date_option_far_outside_the_calendar_is_refused_plainly(string noun, string verb, string argument, string option, string value, string words)
     {
-        var result = await _outreach.RunAsync("audit", "case", "11111111-1111-4111-8111-111111111114", "--as-recorded", "9999-12-31", "--culture", "en");
+        var result = await _outreach.RunAsync(noun, verb, argument, option, value, "--culture", "en");
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
-        Assert.That(result.Error, Does.Contain("--as-recorded 9999-12-31 is outside the dates Outreach records"));
+        Assert.That(result.Error, Does.Contain(words).And.Not.Contain("   at "));
+    }
+
+    [TestCase("99999999d")]
+    [TestCase("2147483647s")]
+    [TestCase("10675199.02:48:05")]
+    [TestCase("367d")]
+    public async Task An_interval_beyond_a_year_is_refused_plainly(string every)
+    {
+        var result = await _outreach.RunAsync("audit", "checkpoint", "--out", _dir + "/", "--every", every, "--culture", "en");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("is not an interval").And.Contain("at most 366 days").And.Not.Contain("   at "));
     }
 
     [Test]
