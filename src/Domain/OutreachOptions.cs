@@ -9,6 +9,12 @@ public sealed class OutreachOptions
     /// <summary>The working-day calendar used to count deadlines; defaults to the shipped Vietnamese calendar.</summary>
     public WorkingCalendar Calendar { get; set; } = WorkingCalendar.Vietnam;
 
+    /// <summary>
+    /// The legal periods (rule sets by date of acceptance); defaults to the rulebook shipped with the library. The write
+    /// path, the views and the auditor's report all use this one, with <see cref="Calendar"/>.
+    /// </summary>
+    public Rulebook Rulebook { get; set; } = Rulebook.Default;
+
     /// <summary>The effective-dated catalogue of communes/wards and hamlets; defaults to Cao Lãnh's catalogue shipped with the library.</summary>
     public LocalityCatalogue Localities { get; set; } = LocalityCatalogue.CaoLanh;
 

@@ -144,6 +144,17 @@ public sealed record Case
     /// <summary>The open legal deadlines, earliest first; filled by the projection from the rulebook and calendar.</summary>
     public IReadOnlyList<CaseDeadline> Deadlines { get; init; } = [];
 
+    /// <summary>
+    /// The deployment's working calendar the rules count with (set by the write path from <see cref="OutreachOptions"/>;
+    /// the shipped one otherwise). Not part of the fold, not stored.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public WorkingCalendar Calendar { get; init; } = WorkingCalendar.Vietnam;
+
+    /// <summary>The deployment's rulebook the rules read (like <see cref="Calendar"/>). Not part of the fold, not stored.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Rulebook Rules { get; init; } = Rulebook.Default;
+
     /// <summary>The earliest due date among the authority's open deadlines (for overdue queries).</summary>
     public DateOnly? NextObligationDue { get; init; }
 

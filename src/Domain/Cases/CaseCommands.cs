@@ -14,6 +14,7 @@ public static class CaseCommands
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
         Prepare = (command, options) => command is ReceivePetition receive ? receive.Seal(options.PersonKeys) : command,
+        Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
         Verify = (command, state, session, _) =>
         {
             var keys = OutreachRegistration.OptionsOf(session.DocumentStore.Options).PersonKeys;

@@ -47,15 +47,15 @@ internal static class CaseRules
 
     /// <summary>The decision-period step currently running for a complaint under settlement.</summary>
     public static DeadlineStep DecisionStepOf(Case state)
-        => CaseDeadlines.For(state, Rulebook.Default, WorkingCalendar.Vietnam).FirstOrDefault(d => d.IsObligation)?.Step ?? DeadlineStep.FirstDecision;
+        => CaseDeadlines.For(state, state.Rules, state.Calendar).FirstOrDefault(d => d.IsObligation)?.Step ?? DeadlineStep.FirstDecision;
 
     /// <summary>
-    /// Refuses unless the deadline of <paramref name="step"/> has passed by <paramref name="at"/>. Uses the shipped rulebook
-    /// and working calendar (a deployment calendar can shift the date by the holidays it adds).
+    /// Refuses unless the deadline of <paramref name="step"/> has passed by <paramref name="at"/>, counted with the
+    /// deployment's rulebook and calendar carried by the state: the same deadline the views show.
     /// </summary>
     public static void EnsureLapsed(Case state, DeadlineStep step, DateTimeOffset at, string what)
     {
-        var deadline = CaseDeadlines.For(state, Rulebook.Default, WorkingCalendar.Vietnam).FirstOrDefault(d => d.Step == step);
+        var deadline = CaseDeadlines.For(state, state.Rules, state.Calendar).FirstOrDefault(d => d.Step == step);
         var on = VietnamTime.DateOf(at);
         if (deadline is null || deadline.Due is null || deadline.Due >= on)
         {

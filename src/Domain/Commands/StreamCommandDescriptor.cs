@@ -35,6 +35,9 @@ internal sealed class StreamKind<TState> where TState : class
     /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
     public Func<IOutreachCommand, OutreachOptions, IOutreachCommand>? Prepare { get; init; }
 
+    /// <summary>Hands the folded state the deployment's settings its rules read (the calendar and rulebook of a case).</summary>
+    public Func<TState, OutreachOptions, TState>? Settle { get; init; }
+
     /// <summary>
     /// The stream's state folded from its recorded events, with its version and the events themselves. Decisions read
     /// this, never a read-model document: the application role may rewrite documents, but not events (ADR 19).
@@ -133,7 +136,9 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         var id = _streamId(command);
         try
         {
-            var (state, startingVersion, history) = await _kind.FoldAsync(session, id, cancellation).ConfigureAwait(false);
+            var (folded, startingVersion, history) = await _kind.FoldAsync(session, id, cancellation).ConfigureAwait(false);
+            var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
+            var state = _kind.Settle is { } settle ? settle(folded, options) : folded;
             if (!_kind.Exists(state) && startingVersion > 0)
             {
                 throw new DomainRuleException($"{id} is not a {_kind.Noun}: that id already names another kind of record (case, unit or visit). Use a new id.");
@@ -161,7 +166,6 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 events = [];
             }
 
-            var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
             if (events.Length == 0)
             {
                 _kind.AfterAppend?.Invoke(command, state, options);

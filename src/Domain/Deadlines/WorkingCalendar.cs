@@ -47,6 +47,17 @@ public sealed class WorkingCalendar
     /// <summary>The listed holiday falling on <paramref name="date"/>, if any.</summary>
     public CalendarDay? HolidayOn(DateOnly date) => _holidays.Contains(date) ? Days.First(d => d.Date == date && d.Kind == CalendarDayKind.Holiday) : null;
 
+    /// <summary>
+    /// This calendar with a deployment's own days added (a provincial holiday, a day off the committee declared): the
+    /// same weekend, these days on top.
+    /// </summary>
+    public WorkingCalendar With(IEnumerable<CalendarDay> days, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(days);
+        var all = Days.Concat(days).ToList();
+        return new WorkingCalendar(name ?? Name + " + local days", _weekend, all, Math.Min(FirstYear, all.Min(d => d.Date.Year)), Math.Max(LastYear, all.Max(d => d.Date.Year)));
+    }
+
     /// <summary>Reads a calendar from JSON (the format of <c>docs/deadlines.md</c>); throws <see cref="FormatException"/> with the problem.</summary>
     public static WorkingCalendar FromJson(Stream json)
     {

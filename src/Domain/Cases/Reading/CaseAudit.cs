@@ -213,7 +213,7 @@ public static class CaseAudit
     }
 
     private static Dictionary<(string, DateOnly), CaseDeadline> Open(Case state, OutreachOptions options)
-        => CaseDeadlines.For(state, Rulebook.Default, options.Calendar)
+        => CaseDeadlines.For(state, options.Rulebook, options.Calendar)
             .GroupBy(d => (Family(d.Step), d.StartsAfter))
             .ToDictionary(g => g.Key, g => g.First());
 

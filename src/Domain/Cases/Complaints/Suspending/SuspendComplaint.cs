@@ -30,11 +30,11 @@ public sealed record SuspendComplaint(Guid CaseId, SuspensionGround Ground, stri
     public static object[] Decide(SuspendComplaint command, Case state)
     {
         state.EnsureStatus("suspend the complaint", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
-        var rules = Rulebook.Default.For(state.RulesDate);
+        var rules = state.Rules.For(state.RulesDate);
         if (!rules.AllowsSuspension)
         {
             throw new DomainRuleException(
-                $"Suspension is not available: the complaint was accepted on {state.RulesDate:yyyy-MM-dd} under {rules.Name}, which has no suspension (it exists for complaints accepted from {Rulebook.Default.SuspensionAvailableFrom:yyyy-MM-dd}).");
+                $"Suspension is not available: the complaint was accepted on {state.RulesDate:yyyy-MM-dd} under {rules.Name}, which has no suspension (it exists for complaints accepted from {state.Rules.SuspensionAvailableFrom:yyyy-MM-dd}).");
         }
 
         return [new ComplaintSuspended(command.CaseId, state.Round, command.Ground, command.Reason, command.Actor, command.OccurredAt)];

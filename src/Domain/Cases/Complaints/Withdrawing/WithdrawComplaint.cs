@@ -38,7 +38,7 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
 
         if (command.IsPartial)
         {
-            var rules = Rulebook.Default.For(state.RulesDate);
+            var rules = state.Rules.For(state.RulesDate);
             if (!rules.AllowsPartialWithdrawal)
             {
                 throw new DomainRuleException(

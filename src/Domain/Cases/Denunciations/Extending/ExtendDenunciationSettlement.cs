@@ -32,7 +32,7 @@ public sealed record ExtendDenunciationSettlement(Guid CaseId, DenunciationCompl
     public static object[] Decide(ExtendDenunciationSettlement command, Case state)
     {
         state.EnsureStatus("extend the settlement period", CaseStatus.DenunciationUnderSettlement);
-        var rules = Rulebook.Default.For(state.RulesDate);
+        var rules = state.Rules.For(state.RulesDate);
         var maxDays = rules.Period(DeadlineStep.DenunciationExtension).Days;
         if (command.Days > maxDays)
         {
