@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace Outreach.Hosting;
+namespace Outreach;
 
 /// <summary>An input that could not be turned into a command; the message says what to fix.</summary>
 public sealed class CommandInputException : Exception
