@@ -25,12 +25,20 @@ public sealed class OutreachOptions
     public int CityResponseDays { get; set; } = Difficulties.EscalationPolicy.CityDays;
 
     /// <summary>
-    /// Where citizens' per-person keys live (ADR 18). Default: files under <see cref="KeyFolder.PersonKeysPath"/>
-    /// (<c>$OUTREACH_KEYS/persons</c>). Plug a key vault in by implementing <see cref="PersonalData.IPersonKeyStore"/>.
+    /// The folder of the deployment's keys: citizens' per-person keys (under <c>persons</c>), clearances and the trusted
+    /// checkpoint keys. Default: <c>outreach/keys</c> in the user's local application data
+    /// (<c>~/.local/share/outreach/keys</c> on Linux). Hosts set it from their configuration; the library reads no
+    /// environment variable and never picks a system folder by itself.
+    /// </summary>
+    public string KeyFolder { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "outreach", "keys");
+
+    /// <summary>
+    /// Where citizens' per-person keys live (ADR 18). Default: files under <c>persons</c> in <see cref="KeyFolder"/>.
+    /// Plug a key vault in by implementing <see cref="PersonalData.IPersonKeyStore"/>.
     /// </summary>
     public PersonalData.IPersonKeyStore PersonKeys
     {
-        get => _personKeys ??= new PersonalData.FilePersonKeyStore(KeyFolder.PersonKeysPath());
+        get => _personKeys ??= new PersonalData.FilePersonKeyStore(Path.Combine(KeyFolder, "persons"));
         set => _personKeys = value;
     }
 

@@ -14,7 +14,7 @@ public static partial class TrustedKeys
     public const string FileName = "trusted-checkpoint-keys";
 
     /// <summary>The default trusted-keys file.</summary>
-    public static string DefaultPath() => Path.Combine(KeyFolder.Folder(), FileName);
+    public static string DefaultPath(string keyFolder) => Path.Combine(keyFolder, FileName);
 
     /// <summary>Whether <paramref name="text"/> is written as a key fingerprint (eight groups of four hex digits).</summary>
     public static bool IsFingerprint(string text) => Fingerprint().IsMatch(text);

@@ -19,7 +19,7 @@ public sealed class DenouncerClearance
     public string Holder { get; }
 
     /// <summary>The default clearance file.</summary>
-    public static string DefaultFile() => Path.Combine(KeyFolder.Folder(), "clearances");
+    public static string DefaultFile(string keyFolder) => Path.Combine(keyFolder, "clearances");
 
     /// <summary>
     /// Issues a clearance to <paramref name="holder"/> and returns the code, which is shown once and never stored in

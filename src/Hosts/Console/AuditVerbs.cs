@@ -51,7 +51,7 @@ internal static class AuditVerbs
             throw new ArgumentException($"--trusted-keys: \"{file}\" does not exist. Give a file of key fingerprints, one per line.");
         }
 
-        file ??= File.Exists(TrustedKeys.DefaultPath()) ? TrustedKeys.DefaultPath() : null;
+        file ??= File.Exists(TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder)) ? TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder) : null;
         return [.. given.Concat(file is null ? [] : TrustedKeys.Load(file)).Distinct(StringComparer.Ordinal)];
     }
 
@@ -68,8 +68,8 @@ internal static class AuditVerbs
             if (checkpoint is not null && result.Checkpoint is { KeyTrusted: false })
             {
                 Cli.Info(t.Pick(
-                    $"Khoá ký mốc ({checkpoint.KeyFingerprint}) chưa được khai báo là tin cậy: đối chiếu với bản lưu của bạn rồi dùng --trusted-key {checkpoint.KeyFingerprint}, hoặc ghi vào {TrustedKeys.DefaultPath()}.",
-                    $"The checkpoint's signing key ({checkpoint.KeyFingerprint}) is not declared trusted: compare it with your own records, then pass --trusted-key {checkpoint.KeyFingerprint}, or list it in {TrustedKeys.DefaultPath()}."));
+                    $"Khoá ký mốc ({checkpoint.KeyFingerprint}) chưa được khai báo là tin cậy: đối chiếu với bản lưu của bạn rồi dùng --trusted-key {checkpoint.KeyFingerprint}, hoặc ghi vào {TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder)}.",
+                    $"The checkpoint's signing key ({checkpoint.KeyFingerprint}) is not declared trusted: compare it with your own records, then pass --trusted-key {checkpoint.KeyFingerprint}, or list it in {TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder)}."));
             }
             IReadOnlyList<string> rights;
             await using (var connection = store.Storage.Database.CreateConnection())

@@ -93,7 +93,7 @@ internal static class CaseVerbs
         }
 
         var clearance = DenouncerClearance.Verify(holder, Environment.GetEnvironmentVariable(ClearanceCodeVariable)
-            ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile());
+            ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile(Cli.Outreach.KeyFolder));
         if (current.Kind == CaseKind.Denunciation && !current.IsAnonymous && current.Citizen is not null)
         {
             await using var session = store.LightweightSession();

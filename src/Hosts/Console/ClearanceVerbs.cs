@@ -16,7 +16,7 @@ internal static class ClearanceVerbs
         {
             var t = Cli.Text(parse);
             var holder = parse.GetValue(Holder)!;
-            var code = DenouncerClearance.Issue(holder, DenouncerClearance.DefaultFile());
+            var code = DenouncerClearance.Issue(holder, DenouncerClearance.DefaultFile(Cli.Outreach.KeyFolder));
             Cli.Out.WriteLine(t.Pick(
                 $"Đã cấp quyền xem danh tính người tố cáo cho {holder}. Mã (chỉ hiện một lần): {code}",
                 $"Clearance issued to {holder}. Code (shown once): {code}"));

@@ -78,7 +78,7 @@ internal static class Cli
 
     private static readonly Lazy<OutreachOptions> LazyOptions = new(() =>
     {
-        var options = new OutreachOptions();
+        var options = new OutreachOptions { KeyFolder = KeyFolder.Folder() };
         if (Environment.GetEnvironmentVariable("OUTREACH_LOCALITIES") is { Length: > 0 } path)
         {
             if (!File.Exists(path))

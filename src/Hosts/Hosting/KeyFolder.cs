@@ -1,7 +1,8 @@
-namespace Outreach;
+namespace Outreach.Hosting;
 
 /// <summary>
-/// Where keys are kept by default: the checkpoint signing key and the per-person keys of citizens (ADR 18).
+/// The hosts' key folder (configuration of the console and the private set-up, not of the library, which takes
+/// <see cref="OutreachOptions.KeyFolder"/>). Where keys are kept by default: the checkpoint signing key and the per-person keys of citizens (ADR 18).
 /// <c>$OUTREACH_KEYS</c> when set; otherwise <c>/var/lib/outreach/keys</c> for root, or
 /// <c>$XDG_DATA_HOME/outreach/keys</c> (<c>~/.local/share/outreach/keys</c>) for everybody else.
 /// </summary>
