@@ -70,15 +70,24 @@ public abstract class CommandDescriptor
     public void Validate(IOutreachCommand command)
     {
         var result = _validator.Validate(new ValidationContext<object>(command));
+        // Keys are the JSON field names (camelCase, "notifiedParties[0]"), the names callers send and messages use.
         var errors = TextRules.ProblemsOf(command)
             .Select(p => new FluentValidation.Results.ValidationFailure(p.Field, $"{p.Field} {p.Problem}"))
-            .Concat(result.Errors)
+            .Concat(result.Errors.Select(e => new FluentValidation.Results.ValidationFailure(JsonFieldName(e.PropertyName), e.ErrorMessage, e.AttemptedValue)
+            {
+                ErrorCode = e.ErrorCode,
+                Severity = e.Severity,
+            }))
             .ToList();
         if (errors.Count > 0)
         {
             throw new ValidationException($"{Name} is not valid: " + string.Join(" ", errors.Select(e => e.ErrorMessage)), errors);
         }
     }
+
+    /// <summary>The JSON name of a validated property path: each segment camelCase (<c>NotifiedParties[0]</c> → <c>notifiedParties[0]</c>).</summary>
+    internal static string JsonFieldName(string propertyPath)
+        => string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     /// <summary>Fills in what a deployment's settings decide (for example default response periods); most commands pass through.</summary>
     internal virtual IOutreachCommand Prepare(IOutreachCommand command, OutreachOptions options) => command;

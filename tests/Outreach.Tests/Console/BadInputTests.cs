@@ -77,6 +77,15 @@ public sealed class BadInputTests
         Assert.That(refused.Message, Does.Contain("citizenName contains").And.Contain(character));
     }
 
+    [Test]
+    public void Validation_keys_are_the_json_field_names()
+    {
+        var command = new AcceptComplaint(Guid.NewGuid(), false, false, [], "", default);
+        var refused = Assert.Throws<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
+        Assert.That(refused!.Errors.Select(e => e.PropertyName), Is.SupersetOf(new[] { "actor", "occurredAt" }));
+        Assert.That(refused.Errors.Select(e => e.PropertyName), Has.None.Matches<string>(name => char.IsUpper(name[0])));
+    }
+
     [TestCase("A\\ud800B")]
     [TestCase("A\\udc00B")]
     [TestCase("\\ud83d")]
