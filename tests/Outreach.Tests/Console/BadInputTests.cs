@@ -338,6 +338,37 @@ public sealed class BadInputTests
     }
 
     [Test]
+    public async Task A_read_model_deleted_by_the_application_role_is_reported_and_a_rebuild_restores_it()
+    {
+        var outreach = new OutreachProcess(await TestDatabase.DatabaseAsync(), TestDatabase.NewSchemaName());
+        outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys-" + outreach.Schema);
+        try
+        {
+            Assert.That((await outreach.RunAsync("apply", Path.Combine(Repository.Root(), "docs", "samples", "complaint-story.jsonl"))).ExitCode, Is.Zero);
+            await using (var app = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync()))
+            {
+                await app.OpenAsync();
+                await using var delete = new NpgsqlCommand($"delete from {outreach.Schema}.mt_doc_case", app);
+                Assert.That(await delete.ExecuteNonQueryAsync(), Is.EqualTo(1));
+            }
+
+            var reported = await outreach.RunAsync("audit", "verify", "--culture", "en");
+            Assert.That(reported.ExitCode, Is.EqualTo(4), reported.ToString());
+            Assert.That(reported.Out, Does.Contain("view-missing").And.Contain("INTACT"), "the history is intact; the view is not");
+
+            var rebuilt = await outreach.RunAsync("projections", "rebuild");
+            Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.ToString());
+            var verified = await outreach.RunAsync("audit", "verify", "--culture", "en");
+            Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
+            Assert.That(verified.Out, Does.Contain("every case, unit, visit, difficulty and rota shows what its events say"));
+        }
+        finally
+        {
+            await TestDatabase.DropSchemaAsync(outreach.Schema);
+        }
+    }
+
+    [Test]
     public async Task Writing_to_an_unwritable_path_is_a_clear_error()
     {
         var html = await _outreach.RunAsync("audit", "case", "11111111-1111-4111-8111-111111111114", "--html", "/proc/outreach/report.html", "--culture", "en");
