@@ -106,16 +106,6 @@ public static partial class AppendOnlyRoles
         return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is true;
     }
 
-    /// <summary>Creates the application role if it does not exist (a login role without password, for trusted local clusters).</summary>
-    public static async Task EnsureRoleAsync(NpgsqlConnection admin, string applicationRole, CancellationToken cancellation = default)
-    {
-        ArgumentNullException.ThrowIfNull(admin);
-        var r = Identifier(applicationRole, nameof(applicationRole));
-        await using var command = new NpgsqlCommand(
-            $"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{applicationRole}') THEN CREATE ROLE {r} LOGIN; END IF; END $$;", admin);
-        await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
-    }
-
     /// <summary>Applies <see cref="GrantSql"/> on an owner's connection.</summary>
     public static async Task GrantAsync(NpgsqlConnection admin, string schema, string applicationRole, CancellationToken cancellation = default)
     {

@@ -26,16 +26,7 @@ public static class TextRules
                 continue;
             }
 
-            var what = c switch
-            {
-                '\n' or '\r' or '\t' => null,
-                _ when char.IsSurrogate(c) => "half of a character (a lone surrogate)",
-                _ when char.IsControl(c) => "a control character",
-                >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => "a bidirectional override mark",
-                '\uFFFE' or '\uFFFF' => "a non-character",
-                _ => null,
-            };
-            if (what is not null)
+            if (Forbidden(c) is { } what)
             {
                 return $"contains {what} (U+{(int)c:X4}) at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; remove it.";
             }
@@ -43,6 +34,17 @@ public static class TextRules
 
         return null;
     }
+
+    /// <summary>What kind of forbidden character <paramref name="c"/> is (a surrogate counts alone), or null when it is allowed.</summary>
+    private static string? Forbidden(char c) => c switch
+    {
+        '\n' or '\r' or '\t' => null,
+        _ when char.IsSurrogate(c) => "half of a character (a lone surrogate)",
+        _ when char.IsControl(c) => "a control character",
+        >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => "a bidirectional override mark",
+        '\uFFFE' or '\uFFFF' => "a non-character",
+        _ => null,
+    };
 
     /// <summary>
     /// <paramref name="text"/> made safe to print on a terminal: every character <see cref="Problem"/> refuses is
@@ -65,7 +67,7 @@ public static class TextRules
             {
                 safe.Append(c).Append(text[++i]);
             }
-            else if (Problem(c.ToString()) is null)
+            else if (Forbidden(c) is null)
             {
                 safe.Append(c);
             }

@@ -148,6 +148,7 @@ internal sealed class LocalPostgresInstance
     {
         var owner = LocalPostgres.OwnerRoleName;
         var app = LocalPostgres.ApplicationRoleName;
+        var passwordsKnown = _secrets.Has(owner) && _secrets.Has(app);
         var ownerPassword = _secrets.ReadOrCreate(owner);
         var appPassword = _secrets.ReadOrCreate(app);
         var database = "\"" + _settings.DatabaseName.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
@@ -155,6 +156,12 @@ internal sealed class LocalPostgresInstance
         await using (connection.ConfigureAwait(false))
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
+            if (passwordsKnown && await RolesInPlaceAsync(connection, ct).ConfigureAwait(false))
+            {
+                // The usual start: one read instead of the role and ownership DDL below.
+                return;
+            }
+
             await ExecuteAsync(connection, $$"""
                 DO $$ BEGIN
                   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{{owner}}') THEN CREATE ROLE {{owner}} LOGIN; END IF;
@@ -184,6 +191,27 @@ internal sealed class LocalPostgresInstance
                   END LOOP;
                 END $$;
                 """, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Whether both roles exist without special rights, own the database, and the superuser owns nothing of ours.</summary>
+    private static async Task<bool> RolesInPlaceAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var command = new NpgsqlCommand(
+            $$"""
+            SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('{{LocalPostgres.OwnerRoleName}}', '{{LocalPostgres.ApplicationRoleName}}')
+                      AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole AND rolcanlogin) = 2
+               AND (SELECT datdba::regrole::text FROM pg_database WHERE datname = current_database()) = '{{LocalPostgres.OwnerRoleName}}'
+               AND NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspowner = current_user::regrole
+                                 AND nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('information_schema', 'public'))
+               AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                WHERE c.relowner = current_user::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
+               AND NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                                WHERE p.proowner = current_user::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
+            """, connection);
+        await using (command.ConfigureAwait(false))
+        {
+            return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is true;
         }
     }
 

@@ -20,21 +20,12 @@ public static partial class OutreachConnection
     /// <c>outreach_owner</c>, everything else as <c>outreach_app</c>. With a configured server: <c>OUTREACH_CONNECTION</c>
     /// for the application and, when set, <c>OUTREACH_ADMIN_CONNECTION</c> for schema changes (without it, one role does both).
     /// </summary>
-    public static Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default) =>
-        ResolveDatabaseAsync(explicitConnection, Environment.GetEnvironmentVariable, new LocalPostgresSettings(), report, ct);
-
-    /// <summary>Same as the public overload, with the environment and the private cluster's settings injectable (tests).</summary>
-    internal static async Task<OutreachDatabase> ResolveDatabaseAsync(
-        string? explicitConnection,
-        Func<string, string?> getEnvironmentVariable,
-        LocalPostgresSettings localSettings,
-        Action<string>? report,
-        CancellationToken ct)
+    public static async Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default)
     {
-        if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(getEnvironmentVariable(EnvironmentVariable)))
+        if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)))
         {
-            var application = await ResolveAsync(explicitConnection, getEnvironmentVariable, localSettings, report, ct).ConfigureAwait(false);
-            var admin = getEnvironmentVariable(AdminEnvironmentVariable);
+            var application = await ResolveAsync(explicitConnection, report, ct).ConfigureAwait(false);
+            var admin = Environment.GetEnvironmentVariable(AdminEnvironmentVariable);
             if (string.IsNullOrWhiteSpace(admin))
             {
                 return new OutreachDatabase(application, null);
@@ -46,10 +37,10 @@ public static partial class OutreachConnection
             }
 
             report?.Invoke($"Schema changes run as the role given by {AdminEnvironmentVariable}: {Mask(admin)}");
-            return new OutreachDatabase(application, admin) { Configured = true };
+            return new OutreachDatabase(application, admin);
         }
 
-        var cluster = await LocalPostgres.EnsureStartedAsync(localSettings, report, ct).ConfigureAwait(false);
+        var cluster = await LocalPostgres.EnsureStartedAsync(report, ct).ConfigureAwait(false);
         return new OutreachDatabase(cluster.ApplicationConnectionString, cluster.OwnerConnectionString) { Cluster = cluster };
     }
 

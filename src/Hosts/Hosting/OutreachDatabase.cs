@@ -7,7 +7,4 @@ public sealed record OutreachDatabase(string Application, string? Admin)
 {
     /// <summary>The private cluster behind these connections, or <see langword="null"/> for a configured server.</summary>
     public LocalPostgresCluster? Cluster { get; init; }
-
-    /// <summary>True when both connections came from configuration (<c>OUTREACH_CONNECTION</c> and <c>OUTREACH_ADMIN_CONNECTION</c>).</summary>
-    public bool Configured { get; init; }
 }
