@@ -6,13 +6,13 @@ using System.Text.Json.Serialization;
 namespace Outreach;
 
 /// <summary>An input that could not be turned into a command; the message says what to fix.</summary>
-public sealed class CommandInputException : Exception
+public sealed class CommandInputException : OutreachException
 {
-    /// <summary>Creates the exception.</summary>
-    public CommandInputException(string message) : base(message) { }
+    /// <summary>Creates the refusal <paramref name="code"/> with the values of its sentence.</summary>
+    public CommandInputException(string code, params object?[] arguments) : base(code, arguments) { }
 
-    /// <summary>Creates the exception with its cause.</summary>
-    public CommandInputException(string message, Exception inner) : base(message, inner) { }
+    /// <summary>Creates the refusal <paramref name="code"/> with its cause.</summary>
+    public CommandInputException(Exception inner, string code, params object?[] arguments) : base(code, arguments, inner) { }
 }
 
 /// <summary>
@@ -26,6 +26,9 @@ public static class CommandJson
     {
         Converters = { new StrictEnumConverterFactory() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        AllowDuplicateProperties = false,
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
         WriteIndented = false,
     };
 
@@ -41,7 +44,7 @@ public static class CommandJson
         catch (InvalidOperationException ex) when (ex.Message.Contains("UTF-16", StringComparison.Ordinal))
         {
             // A \uD800-style escape that leaves half a character, somewhere the per-field check does not reach (a nested value).
-            throw new CommandInputException("The line holds half of a character (a lone surrogate such as \\uD800): remove it.", ex);
+            throw new CommandInputException(ex, "input.lone-surrogate");
         }
     }
 
@@ -57,24 +60,24 @@ public static class CommandJson
         }
         catch (JsonException ex)
         {
-            throw new CommandInputException($"Malformed JSON: {ex.Message} Each line must be one JSON object such as {{\"command\":\"ReceivePetition\", …}}.", ex);
+            throw new CommandInputException(ex, "input.malformed-json", ex.Message);
         }
         catch (ArgumentException ex)
         {
-            throw new CommandInputException($"A field appears twice in the object ({ex.Message}). Give each field once.", ex);
+            throw new CommandInputException(ex, "input.duplicate-field", ex.Message);
         }
 
         if (node is not JsonObject obj)
         {
-            throw new CommandInputException("Each line must be a JSON object such as {\"command\":\"ReceivePetition\", …}.");
+            throw new CommandInputException("input.not-object");
         }
 
         if (obj["command"] is not JsonValue nameValue || !nameValue.TryGetValue<string>(out var name) || string.IsNullOrWhiteSpace(name))
         {
-            throw new CommandInputException("The object has no \"command\" field: say which command it is, e.g. \"command\":\"AcceptComplaint\".");
+            throw new CommandInputException("input.no-command");
         }
 
-        var descriptor = OutreachCommands.Find(name) ?? throw new CommandInputException(UnknownCommandMessage(name));
+        var descriptor = OutreachCommands.Find(name) ?? throw UnknownCommand(name);
         var fields = obj.DeepClone().AsObject();
         fields.Remove("command");
         return Bind(descriptor, fields);
@@ -88,14 +91,13 @@ public static class CommandJson
         var unknown = fields.Select(f => f.Key).Where(k => !known.ContainsKey(k)).ToArray();
         if (unknown.Length > 0)
         {
-            throw new CommandInputException(
-                $"{descriptor.Name} has no field {string.Join(", ", unknown.Select(u => $"\"{u}\""))}. Its fields are: {string.Join(", ", known.Keys)}.");
+            throw new CommandInputException("input.unknown-field", descriptor.Name, string.Join(", ", unknown.Select(u => $"\"{u}\"")), string.Join(", ", known.Keys));
         }
 
         var missing = parameters.Where(p => IsRequired(p) && (!fields.TryGetPropertyValue(JsonName(p), out var v) || v is null)).Select(JsonName).ToArray();
         if (missing.Length > 0)
         {
-            throw new CommandInputException($"{descriptor.Name} is missing required field(s): {string.Join(", ", missing)}.");
+            throw new CommandInputException("input.missing-fields", descriptor.Name, string.Join(", ", missing));
         }
 
         foreach (var (field, value) in fields)
@@ -109,7 +111,7 @@ public static class CommandJson
                 }
                 catch (InvalidOperationException ex)
                 {
-                    throw new CommandInputException($"{descriptor.Name}: {field} contains half of a character (a lone surrogate such as \\uD800); remove it.", ex);
+                    throw new CommandInputException(ex, "input.field-lone-surrogate", descriptor.Name, field);
                 }
             }
         }
@@ -118,23 +120,29 @@ public static class CommandJson
         {
             if (fields[JsonName(parameter)] is JsonValue value && value.TryGetValue<string>(out var text) && !HasOffset(text))
             {
-                throw new CommandInputException(
-                    $"{descriptor.Name}: {JsonName(parameter)} \"{text}\" has no UTC offset, so the day it falls on would depend on the server. Add one, e.g. \"{text.TrimEnd()}{(text.Contains('T', StringComparison.Ordinal) ? "" : "T09:00:00")}+07:00\".");
+                throw new CommandInputException("input.no-offset", descriptor.Name, JsonName(parameter), text,
+                    $"{text.TrimEnd()}{(text.Contains('T', StringComparison.Ordinal) ? "" : "T09:00:00")}+07:00");
             }
         }
 
         try
         {
             return (IOutreachCommand)(fields.Deserialize(descriptor.CommandType, Options)
-                ?? throw new CommandInputException($"{descriptor.Name}: the fields could not be read."));
+                ?? throw new CommandInputException("input.unreadable", descriptor.Name));
         }
         catch (JsonException ex)
         {
-            var path = ex.Path is { Length: > 2 } p ? p[2..] : "a field";
+            var path = ex.Path is { Length: > 2 } p ? p[2..] : "?";
             // Our own converters say exactly what is wrong (StrictEnumConverterFactory); System.Text.Json's own words do not help.
-            var reason = ex.Message.Split(" Path: ")[0];
-            var said = reason.StartsWith("The JSON value", StringComparison.Ordinal) || reason.Length == 0 ? string.Empty : reason + " ";
-            throw new CommandInputException($"{descriptor.Name}: the value of {path} is not valid. {(said.Length > 0 ? said.TrimEnd() : Hint(descriptor.CommandType, path))}", ex);
+            if (ex is EnumValueException wrongName)
+            {
+                throw new CommandInputException(ex, "input.invalid-enum", descriptor.Name, path, wrongName.Refusal);
+            }
+
+            var parameter = Parameters(descriptor.CommandType).FirstOrDefault(q => path.StartsWith(JsonName(q), StringComparison.Ordinal));
+            throw parameter is null
+                ? new CommandInputException(ex, "input.invalid-value", descriptor.Name, path)
+                : new CommandInputException(ex, "input.invalid-value-hint", descriptor.Name, path, JsonName(parameter), new TypeDescription(parameter.ParameterType));
         }
     }
 
@@ -165,47 +173,55 @@ public static class CommandJson
         return Nullability.Create(parameter).WriteState != NullabilityState.Nullable;
     }
 
-    /// <summary>A short description of what a field accepts, for help texts and error hints.</summary>
-    public static string Describe(Type type)
+    /// <summary>A short description of what a field accepts, for help texts and error hints, in <paramref name="culture"/>.</summary>
+    public static string Describe(Type type, System.Globalization.CultureInfo? culture = null)
     {
+        ArgumentNullException.ThrowIfNull(type);
+        var c = culture ?? System.Globalization.CultureInfo.CurrentUICulture;
         var inner = Nullable.GetUnderlyingType(type) ?? type;
         if (inner.IsEnum)
         {
-            return "one of " + string.Join(", ", Enum.GetNames(inner));
+            return OutreachText.Format("type.enum", c, string.Join(", ", Enum.GetNames(inner)));
         }
 
         if (inner.IsGenericType && inner.GetGenericArguments()[0] is { IsEnum: true } item)
         {
-            return "a list of " + string.Join(", ", Enum.GetNames(item));
+            return OutreachText.Format("type.enum-list", c, string.Join(", ", Enum.GetNames(item)));
         }
 
-        return inner switch
+        var code = inner switch
         {
-            _ when inner == typeof(Guid) => "a GUID",
-            _ when inner == typeof(DateTimeOffset) => "an ISO 8601 date-time with offset, e.g. 2024-03-05T09:00:00+07:00",
-            _ when inner == typeof(int) => "a whole number",
-            _ when inner == typeof(bool) => "true or false",
-            _ when inner == typeof(string) => "text",
-            _ when inner == typeof(DateOnly) => "a date (yyyy-MM-dd)",
-            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(DateOnly) => "a list of dates (yyyy-MM-dd)",
-            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(string) => "a list of texts",
-            _ => inner.Name,
+            _ when inner == typeof(Guid) => "type.guid",
+            _ when inner == typeof(DateTimeOffset) => "type.date-time",
+            _ when inner == typeof(int) => "type.int",
+            _ when inner == typeof(bool) => "type.bool",
+            _ when inner == typeof(string) => "type.text",
+            _ when inner == typeof(DateOnly) => "type.date",
+            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(DateOnly) => "type.date-list",
+            _ when inner.IsGenericType && inner.GetGenericArguments()[0] == typeof(string) => "type.text-list",
+            _ => null,
         };
+        return code is null ? inner.Name : OutreachText.Get(code, c);
     }
 
-    private static string Hint(Type commandType, string path)
-    {
-        var parameter = Parameters(commandType).FirstOrDefault(p => path.StartsWith(JsonName(p), StringComparison.Ordinal));
-        return parameter is null ? "Check the field's type." : $"{JsonName(parameter)} must be {Describe(parameter.ParameterType)}.";
-    }
-
-    private static string UnknownCommandMessage(string name)
+    private static CommandInputException UnknownCommand(string name)
     {
         var closest = OutreachCommands.All
             .Select(d => (d.Name, Distance: Levenshtein(d.Name.ToLowerInvariant(), name.ToLowerInvariant())))
             .OrderBy(x => x.Distance).First();
-        var suggestion = closest.Distance <= Math.Max(3, name.Length / 3) ? $" Did you mean \"{closest.Name}\"?" : "";
-        return $"Unknown command \"{name}\".{suggestion} Known commands: {string.Join(", ", OutreachCommands.All.Select(d => d.Name))}.";
+        var known = string.Join(", ", OutreachCommands.All.Select(d => d.Name));
+        return closest.Distance <= Math.Max(3, name.Length / 3)
+            ? new CommandInputException("input.unknown-command-near", name, closest.Name, known)
+            : new CommandInputException("input.unknown-command", name, known);
+    }
+
+    /// <summary>A field type's description, put into the reader's language when the sentence is.</summary>
+    private sealed record TypeDescription(Type Type) : IFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider)
+            => Describe(Type, formatProvider as System.Globalization.CultureInfo);
+
+        public override string ToString() => Describe(Type);
     }
 
     private static int Levenshtein(string a, string b)

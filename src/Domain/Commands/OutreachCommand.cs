@@ -70,18 +70,23 @@ public abstract class CommandDescriptor
     public void Validate(IOutreachCommand command)
     {
         var result = _validator.Validate(new ValidationContext<object>(command));
-        // Keys are the JSON field names (camelCase, "notifiedParties[0]"), the names callers send and messages use.
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        // Keys are the JSON field names (camelCase, "notifiedParties[0]"), the names callers send and messages use; every
+        // failure carries a stable code, and built-in rules speak the library's words in the caller's language.
         var errors = TextRules.ProblemsOf(command)
-            .Select(p => new FluentValidation.Results.ValidationFailure(p.Field, $"{p.Field} {p.Problem}"))
-            .Concat(result.Errors.Select(e => new FluentValidation.Results.ValidationFailure(JsonFieldName(e.PropertyName), e.ErrorMessage, e.AttemptedValue)
+            .Select(p => new FluentValidation.Results.ValidationFailure(p.Field, p.Text(culture)) { ErrorCode = p.Code })
+            .Concat(result.Errors.Select(e =>
             {
-                ErrorCode = e.ErrorCode,
-                Severity = e.Severity,
+                var field = JsonFieldName(e.PropertyName);
+                var (code, message) = e.ErrorCode is { } own && own.Contains('.', StringComparison.Ordinal)
+                    ? (own, e.ErrorMessage)
+                    : ValidationTexts.Translate(e, field, culture);
+                return new FluentValidation.Results.ValidationFailure(field, message, e.AttemptedValue) { ErrorCode = code, Severity = e.Severity };
             }))
             .ToList();
         if (errors.Count > 0)
         {
-            throw new ValidationException($"{Name} is not valid: " + string.Join(" ", errors.Select(e => e.ErrorMessage)), errors);
+            throw new CommandValidationException(Name, errors);
         }
     }
 
@@ -142,8 +147,7 @@ public static class OutreachCommands
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         if (command.OccurredAt > now + AllowedClockSkew)
         {
-            throw new DomainRuleException(
-                $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is in the future (now is {now:yyyy-MM-dd HH:mm} UTC). Record steps only after they happened.");
+            throw new DomainRuleException("step.in-future", command.OccurredAt, now.UtcDateTime);
         }
 
         var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);

@@ -93,8 +93,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         var latest = _kind.LastOccurredAt(state);
         if (events.Length > 0 && _kind.Exists(state) && command.OccurredAt < latest)
         {
-            throw new DomainRuleException(
-                $"occurredAt {command.OccurredAt:yyyy-MM-dd HH:mm zzz} is before the {_kind.Noun}'s latest step ({latest:yyyy-MM-dd HH:mm zzz}). Steps are recorded in the order they happened; check the date.");
+            throw new DomainRuleException("step.out-of-order", command.OccurredAt, new Term("noun." + _kind.Noun), latest);
         }
 
         return events;
@@ -141,7 +140,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             var state = _kind.Settle is { } settle ? settle(folded, options) : folded;
             if (!_kind.Exists(state) && startingVersion > 0)
             {
-                throw new DomainRuleException($"{id} is not a {_kind.Noun}: that id already names another kind of record (case, unit or visit). Use a new id.");
+                throw new DomainRuleException("stream.other-kind", id, new Term("noun." + _kind.Noun));
             }
 
             if (expectedVersion is { } expected && startingVersion != expected)

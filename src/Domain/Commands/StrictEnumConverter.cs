@@ -25,15 +25,21 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
         return Enum.GetNames(enumType).Contains(text, StringComparer.Ordinal) ? Enum.Parse(enumType, text, ignoreCase: false) : null;
     }
 
-    /// <summary>The sentence for a value that names no member: what was given and what is accepted.</summary>
-    public static string Refusal(Type enumType, string given)
+    /// <summary>The refusal of a value that names no member: what was given and what is accepted.</summary>
+    public static TextProblem Refusal(Type enumType, string given)
     {
         ArgumentNullException.ThrowIfNull(enumType);
-        var names = Enum.GetNames(enumType);
-        var hint = names.FirstOrDefault(n => string.Equals(n, given.Trim(), StringComparison.OrdinalIgnoreCase)) is { } near && near != given
-            ? $" (did you mean \"{near}\"? names are exact, case included)"
-            : given.Contains(',', StringComparison.Ordinal) ? " (give one value, not a list)" : string.Empty;
-        return $"\"{Printable(given)}\" is not one of {string.Join(", ", names)}{hint}.";
+        ArgumentNullException.ThrowIfNull(given);
+        var names = string.Join(", ", Enum.GetNames(enumType));
+        var shown = Printable(given);
+        if (Enum.GetNames(enumType).FirstOrDefault(n => string.Equals(n, given.Trim(), StringComparison.OrdinalIgnoreCase)) is { } near && near != given)
+        {
+            return new TextProblem("enum.not-a-name-near", [shown, names, near]);
+        }
+
+        return given.Contains(',', StringComparison.Ordinal)
+            ? new TextProblem("enum.not-a-name-list", [shown, names])
+            : new TextProblem("enum.not-a-name", [shown, names]);
     }
 
     private static string Printable(string text)
@@ -45,11 +51,11 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw new JsonException($"expected the name of a value ({string.Join(", ", Enum.GetNames<T>())}), not a {reader.TokenType.ToString().ToLowerInvariant()}.");
+                throw new EnumValueException(new TextProblem("enum.not-a-string", [string.Join(", ", Enum.GetNames<T>())]));
             }
 
             var text = reader.GetString()!;
-            return ParseExact(typeof(T), text) is T value ? value : throw new JsonException(Refusal(typeof(T), text));
+            return ParseExact(typeof(T), text) is T value ? value : throw new EnumValueException(Refusal(typeof(T), text));
         }
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options)
@@ -57,5 +63,23 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
             ArgumentNullException.ThrowIfNull(writer);
             writer.WriteStringValue(Enum.GetName(value) ?? throw new JsonException($"{value} is not a named {typeof(T).Name}."));
         }
+    }
+}
+
+/// <summary>A JSON value that names no member of an enum; the refusal says what was given and what is accepted.</summary>
+internal sealed class EnumValueException(TextProblem problem) : JsonException(problem.Code)
+{
+    /// <summary>What is wrong, as a sentence whose first value is the field (filled in by the caller).</summary>
+    public TextProblem Problem { get; } = problem;
+
+    /// <summary>The refusal as an argument of another sentence (without the field).</summary>
+    public object Refusal => new Sentence(Problem);
+
+    private sealed record Sentence(TextProblem Problem) : IFormattable
+    {
+        public string ToString(string? format, IFormatProvider? formatProvider)
+            => OutreachText.Format(Problem.Code, formatProvider as System.Globalization.CultureInfo, Problem.Arguments);
+
+        public override string ToString() => ToString(null, System.Globalization.CultureInfo.CurrentUICulture);
     }
 }

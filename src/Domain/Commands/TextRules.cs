@@ -14,7 +14,7 @@ namespace Outreach;
 public static class TextRules
 {
     /// <summary>What is wrong with <paramref name="text"/>, or <see langword="null"/> when nothing is.</summary>
-    public static string? Problem(string text)
+    public static TextProblem? Problem(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         for (var i = 0; i < text.Length; i++)
@@ -28,7 +28,7 @@ public static class TextRules
 
             if (Forbidden(c) is { } what)
             {
-                return $"contains {what} (U+{(int)c:X4}) at position {(i + 1).ToString(CultureInfo.InvariantCulture)}; remove it.";
+                return new TextProblem("text.forbidden-character", [new Term(what), ((int)c).ToString("X4", CultureInfo.InvariantCulture), i + 1]);
             }
         }
 
@@ -39,10 +39,10 @@ public static class TextRules
     private static string? Forbidden(char c) => c switch
     {
         '\n' or '\r' or '\t' => null,
-        _ when char.IsSurrogate(c) => "half of a character (a lone surrogate)",
-        _ when char.IsControl(c) => "a control character",
-        >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => "a bidirectional override mark",
-        '\uFFFE' or '\uFFFF' => "a non-character",
+        _ when char.IsSurrogate(c) => "character.lone-surrogate",
+        _ when char.IsControl(c) => "character.control",
+        >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' => "character.bidi",
+        '\uFFFE' or '\uFFFF' => "character.non-character",
         _ => null,
     };
 
@@ -81,15 +81,15 @@ public static class TextRules
     }
 
     /// <summary>Every text field of <paramref name="command"/> (nested records and lists included) that breaks the rules, by its camelCase path.</summary>
-    public static IReadOnlyList<(string Field, string Problem)> ProblemsOf(object command)
+    public static IReadOnlyList<FieldProblem> ProblemsOf(object command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var problems = new List<(string, string)>();
+        var problems = new List<FieldProblem>();
         Walk(command, string.Empty, problems, depth: 0);
         return problems;
     }
 
-    private static void Walk(object value, string path, List<(string, string)> problems, int depth)
+    private static void Walk(object value, string path, List<FieldProblem> problems, int depth)
     {
         if (depth > 4)
         {
@@ -108,15 +108,15 @@ public static class TextRules
             switch (property.GetValue(value))
             {
                 case string text when Problem(text) is { } problem:
-                    problems.Add((name, problem));
+                    problems.Add(new FieldProblem(name, problem));
                     break;
                 case string:
                     break;
                 case DateOnly date when date != default && (date < SaneDates.Earliest || date > SaneDates.Latest):
-                    problems.Add((name, OutOfRange));
+                    problems.Add(new FieldProblem(name, OutOfRange));
                     break;
                 case DateTimeOffset time when time != default && (time.Year < SaneDates.Earliest.Year || time.Year > SaneDates.Latest.Year):
-                    problems.Add((name, OutOfRange));
+                    problems.Add(new FieldProblem(name, OutOfRange));
                     break;
                 case IEnumerable items:
                     var index = 0;
@@ -124,7 +124,7 @@ public static class TextRules
                     {
                         if (item is string s && Problem(s) is { } itemProblem)
                         {
-                            problems.Add(($"{name}[{index}]", itemProblem));
+                            problems.Add(new FieldProblem($"{name}[{index}]", itemProblem));
                         }
                         else if (item is not null && IsOurs(item.GetType()))
                         {
@@ -142,8 +142,28 @@ public static class TextRules
         }
     }
 
-    private static readonly string OutOfRange =
-        $"is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).";
+    private static readonly TextProblem OutOfRange = new("date.out-of-range", [SaneDates.Earliest, SaneDates.Latest]);
 
     private static bool IsOurs(Type type) => !type.IsEnum && !type.IsPrimitive && type.Namespace?.StartsWith("Outreach", StringComparison.Ordinal) == true;
+}
+
+/// <summary>Something wrong with one value: a stable code and the arguments of its sentence.</summary>
+/// <param name="Code">The stable code (<c>text.forbidden-character</c>, <c>date.out-of-range</c>).</param>
+/// <param name="Arguments">The values of the sentence after the field name.</param>
+public sealed record TextProblem(string Code, object?[] Arguments)
+{
+    /// <summary>The problem as a sentence about <paramref name="field"/>, in <paramref name="culture"/>.</summary>
+    public string Text(string field, CultureInfo culture) => OutreachText.Format(Code, culture, [field, .. Arguments]);
+}
+
+/// <summary>A problem of one field of a command.</summary>
+/// <param name="Field">The field's JSON path (<c>citizenName</c>, <c>notifiedParties[0]</c>).</param>
+/// <param name="Problem">What is wrong.</param>
+public sealed record FieldProblem(string Field, TextProblem Problem)
+{
+    /// <summary>The stable code.</summary>
+    public string Code => Problem.Code;
+
+    /// <summary>The sentence, in <paramref name="culture"/>.</summary>
+    public string Text(CultureInfo culture) => Problem.Text(Field, culture);
 }

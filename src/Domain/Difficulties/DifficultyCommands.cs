@@ -19,7 +19,7 @@ public static class DifficultyCommands
         Exists = d => d.Exists,
         Evolve = (d, e) => d.Evolve(e),
         LastOccurredAt = d => d.LastOccurredAt,
-        NotFound = id => new StreamNotFoundException(id, $"No difficulty with id {id} exists. Raise it first with 'difficulty raise' / RaiseDifficulty."),
+        NotFound = id => new StreamNotFoundException(id, "difficulty"),
         Verify = VerifyUnitHeadAsync,
         Prepare = (command, options) => command is EscalateDifficulty { ResponseDue: null } e
             ? e with { ResponseDue = Deadlines.VietnamTime.DateOf(e.OccurredAt).AddDays(e.Level == EscalationLevel.City ? options.CityResponseDays : options.UnitHeadResponseDays) }

@@ -50,7 +50,7 @@ public sealed class DenouncerClearance
         var line = File.Exists(file) ? File.ReadAllLines(file).FirstOrDefault(l => l.StartsWith(holder + "\t", StringComparison.Ordinal)) : null;
         if (line is null)
         {
-            throw new UnauthorizedAccessException($"{holder} holds no clearance to read denouncers' identities. Ask the head of the unit to issue one.");
+            throw new ClearanceRefusedException("clearance.none", holder);
         }
 
         var parts = line.Split('\t');
@@ -58,7 +58,7 @@ public sealed class DenouncerClearance
         var actual = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code ?? ""), Convert.FromBase64String(parts[1]), Iterations, HashAlgorithmName.SHA256, 32);
         return CryptographicOperations.FixedTimeEquals(expected, actual)
             ? new DenouncerClearance(holder)
-            : throw new UnauthorizedAccessException($"The clearance code given for {holder} is wrong. Nothing was revealed.");
+            : throw new ClearanceRefusedException("clearance.wrong-code", holder);
     }
 
     private static void CheckHolder(string holder)
@@ -68,4 +68,14 @@ public sealed class DenouncerClearance
             throw new ArgumentException("The clearance holder must be a name of at most 200 characters, without tabs, line breaks or other control characters.");
         }
     }
+}
+
+/// <summary>Thrown when a person asks to see a denouncer's identity without a valid clearance; nothing was revealed or recorded.</summary>
+public sealed class ClearanceRefusedException : OutreachException
+{
+    /// <summary>Creates the refusal <paramref name="code"/> for <paramref name="holder"/>.</summary>
+    public ClearanceRefusedException(string code, string holder) : base(code, [holder]) => Holder = holder;
+
+    /// <summary>Who asked.</summary>
+    public string Holder { get; }
 }

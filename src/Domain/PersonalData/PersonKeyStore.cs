@@ -25,7 +25,7 @@ public interface IPersonKeyStore
 
 /// <summary>A person's data was erased on request: nothing more can be recorded or read about them.</summary>
 public sealed class PersonErasedException(Guid personId)
-    : Exception($"The personal data of {SealedIdentity.PseudonymOf(personId)} was erased on request; nothing identifying can be recorded or read for this person any more.")
+    : OutreachException("person.erased", [SealedIdentity.PseudonymOf(personId)])
 {
     /// <summary>The erased person.</summary>
     public Guid PersonId { get; } = personId;

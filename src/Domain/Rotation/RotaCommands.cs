@@ -21,7 +21,7 @@ public static class RotaCommands
         Exists = r => r.Exists,
         Evolve = (r, e) => r.Evolve(e),
         LastOccurredAt = r => r.LastOccurredAt,
-        NotFound = id => new StreamNotFoundException(id, $"No rota with id {id} exists. Record one first with 'outreach rotation plan --record'."),
+        NotFound = id => new StreamNotFoundException(id, "rota"),
     };
 
     /// <summary>Every rota command.</summary>

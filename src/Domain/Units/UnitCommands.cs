@@ -19,7 +19,7 @@ public static class UnitCommands
         Exists = u => u.Exists,
         Evolve = (u, e) => u.Evolve(e),
         LastOccurredAt = u => u.LastOccurredAt,
-        NotFound = id => new StreamNotFoundException(id, $"No unit with id {id} exists. Register it first with 'unit register' / RegisterUnit."),
+        NotFound = id => new StreamNotFoundException(id, "unit"),
     };
 
     /// <summary>Every unit command.</summary>

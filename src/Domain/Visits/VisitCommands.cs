@@ -19,7 +19,7 @@ public static class VisitCommands
         Exists = v => v.Exists,
         Evolve = (v, e) => v.Evolve(e),
         LastOccurredAt = v => v.LastOccurredAt,
-        NotFound = id => new StreamNotFoundException(id, $"No visit with id {id} exists. Plan it first with 'visit plan' / PlanVisit."),
+        NotFound = id => new StreamNotFoundException(id, "visit"),
     };
 
     /// <summary>Every visit command, in lifecycle order.</summary>
