@@ -12,7 +12,7 @@ namespace Outreach;
 /// </summary>
 public static class OutreachText
 {
-    private static readonly string[] SetNames = ["Common", "Input", "Cases", "Programme", "Audit", "Terms"];
+    private static readonly string[] SetNames = ["Common", "Input", "Cases", "Programme", "Audit", "Storage", "Settings", "Terms"];
 
     private static readonly ResourceManager[] Sets =
         [.. SetNames.Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
