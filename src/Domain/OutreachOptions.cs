@@ -44,6 +44,63 @@ public sealed class OutreachOptions
 
     private PersonalData.IPersonKeyStore? _personKeys;
 
-    /// <summary>The PostgreSQL schema used by <c>AddOutreach(connectionString)</c>; ignored by the <c>StoreOptions</c> overload.</summary>
+    /// <summary>The PostgreSQL schema holding Outreach's tables (default <c>outreach</c>): lower-case letters, digits and underscores.</summary>
     public string SchemaName { get; set; } = "outreach";
+
+    /// <summary>
+    /// The application's connection string: the role that reads and appends. Required by
+    /// <c>services.AddOutreach(configuration)</c> (<c>Outreach:ConnectionString</c>, or <c>ConnectionStrings:Outreach</c>).
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// The schema owner's connection string (optional; <c>Outreach:OwnerConnectionString</c> or
+    /// <c>ConnectionStrings:OutreachOwner</c>). With it, schema changes and grants run as the owner and the application
+    /// role only reads and appends (ADR 19); without it, the application role manages the schema itself (development).
+    /// </summary>
+    public string? OwnerConnectionString { get; set; }
+
+    /// <summary>Whether the schema is brought up to date when the host starts (default true). Turn it off when a deployment step does it.</summary>
+    public bool PrepareSchemaOnStart { get; set; } = true;
+
+    /// <summary>A locality catalogue file (JSON, see <c>docs/programme.md</c>) replacing the shipped one; read at start.</summary>
+    public string? LocalitiesFile { get; set; }
+
+    /// <summary>A working-day calendar file (JSON, see <c>docs/deadlines.md</c>) replacing the shipped one; read at start.</summary>
+    public string? CalendarFile { get; set; }
+
+    /// <summary>Problems met while reading <see cref="LocalitiesFile"/> or <see cref="CalendarFile"/>, reported by validation.</summary>
+    internal List<string> LoadProblems { get; } = [];
+
+    /// <summary>Whether <paramref name="name"/> may be used as the schema name.</summary>
+    public static bool IsValidSchemaName(string? name)
+        => name is not null && System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z_][a-z0-9_]{0,62}\\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>Reads <see cref="LocalitiesFile"/> and <see cref="CalendarFile"/> into <see cref="Localities"/> and <see cref="Calendar"/>.</summary>
+    public void LoadFiles()
+    {
+        LoadProblems.Clear();
+        if (!string.IsNullOrWhiteSpace(LocalitiesFile))
+        {
+            Load(LocalitiesFile, "options.localities-file", stream => Localities = LocalityCatalogue.FromJson(stream));
+        }
+
+        if (!string.IsNullOrWhiteSpace(CalendarFile))
+        {
+            Load(CalendarFile, "options.calendar-file", stream => Calendar = WorkingCalendar.FromJson(stream));
+        }
+    }
+
+    private void Load(string path, string code, Action<Stream> read)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            read(stream);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or OutreachException or System.Text.Json.JsonException or ArgumentException)
+        {
+            LoadProblems.Add(OutreachText.Format(code, null, path, ex is FileNotFoundException or DirectoryNotFoundException ? OutreachText.Get("options.file-missing") : ex.Message));
+        }
+    }
 }

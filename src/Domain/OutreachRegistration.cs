@@ -1,29 +1,55 @@
 using JasperFx.Events.Projections;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Outreach.Cases;
 using Weasel.Core;
 
 namespace Outreach;
 
-/// <summary>The registration calls that plug Outreach into Marten.</summary>
+/// <summary>The registration calls that plug Outreach into an application: one for a host's services, one for a plain Marten store.</summary>
 public static class OutreachRegistration
 {
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, OutreachOptions> Registered = [];
-
-    /// <summary>The Outreach options a store was configured with (defaults when it was configured without <c>AddOutreach</c>).</summary>
-    public static OutreachOptions OptionsOf(object storeOptions) => Registered.TryGetValue(storeOptions, out var o) ? o : new OutreachOptions();
+    /// <summary>The configuration section Outreach binds <see cref="OutreachOptions"/> from.</summary>
+    public const string SectionName = "Outreach";
 
     /// <summary>
-    /// Adds Outreach to a plain Marten <see cref="StoreOptions"/>: event types with their stable names, the case projection
-    /// (inline), indexes, System.Text.Json with enums stored as strings, and the metadata auditors need (user name,
-    /// correlation, causation). Call it once, before building the store.
+    /// The Outreach settings a store was configured with by <see cref="AddOutreach(StoreOptions, OutreachOptions?, TimeProvider?)"/>;
+    /// throws when the store was configured without it, so that no command is ever decided with settings nobody chose.
     /// </summary>
-    public static StoreOptions AddOutreach(this StoreOptions options, OutreachOptions? outreach = null)
+    public static OutreachOptions OptionsOf(IDocumentStore store) => SettingsOf(store).Options;
+
+    internal static OutreachStoreSettings SettingsOf(IDocumentStore store)
     {
+        ArgumentNullException.ThrowIfNull(store);
+        return (store.Options as StoreOptions)?.Listeners.OfType<OutreachStoreSettings>().FirstOrDefault()
+            ?? throw new InvalidOperationException(OutreachText.Get("options.not-registered"));
+    }
+
+    /// <summary>
+    /// Adds Outreach to a plain Marten <see cref="StoreOptions"/>: event types with their stable names, the projections
+    /// (inline), indexes, System.Text.Json with enums stored as strings, the metadata auditors need (user name,
+    /// correlation, causation), the hash chain, and the deployment's settings, which travel with the store. Call it once,
+    /// before building the store. <see cref="AddOutreach(IServiceCollection, IConfiguration, Action{OutreachOptions}?, Action{StoreOptions}?)"/>
+    /// calls it for you.
+    /// </summary>
+    /// <param name="options">Marten's options.</param>
+    /// <param name="outreach">The deployment's settings; the shipped defaults when null.</param>
+    /// <param name="clock">The clock that dates "today" and refuses business times in the future; <see cref="TimeProvider.System"/> when null.</param>
+    public static StoreOptions AddOutreach(this StoreOptions options, OutreachOptions? outreach = null, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         outreach ??= new OutreachOptions();
-        Registered.AddOrUpdate(options, outreach);
+        if (options.Listeners.OfType<OutreachStoreSettings>().Any())
+        {
+            throw new InvalidOperationException("AddOutreach was called twice on the same StoreOptions.");
+        }
+
+        options.Listeners.Add(new OutreachStoreSettings(outreach, clock ?? TimeProvider.System));
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
         options.Events.UseMandatoryStreamTypeDeclaration = true;
         options.Events.MetadataConfig.EnableAll();
@@ -49,27 +75,93 @@ public static class OutreachRegistration
     }
 
     /// <summary>
-    /// Registers Marten with Outreach for a host builder (console, web, worker): one call. Returns Marten's configuration
-    /// expression so the caller can chain more (for example <c>.AddAsyncDaemon(DaemonMode.HotCold)</c> or their own projections).
+    /// The Marten options of an Outreach store for <paramref name="outreach"/>: its connection (the application's, or with
+    /// <paramref name="asOwner"/> the schema owner's), its schema, and — when an owner connection is configured — no
+    /// schema changes by the application role (the owner prepares the schema, <see cref="OutreachSchema"/>).
+    /// </summary>
+    public static StoreOptions StoreOptionsFor(OutreachOptions outreach, TimeProvider? clock = null, Action<StoreOptions>? configureMarten = null, bool asOwner = false)
+    {
+        ArgumentNullException.ThrowIfNull(outreach);
+        var connection = asOwner && !string.IsNullOrWhiteSpace(outreach.OwnerConnectionString) ? outreach.OwnerConnectionString : outreach.ConnectionString;
+        var options = new StoreOptions();
+        options.Connection(connection ?? throw new InvalidOperationException(OutreachText.Get("options.connection-missing")));
+        options.DatabaseSchemaName = outreach.SchemaName;
+        if (!string.IsNullOrWhiteSpace(outreach.OwnerConnectionString) && !asOwner)
+        {
+            options.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        }
+
+        options.AddOutreach(outreach, clock);
+        configureMarten?.Invoke(options);
+        return options;
+    }
+
+    /// <summary>
+    /// Registers Outreach for a host (console, web, worker) in one call: binds <see cref="OutreachOptions"/> from the
+    /// <c>Outreach</c> section of <paramref name="configuration"/> and checks it when the host starts; registers Marten
+    /// with Outreach's store, a <see cref="TimeProvider"/> (unless one is registered), the person-key store, the
+    /// <see cref="OutreachSchema"/> service that prepares the schema as its owner (and does so at start unless
+    /// <see cref="OutreachOptions.PrepareSchemaOnStart"/> is false), and <see cref="OutreachService"/>. Returns Marten's
+    /// configuration expression so the caller can chain more (an async daemon, their own projections).
     /// </summary>
     /// <param name="services">The host's services.</param>
-    /// <param name="connectionString">The PostgreSQL connection string.</param>
-    /// <param name="configure">Changes to <see cref="OutreachOptions"/> (calendar, schema).</param>
+    /// <param name="configuration">The host's configuration (its <c>Outreach</c> section and <c>ConnectionStrings</c>).</param>
+    /// <param name="configure">Changes to the settings in code, applied after the configuration.</param>
     /// <param name="configureMarten">Further Marten configuration, applied after Outreach's.</param>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddOutreach(
-        this IServiceCollection services, string connectionString, Action<OutreachOptions>? configure = null, Action<StoreOptions>? configureMarten = null)
+        this IServiceCollection services, IConfiguration configuration, Action<OutreachOptions>? configure = null, Action<StoreOptions>? configureMarten = null)
     {
-        var outreach = new OutreachOptions();
-        configure?.Invoke(outreach);
-        services.TryAddSingleton(outreach);
-        services.TryAddSingleton(TimeProvider.System);
-        return services.AddMarten(options =>
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OutreachOptions>()
+            .Bind(configuration.GetSection(SectionName))
+            .Configure(o =>
             {
-                options.Connection(connectionString);
-                options.DatabaseSchemaName = outreach.SchemaName;
-                options.AddOutreach(outreach);
-                configureMarten?.Invoke(options);
+                o.ConnectionString ??= configuration.GetConnectionString("Outreach");
+                o.OwnerConnectionString ??= configuration.GetConnectionString("OutreachOwner");
+                configure?.Invoke(o);
             })
+            .PostConfigure(o => o.LoadFiles())
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutreachOptions>, OutreachOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<OutreachOptions>>().Value.PersonKeys);
+        services.TryAddSingleton(sp => new OutreachSchema(
+            sp.GetRequiredService<IOptions<OutreachOptions>>().Value, configureMarten, sp.GetService<ILogger<OutreachSchema>>()));
+        services.TryAddSingleton<OutreachService>();
+        services.AddHostedService<OutreachStartup>();
+        return services.AddMarten(sp => StoreOptionsFor(
+                sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten))
             .UseLightweightSessions();
     }
+
+    /// <summary>
+    /// Registers Outreach with settings given in code (no configuration file): the same as
+    /// <see cref="AddOutreach(IServiceCollection, IConfiguration, Action{OutreachOptions}?, Action{StoreOptions}?)"/> with
+    /// <paramref name="connectionString"/> as the application's connection.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddOutreach(
+        this IServiceCollection services, string connectionString, Action<OutreachOptions>? configure = null, Action<StoreOptions>? configureMarten = null)
+        => services.AddOutreach(new ConfigurationBuilder().Build(), o =>
+        {
+            o.ConnectionString = connectionString;
+            configure?.Invoke(o);
+        }, configureMarten);
+
+    /// <summary>Prepares the schema when the host starts (<see cref="OutreachOptions.PrepareSchemaOnStart"/>).</summary>
+    private sealed class OutreachStartup(OutreachSchema schema, IOptions<OutreachOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+            => options.Value.PrepareSchemaOnStart ? schema.PrepareAsync(cancellationToken) : Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>The settings that travel with an Outreach store (registered as an inert session listener, so they are part of its configuration).</summary>
+internal sealed class OutreachStoreSettings(OutreachOptions options, TimeProvider clock) : DocumentSessionListenerBase
+{
+    public OutreachOptions Options { get; } = options;
+
+    public TimeProvider Clock { get; } = clock;
 }

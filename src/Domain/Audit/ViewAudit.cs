@@ -22,7 +22,7 @@ public static class ViewAudit
     public static async Task<IReadOnlyList<ViewProblem>> CheckAsync(IDocumentStore store, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var options = OutreachRegistration.OptionsOf(store.Options);
+        var options = OutreachRegistration.OptionsOf(store);
         await using var session = store.QuerySession();
         var streams = (await session.Events.QueryAllRawEvents().ToListAsync(cancellation).ConfigureAwait(false))
             .Where(e => e.StreamId != HashChain.TombstoneStream)

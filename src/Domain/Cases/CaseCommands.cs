@@ -17,7 +17,7 @@ public static class CaseCommands
         Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
         Verify = (command, state, session, _) =>
         {
-            var keys = OutreachRegistration.OptionsOf(session.DocumentStore.Options).PersonKeys;
+            var keys = OutreachRegistration.OptionsOf(session.DocumentStore).PersonKeys;
             if (command is HoldDialogue dialogue)
             {
                 HoldDialogue.EnsureCitizenNotNamed(dialogue, state, keys);

@@ -146,6 +146,15 @@ public static class CommandJson
         }
     }
 
+    /// <summary>The same command with <paramref name="actor"/> as the person acting (the host's signed-in identity).</summary>
+    public static IOutreachCommand WithActor(IOutreachCommand command, string actor)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var fields = JsonSerializer.SerializeToNode(command, command.GetType(), Options)!.AsObject();
+        fields["actor"] = actor;
+        return Bind(OutreachCommands.For(command.GetType()), fields);
+    }
+
     private static bool HasOffset(string text)
         => System.Text.RegularExpressions.Regex.IsMatch(text, @"(Z|[+-][0-9]{2}:?[0-9]{2})\z", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
 

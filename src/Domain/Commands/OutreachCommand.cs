@@ -127,7 +127,7 @@ public static class OutreachCommands
     /// </summary>
     /// <param name="session">A Marten session; it is saved by this method.</param>
     /// <param name="command">The command.</param>
-    /// <param name="clock">The clock used to refuse business times in the future; <see cref="TimeProvider.System"/> when null.</param>
+    /// <param name="clock">The clock used to refuse business times in the future; the store's clock (<c>AddOutreach</c>) when null.</param>
     /// <param name="expectedVersion">When given, the command is refused with <see cref="ConflictException"/> unless the stream is exactly at this version.</param>
     /// <param name="cancellation">Cancels the database work.</param>
     /// <exception cref="ValidationException">The command is malformed; nothing was recorded.</exception>
@@ -144,13 +144,14 @@ public static class OutreachCommands
     {
         var descriptor = For(command.GetType());
         descriptor.Validate(command);
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        var settings = OutreachRegistration.SettingsOf(session.DocumentStore);
+        var now = (clock ?? settings.Clock).GetUtcNow();
         if (command.OccurredAt > now + AllowedClockSkew)
         {
             throw new DomainRuleException("step.in-future", command.OccurredAt, now.UtcDateTime);
         }
 
-        var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
+        var options = settings.Options;
         if (command is Localities.ILocalityReference reference && options.Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
         {
             throw new DomainRuleException(problem);

@@ -136,7 +136,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         try
         {
             var (folded, startingVersion, history) = await _kind.FoldAsync(session, id, cancellation).ConfigureAwait(false);
-            var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
+            var options = OutreachRegistration.OptionsOf(session.DocumentStore);
             var state = _kind.Settle is { } settle ? settle(folded, options) : folded;
             if (!_kind.Exists(state) && startingVersion > 0)
             {

@@ -68,12 +68,12 @@ internal static class ApplyVerb
                             $"line {number}: nothing new (already recorded) — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}"));
                 }
             }
-            catch (Exception ex) when (Cli.Describe(ex) is { } failure && !Cli.StopsTheBatch(failure.Code))
+            catch (Exception ex) when (Cli.Describe(ex) is { } failure && !Cli.StopsTheBatch(failure.Exit))
             {
                 failed++;
                 if (json)
                 {
-                    Cli.WriteJson(new { line = number, ok = false, error = failure.Message });
+                    Cli.WriteJson(new { line = number, ok = false, code = failure.Code, error = failure.Message, fields = failure.Fields });
                 }
                 else
                 {

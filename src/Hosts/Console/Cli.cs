@@ -71,60 +71,45 @@ internal static class Cli
     public static CaseText Text(ParseResult parse) => CaseText.For(parse.GetValue(Culture) ?? "vi");
 
     /// <summary>
-    /// The deployment's Outreach settings: the shipped locality catalogue, or the one in the file named by
-    /// OUTREACH_LOCALITIES (read once; a broken file stops the tool with the reason).
+    /// The deployment's Outreach settings, bound from the hosts' configuration sources (environment variables, see
+    /// <see cref="OutreachConfiguration"/>): read once; a broken setting stops the tool with every problem listed.
     /// </summary>
     public static OutreachOptions Outreach => LazyOptions.Value;
 
-    private static readonly Lazy<OutreachOptions> LazyOptions = new(() =>
-    {
-        var options = new OutreachOptions { KeyFolder = KeyFolder.Folder() };
-        if (Environment.GetEnvironmentVariable("OUTREACH_LOCALITIES") is { Length: > 0 } path)
-        {
-            if (!File.Exists(path))
-            {
-                throw new ArgumentException($"OUTREACH_LOCALITIES names \"{path}\", which does not exist. Give the path of a locality catalogue (see docs/programme.md) or unset it.");
-            }
-
-            using var file = File.OpenRead(path);
-            options.Localities = Localities.LocalityCatalogue.FromJson(file);
-        }
-
-        return options;
-    });
+    private static readonly Lazy<OutreachOptions> LazyOptions = new(() => OutreachConfiguration.Options(OutreachConfiguration.Build()));
 
     /// <summary>
-    /// Prepares the schema as its owner, then opens the store as the application role (or, with <paramref name="asOwner"/>,
-    /// as the owner: for the few verbs that are the owner's, such as chain adoption).
+    /// Opens the store the one way every host does (<see cref="OutreachRegistration.StoreOptionsFor"/>): the schema is
+    /// prepared by <see cref="OutreachSchema"/> (as its owner when there is one), then the store works as the application
+    /// role (or, with <paramref name="asOwner"/>, as the owner: for the few verbs that are the owner's, such as chain adoption).
     /// </summary>
     public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation, bool asOwner = false)
     {
         var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
         var options = Outreach;
-        options.SchemaName = CheckSchema(parse.GetValue(Schema) ?? Environment.GetEnvironmentVariable("OUTREACH_SCHEMA")) ?? options.SchemaName;
+        options.SchemaName = CheckSchema(parse.GetValue(Schema)) ?? options.SchemaName;
+        options.ConnectionString = database.Application;
+        options.OwnerConnectionString = database.Admin;
         var role = OutreachConnection.UserOf(database.Application);
-        if (database.Admin is null && !await Audit.AppendOnlyRoles.CanChangeSchemaAsync(database.Application, options.SchemaName, cancellation))
+        var outcome = await new OutreachSchema(options).PrepareAsync(cancellation);
+        if (outcome == OutreachSchema.Outcome.UsedAsIs)
         {
             // Schema changes never run as the application role: it works on the schema as its owner prepared it.
-            Info($"Working as database role {role}, which may not change the schema \"{options.SchemaName}\": using it as its owner prepared it (to prepare or upgrade it, set OUTREACH_ADMIN_CONNECTION to the owner's connection).");
-        }
-        else
-        {
-            await Audit.AppendOnlyRoles.PrepareSchemaAsync(database.Admin ?? database.Application, role, options.SchemaName, options, cancellation: cancellation);
+            Info(Text(parse).Pick(
+                $"Đang làm việc với vai trò cơ sở dữ liệu {role}, vai trò này không được thay đổi lược đồ \"{options.SchemaName}\": dùng lược đồ như chủ sở hữu đã chuẩn bị (để chuẩn bị hoặc nâng cấp, đặt OUTREACH_ADMIN_CONNECTION là kết nối của chủ sở hữu).",
+                $"Working as database role {role}, which may not change the schema \"{options.SchemaName}\": using it as its owner prepared it (to prepare or upgrade it, set OUTREACH_ADMIN_CONNECTION to the owner's connection)."));
         }
 
         if (database.Admin is { } admin)
         {
-            Info($"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)}).");
+            Info(Text(parse).Pick(
+                $"Đang làm việc với vai trò cơ sở dữ liệu {role}: vai trò này chỉ đọc và ghi thêm, không sửa hay xóa được sự kiện đã ghi (thay đổi lược đồ do {OutreachConnection.UserOf(admin)} thực hiện).",
+                $"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)})."));
         }
 
-        return DocumentStore.For(opts =>
-        {
-            opts.Connection(asOwner ? database.Admin ?? database.Application : database.Application);
-            opts.DatabaseSchemaName = options.SchemaName;
-            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-            opts.AddOutreach(options);
-        });
+        var storeOptions = OutreachRegistration.StoreOptionsFor(options, TimeProvider.System, asOwner: asOwner);
+        storeOptions.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        return new DocumentStore(storeOptions);
     }
 
     /// <summary>Returns a valid schema name, null when none is given; throws with the rule for an invalid one.</summary>
@@ -135,7 +120,7 @@ internal static class Cli
             return null;
         }
 
-        return System.Text.RegularExpressions.Regex.IsMatch(schema, "^[a-z_][a-z0-9_]{0,62}\\z")
+        return OutreachOptions.IsValidSchemaName(schema)
             ? schema
             : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
     }
@@ -152,43 +137,45 @@ internal static class Cli
         catch (Exception ex) when (Describe(ex) is { } failure)
         {
             Error(failure.Message);
-            return failure.Code;
+            if (parse.GetValue(Json))
+            {
+                WriteJson(new { ok = false, code = failure.Code, message = failure.Message, exit = failure.Exit, fields = failure.Fields });
+            }
+
+            return failure.Exit;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Never a stack trace for a user: the type and message, and where to report it.
-            Error($"{ex.GetType().Name}: {ex.Message} (an unexpected failure; nothing more was recorded. Please report it with the command you ran.)");
+            Error(OutreachText.Format("failure.unexpected", null, ex.GetType().Name, ex.Message));
             return InternalError;
         }
     }
 
-    public static (string Message, int Code)? Describe(Exception ex) => ex switch
+    /// <summary>
+    /// The failure behind <paramref name="ex"/> for the console: the library's own mapping (<see cref="Failures"/>: code,
+    /// sentence in the current UI culture, exit code), then the failures only a host meets (the private cluster, settings,
+    /// arguments, files). Null for an unexpected exception.
+    /// </summary>
+    public static ConsoleFailure? Describe(Exception ex)
     {
-        CommandInputException or ArgumentException or FormatException => (ex.Message, BadInput),
-        ValidationException => (ex.Message, BadInput),
-        ConflictException => (ex.Message, Conflict),
-        DomainRuleException or StreamNotFoundException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
-        LocalPostgresUnavailableException => (ex.Message, Unavailable),
-        Audit.CheckpointFileException => (ex.Message, BadInput),
-        Audit.HistoryTamperedException => (ex.Message, Tampered),
-        PersonalData.PersonErasedException => (ex.Message, Refused),
-        UnauthorizedAccessException => (ex.Message, BadInput),
-        IOException => ($"{ex.Message.TrimEnd('.')}. Check the path, and that this user may read or write there.", BadInput),
-        _ when ex.InnerException is { } inner && Describe(inner) is { } innerFailure => innerFailure,
-        _ when StorageFailure.From(ex) is { } storage => (storage.Message(), ExitCodeOf(storage.Kind)),
-        _ => null,
-    };
+        if (Failures.Describe(ex) is { } failure)
+        {
+            return new ConsoleFailure(failure.Code, failure.Message, failure.ExitCode, failure.Fields);
+        }
 
-    /// <summary>The console's exit code for each kind of storage failure (README, "Exit codes").</summary>
-    public static int ExitCodeOf(StorageFailureKind kind) => kind switch
-    {
-        StorageFailureKind.Authentication => LoginRefused,
-        StorageFailureKind.Privilege => NotPermitted,
-        StorageFailureKind.MissingDatabase => NotPrepared,
-        StorageFailureKind.BadData => BadInput,
-        StorageFailureKind.Duplicate or StorageFailureKind.Conflict => Conflict,
-        _ => Unavailable,
-    };
+        return ex switch
+        {
+            LocalPostgresUnavailableException => new ConsoleFailure("cluster.unavailable", ex.Message, Unavailable, []),
+            Microsoft.Extensions.Options.OptionsValidationException invalid
+                => new ConsoleFailure("options.invalid", string.Join(" ", invalid.Failures), BadInput, []),
+            ArgumentException or FormatException => new ConsoleFailure("input.invalid", ex.Message, BadInput, []),
+            UnauthorizedAccessException => new ConsoleFailure("access.denied", ex.Message, BadInput, []),
+            IOException => new ConsoleFailure("io.failed", OutreachText.Format("io.failed", null, ex.Message.TrimEnd('.')), BadInput, []),
+            _ when ex.InnerException is { } inner => Describe(inner),
+            _ => null,
+        };
+    }
 
     /// <summary>Whether a failure stops a whole batch (the database cannot be used) rather than one line of it.</summary>
     public static bool StopsTheBatch(int code) => code is Unavailable or LoginRefused or NotPermitted or NotPrepared or Tampered;
@@ -233,3 +220,6 @@ internal static class Cli
         return string.Join(' ', names);
     }
 }
+
+/// <summary>A failure as the console reports it: the stable code, the sentence, the exit code and a bad command's field problems.</summary>
+internal sealed record ConsoleFailure(string Code, string Message, int Exit, IReadOnlyList<FieldFailure> Fields);

@@ -24,7 +24,7 @@ internal static class MartenVerbs
     {
         var rest = new List<string>();
         string? connection = null;
-        var schema = Environment.GetEnvironmentVariable("OUTREACH_SCHEMA");
+        string? schema = null;
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--connection" && i + 1 < args.Length)
@@ -46,7 +46,7 @@ internal static class MartenVerbs
             // Schema changes run as the schema's owner (ADR 17).
             var database = await OutreachConnection.ResolveDatabaseAsync(connection, Cli.Info);
             var resolved = database.Admin ?? database.Application;
-            var schemaName = Cli.CheckSchema(schema) ?? new OutreachOptions().SchemaName;
+            var schemaName = Cli.CheckSchema(schema) ?? Cli.Outreach.SchemaName;
             if (rest.Count > 0 && ChangesSchema(rest[0]) && !await Audit.AppendOnlyRoles.CanChangeSchemaAsync(resolved, schemaName))
             {
                 Cli.Error($"{rest[0]} changes the schema \"{schemaName}\", and the database role {OutreachConnection.UserOf(resolved)} may not: it is not the schema's owner. "
@@ -54,14 +54,23 @@ internal static class MartenVerbs
                 return Cli.NotPermitted;
             }
 
-            var builder = Host.CreateDefaultBuilder().ConfigureServices(services =>
-                services.AddOutreach(resolved, outreach => outreach.SchemaName = Cli.CheckSchema(schema) ?? outreach.SchemaName));
+            // The one composition path (AddOutreach), with the hosts' settings (locality catalogue, calendar, key folder);
+            // Marten's verbs work as the schema's owner, and the schema is not prepared behind their back.
+            var builder = Host.CreateDefaultBuilder()
+                .ConfigureAppConfiguration(configuration => configuration.AddOutreachSources())
+                .ConfigureServices((context, services) => services.AddOutreach(context.Configuration, outreach =>
+                {
+                    outreach.ConnectionString = resolved;
+                    outreach.OwnerConnectionString = null;
+                    outreach.SchemaName = schemaName;
+                    outreach.PrepareSchemaOnStart = false;
+                }));
             return await builder.RunJasperFxCommands([.. rest]);
         }
         catch (Exception ex) when (Cli.Describe(ex) is { } failure)
         {
             Cli.Error(failure.Message);
-            return failure.Code;
+            return failure.Exit;
         }
     }
 

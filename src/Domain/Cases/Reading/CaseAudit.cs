@@ -290,7 +290,7 @@ public static class CaseAudit
 
         var judgedOn = asOf ?? asRecorded ?? (version is not null ? VietnamTime.DateOf(entries[^1].OccurredAt) : today ?? VietnamTime.Today(TimeProvider.System));
         var integrity = await ChainVerifier.VerifyStreamAsync(store, caseId, cancellation).ConfigureAwait(false);
-        return Build(caseId, entries, judgedOn, OutreachRegistration.OptionsOf(store.Options), integrity);
+        return Build(caseId, entries, judgedOn, OutreachRegistration.OptionsOf(store), integrity);
     }
 
     /// <summary>The database clock of each event's chain link, by stream version (events without a link are absent).</summary>

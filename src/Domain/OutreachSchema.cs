@@ -1,0 +1,67 @@
+using Marten;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Outreach;
+
+/// <summary>
+/// Brings Outreach's schema up to date with the deployment's two roles (ADR 19): with an owner connection, the owner
+/// applies the schema and grants the application role its append-only rights; without one, the application role
+/// applies the schema itself when it may (development), and otherwise uses the schema as its owner left it.
+/// </summary>
+public sealed class OutreachSchema
+{
+    private readonly OutreachOptions _options;
+    private readonly Action<StoreOptions>? _configureMarten;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the service for <paramref name="options"/>; <paramref name="configureMarten"/> is the embedding application's own Marten configuration.</summary>
+    public OutreachSchema(OutreachOptions options, Action<StoreOptions>? configureMarten = null, ILogger<OutreachSchema>? logger = null)
+    {
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        _configureMarten = configureMarten;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
+
+    /// <summary>What <see cref="PrepareAsync"/> did.</summary>
+    public enum Outcome
+    {
+        /// <summary>The owner applied the schema and granted the application role its rights.</summary>
+        PreparedByOwner,
+
+        /// <summary>The application role applied the schema itself (no owner configured; it may change the schema).</summary>
+        PreparedByApplication,
+
+        /// <summary>Nothing was applied: the application role may not change the schema and no owner is configured.</summary>
+        UsedAsIs,
+    }
+
+    /// <summary>Prepares the schema as described above and logs which database, schema, role and key folder are in use.</summary>
+    public async Task<Outcome> PrepareAsync(CancellationToken cancellation = default)
+    {
+        var application = _options.ConnectionString ?? throw new InvalidOperationException(OutreachText.Get("options.connection-missing"));
+        var appRole = new NpgsqlConnectionStringBuilder(application).Username ?? string.Empty;
+        var target = new NpgsqlConnectionStringBuilder(application);
+        _logger.LogInformation("Outreach: database {Database} on {Host}:{Port}, schema {Schema}, application role {Role}, keys in {KeyFolder}",
+            target.Database, target.Host, target.Port, _options.SchemaName, appRole, _options.KeyFolder);
+        Outcome outcome;
+        if (!string.IsNullOrWhiteSpace(_options.OwnerConnectionString))
+        {
+            await Audit.AppendOnlyRoles.PrepareSchemaAsync(_options.OwnerConnectionString, appRole, _options.SchemaName, _options, _configureMarten, cancellation).ConfigureAwait(false);
+            outcome = Outcome.PreparedByOwner;
+        }
+        else if (await Audit.AppendOnlyRoles.CanChangeSchemaAsync(application, _options.SchemaName, cancellation).ConfigureAwait(false))
+        {
+            await Audit.AppendOnlyRoles.PrepareSchemaAsync(application, appRole, _options.SchemaName, _options, _configureMarten, cancellation).ConfigureAwait(false);
+            outcome = Outcome.PreparedByApplication;
+        }
+        else
+        {
+            outcome = Outcome.UsedAsIs;
+        }
+
+        _logger.LogInformation("Outreach: schema {Schema} {Outcome}", _options.SchemaName, outcome);
+        return outcome;
+    }
+}
