@@ -27,8 +27,6 @@ public static class CommandJson
         Converters = { new StrictEnumConverterFactory() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         AllowDuplicateProperties = false,
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
         WriteIndented = false,
     };
 

@@ -14,8 +14,10 @@ public static class OutreachText
 {
     private static readonly string[] SetNames = ["Common", "Input", "Cases", "Programme", "Audit", "Storage", "Settings", "Terms"];
 
+    // Only the sets the assembly holds: a ResourceManager for a missing set would throw on every lookup.
     private static readonly ResourceManager[] Sets =
-        [.. SetNames.Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
+        [.. SetNames.Where(n => typeof(OutreachText).Assembly.GetManifestResourceNames().Contains($"Outreach.Resources.{n}.resources"))
+            .Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
 
     /// <summary>The Vietnamese culture the library speaks.</summary>
     public static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi-VN");
@@ -73,7 +75,8 @@ public static class OutreachText
         var codes = new List<string>();
         foreach (var set in Sets)
         {
-            using var resources = set.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true);
+            // Not disposed: the resource manager caches the set and keeps using it.
+            var resources = set.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true);
             if (resources is null)
             {
                 continue;
@@ -88,25 +91,30 @@ public static class OutreachText
         return codes;
     }
 
-    /// <summary>The codes that have their own text in <paramref name="culture"/> (not inherited from English).</summary>
+    /// <summary>The codes that have their own text in <paramref name="culture"/> or its parent language (not inherited from English).</summary>
     public static IReadOnlyList<string> CodesIn(CultureInfo culture)
     {
-        var codes = new List<string>();
-        foreach (var set in Sets)
+        ArgumentNullException.ThrowIfNull(culture);
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        for (var c = culture; !Equals(c, CultureInfo.InvariantCulture); c = c.Parent)
         {
-            using var resources = set.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
-            if (resources is null)
+            foreach (var set in Sets)
             {
-                continue;
-            }
+                // Not disposed: the resource manager caches the set and keeps using it.
+                var resources = set.GetResourceSet(c, createIfNotExists: true, tryParents: false);
+                if (resources is null)
+                {
+                    continue;
+                }
 
-            foreach (DictionaryEntry entry in resources)
-            {
-                codes.Add((string)entry.Key);
+                foreach (DictionaryEntry entry in resources)
+                {
+                    codes.Add((string)entry.Key);
+                }
             }
         }
 
-        return codes;
+        return [.. codes];
     }
 }
 

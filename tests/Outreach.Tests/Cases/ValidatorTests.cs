@@ -77,10 +77,10 @@ public sealed class ValidatorTests
         Assert.That(ex.Message, Does.Contain("caseId is required").And.Contain("actor is required"));
 
         var undated = CommandSamples.All(default).Single(c => c.GetType() == command.GetType());
-        Assert.That(() => descriptor.Validate(undated), Throws.TypeOf<ValidationException>().With.Message.Contains("occurredAt is required"));
+        Assert.That(() => descriptor.Validate(undated), Throws.InstanceOf<ValidationException>().With.Message.Contains("occurredAt is required"));
 
         var longActor = CommandSamples.All(At, actor: Text(201)).Single(c => c.GetType() == command.GetType());
-        Assert.That(() => descriptor.Validate(longActor), Throws.TypeOf<ValidationException>().With.Message.Contains("200"));
+        Assert.That(() => descriptor.Validate(longActor), Throws.InstanceOf<ValidationException>().With.Message.Contains("200"));
     }
 
     // ---------------------------------------------------------------- ReceivePetition

@@ -72,7 +72,7 @@ public sealed class BadInputTests
     public void A_text_with_a_forbidden_character_is_refused_naming_the_field(string name, string character)
     {
         var command = CommandJson.ParseLine(Receive.Replace("NAME", name, StringComparison.Ordinal));
-        var refused = Assert.Throws<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
+        var refused = Assert.Catch<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
         Assert.That(refused!.Errors.Select(e => e.PropertyName), Is.EqualTo(new[] { "citizenName" }));
         Assert.That(refused.Message, Does.Contain("citizenName contains").And.Contain(character));
     }
@@ -81,7 +81,7 @@ public sealed class BadInputTests
     public void Validation_keys_are_the_json_field_names()
     {
         var command = new AcceptComplaint(Guid.NewGuid(), false, false, [], "", default);
-        var refused = Assert.Throws<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
+        var refused = Assert.Catch<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
         Assert.That(refused!.Errors.Select(e => e.PropertyName), Is.SupersetOf(new[] { "actor", "occurredAt" }));
         Assert.That(refused.Errors.Select(e => e.PropertyName), Has.None.Matches<string>(name => char.IsUpper(name[0])));
     }
@@ -110,7 +110,7 @@ public sealed class BadInputTests
     public void A_date_outside_the_sane_range_is_refused(string at)
     {
         var command = CommandJson.ParseLine(Classify.Replace("KIND", "\"Complaint\"", StringComparison.Ordinal).Replace("2024-03-05T09:00:00+07:00", at, StringComparison.Ordinal));
-        var refused = Assert.Throws<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
+        var refused = Assert.Catch<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
         Assert.That(refused!.Message, Does.Contain("occurredAt"));
     }
 

@@ -65,7 +65,7 @@ public sealed class NewcomerTests
         {
             Assert.That(_first.ExitCode, Is.Zero, _first.ToString());
             Assert.That(_first.Error, Does.Contain($"Creating a private PostgreSQL cluster at {DataFolder}"), _first.ToString());
-            Assert.That(_first.Error, Does.Contain("Working as database role outreach_app").And.Contain("schema changes ran as outreach_owner"));
+            Assert.That(_first.Error, Does.Contain("vai trò cơ sở dữ liệu outreach_app").And.Contain("chỉ đọc và ghi thêm").And.Contain("do outreach_owner thực hiện"));
             Assert.That(_first.Out, Does.Contain("Toàn vẹn lịch sử: đã tính lại chuỗi băm của"), _first.ToString());
             Assert.That(_first.Error, Does.Not.Contain("   at "), "no stack trace");
             Assert.That(Directory.Exists(Path.Combine(KeyFolder, "persons")), Is.True, "citizens' keys go to the key folder");

@@ -35,6 +35,12 @@ public sealed class PackageTests
     public void The_package_depends_on_no_host_framework()
     {
         var references = Project("src/Domain/Outreach.Domain.csproj").Descendants("PackageReference").Select(r => (string?)r.Attribute("Include")).ToList();
-        Assert.That(references, Is.EquivalentTo(new[] { "Marten", "FluentValidation" }));
+        // Marten and FluentValidation, and of Microsoft.Extensions only abstractions and the options binder: never a host.
+        Assert.That(references, Is.EquivalentTo(new[]
+        {
+            "Marten", "FluentValidation", "Microsoft.Extensions.Options.ConfigurationExtensions",
+            "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Logging.Abstractions",
+        }));
+        Assert.That(references, Has.None.EqualTo("Microsoft.Extensions.Hosting"));
     }
 }
