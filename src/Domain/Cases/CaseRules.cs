@@ -18,30 +18,43 @@ internal static class CaseRules
         CaseStatus.AwaitingSecondAcceptance, CaseStatus.UnderSecondSettlement,
     ];
 
+    /// <summary>
+    /// Refuses unless the case is in one of the <paramref name="allowed"/> statuses. <paramref name="action"/> is the
+    /// step's code (<c>complaint.accept</c>): the refusal's code is <c>{action}.status</c> and the sentence names the
+    /// step by its term <c>step.{action}</c>.
+    /// </summary>
     public static void EnsureStatus(this Case state, string action, params CaseStatus[] allowed)
     {
         if (!allowed.Contains(state.Status))
         {
-            var expected = string.Join(" or ", allowed);
-            throw new DomainRuleException(
-                $"Cannot {action}: the case is {state.Status}{(state.IsClosed ? " (closed)" : "")}, and this step needs it to be {expected}.");
+            throw DomainRuleException.Shared(
+                action + ".status", state.IsClosed ? "case.status-refused-closed" : "case.status-refused",
+                new Term("step." + action), state.Status, Terms.Or(allowed.Cast<Enum>()));
         }
     }
 
-    public static void EnsureKindFits(Case state, CaseKind kind)
+    /// <summary>
+    /// Refuses to handle an anonymous submission as a complaint. <paramref name="action"/> is the step's code
+    /// (<c>petition.classify</c>); the refusal's code is <c>{action}.anonymous-complaint</c>.
+    /// </summary>
+    public static void EnsureKindFits(Case state, CaseKind kind, string action)
     {
         if (kind == CaseKind.Complaint && state.IsAnonymous)
         {
-            throw new DomainRuleException(
-                "An anonymous submission cannot be handled as a complaint: the complainant must be identified (Law 02/2011/QH13). Classify it as a suggestion or a denunciation.");
+            throw DomainRuleException.Shared(action + ".anonymous-complaint", "case.anonymous-complaint");
         }
     }
 
-    public static void EnsureNotices(IReadOnlyCollection<NoticeParty> notified, NoticeParty required, string notice)
+    /// <summary>
+    /// Refuses unless the <paramref name="required"/> party is among the notified ones. <paramref name="action"/> is the
+    /// step's code (<c>complaint.accept</c>): the refusal's code is <c>{action}.notice-missing</c> and the notice is named
+    /// by its term <c>notice.{action}</c>.
+    /// </summary>
+    public static void EnsureNotices(IReadOnlyCollection<NoticeParty> notified, NoticeParty required, string action)
     {
         if (!notified.Contains(required))
         {
-            throw new DomainRuleException($"{notice} must be sent to the {required}; add {required} to the notified parties.");
+            throw DomainRuleException.Shared(action + ".notice-missing", "case.notice-missing", new Term("notice." + action), required, required.ToString());
         }
     }
 
@@ -51,24 +64,47 @@ internal static class CaseRules
 
     /// <summary>
     /// Refuses unless the deadline of <paramref name="step"/> has passed by <paramref name="at"/>, counted with the
-    /// deployment's rulebook and calendar carried by the state: the same deadline the views show.
+    /// deployment's rulebook and calendar carried by the state: the same deadline the views show. <paramref name="action"/>
+    /// is the step's code (<c>complaint.sue</c>): the refusal's code is <c>{action}.not-lapsed</c> and what waits for the
+    /// deadline is named by the term <c>lapse.{action}</c>.
     /// </summary>
-    public static void EnsureLapsed(Case state, DeadlineStep step, DateTimeOffset at, string what)
+    public static void EnsureLapsed(Case state, DeadlineStep step, DateTimeOffset at, string action)
     {
         var deadline = CaseDeadlines.For(state, state.Rules, state.Calendar).FirstOrDefault(d => d.Step == step);
         var on = VietnamTime.DateOf(at);
         if (deadline is null || deadline.Due is null || deadline.Due >= on)
         {
-            var until = deadline?.Due is { } due ? $"runs until {due:yyyy-MM-dd}" : "is not running (suspended or not started)";
-            throw new DomainRuleException($"Not yet: {what} only after the deadline has passed, and the {step} period {until} ({deadline?.Citation ?? "see docs/deadlines.md"}).");
+            object citation = deadline?.Citation is { } cited ? cited : new Term("deadline.see-docs");
+            throw DomainRuleException.Shared(
+                action + ".not-lapsed", deadline?.Due is null ? "case.not-lapsed.not-running" : "case.not-lapsed.running",
+                new Term("lapse." + action), step, deadline?.Due, citation);
         }
     }
 
-    public static void EnsureVerified(Case state)
+    /// <summary>
+    /// Refuses a decision while no verification report is on file for the round. <paramref name="action"/> is the step's
+    /// code (<c>complaint.decide-first</c>); the refusal's code is <c>{action}.not-verified</c>.
+    /// </summary>
+    public static void EnsureVerified(Case state, string action)
     {
         if (state.VerificationReport is null)
         {
-            throw new DomainRuleException("No verification report is on file for this round: record the verification (RecordVerification) before deciding.");
+            throw DomainRuleException.Shared(action + ".not-verified", "case.not-verified");
         }
     }
+}
+
+/// <summary>
+/// Terms joined by commas only ("name, ID number"), each in the reader's language: an argument of a sentence, put into
+/// the sentence's culture when it is formatted.
+/// </summary>
+/// <param name="Items">The terms, in order.</param>
+internal sealed record CommaList(IReadOnlyList<Term> Items) : IFormattable
+{
+    /// <inheritdoc />
+    public string ToString(string? format, IFormatProvider? formatProvider)
+        => string.Join(", ", Items.Select(t => t.In(formatProvider as System.Globalization.CultureInfo ?? System.Globalization.CultureInfo.CurrentUICulture)));
+
+    /// <inheritdoc />
+    public override string ToString() => ToString(null, System.Globalization.CultureInfo.CurrentUICulture);
 }

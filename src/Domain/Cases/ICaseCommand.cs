@@ -22,7 +22,7 @@ public sealed class CaseCommandRules<T> : AbstractValidator<T> where T : ICaseCo
     /// <summary>Builds the shared rules.</summary>
     public CaseCommandRules()
     {
-        RuleFor(c => c.CaseId).NotEmpty().WithMessage("caseId is required: give the case's id (a GUID).");
+        RuleFor(c => c.CaseId).NotEmpty().Says("case.id.required");
         Include(new CommandRules<T>());
     }
 }

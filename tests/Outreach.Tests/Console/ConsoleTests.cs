@@ -145,7 +145,7 @@ public sealed class ConsoleTests
         Assert.That(receive.ExitCode, Is.EqualTo(0), receive.ToString());
         var id = (string)JsonNode.Parse(receive.Out)!["caseId"]!;
 
-        var accept = await _outreach.RunAsync("complaint", "accept", "--case-id", id, "--notified-parties", "Complainant,Respondent", "--actor", "Trần Thị Bình");
+        var accept = await _outreach.RunAsync("complaint", "accept", "--case-id", id, "--notified-parties", "Complainant,Respondent", "--actor", "Trần Thị Bình", "--culture", "en");
         Assert.That(accept.ExitCode, Is.EqualTo(1), accept.ToString());
         Assert.That(accept.Error, Does.Contain("Cannot accept the complaint: the case is AwaitingClassification"));
 

@@ -35,8 +35,9 @@ public static class CaseQueries
         {
             0 => null,
             1 => matches[0],
-            _ => throw new DomainRuleException(
-                $"Registry number \"{idOrNumber}\" is used by {matches.Count}{(matches.Count == 5 ? " or more" : "")} cases ({string.Join(", ", matches.Select(m => m.Id))}); use the case id instead."),
+            _ => throw DomainRuleException.Shared(
+                "case.find.ambiguous-number", matches.Count == 5 ? "case.find.ambiguous-number-more" : "case.find.ambiguous-number",
+                idOrNumber, matches.Count, string.Join(", ", matches.Select(m => m.Id))),
         };
     }
 

@@ -23,7 +23,7 @@ public sealed record AcceptComplaint(
         {
             Include(new CaseCommandRules<AcceptComplaint>());
             RuleFor(c => c.NotifiedParties).NotNull().Must(p => p is { Count: > 0 })
-                .WithMessage("notifiedParties is required: list who received the written notice (Complainant, Respondent, RelatedParty, Inspectorate).");
+                .Says("complaint.accept.notified-parties.required");
             RuleForEach(c => c.NotifiedParties).IsInEnum();
         }
     }
@@ -31,8 +31,8 @@ public sealed record AcceptComplaint(
     /// <summary>Accepts a complaint awaiting acceptance; repeating an acceptance changes nothing.</summary>
     public static object[] Decide(AcceptComplaint command, Case state)
     {
-        state.EnsureStatus("accept the complaint", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
-        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "the acceptance notice");
+        state.EnsureStatus("complaint.accept", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
+        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.accept");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;
         return
         [

@@ -16,7 +16,7 @@ public sealed record AssignVerifier(Guid CaseId, string Verifier, string Actor, 
         public Validator()
         {
             Include(new CaseCommandRules<AssignVerifier>());
-            RuleFor(c => c.Verifier).NotEmpty().WithMessage("verifier is required: name who will verify.").MaximumLength(TextLimits.Name);
+            RuleFor(c => c.Verifier).NotEmpty().Says("complaint.assign-verifier.verifier.required").MaximumLength(TextLimits.Name);
         }
     }
 
@@ -28,7 +28,7 @@ public sealed record AssignVerifier(Guid CaseId, string Verifier, string Actor, 
             return [];
         }
 
-        state.EnsureStatus("assign a verifier", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
+        state.EnsureStatus("complaint.assign-verifier", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         return [new VerifierAssigned(command.CaseId, state.Round, command.Verifier, command.Actor, command.OccurredAt)];
     }
 }

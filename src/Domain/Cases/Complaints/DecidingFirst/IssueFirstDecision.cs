@@ -18,9 +18,9 @@ public sealed record IssueFirstDecision(Guid CaseId, string DecisionNumber, Find
         public Validator()
         {
             Include(new CaseCommandRules<IssueFirstDecision>());
-            RuleFor(c => c.DecisionNumber).NotEmpty().WithMessage("decisionNumber is required.").MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.DecisionNumber).NotEmpty().Says("complaint.decision-number.required").MaximumLength(TextLimits.Reference);
             RuleFor(c => c.Finding).IsInEnum();
-            RuleFor(c => c.Summary).NotEmpty().WithMessage("summary is required: say what was decided.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Summary).NotEmpty().Says("complaint.decision-summary.required").MaximumLength(TextLimits.Text);
         }
     }
 
@@ -29,11 +29,11 @@ public sealed record IssueFirstDecision(Guid CaseId, string DecisionNumber, Find
     {
         if (state.Status == CaseStatus.UnderSecondSettlement)
         {
-            throw new DomainRuleException("The case is in its second round: issue the second decision (IssueSecondDecision) instead.");
+            throw new DomainRuleException("complaint.decide-first.second-round");
         }
 
-        state.EnsureStatus("issue the first decision", CaseStatus.UnderSettlement);
-        CaseRules.EnsureVerified(state);
+        state.EnsureStatus("complaint.decide-first", CaseStatus.UnderSettlement);
+        CaseRules.EnsureVerified(state, "complaint.decide-first");
         return [new FirstDecisionIssued(command.CaseId, command.DecisionNumber, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }
 }

@@ -18,17 +18,17 @@ public sealed record IssueSecondDecision(Guid CaseId, string DecisionNumber, Fin
         public Validator()
         {
             Include(new CaseCommandRules<IssueSecondDecision>());
-            RuleFor(c => c.DecisionNumber).NotEmpty().WithMessage("decisionNumber is required.").MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.DecisionNumber).NotEmpty().Says("complaint.decision-number.required").MaximumLength(TextLimits.Reference);
             RuleFor(c => c.Finding).IsInEnum();
-            RuleFor(c => c.Summary).NotEmpty().WithMessage("summary is required: say what was decided.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Summary).NotEmpty().Says("complaint.decision-summary.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Issues the decision of an accepted second complaint whose verification is on file.</summary>
     public static object[] Decide(IssueSecondDecision command, Case state)
     {
-        state.EnsureStatus("issue the second decision", CaseStatus.UnderSecondSettlement);
-        CaseRules.EnsureVerified(state);
+        state.EnsureStatus("complaint.decide-second", CaseStatus.UnderSecondSettlement);
+        CaseRules.EnsureVerified(state, "complaint.decide-second");
         return [new SecondDecisionIssued(command.CaseId, command.DecisionNumber, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }
 }

@@ -17,7 +17,7 @@ public sealed record DeliverDecision(Guid CaseId, IReadOnlyList<NoticeParty> Rec
         {
             Include(new CaseCommandRules<DeliverDecision>());
             RuleFor(c => c.Recipients).NotNull().Must(p => p is { Count: > 0 })
-                .WithMessage("recipients is required: list who received the decision.");
+                .Says("complaint.deliver.recipients.required");
             RuleForEach(c => c.Recipients).IsInEnum();
         }
     }
@@ -25,7 +25,7 @@ public sealed record DeliverDecision(Guid CaseId, IReadOnlyList<NoticeParty> Rec
     /// <summary>Records delivery of the latest decision to parties not yet served.</summary>
     public static object[] Decide(DeliverDecision command, Case state)
     {
-        state.EnsureStatus("deliver the decision", CaseStatus.FirstDecisionIssued, CaseStatus.SecondDecisionIssued);
+        state.EnsureStatus("complaint.deliver", CaseStatus.FirstDecisionIssued, CaseStatus.SecondDecisionIssued);
         var fresh = command.Recipients.Distinct().Except(state.DecisionDeliveredTo).ToArray();
         if (fresh.Length == 0)
         {

@@ -21,7 +21,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
         {
             Include(new CaseCommandRules<FileSecondComplaint>());
             RuleFor(c => c.Ground).IsInEnum();
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: summarise the second complaint.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Reason).NotEmpty().Says("complaint.file-second.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
@@ -30,17 +30,17 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
     {
         if (state.Round == 2)
         {
-            throw new DomainRuleException("A second complaint was already filed on this case; there is no third round.");
+            throw new DomainRuleException("complaint.file-second.third-round");
         }
 
         if (command.Ground == SecondComplaintGround.DisagreesWithFirstDecision)
         {
-            state.EnsureStatus("file a second complaint against the first decision", CaseStatus.FirstDecisionIssued);
+            state.EnsureStatus("complaint.file-second", CaseStatus.FirstDecisionIssued);
         }
         else
         {
-            state.EnsureStatus("file a second complaint because the first deadline lapsed", CaseStatus.UnderSettlement);
-            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "a second complaint can cite the lapsed first deadline");
+            state.EnsureStatus("complaint.file-second-lapsed", CaseStatus.UnderSettlement);
+            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "complaint.file-second");
         }
 
         return [new SecondComplaintFiled(command.CaseId, command.Ground, command.Reason, command.Actor, command.OccurredAt)];

@@ -18,14 +18,14 @@ public sealed record FlagComplaint(Guid CaseId, bool IsComplex, bool IsRemoteAre
         public Validator()
         {
             Include(new CaseCommandRules<FlagComplaint>());
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: say why the complexity or area changes.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Reason).NotEmpty().Says("complaint.flag.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Changes the flags of an open complaint; the same flags again change nothing.</summary>
     public static object[] Decide(FlagComplaint command, Case state)
     {
-        state.EnsureStatus("change the complaint's flags", CaseRules.OpenComplaint);
+        state.EnsureStatus("complaint.flag", CaseRules.OpenComplaint);
         if (state.IsComplex == command.IsComplex && state.IsRemoteArea == command.IsRemoteArea)
         {
             return [];

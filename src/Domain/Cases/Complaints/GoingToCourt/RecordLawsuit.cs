@@ -16,18 +16,18 @@ public sealed record RecordLawsuit(Guid CaseId, string Court, string Actor, Date
         public Validator()
         {
             Include(new CaseCommandRules<RecordLawsuit>());
-            RuleFor(c => c.Court).NotEmpty().WithMessage("court is required: name the court.").MaximumLength(TextLimits.Name);
+            RuleFor(c => c.Court).NotEmpty().Says("complaint.sue.court.required").MaximumLength(TextLimits.Name);
         }
     }
 
     /// <summary>Records a lawsuit after a decision or during an unsettled round.</summary>
     public static object[] Decide(RecordLawsuit command, Case state)
     {
-        state.EnsureStatus("record a lawsuit", CaseStatus.UnderSettlement, CaseStatus.FirstDecisionIssued, CaseStatus.UnderSecondSettlement, CaseStatus.SecondDecisionIssued);
+        state.EnsureStatus("complaint.sue", CaseStatus.UnderSettlement, CaseStatus.FirstDecisionIssued, CaseStatus.UnderSecondSettlement, CaseStatus.SecondDecisionIssued);
         if (state.IsUnderSettlement)
         {
             // Without a decision, court is open only once the settlement deadline has lapsed.
-            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "the complainant can go to court without a decision");
+            CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "complaint.sue");
         }
         return [new LawsuitFiled(command.CaseId, state.Round, command.Court, command.Actor, command.OccurredAt)];
     }

@@ -20,9 +20,9 @@ public sealed record HoldDialogue(
         {
             Include(new CaseCommandRules<HoldDialogue>());
             RuleFor(c => c.Attendees).NotNull().Must(a => a is { Count: > 0 })
-                .WithMessage("attendees is required: list who attended the dialogue.");
+                .Says("complaint.dialogue.attendees.required");
             RuleForEach(c => c.Attendees).NotEmpty().MaximumLength(TextLimits.Name);
-            RuleFor(c => c.MinutesReference).NotEmpty().WithMessage("minutesReference is required: say where the minutes are filed.").MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.MinutesReference).NotEmpty().Says("complaint.dialogue.minutes-reference.required").MaximumLength(TextLimits.Reference);
         }
     }
 
@@ -41,23 +41,22 @@ public sealed record HoldDialogue(
         var normalised = name.Trim().Normalize(System.Text.NormalizationForm.FormC);
         if (command.Attendees.Any(a => a.Normalize(System.Text.NormalizationForm.FormC).Contains(normalised, StringComparison.OrdinalIgnoreCase)))
         {
-            throw new DomainRuleException(
-                "attendees name the complainant: write their role (\"người khiếu nại\") instead. A citizen's identity is kept only in the sealed citizen fields, so that an erasure on request removes it everywhere.");
+            throw new DomainRuleException("complaint.dialogue.citizen-named");
         }
     }
 
     /// <summary>Records a dialogue after the verification report of this round.</summary>
     public static object[] Decide(HoldDialogue command, Case state)
     {
-        state.EnsureStatus("hold a dialogue", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
+        state.EnsureStatus("complaint.dialogue", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         if (state.VerificationReport is null)
         {
-            throw new DomainRuleException("Hold the dialogue after the verification report: record the verification first (RecordVerification).");
+            throw new DomainRuleException("complaint.dialogue.not-verified");
         }
 
         if (state.LastDialogueMinutes == command.MinutesReference)
         {
-            throw new DomainRuleException($"Minutes {command.MinutesReference} are already recorded for dialogue {state.DialoguesInRound}; another dialogue needs its own minutes.");
+            throw new DomainRuleException("complaint.dialogue.minutes-recorded", command.MinutesReference, state.DialoguesInRound);
         }
 
         return

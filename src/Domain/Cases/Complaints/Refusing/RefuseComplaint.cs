@@ -17,9 +17,9 @@ public sealed record RefuseComplaint(Guid CaseId, string Reason, IReadOnlyList<N
         public Validator()
         {
             Include(new CaseCommandRules<RefuseComplaint>());
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: the refusal notice must state it.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Reason).NotEmpty().Says("complaint.refuse.reason.required").MaximumLength(TextLimits.Text);
             RuleFor(c => c.NotifiedParties).NotNull().Must(p => p is { Count: > 0 })
-                .WithMessage("notifiedParties is required: list who received the refusal notice.");
+                .Says("complaint.refuse.notified-parties.required");
             RuleForEach(c => c.NotifiedParties).IsInEnum();
         }
     }
@@ -27,8 +27,8 @@ public sealed record RefuseComplaint(Guid CaseId, string Reason, IReadOnlyList<N
     /// <summary>Refuses a complaint awaiting acceptance.</summary>
     public static object[] Decide(RefuseComplaint command, Case state)
     {
-        state.EnsureStatus("refuse the complaint", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
-        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "the refusal notice");
+        state.EnsureStatus("complaint.refuse", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
+        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.refuse");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;
         return [new ComplaintRefused(command.CaseId, round, command.Reason, command.NotifiedParties.Distinct().ToArray(), command.Actor, command.OccurredAt)];
     }

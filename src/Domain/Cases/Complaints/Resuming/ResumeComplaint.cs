@@ -17,7 +17,7 @@ public sealed record ResumeComplaint(Guid CaseId, IReadOnlyList<NoticeParty> Not
         {
             Include(new CaseCommandRules<ResumeComplaint>());
             RuleFor(c => c.NotifiedParties).NotNull().Must(p => p is { Count: > 0 })
-                .WithMessage("notifiedParties is required: list who was notified of the resumption.");
+                .Says("complaint.resume.notified-parties.required");
             RuleForEach(c => c.NotifiedParties).IsInEnum();
         }
     }
@@ -25,8 +25,8 @@ public sealed record ResumeComplaint(Guid CaseId, IReadOnlyList<NoticeParty> Not
     /// <summary>Resumes a suspended complaint.</summary>
     public static object[] Decide(ResumeComplaint command, Case state)
     {
-        state.EnsureStatus("resume the complaint", CaseStatus.Suspended);
-        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "the resumption notice");
+        state.EnsureStatus("complaint.resume", CaseStatus.Suspended);
+        CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.resume");
         return [new ComplaintResumed(command.CaseId, state.Round, command.NotifiedParties.Distinct().ToArray(), command.Actor, command.OccurredAt)];
     }
 }

@@ -22,19 +22,18 @@ public sealed record SuspendComplaint(Guid CaseId, SuspensionGround Ground, stri
         {
             Include(new CaseCommandRules<SuspendComplaint>());
             RuleFor(c => c.Ground).IsInEnum();
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: describe the force majeure or the result awaited.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Reason).NotEmpty().Says("complaint.suspend.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Suspends a complaint under settlement when its rule set allows suspension.</summary>
     public static object[] Decide(SuspendComplaint command, Case state)
     {
-        state.EnsureStatus("suspend the complaint", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
+        state.EnsureStatus("complaint.suspend", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         var rules = state.Rules.For(state.RulesDate);
         if (!rules.AllowsSuspension)
         {
-            throw new DomainRuleException(
-                $"Suspension is not available: the complaint was accepted on {state.RulesDate:yyyy-MM-dd} under {rules.Name}, which has no suspension (it exists for complaints accepted from {state.Rules.SuspensionAvailableFrom:yyyy-MM-dd}).");
+            throw new DomainRuleException("complaint.suspend.not-available", state.RulesDate, rules.Name, state.Rules.SuspensionAvailableFrom);
         }
 
         return [new ComplaintSuspended(command.CaseId, state.Round, command.Ground, command.Reason, command.Actor, command.OccurredAt)];

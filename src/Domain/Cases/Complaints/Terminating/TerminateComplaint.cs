@@ -27,11 +27,11 @@ public sealed record TerminateComplaint(Guid CaseId, TerminationGround Ground, s
     {
         if (command.Ground == TerminationGround.FullWithdrawal)
         {
-            state.EnsureStatus("terminate it for full withdrawal (record the withdrawal first)", CaseStatus.Withdrawn);
+            state.EnsureStatus("complaint.terminate-withdrawn", CaseStatus.Withdrawn);
         }
         else
         {
-            state.EnsureStatus("terminate the complaint", [.. CaseRules.OpenComplaint, CaseStatus.Withdrawn]);
+            state.EnsureStatus("complaint.terminate", [.. CaseRules.OpenComplaint, CaseStatus.Withdrawn]);
         }
 
         return [new ComplaintTerminated(command.CaseId, state.Round, command.Ground, command.Note, command.Actor, command.OccurredAt)];

@@ -17,23 +17,23 @@ public sealed record RecordVerification(Guid CaseId, string ReportReference, str
         public Validator()
         {
             Include(new CaseCommandRules<RecordVerification>());
-            RuleFor(c => c.ReportReference).NotEmpty().WithMessage("reportReference is required: give the verification report's number.").MaximumLength(TextLimits.Reference);
-            RuleFor(c => c.Findings).NotEmpty().WithMessage("findings is required: summarise what the verification found.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.ReportReference).NotEmpty().Says("complaint.verify.report-reference.required").MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.Findings).NotEmpty().Says("complaint.verify.findings.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Records the report once a verifier is assigned in this round.</summary>
     public static object[] Decide(RecordVerification command, Case state)
     {
-        state.EnsureStatus("record a verification report", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
+        state.EnsureStatus("complaint.verify", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         if (state.Verifier is null)
         {
-            throw new DomainRuleException("No verifier is assigned in this round: assign one first (AssignVerifier).");
+            throw new DomainRuleException("complaint.verify.no-verifier");
         }
 
         if (state.VerificationReport == command.ReportReference)
         {
-            throw new DomainRuleException($"Verification report {command.ReportReference} is already on file for this round; an amended report needs its own reference.");
+            throw new DomainRuleException("complaint.verify.report-on-file", command.ReportReference);
         }
 
         return [new ComplaintVerified(command.CaseId, state.Round, command.ReportReference, command.Findings, command.Actor, command.OccurredAt)];

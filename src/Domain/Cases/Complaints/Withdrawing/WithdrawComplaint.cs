@@ -22,7 +22,7 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
         {
             Include(new CaseCommandRules<WithdrawComplaint>());
             RuleFor(c => c.WithdrawnPart).NotEmpty().When(c => c.IsPartial)
-                .WithMessage("withdrawnPart is required for a partial withdrawal: say which part is withdrawn.");
+                .Says("complaint.withdraw.withdrawn-part.required");
             RuleFor(c => c.WithdrawnPart).MaximumLength(TextLimits.Text);
         }
     }
@@ -30,10 +30,10 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
     /// <summary>Records a withdrawal of an open complaint.</summary>
     public static object[] Decide(WithdrawComplaint command, Case state)
     {
-        state.EnsureStatus("withdraw the complaint", CaseRules.OpenComplaint);
+        state.EnsureStatus("complaint.withdraw", CaseRules.OpenComplaint);
         if (command.IsPartial && state.WithdrawnParts.Contains(command.WithdrawnPart))
         {
-            throw new DomainRuleException($"\"{command.WithdrawnPart}\" was already withdrawn.");
+            throw new DomainRuleException("complaint.withdraw.part-withdrawn", command.WithdrawnPart);
         }
 
         if (command.IsPartial)
@@ -41,8 +41,7 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
             var rules = state.Rules.For(state.RulesDate);
             if (!rules.AllowsPartialWithdrawal)
             {
-                throw new DomainRuleException(
-                    $"Partial withdrawal is not available under {rules.Name} (the case's rules date is {state.RulesDate:yyyy-MM-dd}); only a full withdrawal can be recorded.");
+                throw new DomainRuleException("complaint.withdraw.partial-not-available", rules.Name, state.RulesDate);
             }
         }
 

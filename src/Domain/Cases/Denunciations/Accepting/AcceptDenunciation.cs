@@ -20,23 +20,22 @@ public sealed record AcceptDenunciation(Guid CaseId, string Grounds, bool HasVer
         public Validator()
         {
             Include(new CaseCommandRules<AcceptDenunciation>());
-            RuleFor(c => c.Grounds).NotEmpty().WithMessage("grounds is required: the acceptance decision states its grounds.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Grounds).NotEmpty().Says("denunciation.accept.grounds.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Accepts a denunciation under check.</summary>
     public static object[] Decide(AcceptDenunciation command, Case state)
     {
-        state.EnsureStatus("accept the denunciation", CaseStatus.DenunciationUnderCheck);
+        state.EnsureStatus("denunciation.accept", CaseStatus.DenunciationUnderCheck);
         if (string.IsNullOrWhiteSpace(state.Respondent))
         {
-            throw new DomainRuleException("A denunciation can be accepted only when it names who is denounced (the case's respondent is empty).");
+            throw new DomainRuleException("denunciation.accept.no-respondent");
         }
 
         if (state.IsAnonymous && !command.HasVerifiableEvidence)
         {
-            throw new DomainRuleException(
-                "An anonymous denunciation is handled only if it names the violator with concrete, verifiable evidence (Law 25/2018/QH14). Set hasVerifiableEvidence, or refuse it (RefuseDenunciation).");
+            throw new DomainRuleException("denunciation.accept.anonymous-without-evidence");
         }
 
         return [new DenunciationAccepted(command.CaseId, command.Grounds, command.HasVerifiableEvidence, command.Actor, command.OccurredAt)];

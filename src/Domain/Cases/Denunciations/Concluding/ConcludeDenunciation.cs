@@ -18,14 +18,14 @@ public sealed record ConcludeDenunciation(Guid CaseId, Finding Finding, string S
         {
             Include(new CaseCommandRules<ConcludeDenunciation>());
             RuleFor(c => c.Finding).IsInEnum();
-            RuleFor(c => c.Summary).NotEmpty().WithMessage("summary is required: state the conclusion.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Summary).NotEmpty().Says("denunciation.conclude.summary.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Concludes an accepted denunciation.</summary>
     public static object[] Decide(ConcludeDenunciation command, Case state)
     {
-        state.EnsureStatus("conclude the denunciation", CaseStatus.DenunciationUnderSettlement);
+        state.EnsureStatus("denunciation.conclude", CaseStatus.DenunciationUnderSettlement);
         return [new DenunciationConcluded(command.CaseId, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }
 }

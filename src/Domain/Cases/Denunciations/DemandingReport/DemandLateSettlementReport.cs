@@ -17,20 +17,20 @@ public sealed record DemandLateSettlementReport(Guid CaseId, string SupervisingB
         public Validator()
         {
             Include(new CaseCommandRules<DemandLateSettlementReport>());
-            RuleFor(c => c.SupervisingBody).NotEmpty().WithMessage("supervisingBody is required.").MaximumLength(TextLimits.Name);
+            RuleFor(c => c.SupervisingBody).NotEmpty().Says("denunciation.demand-report.supervising-body.required").MaximumLength(TextLimits.Name);
         }
     }
 
     /// <summary>Records the demand on an accepted denunciation with no report pending.</summary>
     public static object[] Decide(DemandLateSettlementReport command, Case state)
     {
-        state.EnsureStatus("demand a late-settlement report", CaseStatus.DenunciationUnderSettlement);
+        state.EnsureStatus("denunciation.demand-report", CaseStatus.DenunciationUnderSettlement);
         if (state.ReportDemandedOn is { } pending && !state.ReportSubmitted)
         {
-            throw new DomainRuleException($"A late-settlement report was already demanded on {pending:yyyy-MM-dd} and has not been sent yet.");
+            throw new DomainRuleException("denunciation.demand-report.pending", pending);
         }
 
-        CaseRules.EnsureLapsed(state, DeadlineStep.DenunciationSettlement, command.OccurredAt, "a late-settlement report can be demanded");
+        CaseRules.EnsureLapsed(state, DeadlineStep.DenunciationSettlement, command.OccurredAt, "denunciation.demand-report");
         return [new LateSettlementReportDemanded(command.CaseId, command.SupervisingBody, command.Actor, command.OccurredAt)];
     }
 }

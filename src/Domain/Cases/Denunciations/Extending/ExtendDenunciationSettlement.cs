@@ -23,27 +23,26 @@ public sealed record ExtendDenunciationSettlement(Guid CaseId, DenunciationCompl
         {
             Include(new CaseCommandRules<ExtendDenunciationSettlement>());
             RuleFor(c => c.Complexity).IsInEnum();
-            RuleFor(c => c.Days).InclusiveBetween(1, 366).WithMessage("days must be between 1 and the rule's maximum (30 under Law 25/2018).");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: say why more time is needed.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Days).InclusiveBetween(1, 366).Says("denunciation.extend.days.range");
+            RuleFor(c => c.Reason).NotEmpty().Says("denunciation.extend.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Extends an accepted denunciation within the number and length of extensions its rules allow.</summary>
     public static object[] Decide(ExtendDenunciationSettlement command, Case state)
     {
-        state.EnsureStatus("extend the settlement period", CaseStatus.DenunciationUnderSettlement);
+        state.EnsureStatus("denunciation.extend", CaseStatus.DenunciationUnderSettlement);
         var rules = state.Rules.For(state.RulesDate);
         var maxDays = rules.Period(DeadlineStep.DenunciationExtension).Days;
         if (command.Days > maxDays)
         {
-            throw new DomainRuleException($"An extension may add at most {maxDays} days under {rules.Name}; {command.Days} were asked.");
+            throw new DomainRuleException("denunciation.extend.too-many-days", maxDays, rules.Name, command.Days);
         }
 
         var allowed = command.Complexity == DenunciationComplexity.EspeciallyComplex ? rules.MaxExtensionsEspeciallyComplex : rules.MaxExtensionsComplex;
         if (state.Extensions >= allowed)
         {
-            throw new DomainRuleException(
-                $"A {command.Complexity} denunciation may be extended {allowed} time(s); it was already extended {state.Extensions} time(s).");
+            throw new DomainRuleException("denunciation.extend.too-many-extensions", command.Complexity, allowed, state.Extensions);
         }
 
         return [new DenunciationSettlementExtended(command.CaseId, state.Extensions + 1, command.Complexity, command.Days, command.Reason, command.Actor, command.OccurredAt)];

@@ -16,19 +16,19 @@ public sealed record NotifyDenunciationParties(Guid CaseId, IReadOnlyList<Notice
         public Validator()
         {
             Include(new CaseCommandRules<NotifyDenunciationParties>());
-            RuleFor(c => c.Parties).NotNull().Must(p => p is { Count: > 0 }).WithMessage("parties is required: Denouncer and/or Denounced.");
+            RuleFor(c => c.Parties).NotNull().Must(p => p is { Count: > 0 }).Says("denunciation.notify.parties.required");
             RuleForEach(c => c.Parties).Must(p => p is NoticeParty.Denouncer or NoticeParty.Denounced)
-                .WithMessage("parties may only contain Denouncer or Denounced.");
+                .Says("denunciation.notify.parties.only-denunciation-parties");
         }
     }
 
     /// <summary>Records notices of an accepted denunciation to parties not yet notified.</summary>
     public static object[] Decide(NotifyDenunciationParties command, Case state)
     {
-        state.EnsureStatus("notify the parties", CaseStatus.DenunciationUnderSettlement);
+        state.EnsureStatus("denunciation.notify", CaseStatus.DenunciationUnderSettlement);
         if (state.IsAnonymous && command.Parties.Contains(NoticeParty.Denouncer))
         {
-            throw new DomainRuleException("The denunciation is anonymous: there is no denouncer to notify. Notify only the person denounced.");
+            throw new DomainRuleException("denunciation.notify.anonymous");
         }
 
         var fresh = command.Parties.Distinct().Except(state.DenunciationNotified).ToArray();

@@ -16,14 +16,14 @@ public sealed record RefuseDenunciation(Guid CaseId, string Reason, string Actor
         public Validator()
         {
             Include(new CaseCommandRules<RefuseDenunciation>());
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Reason).NotEmpty().Says("denunciation.refuse.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Refuses a denunciation under check.</summary>
     public static object[] Decide(RefuseDenunciation command, Case state)
     {
-        state.EnsureStatus("refuse the denunciation", CaseStatus.DenunciationUnderCheck);
+        state.EnsureStatus("denunciation.refuse", CaseStatus.DenunciationUnderCheck);
         return [new DenunciationNotAccepted(command.CaseId, command.Reason, command.Actor, command.OccurredAt)];
     }
 }

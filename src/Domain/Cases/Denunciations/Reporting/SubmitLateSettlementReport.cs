@@ -16,7 +16,7 @@ public sealed record SubmitLateSettlementReport(Guid CaseId, string ReportRefere
         public Validator()
         {
             Include(new CaseCommandRules<SubmitLateSettlementReport>());
-            RuleFor(c => c.ReportReference).NotEmpty().WithMessage("reportReference is required.").MaximumLength(TextLimits.Reference);
+            RuleFor(c => c.ReportReference).NotEmpty().Says("denunciation.submit-report.report-reference.required").MaximumLength(TextLimits.Reference);
         }
     }
 
@@ -25,12 +25,12 @@ public sealed record SubmitLateSettlementReport(Guid CaseId, string ReportRefere
     {
         if (state.ReportDemandedOn is null)
         {
-            throw new DomainRuleException("No late-settlement report was demanded on this case.");
+            throw new DomainRuleException("denunciation.submit-report.not-demanded");
         }
 
         if (state.ReportSubmitted)
         {
-            throw new DomainRuleException("The demanded late-settlement report was already sent; a new demand must come first.");
+            throw new DomainRuleException("denunciation.submit-report.already-sent");
         }
 
         return [new LateSettlementReportSubmitted(command.CaseId, command.ReportReference, command.Actor, command.OccurredAt)];

@@ -20,7 +20,7 @@ public sealed record RevealDenouncerIdentity(Guid CaseId, string Purpose, string
         public Validator()
         {
             Include(new CaseCommandRules<RevealDenouncerIdentity>());
-            RuleFor(c => c.Purpose).NotEmpty().WithMessage("purpose is required: say why the denouncer's identity is needed.")
+            RuleFor(c => c.Purpose).NotEmpty().Says("denunciation.reveal-identity.purpose.required")
                 .MaximumLength(TextLimits.Reference * 4);
         }
     }
@@ -30,12 +30,12 @@ public sealed record RevealDenouncerIdentity(Guid CaseId, string Purpose, string
     {
         if (state.Kind != CaseKind.Denunciation)
         {
-            throw new DomainRuleException($"Case {command.CaseId} is a {state.Kind.ToString().ToLowerInvariant()}, not a denunciation: there is no denouncer's identity to reveal.");
+            throw new DomainRuleException("denunciation.reveal-identity.not-denunciation", command.CaseId, new Term("case-kind." + state.Kind.ToString().ToLowerInvariant()));
         }
 
         if (state.IsAnonymous || state.Citizen is null)
         {
-            throw new DomainRuleException($"The denunciation {command.CaseId} is anonymous or names nobody: there is no identity to reveal.");
+            throw new DomainRuleException("denunciation.reveal-identity.anonymous", command.CaseId);
         }
 
         return [new DenouncerIdentityRevealed(command.CaseId, command.Purpose, command.Actor, command.OccurredAt)];

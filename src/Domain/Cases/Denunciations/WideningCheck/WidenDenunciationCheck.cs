@@ -17,7 +17,7 @@ public sealed record WidenDenunciationCheck(Guid CaseId, IReadOnlyList<string> P
         {
             Include(new CaseCommandRules<WidenDenunciationCheck>());
             RuleFor(c => c.Places).NotNull().Must(p => p is { Count: >= 2 })
-                .WithMessage("places must name at least two places where checks are needed.");
+                .Says("denunciation.widen-check.places.too-few");
             RuleForEach(c => c.Places).NotEmpty().MaximumLength(TextLimits.Name);
         }
     }
@@ -25,7 +25,7 @@ public sealed record WidenDenunciationCheck(Guid CaseId, IReadOnlyList<string> P
     /// <summary>Widens the check of a denunciation under check, once.</summary>
     public static object[] Decide(WidenDenunciationCheck command, Case state)
     {
-        state.EnsureStatus("widen the check", CaseStatus.DenunciationUnderCheck);
+        state.EnsureStatus("denunciation.widen-check", CaseStatus.DenunciationUnderCheck);
         if (state.CheckAtSeveralPlaces)
         {
             return [];

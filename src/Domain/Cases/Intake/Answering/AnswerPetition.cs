@@ -16,14 +16,14 @@ public sealed record AnswerPetition(Guid CaseId, string Answer, string Actor, Da
         public Validator()
         {
             Include(new CaseCommandRules<AnswerPetition>());
-            RuleFor(c => c.Answer).NotEmpty().WithMessage("answer is required: say what was replied or done.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Answer).NotEmpty().Says("petition.answer.answer.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Answers an open suggestion or report.</summary>
     public static object[] Decide(AnswerPetition command, Case state)
     {
-        state.EnsureStatus("answer it", CaseStatus.SuggestionOpen);
+        state.EnsureStatus("petition.answer", CaseStatus.SuggestionOpen);
         return [new PetitionAnswered(command.CaseId, command.Answer, command.Actor, command.OccurredAt)];
     }
 }

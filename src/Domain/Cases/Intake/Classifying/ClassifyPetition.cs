@@ -18,7 +18,7 @@ public sealed record ClassifyPetition(Guid CaseId, CaseKind Kind, string? Reason
         {
             Include(new CaseCommandRules<ClassifyPetition>());
             RuleFor(c => c.Kind).IsInEnum().NotEqual(CaseKind.Unclassified)
-                .WithMessage("kind must be Suggestion, Complaint or Denunciation.");
+                .Says("petition.kind.invalid");
             RuleFor(c => c.Reason).MaximumLength(TextLimits.Text);
         }
     }
@@ -33,12 +33,11 @@ public sealed record ClassifyPetition(Guid CaseId, CaseKind Kind, string? Reason
 
         if (state.Kind != CaseKind.Unclassified)
         {
-            throw new DomainRuleException(
-                $"The case is already classified as {state.Kind}. To change that, reclassify it (ReclassifyPetition) with a reason.");
+            throw new DomainRuleException("petition.classify.already-classified", state.Kind);
         }
 
-        state.EnsureStatus("classify the petition", CaseStatus.AwaitingClassification);
-        CaseRules.EnsureKindFits(state, command.Kind);
+        state.EnsureStatus("petition.classify", CaseStatus.AwaitingClassification);
+        CaseRules.EnsureKindFits(state, command.Kind, "petition.classify");
         return [new PetitionClassified(command.CaseId, command.Kind, command.Reason, command.Actor, command.OccurredAt)];
     }
 }

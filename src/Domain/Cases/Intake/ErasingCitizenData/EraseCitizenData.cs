@@ -21,9 +21,9 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
         public Validator()
         {
             Include(new CaseCommandRules<EraseCitizenData>());
-            RuleFor(c => c.Request).NotEmpty().WithMessage("request is required: name the erasure request (number and date).")
+            RuleFor(c => c.Request).NotEmpty().Says("citizen.erase.request.required")
                 .MaximumLength(TextLimits.Reference * 4);
-            RuleFor(c => c.LegalBasis).NotEmpty().WithMessage("legalBasis is required: cite the law the erasure rests on.")
+            RuleFor(c => c.LegalBasis).NotEmpty().Says("citizen.erase.legal-basis.required")
                 .MaximumLength(TextLimits.Reference * 4);
         }
     }
@@ -44,16 +44,15 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
         var written = Fold(command.Request + " " + command.LegalBasis);
         var named = new (string? Value, string Field)[]
             {
-                (details.Name, "name"), (details.IdNumber, "ID number"), (details.Phone, "phone number"), (details.Address, "address"),
+                (details.Name, "citizen-field.name"), (details.IdNumber, "citizen-field.id-number"), (details.Phone, "citizen-field.phone"),
+                (details.Address, "citizen-field.address"),
             }
             .Where(p => !string.IsNullOrWhiteSpace(p.Value) && Fold(p.Value!).Length >= 3 && written.Contains(Fold(p.Value!), StringComparison.OrdinalIgnoreCase))
-            .Select(p => p.Field)
+            .Select(p => new Term(p.Field))
             .ToList();
         if (named.Count > 0)
         {
-            throw new DomainRuleException(
-                $"request and legalBasis must not write out the citizen's {string.Join(", ", named)}: the erasure is kept forever in the case's history. "
-                + "Identify the request by its registry number and date instead (e.g. \"Đơn số 12/2024, ngày 05/03/2024\").");
+            throw new DomainRuleException("citizen.erase.identity-written", new CommaList(named));
         }
     }
 
@@ -62,12 +61,12 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
     {
         if (state.Citizen is null)
         {
-            throw new DomainRuleException($"Case {command.CaseId} holds no personal data of a citizen (anonymous, or none given): there is nothing to erase.");
+            throw new DomainRuleException("citizen.erase.no-data", command.CaseId);
         }
 
         if (state.CitizenErasedOn is { } on)
         {
-            throw new DomainRuleException($"The citizen's personal data in case {command.CaseId} was already erased on {on:yyyy-MM-dd}.");
+            throw new DomainRuleException("citizen.erase.already-erased", command.CaseId, on);
         }
 
         return [new CitizenDataErased(command.CaseId, state.Citizen.PersonId, command.Request, command.LegalBasis, command.Actor, command.OccurredAt)];

@@ -17,7 +17,7 @@ public sealed record GuideCitizen(Guid CaseId, string Guidance, string? Competen
         public Validator()
         {
             Include(new CaseCommandRules<GuideCitizen>());
-            RuleFor(c => c.Guidance).NotEmpty().WithMessage("guidance is required: say what the citizen was told.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.Guidance).NotEmpty().Says("petition.guide.guidance.required").MaximumLength(TextLimits.Text);
             RuleFor(c => c.CompetentBody).MaximumLength(TextLimits.Name);
         }
     }
@@ -25,7 +25,7 @@ public sealed record GuideCitizen(Guid CaseId, string Guidance, string? Competen
     /// <summary>Closes a case that has not been accepted with guidance to the citizen.</summary>
     public static object[] Decide(GuideCitizen command, Case state)
     {
-        state.EnsureStatus("answer it with guidance", CaseRules.BeforeAcceptance);
+        state.EnsureStatus("petition.guide", CaseRules.BeforeAcceptance);
         return [new CitizenGuided(command.CaseId, command.Guidance, command.CompetentBody, command.Actor, command.OccurredAt)];
     }
 }

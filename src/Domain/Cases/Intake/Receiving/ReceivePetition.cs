@@ -68,20 +68,20 @@ public sealed record ReceivePetition(
             Include(new CaseCommandRules<ReceivePetition>());
             RuleFor(c => c.Channel).IsInEnum();
             RuleFor(c => c.CitizenName).NotEmpty().When(c => !c.IsAnonymous)
-                .WithMessage("citizenName is required unless isAnonymous is true.");
+                .Says("petition.receive.citizen-name.required");
             RuleFor(c => c.CitizenName).MaximumLength(TextLimits.Name);
             // \z, not $: in .NET "$" also matches before a trailing newline, which would let "079123456\n" through.
             RuleFor(c => c.CitizenIdNumber).Matches(@"^(?:[0-9]{9}|[0-9]{12})\z")
                 .When(c => !string.IsNullOrEmpty(c.CitizenIdNumber))
-                .WithMessage("citizenIdNumber must be 9 or 12 digits (identity card or citizen ID).");
+                .Says("petition.receive.citizen-id-number.format");
             RuleFor(c => c.CitizenPhone).Matches(@"^\+?[0-9 .-]{8,15}\z")
                 .When(c => !string.IsNullOrEmpty(c.CitizenPhone))
-                .WithMessage("citizenPhone must be 8 to 15 digits, optionally starting with +.");
+                .Says("petition.receive.citizen-phone.format");
             RuleFor(c => c.CitizenAddress).MaximumLength(TextLimits.Name * 2);
             RuleFor(c => c.Number).MaximumLength(TextLimits.Reference);
-            RuleFor(c => c.LocalityCode).NotEmpty().WithMessage("localityCode is required: name the commune/ward the matter concerns.")
+            RuleFor(c => c.LocalityCode).NotEmpty().Says("petition.receive.locality-code.required")
                 .MaximumLength(TextLimits.Reference);
-            RuleFor(c => c.Content).NotEmpty().WithMessage("content is required: summarise what the citizen asks or reports.")
+            RuleFor(c => c.Content).NotEmpty().Says("petition.receive.content.required")
                 .MaximumLength(TextLimits.Text);
             RuleFor(c => c.Respondent).MaximumLength(TextLimits.Name);
         }
@@ -108,8 +108,7 @@ public sealed record ReceivePetition(
                 state.IsAnonymous, state.LocalityCode, state.Content, state.Respondent, state.ReceivedBy, state.ReceivedAt);
             return recorded == received
                 ? []
-                : throw new DomainRuleException(
-                    $"Case {command.CaseId} already exists (received {state.ReceivedAt:yyyy-MM-dd}) with different details. Use a new id for a new petition.");
+                : throw new DomainRuleException("petition.receive.other-details", command.CaseId, state.ReceivedAt);
         }
 
         return [received];

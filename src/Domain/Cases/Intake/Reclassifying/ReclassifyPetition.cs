@@ -21,8 +21,8 @@ public sealed record ReclassifyPetition(Guid CaseId, CaseKind Kind, string Reaso
         {
             Include(new CaseCommandRules<ReclassifyPetition>());
             RuleFor(c => c.Kind).IsInEnum().NotEqual(CaseKind.Unclassified)
-                .WithMessage("kind must be Suggestion, Complaint or Denunciation.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: say why the classification changes.")
+                .Says("petition.kind.invalid");
+            RuleFor(c => c.Reason).NotEmpty().Says("petition.reclassify.reason.required")
                 .MaximumLength(TextLimits.Text);
         }
     }
@@ -32,16 +32,16 @@ public sealed record ReclassifyPetition(Guid CaseId, CaseKind Kind, string Reaso
     {
         if (state.Kind == CaseKind.Unclassified)
         {
-            throw new DomainRuleException("The petition has not been classified yet: classify it (ClassifyPetition) instead.");
+            throw new DomainRuleException("petition.reclassify.unclassified");
         }
 
         if (state.Kind == command.Kind)
         {
-            throw new DomainRuleException($"The case is already a {state.Kind}; nothing to reclassify.");
+            throw new DomainRuleException("petition.reclassify.same-kind", state.Kind);
         }
 
-        state.EnsureStatus("reclassify the petition", CaseStatus.SuggestionOpen, CaseStatus.AwaitingAcceptance, CaseStatus.DenunciationUnderCheck);
-        CaseRules.EnsureKindFits(state, command.Kind);
+        state.EnsureStatus("petition.reclassify", CaseStatus.SuggestionOpen, CaseStatus.AwaitingAcceptance, CaseStatus.DenunciationUnderCheck);
+        CaseRules.EnsureKindFits(state, command.Kind, "petition.reclassify");
         return [new PetitionReclassified(command.CaseId, state.Kind, command.Kind, command.Reason, command.Actor, command.OccurredAt)];
     }
 }

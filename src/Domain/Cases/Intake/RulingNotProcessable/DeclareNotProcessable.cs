@@ -25,7 +25,7 @@ public sealed record DeclareNotProcessable(Guid CaseId, NotProcessableReason Rea
     /// <summary>Closes a case that has not been accepted.</summary>
     public static object[] Decide(DeclareNotProcessable command, Case state)
     {
-        state.EnsureStatus("declare it not processable", CaseRules.BeforeAcceptance);
+        state.EnsureStatus("petition.not-processable", CaseRules.BeforeAcceptance);
         return [new PetitionFoundNotProcessable(command.CaseId, command.Reason, command.Note, command.Actor, command.OccurredAt)];
     }
 }

@@ -17,15 +17,15 @@ public sealed record TransferPetition(Guid CaseId, string ToBody, string Reason,
         public Validator()
         {
             Include(new CaseCommandRules<TransferPetition>());
-            RuleFor(c => c.ToBody).NotEmpty().WithMessage("toBody is required: name the competent body.").MaximumLength(TextLimits.Name);
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required: say why this body is not competent.").MaximumLength(TextLimits.Text);
+            RuleFor(c => c.ToBody).NotEmpty().Says("petition.transfer.to-body.required").MaximumLength(TextLimits.Name);
+            RuleFor(c => c.Reason).NotEmpty().Says("petition.transfer.reason.required").MaximumLength(TextLimits.Text);
         }
     }
 
     /// <summary>Transfers a case that has not been accepted.</summary>
     public static object[] Decide(TransferPetition command, Case state)
     {
-        state.EnsureStatus("transfer it", CaseRules.BeforeAcceptance);
+        state.EnsureStatus("petition.transfer", CaseRules.BeforeAcceptance);
         return [new PetitionTransferred(command.CaseId, command.ToBody, command.Reason, command.Actor, command.OccurredAt)];
     }
 }
