@@ -14,8 +14,11 @@ public static class OutreachText
 {
     private static readonly string[] SetNames = ["Common", "Input", "Cases", "Programme", "Audit", "Storage", "Settings", "Terms"];
 
+    // Only the sets the assembly holds: a set that is not (yet) there would make every lookup past it throw.
     private static readonly ResourceManager[] Sets =
-        [.. SetNames.Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
+        [.. SetNames
+            .Where(n => typeof(OutreachText).Assembly.GetManifestResourceInfo("Outreach.Resources." + n + ".resources") is not null)
+            .Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
 
     /// <summary>The Vietnamese culture the library speaks.</summary>
     public static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi-VN");
@@ -73,7 +76,8 @@ public static class OutreachText
         var codes = new List<string>();
         foreach (var set in Sets)
         {
-            using var resources = set.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true);
+            // The resource manager owns and caches the set: disposing it would break every later lookup.
+            var resources = set.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: true);
             if (resources is null)
             {
                 continue;
@@ -94,7 +98,7 @@ public static class OutreachText
         var codes = new List<string>();
         foreach (var set in Sets)
         {
-            using var resources = set.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+            var resources = set.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
             if (resources is null)
             {
                 continue;

@@ -219,7 +219,7 @@ public sealed partial class AuditRefusalTextTests
         var ours = OutreachText.Codes().Where(c => c.StartsWith("checkpoint.", StringComparison.Ordinal) || c.StartsWith("trusted-key.", StringComparison.Ordinal)
             || c.StartsWith("chain.", StringComparison.Ordinal) || c.StartsWith("history.", StringComparison.Ordinal) || c.StartsWith("clearance.holder", StringComparison.Ordinal)
             || c.StartsWith("person-key.", StringComparison.Ordinal) || c.StartsWith("storage.", StringComparison.Ordinal) || c.StartsWith("settings.", StringComparison.Ordinal)).ToList();
-        var vietnamese = OutreachText.CodesIn(Vietnamese);
+        var vietnamese = OutreachText.CodesIn(CultureInfo.GetCultureInfo("vi"));
 
         Assert.That(ours, Has.Count.GreaterThanOrEqualTo(28));
         foreach (var code in ours)
