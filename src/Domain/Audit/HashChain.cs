@@ -374,8 +374,9 @@ internal sealed class ChainWriteCheck(string schema, IReadOnlyList<(Guid Stream,
 
 /// <summary>
 /// An append was refused because the stream's recorded history was changed outside Outreach (its last event has no
-/// chain link), or because the chain function was changed or disabled. Nothing was recorded; run <c>outreach audit
-/// verify</c> to see what was altered. The code is always <c>history.tampered</c>; the sentence says what was found.
+/// chain link), or because the chain function was changed or disabled. Nothing was recorded; verify the chains
+/// (<see cref="ChainVerifier"/>) to see what was altered. The code is always <c>history.tampered</c>; the sentence says
+/// what was found.
 /// </summary>
 public sealed partial class HistoryTamperedException : OutreachException
 {
@@ -426,6 +427,7 @@ public sealed partial class HistoryTamperedException : OutreachException
 /// </summary>
 public sealed class ChainSchemaException : InvalidOperationException, IOutreachFailure
 {
+    private const string TextCode = "chain.schema-mismatch";
     private readonly object?[] _arguments;
 
     /// <summary>Creates the exception for events registered in <paramref name="registered"/> but written to <paramref name="written"/>.</summary>
@@ -436,8 +438,6 @@ public sealed class ChainSchemaException : InvalidOperationException, IOutreachF
         RegisteredSchema = registered;
         WrittenSchema = written;
     }
-
-    private const string TextCode = "chain.schema-mismatch";
 
     /// <summary>The schema Outreach was registered for.</summary>
     public string RegisteredSchema { get; }

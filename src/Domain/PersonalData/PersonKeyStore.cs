@@ -37,6 +37,8 @@ public sealed class PersonErasedException(Guid personId)
 /// </summary>
 public sealed class PersonKeyDamagedException : OutreachException
 {
+    private const string DamagedCode = "person-key.damaged";
+
     /// <summary>Creates the exception for the key file <paramref name="path"/> of <paramref name="personId"/>, which is not base64 text.</summary>
     public PersonKeyDamagedException(Guid personId, string path)
         : base(DamagedCode, [path]) => (PersonId, Path) = (personId, path);
@@ -44,8 +46,6 @@ public sealed class PersonKeyDamagedException : OutreachException
     /// <summary>Creates the exception for the key file <paramref name="path"/> of <paramref name="personId"/>, which holds <paramref name="length"/> bytes instead of 32.</summary>
     public PersonKeyDamagedException(Guid personId, string path, int length)
         : base(DamagedCode, DamagedCode + ".wrong-length", [path, length]) => (PersonId, Path) = (personId, path);
-
-    private const string DamagedCode = "person-key.damaged";
 
     /// <summary>The person whose key it is.</summary>
     public Guid PersonId { get; }
@@ -122,7 +122,10 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The person's key, or null when there is none (never created, or erased); throws
+    /// <see cref="PersonKeyDamagedException"/> when the key file is not 32 bytes in base64.
+    /// </summary>
     public byte[]? Find(Guid personId)
     {
         var path = KeyPath(personId);
