@@ -54,38 +54,14 @@ public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, st
         _ => "storage.error",
     };
 
-    /// <summary>The sentence for a person, in <paramref name="culture"/> (Vietnamese for <c>vi</c>, English otherwise).</summary>
+    /// <summary>
+    /// The sentence for a person, in <paramref name="culture"/> (Vietnamese for <c>vi</c>, English otherwise; the current
+    /// UI culture when null): the text of <see cref="Code"/> with the SQLSTATE and the server's words.
+    /// </summary>
     public string Message(CultureInfo? culture = null)
     {
-        var vi = (culture ?? CultureInfo.CurrentUICulture).TwoLetterISOLanguageName == "vi";
         var detail = SqlState.Length > 0 ? $"{SqlState}: {Detail}" : Detail;
-        return Kind switch
-        {
-            StorageFailureKind.Unreachable => vi
-                ? $"Không kết nối được PostgreSQL ({detail}). Kiểm tra máy chủ có đang chạy và chuỗi kết nối (OUTREACH_CONNECTION) có đúng không, hoặc bỏ cấu hình để dùng cụm PostgreSQL riêng trên máy."
-                : $"Cannot reach PostgreSQL ({detail}). Check that the server runs and that the connection string (OUTREACH_CONNECTION) names it, or unset it to use the private local cluster.",
-            StorageFailureKind.Authentication => vi
-                ? $"PostgreSQL từ chối đăng nhập ({detail}). Kiểm tra tên vai trò và mật khẩu trong chuỗi kết nối."
-                : $"PostgreSQL refused the login ({detail}). Check the role name and password of the connection string.",
-            StorageFailureKind.Privilege => vi
-                ? $"Vai trò cơ sở dữ liệu đang dùng không có quyền làm việc này ({detail}). Vai trò ứng dụng chỉ được đọc và ghi thêm; thay đổi lược đồ phải dùng kết nối của chủ sở hữu lược đồ (OUTREACH_ADMIN_CONNECTION)."
-                : $"The database role in use is not allowed to do this ({detail}). The application role may only read and append; schema changes need the schema owner's connection (OUTREACH_ADMIN_CONNECTION).",
-            StorageFailureKind.MissingDatabase => vi
-                ? $"Cơ sở dữ liệu hoặc lược đồ chưa có ({detail}). Tạo cơ sở dữ liệu, hoặc để chủ sở hữu lược đồ chuẩn bị lược đồ (OUTREACH_ADMIN_CONNECTION), rồi chạy lại."
-                : $"The database or schema does not exist ({detail}). Create the database, or let the schema owner prepare the schema (OUTREACH_ADMIN_CONNECTION), then run again.",
-            StorageFailureKind.BadData => vi
-                ? $"PostgreSQL từ chối một giá trị ({detail}). Không có gì được ghi; sửa dữ liệu đầu vào rồi thử lại."
-                : $"PostgreSQL refused a value ({detail}). Nothing was recorded; correct the input and try again.",
-            StorageFailureKind.Duplicate => vi
-                ? $"Cùng lúc đó đã có người ghi đúng bản ghi này ({detail}). Yêu cầu này không ghi gì; tải lại rồi thử lại."
-                : $"Someone recorded the same thing at the same moment ({detail}). Nothing was recorded by this request; reload and try again.",
-            StorageFailureKind.Conflict => vi
-                ? $"Một giao dịch đồng thời đã thắng ({detail}). Không có gì được ghi; hãy thử lại."
-                : $"A concurrent transaction won ({detail}). Nothing was recorded; try again.",
-            _ => vi
-                ? $"PostgreSQL báo lỗi ({detail}). Không có gì được ghi; nếu lỗi lặp lại, hãy báo cho người quản trị cơ sở dữ liệu."
-                : $"PostgreSQL reported an error ({detail}). Nothing was recorded; if it happens again, tell the database's administrator.",
-        };
+        return OutreachText.Format(Code, culture, detail);
     }
 
     /// <summary>

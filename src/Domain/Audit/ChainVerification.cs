@@ -254,7 +254,7 @@ public static class ChainVerifier
                         streamId == HashChain.TombstoneStream
                             ? $"Event #{seq} is a tombstone Marten wrote for a failed append (in its own stream {streamId}): it carries nothing, but it is not chained. Since ADR 20 the schema keeps tombstones out; this one is older, or the trigger outreach_no_tombstones was removed."
                             : version == 1
-                            ? $"Event 1 of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach, or before this database had hash chains (then run 'outreach audit adopt' once)."
+                            ? $"Event 1 of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach, or before this database had hash chains (then adopt its unchained streams once)."
                             : $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
                 }
                 else if (version != previousVersion + 1)

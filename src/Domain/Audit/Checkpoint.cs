@@ -19,7 +19,7 @@ public sealed record CheckpointHead(Guid StreamId, long Version, string Hash)
 /// <summary>
 /// A signed statement of every chain head at one moment (ADR 16): the Merkle root over the heads (RFC 6962 tree hash,
 /// streams in order of their id), the event count and the time, signed with ECDSA P-256 / SHA-256. Exported to a file
-/// kept outside the database, it lets <c>outreach audit verify --checkpoint FILE</c> catch a history that was replaced
+/// kept outside the database, it lets a verification against it catch a history that was replaced
 /// and re-hashed by someone with full database access.
 /// </summary>
 /// <param name="Format">Always <see cref="CurrentFormat"/>.</param>
@@ -125,7 +125,7 @@ public sealed record Checkpoint(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointFileException($"Cannot read the checkpoint file '{path}': {ex.Message}");
+            throw new CheckpointFileException("checkpoint.file.unreadable", [path, ex.Message], ex);
         }
 
         Checkpoint? checkpoint;
@@ -135,20 +135,30 @@ public sealed record Checkpoint(
         }
         catch (JsonException ex)
         {
-            throw new CheckpointFileException($"'{path}' is not a checkpoint written by 'outreach audit checkpoint': {ex.Message}");
+            throw new CheckpointFileException("checkpoint.file.not-a-checkpoint", [path, ex.Message], ex);
         }
 
         if (checkpoint is null || checkpoint.Heads is null || checkpoint.MerkleRoot is null || checkpoint.PublicKey is null || checkpoint.Signature is null || checkpoint.Format is null)
         {
-            throw new CheckpointFileException($"'{path}' is not a checkpoint written by 'outreach audit checkpoint': fields are missing.");
+            throw new CheckpointFileException("checkpoint.file.incomplete", [path]);
         }
 
         return checkpoint;
     }
 }
 
-/// <summary>A checkpoint file that cannot be read.</summary>
-public sealed class CheckpointFileException(string message) : Exception(message);
+/// <summary>
+/// A file of the audit that cannot be used: a checkpoint (<c>checkpoint.file.unreadable</c>,
+/// <c>checkpoint.file.not-a-checkpoint</c>, <c>checkpoint.file.incomplete</c>), the checkpoint signing key
+/// (<c>checkpoint.key.not-pem</c>) or the trusted-keys file (<c>trusted-key.file.unreadable</c>). The sentence names the file.
+/// </summary>
+public sealed class CheckpointFileException : OutreachException
+{
+    /// <summary>Creates the exception <paramref name="code"/>, whose sentence is the text of the same code.</summary>
+    public CheckpointFileException(string code, object?[] arguments, Exception? inner = null) : base(code, arguments, inner)
+    {
+    }
+}
 
 /// <summary>The Merkle tree hash of RFC 6962 §2.1: leaves hashed with a 0x00 prefix, inner nodes with 0x01.</summary>
 public static class Merkle

@@ -55,7 +55,7 @@ public sealed class FileCheckpointSigner : ICheckpointSigner, IDisposable
             catch (Exception ex) when (ex is ArgumentException or CryptographicException)
             {
                 key.Dispose();
-                throw new CheckpointFileException($"The checkpoint signing key '{path}' is not a PEM EC private key ({ex.Message}). Restore it from your backup; a new key would not match earlier checkpoints.");
+                throw new CheckpointFileException("checkpoint.key.not-pem", [path, ex.Message], ex);
             }
 
             return new FileCheckpointSigner(key, path);
@@ -168,7 +168,7 @@ public static class ChainAdoption
             if ((long)(await signed.ExecuteScalarAsync(cancellation).ConfigureAwait(false))! > 0)
             {
                 // Once a checkpoint vouches for the history, streams without links are tampering to report, not legacy to adopt.
-                throw new DomainRuleException("This database already has signed checkpoints, so its streams were chained from the start: streams without links were tampered with and cannot be adopted. Run 'outreach audit verify' and investigate.");
+                throw new DomainRuleException("chain.adopt.already-checkpointed");
             }
         }
 

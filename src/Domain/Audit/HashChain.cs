@@ -191,7 +191,7 @@ public static class HashChain
                   FROM {schema}.mt_events x JOIN {schema}.{ChainTable} c ON c.seq_id = x.seq_id
                  WHERE x.stream_id = p_stream AND x.version = v_first - 1;
                 IF v_prev IS NULL THEN
-                    RAISE EXCEPTION 'Outreach hash chain: event % of stream % has no chain link: it was written outside Outreach, or before this database had hash chains. Nothing was recorded. Run "outreach audit verify" (and, for a database from before hash chains, "outreach audit adopt" once).', v_first - 1, p_stream USING ERRCODE = 'OR001';
+                    RAISE EXCEPTION '{HistoryTamperedException.SqlCode}: event % of stream % has no chain link: it was written outside Outreach, or before this database had hash chains. Nothing was recorded. Verify the history (and, for a database from before hash chains, adopt its unchained streams once).', v_first - 1, p_stream USING ERRCODE = '{HistoryTamperedException.SqlState}';
                 END IF;
             END IF;
             FOR e IN SELECT * FROM {schema}.mt_events WHERE stream_id = p_stream AND version >= v_first ORDER BY version LOOP
@@ -219,11 +219,11 @@ public static class HashChain
             e record;
         BEGIN
             IF EXISTS (SELECT 1 FROM {schema}.{CheckpointTable}) THEN
-                RAISE EXCEPTION 'Outreach hash chain: this database has signed checkpoints, so every stream was chained from the start; stream % cannot be adopted.', p_stream USING ERRCODE = 'OR002';
+                RAISE EXCEPTION 'outreach.chain.adopt.checkpointed: this database has signed checkpoints, so every stream was chained from the start; stream % cannot be adopted.', p_stream USING ERRCODE = 'OR002';
             END IF;
             IF EXISTS (SELECT 1 FROM {schema}.{ChainTable} c WHERE c.stream_id = p_stream)
                OR EXISTS (SELECT 1 FROM {schema}.{ChainTable} c JOIN {schema}.mt_events x ON x.seq_id = c.seq_id WHERE x.stream_id = p_stream) THEN
-                RAISE EXCEPTION 'Outreach hash chain: stream % already has chain links; only a stream without any can be adopted.', p_stream USING ERRCODE = 'OR002';
+                RAISE EXCEPTION 'outreach.chain.adopt.linked: stream % already has chain links; only a stream without any can be adopted.', p_stream USING ERRCODE = 'OR002';
             END IF;
             FOR e IN SELECT * FROM {schema}.mt_events WHERE stream_id = p_stream ORDER BY version LOOP
                 v_hash := {SqlLinkV2("v_prev", "e", "v_now")};
@@ -274,8 +274,7 @@ internal sealed class HashChainListener(string schema) : DocumentSessionListener
 
         if (!string.Equals(session.DocumentStore.Options.Events.DatabaseSchemaName, schema, StringComparison.Ordinal))
         {
-            throw new InvalidOperationException(
-                $"Outreach was registered for events in schema '{schema}' but the store writes them to '{session.DocumentStore.Options.Events.DatabaseSchemaName}'. Set DatabaseSchemaName before calling AddOutreach().");
+            throw new ChainSchemaException(schema, session.DocumentStore.Options.Events.DatabaseSchemaName);
         }
 
         var appended = new List<(Guid Stream, int Count)>();
@@ -354,17 +353,15 @@ internal sealed class ChainWriteCheck(string schema, IReadOnlyList<(Guid Stream,
             var previous = rows.Count > count ? rows[0].Hash ?? string.Empty : string.Empty;
             foreach (var row in fresh)
             {
-                var why = row.Hash is null ? "has no chain link"
-                    : row.Format != HashChain.CurrentFormat ? $"has a link of format {row.Format}, not {HashChain.CurrentFormat}"
-                    : row.At != row.Now ? $"has a link dated {row.At:O}, not this transaction's time {row.Now:O}"
-                    : HashChain.LinkOfRow(row.Row, previous, row.At.Value) != row.Hash ? "has a link whose hash does not match the event"
+                var function = $"{schema}.{HashChain.ExtendFunction}";
+                var refusal = row.Hash is null ? HistoryTamperedException.WrittenBadly("history.tampered.no-link", row.Version, stream, function)
+                    : row.Format != HashChain.CurrentFormat ? HistoryTamperedException.WrittenBadly("history.tampered.other-format", row.Version, stream, function, row.Format, HashChain.CurrentFormat)
+                    : row.At != row.Now ? HistoryTamperedException.WrittenBadly("history.tampered.other-time", row.Version, stream, function, row.At, row.Now)
+                    : HashChain.LinkOfRow(row.Row, previous, row.At.Value) != row.Hash ? HistoryTamperedException.WrittenBadly("history.tampered.hash-mismatch", row.Version, stream, function)
                     : null;
-                if (why is not null)
+                if (refusal is not null)
                 {
-                    throw new HistoryTamperedException(
-                        $"Outreach hash chain: event {row.Version} of stream {stream}, just appended, {why}: the chain function {schema}.{HashChain.ExtendFunction} "
-                        + "was changed or disabled. Nothing was recorded. Ask the schema's owner to restore it (re-apply the schema), then run 'outreach audit verify'.",
-                        null);
+                    throw refusal;
                 }
 
                 previous = row.Hash!;
@@ -377,12 +374,25 @@ internal sealed class ChainWriteCheck(string schema, IReadOnlyList<(Guid Stream,
 
 /// <summary>
 /// An append was refused because the stream's recorded history was changed outside Outreach (its last event has no
-/// chain link). Nothing was recorded; run <c>outreach audit verify</c> to see what was altered.
+/// chain link), or because the chain function was changed or disabled. Nothing was recorded; verify the chains
+/// (<see cref="ChainVerifier"/>) to see what was altered. The code is always <c>history.tampered</c>; the sentence says
+/// what was found.
 /// </summary>
-public sealed class HistoryTamperedException(string message, Exception? inner) : Exception(message, inner)
+public sealed partial class HistoryTamperedException : OutreachException
 {
     /// <summary>The database error code <c>outreach_chain_extend</c> raises.</summary>
     public const string SqlState = "OR001";
+
+    /// <summary>The stable code that starts the database's own message (<c>RAISE EXCEPTION</c>) for an unlinked event.</summary>
+    public const string SqlCode = "outreach.history.unlinked";
+
+    /// <summary>The code of every tampered-history refusal.</summary>
+    public const string TamperedCode = "history.tampered";
+
+    private HistoryTamperedException(string textKey, object?[] arguments, Exception? inner)
+        : base(TamperedCode, textKey, arguments, inner)
+    {
+    }
 
     /// <summary>The exception to throw for a database failure caused by a broken chain, or null for any other failure.</summary>
     public static HistoryTamperedException? FromDatabase(Exception ex)
@@ -391,10 +401,53 @@ public sealed class HistoryTamperedException(string message, Exception? inner) :
         {
             if (e is Npgsql.PostgresException { SqlState: SqlState } pg)
             {
-                return new HistoryTamperedException(pg.MessageText, ex);
+                // The database's sentence is English; the event and stream it names are put into the reader's language.
+                var unlinked = Unlinked().Match(pg.MessageText);
+                return unlinked.Success
+                    ? new HistoryTamperedException("history.tampered.unlinked", [long.Parse(unlinked.Groups[1].Value, CultureInfo.InvariantCulture), Guid.Parse(unlinked.Groups[2].Value)], ex)
+                    : new HistoryTamperedException(TamperedCode, [pg.MessageText], ex);
             }
         }
 
         return null;
     }
+
+    /// <summary>The refusal of the write path's own check: the link of an event just appended was written wrongly.</summary>
+    internal static HistoryTamperedException WrittenBadly(string textKey, long version, Guid stream, string function, params object?[] found)
+        => new(textKey, [version, stream, function, .. found], null);
+
+    [System.Text.RegularExpressions.GeneratedRegex("event ([0-9]+) of stream ([0-9a-fA-F-]{36}) has no chain link", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Unlinked();
+}
+
+/// <summary>
+/// Thrown when a store appends events to another schema than the one Outreach was registered for (code
+/// <c>chain.schema-mismatch</c>): the configuration is wrong, so nothing can be chained. Set
+/// <c>DatabaseSchemaName</c> before calling <c>AddOutreach</c>.
+/// </summary>
+public sealed class ChainSchemaException : InvalidOperationException, IOutreachFailure
+{
+    private const string TextCode = "chain.schema-mismatch";
+    private readonly object?[] _arguments;
+
+    /// <summary>Creates the exception for events registered in <paramref name="registered"/> but written to <paramref name="written"/>.</summary>
+    public ChainSchemaException(string registered, string written)
+        : base(OutreachText.Format(TextCode, null, registered, written))
+    {
+        _arguments = [registered, written];
+        RegisteredSchema = registered;
+        WrittenSchema = written;
+    }
+
+    /// <summary>The schema Outreach was registered for.</summary>
+    public string RegisteredSchema { get; }
+
+    /// <summary>The schema the store writes events to.</summary>
+    public string WrittenSchema { get; }
+
+    /// <inheritdoc />
+    public string Code => TextCode;
+
+    /// <inheritdoc />
+    public string MessageIn(CultureInfo culture) => OutreachText.Format(TextCode, culture, _arguments);
 }

@@ -19,17 +19,20 @@ public static partial class TrustedKeys
     /// <summary>Whether <paramref name="text"/> is written as a key fingerprint (eight groups of four hex digits).</summary>
     public static bool IsFingerprint(string text) => Fingerprint().IsMatch(text);
 
-    /// <summary>Checks a fingerprint given by a person; throws with what a fingerprint looks like.</summary>
+    /// <summary>
+    /// Checks a fingerprint given by a person (<paramref name="source"/> says where, e.g. the option it came with);
+    /// throws <see cref="KeyFingerprintException"/> with what a fingerprint looks like.
+    /// </summary>
     public static string Check(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var trimmed = text.Trim().ToLowerInvariant();
-        return IsFingerprint(trimmed)
-            ? trimmed
-            : throw new ArgumentException($"{source}: \"{text}\" is not a key fingerprint. Write it as 'outreach audit checkpoint' prints it: eight groups of four hex digits, e.g. 3f2a:09c1:…:7be4.");
+        return Normalised(text) ?? throw new KeyFingerprintException(text, source);
     }
 
-    /// <summary>The fingerprints listed in a trusted-keys file.</summary>
+    /// <summary>
+    /// The fingerprints listed in a trusted-keys file; throws <see cref="CheckpointFileException"/> when it cannot be
+    /// read and <see cref="KeyFingerprintException"/> (naming the line) for a line that is not a fingerprint.
+    /// </summary>
     public static IReadOnlyList<string> Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -40,15 +43,39 @@ public static partial class TrustedKeys
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointFileException($"Cannot read the trusted-keys file {path}: {ex.Message}");
+            throw new CheckpointFileException("trusted-key.file.unreadable", [path, ex.Message], ex);
         }
 
         return [.. lines
             .Select((line, i) => (Text: line.Split('#')[0].Trim(), Number: i + 1))
             .Where(l => l.Text.Length > 0)
-            .Select(l => Check(l.Text, $"{path}, line {l.Number}"))];
+            .Select(l => Normalised(l.Text) ?? throw KeyFingerprintException.InFile(path, l.Number, l.Text))];
+    }
+
+    private static string? Normalised(string text)
+    {
+        var trimmed = text.Trim().ToLowerInvariant();
+        return IsFingerprint(trimmed) ? trimmed : null;
     }
 
     [GeneratedRegex("^[0-9a-f]{4}(:[0-9a-f]{4}){7}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Fingerprint();
+}
+
+/// <summary>
+/// A key fingerprint written wrongly (code <c>trusted-key.not-a-fingerprint</c>), given on its own or on a line of a
+/// trusted-keys file; the sentence says what a fingerprint looks like.
+/// </summary>
+public sealed class KeyFingerprintException : OutreachException
+{
+    private KeyFingerprintException(string code, string textKey, object?[] arguments, string text) : base(code, textKey, arguments) => Text = text;
+
+    /// <summary>Creates the exception for <paramref name="text"/>, given in <paramref name="source"/> (e.g. the option it came with).</summary>
+    public KeyFingerprintException(string text, string source) : base("trusted-key.not-a-fingerprint", [source, text]) => Text = text;
+
+    /// <summary>What was written instead of a fingerprint.</summary>
+    public string Text { get; }
+
+    internal static KeyFingerprintException InFile(string path, int line, string text)
+        => new("trusted-key.not-a-fingerprint", "trusted-key.not-a-fingerprint.in-file", [path, line, text], text);
 }

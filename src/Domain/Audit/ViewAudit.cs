@@ -64,19 +64,19 @@ public static class ViewAudit
             if (!stored.TryGetValue(id, out var document))
             {
                 problems.Add(new ViewProblem("view-missing", view, id,
-                    $"The {view} {id} has events but no {view} document: it was deleted, so lists and dashboards leave it out. Rebuild the read models (outreach projections rebuild)."));
+                    $"The {view} {id} has events but no {view} document: it was deleted, so lists and dashboards leave it out. Rebuild the read models (their projections)."));
             }
             else if (serializer.ToJson(document) != serializer.ToJson(state))
             {
                 problems.Add(new ViewProblem("view-differs", view, id,
-                    $"The {view} document {id} does not show what its events say: it was written outside the projection. Rebuild the read models (outreach projections rebuild)."));
+                    $"The {view} document {id} does not show what its events say: it was written outside the projection. Rebuild the read models (their projections)."));
             }
         }
 
         foreach (var id in stored.Keys.Where(id => !expected.ContainsKey(id)))
         {
             problems.Add(new ViewProblem("view-orphan", view, id,
-                $"The {view} document {id} has no events behind it: it was made up outside the projection. Rebuild the read models (outreach projections rebuild)."));
+                $"The {view} document {id} has no events behind it: it was made up outside the projection. Rebuild the read models (their projections)."));
         }
     }
 }

@@ -58,7 +58,10 @@ public sealed class WorkingCalendar
         return new WorkingCalendar(name ?? Name + " + local days", _weekend, all, Math.Min(FirstYear, all.Min(d => d.Date.Year)), Math.Max(LastYear, all.Max(d => d.Date.Year)));
     }
 
-    /// <summary>Reads a calendar from JSON (the format of <c>docs/deadlines.md</c>); throws <see cref="FormatException"/> with the problem.</summary>
+    /// <summary>
+    /// Reads a calendar from JSON (the format of <c>docs/deadlines.md</c>); throws <see cref="SettingsFormatException"/>
+    /// with the problem (<c>settings.calendar.invalid-json</c>, <c>settings.calendar.no-days</c>).
+    /// </summary>
     public static WorkingCalendar FromJson(Stream json)
     {
         CalendarFile? file;
@@ -68,12 +71,12 @@ public sealed class WorkingCalendar
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"The working-day calendar is not valid JSON: {ex.Message}", ex);
+            throw new SettingsFormatException("settings.calendar.invalid-json", [ex.Message], ex);
         }
 
         if (file is null || file.Days is null || file.Days.Count == 0)
         {
-            throw new FormatException("The working-day calendar lists no days: give at least the public holidays under \"days\".");
+            throw new SettingsFormatException("settings.calendar.no-days", []);
         }
 
         var years = file.Days.Select(d => d.Date.Year).ToArray();

@@ -65,7 +65,7 @@ public sealed class DenouncerClearance
     {
         if (string.IsNullOrWhiteSpace(holder) || holder.Any(char.IsControl) || holder.Length > 200)
         {
-            throw new ArgumentException("The clearance holder must be a name of at most 200 characters, without tabs, line breaks or other control characters.");
+            throw new ClearanceHolderException(holder);
         }
     }
 }
@@ -78,4 +78,17 @@ public sealed class ClearanceRefusedException : OutreachException
 
     /// <summary>Who asked.</summary>
     public string Holder { get; }
+}
+
+/// <summary>
+/// Thrown when a clearance is issued or checked for a holder that is not a usable name (code
+/// <c>clearance.holder.invalid</c>): empty, longer than 200 characters, or with tabs, line breaks or other control characters.
+/// </summary>
+public sealed class ClearanceHolderException : OutreachException
+{
+    /// <summary>Creates the refusal for <paramref name="holder"/>.</summary>
+    public ClearanceHolderException(string? holder) : base("clearance.holder.invalid", []) => Holder = holder;
+
+    /// <summary>The name that was given.</summary>
+    public string? Holder { get; }
 }

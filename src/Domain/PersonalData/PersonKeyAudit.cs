@@ -74,7 +74,7 @@ public static class PersonKeyAudit
         {
             return keys.Find(person) is not null;
         }
-        catch (System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or PersonKeyDamagedException)
         {
             return true;
         }

@@ -32,6 +32,29 @@ public sealed class PersonErasedException(Guid personId)
 }
 
 /// <summary>
+/// A person's key file cannot be read (code <c>person-key.damaged</c>): it is not base64 text, or does not hold 32 bytes.
+/// Nothing was recorded; restore the file from the key backup.
+/// </summary>
+public sealed class PersonKeyDamagedException : OutreachException
+{
+    private const string DamagedCode = "person-key.damaged";
+
+    /// <summary>Creates the exception for the key file <paramref name="path"/> of <paramref name="personId"/>, which is not base64 text.</summary>
+    public PersonKeyDamagedException(Guid personId, string path)
+        : base(DamagedCode, [path]) => (PersonId, Path) = (personId, path);
+
+    /// <summary>Creates the exception for the key file <paramref name="path"/> of <paramref name="personId"/>, which holds <paramref name="length"/> bytes instead of 32.</summary>
+    public PersonKeyDamagedException(Guid personId, string path, int length)
+        : base(DamagedCode, DamagedCode + ".wrong-length", [path, length]) => (PersonId, Path) = (personId, path);
+
+    /// <summary>The person whose key it is.</summary>
+    public Guid PersonId { get; }
+
+    /// <summary>The damaged key file.</summary>
+    public string Path { get; }
+}
+
+/// <summary>
 /// The default key store: <c>&lt;folder&gt;/&lt;person&gt;.key</c> (32 random bytes, base64, readable by the owner
 /// only) and, after erasure, <c>&lt;person&gt;.erased</c> holding the time of erasure. Back the folder up with the
 /// database, and delete erased keys from backups too.
@@ -99,7 +122,10 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
         }
     }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// The person's key, or null when there is none (never created, or erased); throws
+    /// <see cref="PersonKeyDamagedException"/> when the key file is not 32 bytes in base64.
+    /// </summary>
     public byte[]? Find(Guid personId)
     {
         var path = KeyPath(personId);
@@ -108,15 +134,17 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
             return null;
         }
 
+        byte[] key;
         try
         {
-            var key = Convert.FromBase64String(File.ReadAllText(path).Trim());
-            return key.Length == 32 ? key : throw new FormatException("not 32 bytes");
+            key = Convert.FromBase64String(File.ReadAllText(path).Trim());
         }
-        catch (FormatException ex)
+        catch (FormatException)
         {
-            throw new CryptographicException($"The key file '{path}' is damaged ({ex.Message}). Restore it from the key backup.");
+            throw new PersonKeyDamagedException(personId, path);
         }
+
+        return key.Length == 32 ? key : throw new PersonKeyDamagedException(personId, path, key.Length);
     }
 
     /// <inheritdoc />
@@ -176,7 +204,7 @@ public static class Identities
                 ? new RevealedIdentity(null, sealedIdentity.Pseudonym, false) { Problem = IdentityProblem.KeyMissing }
                 : new RevealedIdentity(sealedIdentity.Open(key), sealedIdentity.Pseudonym, false);
         }
-        catch (Exception ex) when (ex is CryptographicException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is CryptographicException or PersonKeyDamagedException or FormatException or System.Text.Json.JsonException)
         {
             // A damaged key file, or sealed data that does not open with the person's key: shown as such, never a crash.
             return new RevealedIdentity(null, sealedIdentity.Pseudonym, false) { Problem = IdentityProblem.Unreadable };

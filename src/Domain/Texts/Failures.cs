@@ -107,7 +107,18 @@ public static class Failures
             case PersonalData.ClearanceRefusedException refused:
                 return Of(refused, FailureKind.Forbidden, c);
             case Audit.HistoryTamperedException tampered:
-                return new Failure("history.tampered", tampered.Message, FailureKind.Tampered, []);
+                return Of(tampered, FailureKind.Tampered, c);
+            case PersonalData.PersonKeyDamagedException damaged:
+                // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).
+                return Of(damaged, FailureKind.Tampered, c);
+            case PersonalData.ClearanceHolderException holder:
+                return Of(holder, FailureKind.BadInput, c);
+            case Audit.CheckpointFileException file:
+                return Of(file, FailureKind.BadInput, c);
+            case Audit.KeyFingerprintException fingerprint:
+                return Of(fingerprint, FailureKind.BadInput, c);
+            case SettingsFormatException settings:
+                return Of(settings, FailureKind.BadInput, c);
             case OutreachException other:
                 return Of(other, FailureKind.Refused, c);
             case FluentValidation.ValidationException invalid:

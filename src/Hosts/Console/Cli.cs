@@ -167,7 +167,6 @@ internal static class Cli
         return ex switch
         {
             LocalPostgresUnavailableException => new ConsoleFailure("cluster.unavailable", ex.Message, Unavailable, []),
-            Audit.CheckpointFileException => new ConsoleFailure("checkpoint.file", ex.Message, BadInput, []),
             Microsoft.Extensions.Options.OptionsValidationException invalid
                 => new ConsoleFailure("options.invalid", string.Join(" ", invalid.Failures), BadInput, []),
             ArgumentException or FormatException => new ConsoleFailure("input.invalid", ex.Message, BadInput, []),

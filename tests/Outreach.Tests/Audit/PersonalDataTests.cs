@@ -183,8 +183,8 @@ public sealed class PersonalDataTests
 
         var clearance = DenouncerClearance.Verify("Thanh tra viên Đỗ Thị Hạnh", code, file);
         Assert.That(CaseView.From(state, new DateOnly(2024, 3, 5), f.Keys, clearance: clearance).Citizen.Name, Is.EqualTo(Name));
-        Assert.Throws<UnauthorizedAccessException>(() => DenouncerClearance.Verify("Thanh tra viên Đỗ Thị Hạnh", "wrong", file));
-        Assert.Throws<UnauthorizedAccessException>(() => DenouncerClearance.Verify("Someone else", code, file));
+        Assert.Throws<ClearanceRefusedException>(() => DenouncerClearance.Verify("Thanh tra viên Đỗ Thị Hạnh", "wrong", file));
+        Assert.Throws<ClearanceRefusedException>(() => DenouncerClearance.Verify("Someone else", code, file));
         Directory.Delete(Path.GetDirectoryName(file)!, true);
     }
 

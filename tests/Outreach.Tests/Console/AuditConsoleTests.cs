@@ -112,7 +112,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         await File.WriteAllTextAsync(Path.Combine(Dir, "keys", global::Outreach.Audit.TrustedKeys.FileName), $"# kept by the inspectorate\n{fingerprint}\n");
         var fromFile = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--culture", "en");
         Assert.That(fromFile.ExitCode, Is.Zero, "the default trusted-keys file in the key folder counts: " + fromFile);
-        var badKey = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--trusted-key", "not-a-key");
+        var badKey = await Outreach.RunAsync("audit", "verify", "--checkpoint", checkpointFile, "--trusted-key", "not-a-key", "--culture", "en");
         Assert.That(badKey.ExitCode, Is.EqualTo(2), badKey.ToString());
         Assert.That(badKey.Error, Does.Contain("is not a key fingerprint"));
 
@@ -129,7 +129,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         var report = await Outreach.RunAsync("audit", "case", CaseId, "--culture", "en");
         Assert.That(report.Out, Does.Contain("ALTERED"));
 
-        var bad = await Outreach.RunAsync("audit", "verify", "--checkpoint", Path.Combine(Dir, "missing.json"));
+        var bad = await Outreach.RunAsync("audit", "verify", "--checkpoint", Path.Combine(Dir, "missing.json"), "--culture", "en");
         Assert.That((bad.ExitCode, bad.Error), Is.EqualTo((2, bad.Error)));
         Assert.That(bad.Error, Does.Contain("Cannot read the checkpoint file"));
     }

@@ -81,7 +81,7 @@ public sealed class CountingTests
     public void A_broken_calendar_file_is_refused_with_the_reason(string json, string fragment)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json));
-        var ex = Assert.Throws<FormatException>(() => WorkingCalendar.FromJson(stream));
+        var ex = Assert.Throws<SettingsFormatException>(() => WorkingCalendar.FromJson(stream));
         Assert.That(ex!.Message, Does.Contain(fragment));
     }
 }
