@@ -178,7 +178,7 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
 }
 
 /// <summary>Opens sealed identities for readers, with the rules on erasure.</summary>
-public static class Identities
+internal static class Identities
 {
     /// <summary>
     /// The details inside <paramref name="sealedIdentity"/> when its person's key exists; erased or unknown keys give no

@@ -47,24 +47,14 @@ internal static class CaseVerbs
 
     private static async Task<int> ShowAsync(ParseResult parse, CancellationToken ct)
     {
-        var asOf = ParseAsOf(parse.GetValue(AsOf));
-        var version = parse.GetValue(AtVersion);
         using var store = await Cli.OpenStoreAsync(parse, ct);
-        await using var query = store.QuerySession();
-        var current = await CaseQueries.FindAsync(query, parse.GetValue(Id)!, ct) ?? throw NotFound(parse);
-        if (version is { } v && (v < 1 || v > current.Version))
+        var view = await CaseReading.ShowAsync(store, new CaseRequest(parse.GetValue(Id)!)
         {
-            throw new ArgumentException($"--version must be between 1 and {current.Version}: case {current.Id} has {current.Version} recorded step(s).");
-        }
-
-        var state = asOf is null && version is null
-            ? current
-            : await CaseQueries.AsOfAsync(query, current.Id, Cli.Outreach, asOf, version, ct)
-              ?? throw new DomainRuleException($"Case {current.Id} did not exist yet at that point (it was received {current.ReceivedAt:yyyy-MM-dd}).");
-        var today = ParseDate(parse.GetValue(Today), "--today") ?? (asOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(TimeProvider.System));
-        var visitIds = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, ct);
-        var clearance = await RevealAsync(parse, store, current, ct);
-        var view = CaseView.From(state, today, Cli.Outreach.PersonKeys, current.Kind, clearance) with { HeardOnVisits = [.. visitIds] };
+            AsOf = ParseAsOf(parse.GetValue(AsOf)),
+            Version = parse.GetValue(AtVersion),
+            Today = ParseDate(parse.GetValue(Today), "--today"),
+            Clearance = ClearanceOf(parse),
+        }, ct);
         if (parse.GetValue(Cli.Json))
         {
             Cli.WriteJson(view);
@@ -75,32 +65,19 @@ internal static class CaseVerbs
         return Cli.Ok;
     }
 
-    /// <summary>
-    /// With <c>--clearance HOLDER --purpose WHY</c>: checks the holder's code and, for a denunciation that names its
-    /// denouncer, records who reads the identity and why before anything is shown (ADR 18).
-    /// </summary>
-    private static async Task<DenouncerClearance?> RevealAsync(ParseResult parse, IDocumentStore store, Case current, CancellationToken ct)
+    /// <summary>The clearance the options ask for: <c>--clearance HOLDER --purpose WHY</c>, the code from the environment.</summary>
+    private static ClearanceRequest? ClearanceOf(ParseResult parse)
     {
         if (parse.GetValue(Clearance) is not { } holder)
         {
-            return parse.GetValue(Purpose) is null ? null : throw new ArgumentException("--purpose goes with --clearance.");
+            return parse.GetValue(Purpose) is null ? null : throw new ArgumentException(Cli.Text(parse).Pick("--purpose đi cùng --clearance.", "--purpose goes with --clearance."));
         }
 
-        var purpose = parse.GetValue(Purpose);
-        if (string.IsNullOrWhiteSpace(purpose))
-        {
-            throw new ArgumentException("--clearance needs --purpose: say why the denouncer's identity is needed; it is recorded in the case's history.");
-        }
-
-        var clearance = DenouncerClearance.Verify(holder, Environment.GetEnvironmentVariable(ClearanceCodeVariable)
-            ?? throw new ArgumentException($"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."), DenouncerClearance.DefaultFile(Cli.Outreach.KeyFolder));
-        if (current.Kind == CaseKind.Denunciation && !current.IsAnonymous && current.Citizen is not null)
-        {
-            await using var session = store.LightweightSession();
-            await session.HandleAsync(new RevealDenouncerIdentity(current.Id, purpose, holder, TimeProvider.System.GetUtcNow()), cancellation: ct);
-        }
-
-        return clearance;
+        var code = Environment.GetEnvironmentVariable(ClearanceCodeVariable)
+            ?? throw new ArgumentException(Cli.Text(parse).Pick(
+                $"--clearance {holder}: đặt {ClearanceCodeVariable} là mã do 'outreach clearance issue' cấp.",
+                $"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."));
+        return new ClearanceRequest(holder, code, parse.GetValue(Purpose) ?? string.Empty);
     }
 
     public static void Render(CaseView view, CaseText t)

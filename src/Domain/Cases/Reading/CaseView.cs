@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
-using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.PersonalData;
 
-namespace Outreach.Hosting;
+namespace Outreach.Cases;
 
 /// <summary>The citizen as a view may show them. A denouncer's identity is replaced by a stable pseudonym.</summary>
 /// <param name="Name">Name, or the pseudonym.</param>
