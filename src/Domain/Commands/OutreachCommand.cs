@@ -153,7 +153,7 @@ public static class OutreachCommands
         var options = OutreachRegistration.OptionsOf(session.DocumentStore.Options);
         if (command is Localities.ILocalityReference reference && options.Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
         {
-            throw new DomainRuleException(problem);
+            throw problem;
         }
 
         command = descriptor.Prepare(command, options);

@@ -164,7 +164,7 @@ internal static class Cli
 
     public static (string Message, int Code)? Describe(Exception ex) => ex switch
     {
-        CommandInputException or ArgumentException or FormatException => (ex.Message, BadInput),
+        CommandInputException or ArgumentException or FormatException or Localities.CatalogueFormatException => (ex.Message, BadInput),
         ValidationException => (ex.Message, BadInput),
         ConflictException => (ex.Message, Conflict),
         DomainRuleException or StreamNotFoundException or Rotation.RotationInfeasibleException => (ex.Message, Refused),
