@@ -14,8 +14,10 @@ public static class OutreachText
 {
     private static readonly string[] SetNames = ["Common", "Input", "Cases", "Programme", "Audit", "Storage", "Settings", "Terms"];
 
+    // A set the assembly does not embed (not written yet) is skipped rather than failing every lookup after it.
     private static readonly ResourceManager[] Sets =
-        [.. SetNames.Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
+        [.. SetNames.Where(n => typeof(OutreachText).Assembly.GetManifestResourceInfo($"Outreach.Resources.{n}.resources") is not null)
+            .Select(n => new ResourceManager("Outreach.Resources." + n, typeof(OutreachText).Assembly))];
 
     /// <summary>The Vietnamese culture the library speaks.</summary>
     public static CultureInfo Vietnamese { get; } = CultureInfo.GetCultureInfo("vi-VN");
