@@ -11,11 +11,11 @@ public sealed class CommandRules<T> : AbstractValidator<T> where T : IOutreachCo
     /// <summary>Builds the shared rules.</summary>
     public CommandRules()
     {
-        RuleFor(c => c.Actor).NotEmpty().WithMessage("actor is required: say who performed this step.")
+        RuleFor(c => c.Actor).NotEmpty().Says("command.actor.required")
             .MaximumLength(MaxActorLength);
         RuleFor(c => c.OccurredAt).NotEqual(default(DateTimeOffset))
-            .WithMessage("occurredAt is required: give the date and time the step happened (ISO 8601, e.g. 2024-03-05T09:00:00+07:00).")
+            .Says("command.occurred-at.required")
             .GreaterThan(new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero))
-            .WithMessage("occurredAt must be after the year 2000.");
+            .Says("command.occurred-at.too-early");
     }
 }

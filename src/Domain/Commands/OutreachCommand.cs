@@ -154,7 +154,7 @@ public static class OutreachCommands
         var options = settings.Options;
         if (command is Localities.ILocalityReference reference && options.Localities.Problem(reference.LocalityCode, reference.On) is { } problem)
         {
-            throw new DomainRuleException(problem);
+            throw problem;
         }
 
         command = descriptor.Prepare(command, options);

@@ -36,13 +36,14 @@ public static class DifficultyCommands
 
         // Folded from the unit's events, not loaded from its read model (ADR 19).
         var (unit, _, _) = await Units.UnitCommands.Kind.FoldAsync(session, state.UnitId, cancellation).ConfigureAwait(false);
-        _ = unit.Exists ? unit : throw new DomainRuleException($"The difficulty names unit {state.UnitId}, which is not registered; its head cannot be found.");
+        _ = unit.Exists ? unit : throw new DomainRuleException("difficulty.escalate.unit-unknown", state.UnitId);
         var on = Deadlines.VietnamTime.DateOf(escalation.OccurredAt);
         var head = unit.HeadOn(on);
         if (head != escalation.EscalatedTo)
         {
-            throw new DomainRuleException(
-                $"{escalation.EscalatedTo} is not the head of {unit.Name} on {on:yyyy-MM-dd} ({head ?? "the unit has no head"}{(head is null ? "" : " is")}). Escalate to the head of the raising cadre's own unit.");
+            throw head is null
+                ? new DomainRuleException("difficulty.escalate.no-head", escalation.EscalatedTo, unit.Name, on)
+                : new DomainRuleException("difficulty.escalate.not-head", escalation.EscalatedTo, unit.Name, on, head);
         }
     }
 
@@ -73,7 +74,7 @@ public sealed class DifficultyCommandRules<T> : AbstractValidator<T> where T : I
     /// <summary>Builds the rules.</summary>
     public DifficultyCommandRules()
     {
-        RuleFor(c => c.DifficultyId).NotEmpty().WithMessage("difficultyId is required: give the difficulty's id (a GUID).");
+        RuleFor(c => c.DifficultyId).NotEmpty().Says("difficulty.difficulty-id.required");
         Include(new CommandRules<T>());
     }
 }
@@ -81,28 +82,34 @@ public sealed class DifficultyCommandRules<T> : AbstractValidator<T> where T : I
 /// <summary>Rules shared by difficulty deciders.</summary>
 internal static class DifficultyRules
 {
+    /// <summary>
+    /// Refuses the step <paramref name="action"/> (a code such as <c>difficulty.escalate-city</c>, whose phrase is the term
+    /// <c>step.difficulty.escalate-city</c>) unless the difficulty is in one of the <paramref name="allowed"/> states; the
+    /// refusal's code is <c>{action}.status</c>.
+    /// </summary>
     public static void EnsureStatus(this Difficulty state, string action, params DifficultyStatus[] allowed)
     {
         if (!allowed.Contains(state.Status))
         {
-            throw new DomainRuleException($"Cannot {action}: the difficulty is {state.Status}, and this step needs it to be {string.Join(" or ", allowed)}.");
+            throw DomainRuleException.Shared(action + ".status", "difficulty.status-refused", new Term("step." + action), state.Status, Terms.Or(allowed.Cast<Enum>()));
         }
     }
 
-    /// <summary>Only the person the difficulty waits on may respond.</summary>
+    /// <summary>Only the person the difficulty waits on may respond; the refusal's code is <c>{action}.responder</c>.</summary>
     public static void EnsureResponder(this Difficulty state, string actor, string action)
     {
         if (state.AwaitingResponseFrom is { } expected && expected != actor)
         {
-            throw new DomainRuleException($"Cannot {action}: the difficulty waits on {expected}, not {actor}.");
+            throw DomainRuleException.Shared(action + ".responder", "difficulty.responder-refused", new Term("step." + action), expected, actor);
         }
     }
 
-    public static void EnsureDueAfter(DateOnly due, DateTimeOffset at, string field)
+    /// <summary>A due day (the JSON field <paramref name="field"/>) may not be before the step; the refusal's code is <c>{action}.due-before-step</c>.</summary>
+    public static void EnsureDueAfter(DateOnly due, DateTimeOffset at, string field, string action)
     {
         if (due < Deadlines.VietnamTime.DateOf(at))
         {
-            throw new DomainRuleException($"{field} {due:yyyy-MM-dd} is before the step itself ({at:yyyy-MM-dd}).");
+            throw DomainRuleException.Shared(action + ".due-before-step", "difficulty.due-before-step", field, due, at);
         }
     }
 }

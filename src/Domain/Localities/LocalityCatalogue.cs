@@ -122,14 +122,15 @@ public sealed class LocalityCatalogue
             .OrderBy(l => l.IsCommuneLevel ? 0 : 1).ThenBy(l => l.Code, StringComparer.Ordinal)];
 
     /// <summary>
-    /// Null when <paramref name="code"/> names a locality in force on <paramref name="date"/>; otherwise a sentence saying
-    /// what is wrong and what to use instead.
+    /// Null when <paramref name="code"/> names a locality in force on <paramref name="date"/>; otherwise the refusal to
+    /// throw, saying what is wrong and what to use instead: code <c>locality.unknown</c> (not in the catalogue),
+    /// <c>locality.not-yet</c> (established later) or <c>locality.ceased</c> (no longer in force, with its successors).
     /// </summary>
-    public string? Problem(string code, DateOnly date)
+    public DomainRuleException? Problem(string code, DateOnly date)
     {
         if (Find(code) is not { } locality)
         {
-            return $"Unknown locality \"{code}\": it is not in the catalogue \"{Name}\". List the codes with 'outreach localities list'.";
+            return new DomainRuleException("locality.unknown", code, Name);
         }
 
         if (locality.IsInForceOn(date))
@@ -139,12 +140,14 @@ public sealed class LocalityCatalogue
 
         if (date < locality.ValidFrom)
         {
-            return $"{locality.Name} ({code}) did not exist yet on {date:yyyy-MM-dd}: it was established on {locality.ValidFrom:yyyy-MM-dd}.";
+            return new DomainRuleException("locality.not-yet", locality.Name, code, date, locality.ValidFrom);
         }
 
         var successors = SuccessorsOn(code, date);
-        return $"{locality.Name} ({code}) was no longer in force on {date:yyyy-MM-dd}: it ceased on {locality.ValidTo:yyyy-MM-dd}"
-            + (successors.Count > 0 ? $" and became part of {string.Join(", ", successors.Select(s => $"{Find(s)!.Name} ({s})"))}." : ".");
+        return successors.Count > 0
+            ? DomainRuleException.Shared("locality.ceased", "locality.ceased-into", locality.Name, code, date, locality.ValidTo,
+                string.Join(", ", successors.Select(s => $"{Find(s)!.Name} ({s})")))
+            : new DomainRuleException("locality.ceased", locality.Name, code, date, locality.ValidTo);
     }
 
     /// <summary>
@@ -187,7 +190,7 @@ public sealed class LocalityCatalogue
         return [.. locality.Successors.SelectMany(s => SuccessorsOn(s, date)).Distinct()];
     }
 
-    /// <summary>Reads and checks a catalogue file (format in docs/localities.md); throws <see cref="FormatException"/> saying what is wrong.</summary>
+    /// <summary>Reads and checks a catalogue file (format in docs/localities.md); throws <see cref="CatalogueFormatException"/> saying what is wrong.</summary>
     public static LocalityCatalogue FromJson(Stream json)
     {
         CatalogueFile? file;
@@ -197,12 +200,12 @@ public sealed class LocalityCatalogue
         }
         catch (JsonException ex)
         {
-            throw new FormatException($"The locality catalogue is not valid JSON: {ex.Message}", ex);
+            throw new CatalogueFormatException(ex, "catalogue.invalid-json", ex.Message);
         }
 
         if (file?.Localities is not { Count: > 0 })
         {
-            throw new FormatException("The locality catalogue lists no localities under \"localities\".");
+            throw new CatalogueFormatException("catalogue.no-localities");
         }
 
         var localities = new Dictionary<string, Locality>(StringComparer.Ordinal);
@@ -210,27 +213,25 @@ public sealed class LocalityCatalogue
         {
             if (string.IsNullOrWhiteSpace(entry.Code) || string.IsNullOrWhiteSpace(entry.Name))
             {
-                throw new FormatException("Every locality needs a code and a name.");
+                throw new CatalogueFormatException("catalogue.code-or-name-missing");
             }
 
             if (!localities.TryAdd(entry.Code, new Locality(entry.Code, entry.Name, entry.Kind, from, null, [], [], [])))
             {
-                throw new FormatException($"Locality code \"{entry.Code}\" appears twice.");
+                throw new CatalogueFormatException("catalogue.code-twice", entry.Code);
             }
 
             var isCommuneLevel = entry.Kind is LocalityKind.Ward or LocalityKind.Commune;
             if (isCommuneLevel != (entry.Parent is null))
             {
-                throw new FormatException(isCommuneLevel
-                    ? $"{entry.Code} is a {entry.Kind} and cannot have a parent."
-                    : $"{entry.Code} is a {entry.Kind} and needs its commune or ward as \"parent\".");
+                throw new CatalogueFormatException(isCommuneLevel ? "catalogue.parent-not-allowed" : "catalogue.parent-missing", entry.Code, entry.Kind);
             }
 
             if (entry.Parent is { } parent)
             {
                 if (!localities.TryGetValue(parent, out var p) || !p.IsCommuneLevel)
                 {
-                    throw new FormatException($"{entry.Code} names parent \"{parent}\", which is not a ward or commune listed before it.");
+                    throw new CatalogueFormatException("catalogue.parent-unknown", entry.Code, parent);
                 }
 
                 localities[entry.Code] = localities[entry.Code] with { Parents = [new ParentPeriod(parent, from, null)] };
@@ -239,7 +240,7 @@ public sealed class LocalityCatalogue
 
         foreach (var entry in file.Localities)
         {
-            Add(entry, entry.ValidFrom ?? throw new FormatException($"{entry.Code} needs \"validFrom\"."));
+            Add(entry, entry.ValidFrom ?? throw new CatalogueFormatException("catalogue.valid-from-missing", entry.Code));
         }
 
         var reorganisations = new List<Reorganisation>();
@@ -248,7 +249,7 @@ public sealed class LocalityCatalogue
         {
             if (r.EffectiveOn < last)
             {
-                throw new FormatException($"Reorganisations must be listed in date order ({r.EffectiveOn:yyyy-MM-dd} comes after {last:yyyy-MM-dd}).");
+                throw new CatalogueFormatException("catalogue.reorganisation.order", r.EffectiveOn, last);
             }
 
             last = r.EffectiveOn;
@@ -261,19 +262,19 @@ public sealed class LocalityCatalogue
             {
                 if (!localities.TryGetValue(code, out var l) || !l.IsCommuneLevel)
                 {
-                    throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} names \"{code}\", which is not a ward or commune of the catalogue (new units go under \"establish\").");
+                    throw new CatalogueFormatException("catalogue.reorganisation.unknown-unit", r.EffectiveOn, code);
                 }
 
             }
 
             foreach (var code in r.Predecessors.Where(code => !localities[code].IsInForceOn(r.EffectiveOn.AddDays(-1))))
             {
-                throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} names predecessor {code}, which was not in force the day before.");
+                throw new CatalogueFormatException("catalogue.reorganisation.predecessor-not-in-force", r.EffectiveOn, code);
             }
 
             if (r.Predecessors.Count == 0 || r.Successors.Count == 0)
             {
-                throw new FormatException($"The reorganisation of {r.EffectiveOn:yyyy-MM-dd} needs predecessors and successors.");
+                throw new CatalogueFormatException("catalogue.reorganisation.incomplete", r.EffectiveOn);
             }
 
             foreach (var code in r.Predecessors.Where(p => !r.Successors.Contains(p)))
@@ -303,12 +304,12 @@ public sealed class LocalityCatalogue
         {
             if (!localities.TryGetValue(rename.Code, out var renamed))
             {
-                throw new FormatException($"The rename of {rename.EffectiveOn:yyyy-MM-dd} names \"{rename.Code}\", which is not in the catalogue.");
+                throw new CatalogueFormatException("catalogue.rename.unknown", rename.EffectiveOn, rename.Code);
             }
 
             if (string.IsNullOrWhiteSpace(rename.Name) || !renamed.IsInForceOn(rename.EffectiveOn))
             {
-                throw new FormatException($"The rename of {rename.Code} on {rename.EffectiveOn:yyyy-MM-dd} needs a new name and a locality in force that day.");
+                throw new CatalogueFormatException("catalogue.rename.invalid", rename.Code, rename.EffectiveOn);
             }
 
             localities[rename.Code] = renamed with

@@ -48,7 +48,7 @@ public sealed class RotaCommandRules<T> : AbstractValidator<T> where T : IRotaCo
     /// <summary>Builds the rules.</summary>
     public RotaCommandRules()
     {
-        RuleFor(c => c.RotaId).NotEmpty().WithMessage("rotaId is required: give the rota's id (a GUID).");
+        RuleFor(c => c.RotaId).NotEmpty().Says("rota.rota-id.required");
         Include(new CommandRules<T>());
     }
 }
@@ -56,21 +56,22 @@ public sealed class RotaCommandRules<T> : AbstractValidator<T> where T : IRotaCo
 /// <summary>The rule every rota change keeps: nobody visits the same locality on two consecutive visits.</summary>
 internal static class RotaRules
 {
-    public static void EnsureNoRepeat(IReadOnlyList<RotaAssignment> assignments, string visitor)
+    /// <summary>Refuses the change <paramref name="action"/> (<c>rota.swap</c>, …) when <paramref name="visitor"/> would go somewhere twice in a row; the refusal's code is <c>{action}.repeat</c>.</summary>
+    public static void EnsureNoRepeat(IReadOnlyList<RotaAssignment> assignments, string visitor, string action)
     {
         var visits = assignments.Where(a => a.Visitor == visitor).OrderBy(a => a.Week).ToArray();
         for (var i = 1; i < visits.Length; i++)
         {
             if (visits[i].Locality == visits[i - 1].Locality)
             {
-                throw new DomainRuleException(
-                    $"{visitor} would visit {visits[i].Locality} twice in a row ({visits[i - 1].Week:yyyy-MM-dd} and {visits[i].Week:yyyy-MM-dd}); choose another change.");
+                throw DomainRuleException.Shared(action + ".repeat", "rota.repeat", visitor, visits[i].Locality, visits[i - 1].Week, visits[i].Week);
             }
         }
     }
 
-    public static RotaAssignment Require(this Rota state, DateOnly week, string visitor)
-        => state.Find(week, visitor) ?? throw new DomainRuleException($"{visitor} has no visit in the week of {week:yyyy-MM-dd} in this rota.");
+    /// <summary>The visitor's visit in <paramref name="week"/>; refuses the change <paramref name="action"/> without one (code <c>{action}.no-visit</c>).</summary>
+    public static RotaAssignment Require(this Rota state, DateOnly week, string visitor, string action)
+        => state.Find(week, visitor) ?? throw DomainRuleException.Shared(action + ".no-visit", "rota.no-visit", visitor, week);
 }
 
 /// <summary>Keeps the <see cref="Rota"/> document up to date in the event's transaction.</summary>

@@ -27,13 +27,17 @@ public enum RotationRule
 
 /// <summary>
 /// Thrown by <see cref="RotationPlanner.Plan"/> when the request cannot be planned at all. The message names the
-/// rule, the visitor, week or locality concerned, and what to change; no plan is produced.
+/// rule, the visitor, week or locality concerned, and what to change; no plan is produced. Its
+/// <see cref="OutreachException.Code"/> (<c>rotation.…</c>) says which refusal it is, finer than <see cref="Rule"/>.
 /// </summary>
-public sealed class RotationInfeasibleException : Exception
+public sealed class RotationInfeasibleException : OutreachException
 {
-    /// <summary>Creates the exception for a broken <paramref name="rule"/>, with a message the planner's user can act on.</summary>
-    public RotationInfeasibleException(RotationRule rule, string message)
-        : base(message)
+    /// <summary>
+    /// Creates the exception for a broken <paramref name="rule"/>: the refusal <paramref name="code"/>, whose sentence (the
+    /// text of the code, filled with <paramref name="arguments"/>) the planner's user can act on.
+    /// </summary>
+    public RotationInfeasibleException(RotationRule rule, string code, params object?[] arguments)
+        : base(code, arguments)
         => Rule = rule;
 
     /// <summary>The rule the request breaks.</summary>

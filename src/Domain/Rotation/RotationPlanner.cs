@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Outreach.Rotation;
 
 /// <summary>
@@ -87,8 +85,6 @@ public static class RotationPlanner
         return new Planning(request).Run();
     }
 
-    private static string Day(DateOnly week) => week.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
     /// <summary>The state of one call to <see cref="Plan"/>: the interned inputs and the rotation built cycle by cycle.</summary>
     private sealed class Planning
     {
@@ -134,15 +130,13 @@ public static class RotationPlanner
             weekCount = request.Weeks;
             if (weekCount is < 1 or > RotationRequest.MaxWeeks)
             {
-                throw new RotationInfeasibleException(RotationRule.WeeksOutOfRange,
-                    $"Cannot plan {weekCount} weeks: a rotation plan covers 1 to {RotationRequest.MaxWeeks} weeks. Ask for a number of weeks in that range.");
+                throw new RotationInfeasibleException(RotationRule.WeeksOutOfRange, "rotation.weeks-out-of-range", weekCount, RotationRequest.MaxWeeks);
             }
 
             if (request.FirstWeek.DayOfWeek != DayOfWeek.Monday)
             {
                 var monday = request.FirstWeek.AddDays(-(((int)request.FirstWeek.DayOfWeek + 6) % 7));
-                throw new RotationInfeasibleException(RotationRule.FirstWeekNotMonday,
-                    $"The first week must be given by its Monday, but {Day(request.FirstWeek)} is a {request.FirstWeek.DayOfWeek}. Use {Day(monday)} for that week.");
+                throw new RotationInfeasibleException(RotationRule.FirstWeekNotMonday, "rotation.first-week-not-monday", request.FirstWeek, request.FirstWeek.DayOfWeek, monday);
             }
 
             visitors = ValidateVisitors(request.Visitors);
@@ -579,12 +573,11 @@ public static class RotationPlanner
                 if (choices == 0)
                 {
                     var nextWeek = weeks[j + 1];
-                    var why = singleSince == nextWeek
-                        ? $"it is the only locality in force in both weeks"
-                        : $"it is the only locality in force in the week of {Day(mondays[w])}, and the localities in force from the week of {Day(mondays[nextWeek])} to the week of {Day(mondays[singleSince])} leave them no other choice then";
-                    throw new RotationInfeasibleException(RotationRule.RepeatUnavoidable,
-                        $"Visitor '{visitors[v]}' would have to visit '{codes[single]}' on two consecutive visits, in the weeks of {Day(mondays[w])} and {Day(mondays[nextWeek])}: {why}. " +
-                        $"Mark '{visitors[v]}' unavailable in one of these weeks, or put another locality in force in them.");
+                    throw singleSince == nextWeek
+                        ? new RotationInfeasibleException(RotationRule.RepeatUnavoidable, "rotation.repeat.only-locality",
+                            visitors[v], codes[single], mondays[w], mondays[nextWeek])
+                        : new RotationInfeasibleException(RotationRule.RepeatUnavoidable, "rotation.repeat.no-other-choice",
+                            visitors[v], codes[single], mondays[w], mondays[nextWeek], mondays[singleSince]);
                 }
 
                 if (choices == 1)
@@ -606,12 +599,11 @@ public static class RotationPlanner
             if (weeks.Count > 0 && single != None && single == previous[v])
             {
                 var first = weeks[0];
-                var why = singleSince == first
-                    ? $"it is the only locality in force that week"
-                    : $"the localities in force from that week to the week of {Day(mondays[singleSince])} leave them no other choice";
-                throw new RotationInfeasibleException(RotationRule.RepeatUnavoidable,
-                    $"Visitor '{visitors[v]}' last visited '{codes[single]}' before {Day(request.FirstWeek)} (LastVisited), and would have to visit it again in the week of {Day(mondays[first])}: {why}. " +
-                    $"Mark '{visitors[v]}' unavailable that week, or put another locality in force in it.");
+                throw singleSince == first
+                    ? new RotationInfeasibleException(RotationRule.RepeatUnavoidable, "rotation.repeat-last.only-locality",
+                        visitors[v], codes[single], request.FirstWeek, mondays[first])
+                    : new RotationInfeasibleException(RotationRule.RepeatUnavoidable, "rotation.repeat-last.no-other-choice",
+                        visitors[v], codes[single], request.FirstWeek, mondays[first], mondays[singleSince]);
             }
 
             return avoid;
@@ -622,8 +614,7 @@ public static class RotationPlanner
             ArgumentNullException.ThrowIfNull(roster);
             if (roster.Count == 0)
             {
-                throw new RotationInfeasibleException(RotationRule.NoVisitors,
-                    "There is nobody to rotate: the roster of visitors is empty. Add the cadres or visiting groups who go on visits.");
+                throw new RotationInfeasibleException(RotationRule.NoVisitors, "rotation.no-visitors");
             }
 
             var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -633,14 +624,12 @@ public static class RotationPlanner
                 var id = roster[i];
                 if (string.IsNullOrWhiteSpace(id))
                 {
-                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor,
-                        $"Visitor number {i + 1} on the roster has a blank id. Give every cadre or group an id.");
+                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor, "rotation.visitor-blank", i + 1);
                 }
 
                 if (!seen.Add(id))
                 {
-                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor,
-                        $"Visitor '{id}' appears twice on the roster. List each cadre or group once.");
+                    throw new RotationInfeasibleException(RotationRule.InvalidVisitor, "rotation.visitor-twice", id);
                 }
 
                 result[i] = id;
@@ -673,14 +662,13 @@ public static class RotationPlanner
 
             if (unknown is { } u)
             {
-                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
-                    $"Visitor '{u.Visitor}' is marked unavailable in the week of {Day(u.Week)} but is not on the roster. Correct the id, or add the visitor to the roster.");
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek, "rotation.unavailable.unknown-visitor", u.Visitor, u.Week);
             }
 
             if (notMonday is { } m)
             {
-                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
-                    $"Visitor '{m.Visitor}' is marked unavailable on {Day(m.Week)}, a {m.Week.DayOfWeek}: unavailability is given per week, by its Monday. Use {Day(m.Week.AddDays(-(((int)m.Week.DayOfWeek + 6) % 7)))}.");
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek, "rotation.unavailable.not-monday",
+                    m.Visitor, m.Week, m.Week.DayOfWeek, m.Week.AddDays(-(((int)m.Week.DayOfWeek + 6) % 7)));
             }
         }
 
@@ -718,14 +706,12 @@ public static class RotationPlanner
 
             if (unknown is not null)
             {
-                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek,
-                    $"A last visit is given for visitor '{unknown}', who is not on the roster. Correct the id, or add the visitor to the roster.");
+                throw new RotationInfeasibleException(RotationRule.UnknownVisitorOrWeek, "rotation.last-visit.unknown-visitor", unknown);
             }
 
             if (blank is not null)
             {
-                throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
-                    $"The last visit of visitor '{blank}' has a blank locality code. Give the code of the locality, or leave the visitor out of LastVisited.");
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.last-visit.blank-locality", blank);
             }
         }
 
@@ -753,8 +739,7 @@ public static class RotationPlanner
             var week = request.LocalitiesInForce(mondays[w]);
             if (week is null || week.Count == 0)
             {
-                throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
-                    $"No locality is in force in the week of {Day(mondays[w])}, so nobody can be sent anywhere. Check the catalogue of localities for that date, or end the plan before that week.");
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.no-locality", mondays[w]);
             }
 
             if (w > 0 && SameCodes(week, localitiesOfWeek[w - 1]))
@@ -768,8 +753,7 @@ public static class RotationPlanner
                 var code = week[i];
                 if (string.IsNullOrWhiteSpace(code))
                 {
-                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
-                        $"Locality number {i + 1} in force in the week of {Day(mondays[w])} has a blank code. Correct the catalogue.");
+                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-blank", i + 1, mondays[w]);
                 }
 
                 if (!index.TryGetValue(code, out var l))
@@ -782,8 +766,7 @@ public static class RotationPlanner
 
                 if (lastListedIn[l] == w)
                 {
-                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities,
-                        $"Locality '{code}' is listed twice among those in force in the week of {Day(mondays[w])}. Correct the catalogue so each code appears once.");
+                    throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-twice", code, mondays[w]);
                 }
 
                 lastListedIn[l] = w;

@@ -102,6 +102,8 @@ public static class Failures
                 return Of(missing, FailureKind.NotFound, c);
             case CommandInputException input:
                 return Of(input, FailureKind.BadInput, c);
+            case Localities.CatalogueFormatException catalogue:
+                return Of(catalogue, FailureKind.BadInput, c);
             case PersonalData.PersonErasedException erased:
                 return Of(erased, FailureKind.Erased, c);
             case PersonalData.ClearanceRefusedException refused:

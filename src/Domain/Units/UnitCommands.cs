@@ -47,7 +47,7 @@ public sealed class UnitCommandRules<T> : AbstractValidator<T> where T : IUnitCo
     /// <summary>Builds the rules.</summary>
     public UnitCommandRules()
     {
-        RuleFor(c => c.UnitId).NotEmpty().WithMessage("unitId is required: give the unit's id (a GUID).");
+        RuleFor(c => c.UnitId).NotEmpty().Says("unit.unit-id.required");
         Include(new CommandRules<T>());
     }
 }
@@ -57,5 +57,6 @@ internal static class Codes
 {
     public const string Pattern = "^[a-z0-9][a-z0-9._/-]{0,63}\\z";
 
-    public const string Rule = "lower-case letters, digits, '.', '_', '-' or '/', at most 64 characters";
+    /// <summary>The term that describes <see cref="Pattern"/> in a sentence.</summary>
+    public static readonly Term Rule = new("unit.code-rule");
 }

@@ -52,7 +52,7 @@ public sealed class VisitCommandRules<T> : AbstractValidator<T> where T : IVisit
     /// <summary>Builds the rules.</summary>
     public VisitCommandRules()
     {
-        RuleFor(c => c.VisitId).NotEmpty().WithMessage("visitId is required: give the visit's id (a GUID).");
+        RuleFor(c => c.VisitId).NotEmpty().Says("visit.visit-id.required");
         Include(new CommandRules<T>());
     }
 }
@@ -60,11 +60,16 @@ public sealed class VisitCommandRules<T> : AbstractValidator<T> where T : IVisit
 /// <summary>Rules shared by visit deciders.</summary>
 internal static class VisitRules
 {
+    /// <summary>
+    /// Refuses the step <paramref name="action"/> (a code such as <c>visit.arrange</c>, whose phrase is the term
+    /// <c>step.visit.arrange</c>) unless the visit is in one of the <paramref name="allowed"/> states; the refusal's code is
+    /// <c>{action}.status</c>.
+    /// </summary>
     public static void EnsureStatus(this Visit state, string action, params VisitStatus[] allowed)
     {
         if (!allowed.Contains(state.Status))
         {
-            throw new DomainRuleException($"Cannot {action}: the visit is {state.Status}, and this step needs it to be {string.Join(" or ", allowed)}.");
+            throw DomainRuleException.Shared(action + ".status", "visit.status-refused", new Term("step." + action), state.Status, Terms.Or(allowed.Cast<Enum>()));
         }
     }
 
@@ -74,7 +79,7 @@ internal static class VisitRules
         state.EnsureStatus(action, VisitStatus.Arranged, VisitStatus.CarriedOut);
         if (Deadlines.VietnamTime.DateOf(at) < state.PlannedFor)
         {
-            throw new DomainRuleException($"Cannot {action} on {at:yyyy-MM-dd}: the visit is planned for {state.PlannedFor:yyyy-MM-dd}.");
+            throw DomainRuleException.Shared(action + ".before-planned-day", "visit.before-planned-day", new Term("step." + action), at, state.PlannedFor);
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class LocalitiesVerbs
     {
         var catalogue = Cli.Outreach.Localities;
         var code = parse.GetValue(Code)!;
-        var locality = catalogue.Find(code) ?? throw new ArgumentException(catalogue.Problem(code, DateOnly.MinValue));
+        var locality = catalogue.Find(code) ?? throw new ArgumentException(catalogue.Problem(code, DateOnly.MinValue)!.Message);
         var today = VietnamTime.Today(TimeProvider.System);
         var rolledUp = catalogue.SuccessorsOn(code, today);
         if (parse.GetValue(Cli.Json))

@@ -239,14 +239,16 @@ public sealed class ConsoleTests
         var recorded = await _outreach.RunAsync("rotation", "plan", "--visitors", "a,b", "--from", "2025-07-07", "--weeks", "2", "--communes", "--record", "--actor", "Ban Dân vận", "--json");
         Assert.That(recorded.ExitCode, Is.EqualTo(0), recorded.ToString());
         var rota = (string)JsonNode.Parse(recorded.Out)!["rotaId"]!;
-        var swap = await _outreach.RunAsync("rota", "swap", "--rota-id", rota, "--week", "2025-07-07", "--first-visitor", "a", "--second-visitor", "b", "--reason", "đổi lịch", "--actor", "Ban Dân vận");
+        var swap = await _outreach.RunAsync("rota", "swap", "--rota-id", rota, "--week", "2025-07-07", "--first-visitor", "a", "--second-visitor", "b", "--reason", "đổi lịch", "--actor", "Ban Dân vận", "--culture", "en");
         Assert.That(swap.ExitCode, Is.AnyOf(0, 1), swap.ToString());
         Assert.That(swap.Out + swap.Error, Does.Contain("RotaVisitsSwapped").Or.Contain("twice in a row"));
-        var unknown = await _outreach.RunAsync("rota", "cancel", "--rota-id", rota, "--week", "2025-07-07", "--visitor", "zz", "--reason", "x", "--actor", "A");
+        var unknown = await _outreach.RunAsync("rota", "cancel", "--rota-id", rota, "--week", "2025-07-07", "--visitor", "zz", "--reason", "x", "--actor", "A", "--culture", "en");
         Assert.That((unknown.ExitCode, unknown.Error.Contains("zz has no visit", StringComparison.Ordinal)), Is.EqualTo((1, true)), unknown.ToString());
 
-        var notMonday = await _outreach.RunAsync("rotation", "plan", "--visitors", "a", "--from", "2024-12-24");
+        var notMonday = await _outreach.RunAsync("rotation", "plan", "--visitors", "a", "--from", "2024-12-24", "--culture", "en");
         Assert.That((notMonday.ExitCode, notMonday.Error.Contains("Use 2024-12-23", StringComparison.Ordinal)), Is.EqualTo((1, true)), notMonday.ToString());
+        var notMondayVi = await _outreach.RunAsync("rotation", "plan", "--visitors", "a", "--from", "2024-12-24");
+        Assert.That((notMondayVi.ExitCode, notMondayVi.Error.Contains("là thứ Ba. Hãy dùng ngày 23/12/2024", StringComparison.Ordinal)), Is.EqualTo((1, true)), notMondayVi.ToString());
 
         var coverage = await _outreach.RunAsync("programme", "coverage", "--communes", "--today", "2026-01-05", "--json");
         Assert.That(coverage.ExitCode, Is.EqualTo(0), coverage.ToString());

@@ -52,11 +52,11 @@ public sealed class LocalityCatalogueTests
         Assert.That(CaoLanh.Find("phuong-2")!.Successors, Is.EqualTo(new[] { "phuong-1" }));
     }
 
-    [TestCase("phuong-2", 2024, 12, 31, null)]
-    [TestCase("phuong-2", 2025, 1, 1, "ceased on 2025-01-01 and became part of Phường 1 (phuong-1)")]
-    [TestCase("cao-lanh", 2025, 6, 30, "did not exist yet on 2025-06-30")]
-    [TestCase("phuong-99", 2024, 1, 1, "Unknown locality \"phuong-99\"")]
-    public void Problems_say_what_is_wrong_and_what_to_use(string code, int y, int m, int d, string? fragment)
+    [TestCase("phuong-2", 2024, 12, 31, null, null)]
+    [TestCase("phuong-2", 2025, 1, 1, "locality.ceased", "ceased on 2025-01-01 and became part of Phường 1 (phuong-1)")]
+    [TestCase("cao-lanh", 2025, 6, 30, "locality.not-yet", "did not exist yet on 2025-06-30")]
+    [TestCase("phuong-99", 2024, 1, 1, "locality.unknown", "Unknown locality \"phuong-99\"")]
+    public void Problems_say_what_is_wrong_and_what_to_use(string code, int y, int m, int d, string? problemCode, string? fragment)
     {
         var problem = CaoLanh.Problem(code, D(y, m, d));
         if (fragment is null)
@@ -65,7 +65,8 @@ public sealed class LocalityCatalogueTests
         }
         else
         {
-            Assert.That(problem, Does.Contain(fragment));
+            Assert.That(problem!.Code, Is.EqualTo(problemCode));
+            Assert.That(problem.Message, Does.Contain(fragment));
         }
     }
 
@@ -102,7 +103,7 @@ public sealed class LocalityCatalogueTests
         Assert.That(catalogue.NameOn("a/1", D(2023, 1, 1)), Is.EqualTo("Ấp Hòa Bình, Xã A"));
         Assert.That(catalogue.NameOn("a/1", D(2024, 6, 1)), Is.EqualTo("Ấp Hòa Bình, Phường A"));
         Assert.That(catalogue.Find("a/1")!.Renames.Single().LegalBasis, Is.EqualTo("NQ 5"));
-        var ex = Assert.Throws<FormatException>(() => Load("""{ "localities": [ { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" } ], "renames": [ { "code": "z", "effectiveOn": "2023-01-01", "name": "Z" } ] }"""));
+        var ex = Assert.Throws<CatalogueFormatException>(() => Load("""{ "localities": [ { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" } ], "renames": [ { "code": "z", "effectiveOn": "2023-01-01", "name": "Z" } ] }"""));
         Assert.That(ex!.Message, Does.Contain("names \"z\""));
     }
 
@@ -117,7 +118,8 @@ public sealed class LocalityCatalogueTests
     [TestCase("""{ "localities": [ { "code": "a", "name": "A", "kind": "Commune", "validFrom": "2020-01-01" } ], "reorganisations": [ { "effectiveOn": "2019-01-01", "kind": "Merger", "predecessors": ["a"], "successors": ["b"], "establish": [ { "code": "b", "name": "B", "kind": "Commune" } ] } ] }""", "not in force the day before")]
     public void A_broken_catalogue_is_refused_with_the_reason(string json, string fragment)
     {
-        var ex = Assert.Throws<FormatException>(() => Load(json));
+        var ex = Assert.Throws<CatalogueFormatException>(() => Load(json));
         Assert.That(ex!.Message, Does.Contain(fragment));
+        Assert.That(ex.Code, Does.StartWith("catalogue."));
     }
 }

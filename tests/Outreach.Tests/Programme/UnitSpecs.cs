@@ -81,7 +81,7 @@ public sealed class UnitSpecs
     [TestCase("", "code must be")]
     public void Codes_are_checked(string code, string fragment)
     {
-        var ex = Assert.Throws<FluentValidation.ValidationException>(() => UnitCommands.All[0].Validate(new RegisterUnit(Id, code, "X", Clerk, T0)));
+        var ex = Assert.Throws<CommandValidationException>(() => UnitCommands.All[0].Validate(new RegisterUnit(Id, code, "X", Clerk, T0)));
         Assert.That(ex!.Message, Does.Contain(fragment));
     }
 }

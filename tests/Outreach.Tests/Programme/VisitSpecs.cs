@@ -79,7 +79,7 @@ public sealed class VisitSpecs
     [Test]
     public void Planning_validation_names_the_problem()
     {
-        var ex = Assert.Throws<FluentValidation.ValidationException>(() =>
+        var ex = Assert.Throws<CommandValidationException>(() =>
             VisitCommands.All[0].Validate(new PlanVisit(Id, Guid.Empty, [], "", default, false, Cadre, Monday)));
         Assert.That(ex!.Message, Does.Contain("unitId is required").And.Contain("visitors is required").And.Contain("localityCode is required").And.Contain("plannedFor"));
     }

@@ -17,16 +17,16 @@ public sealed record AnswerEscalation(Guid DifficultyId, string Response, DateOn
         public Validator()
         {
             Include(new DifficultyCommandRules<AnswerEscalation>());
-            RuleFor(c => c.Response).NotEmpty().WithMessage("response is required.").MaximumLength(4000);
+            RuleFor(c => c.Response).NotEmpty().Says("difficulty.answer.response.required").MaximumLength(4000);
         }
     }
 
     /// <summary>Answers an escalation; only the person it waits on may answer.</summary>
     public static object[] Decide(AnswerEscalation command, Difficulty state)
     {
-        state.EnsureStatus("answer the escalation", DifficultyStatus.Escalated);
-        state.EnsureResponder(command.Actor, "answer the escalation");
-        DifficultyRules.EnsureDueAfter(command.SolutionDue, command.OccurredAt, "solutionDue");
+        state.EnsureStatus("difficulty.answer", DifficultyStatus.Escalated);
+        state.EnsureResponder(command.Actor, "difficulty.answer");
+        DifficultyRules.EnsureDueAfter(command.SolutionDue, command.OccurredAt, "solutionDue", "difficulty.answer");
         return [new EscalationAnswered(command.DifficultyId, command.Response, command.SolutionDue, command.Actor, command.OccurredAt)];
     }
 }

@@ -17,16 +17,16 @@ public sealed record AssignDifficulty(Guid DifficultyId, string Assignee, DateOn
         public Validator()
         {
             Include(new DifficultyCommandRules<AssignDifficulty>());
-            RuleFor(c => c.Assignee).NotEmpty().WithMessage("assignee is required.").MaximumLength(200);
+            RuleFor(c => c.Assignee).NotEmpty().Says("difficulty.assign.assignee.required").MaximumLength(200);
         }
     }
 
     /// <summary>Assigns an escalated difficulty; only the person it waits on may assign it.</summary>
     public static object[] Decide(AssignDifficulty command, Difficulty state)
     {
-        state.EnsureStatus("assign the difficulty", DifficultyStatus.Escalated);
-        state.EnsureResponder(command.Actor, "assign the difficulty");
-        DifficultyRules.EnsureDueAfter(command.SolutionDue, command.OccurredAt, "solutionDue");
+        state.EnsureStatus("difficulty.assign", DifficultyStatus.Escalated);
+        state.EnsureResponder(command.Actor, "difficulty.assign");
+        DifficultyRules.EnsureDueAfter(command.SolutionDue, command.OccurredAt, "solutionDue", "difficulty.assign");
         return [new DifficultyAssigned(command.DifficultyId, command.Assignee, command.SolutionDue, command.Actor, command.OccurredAt)];
     }
 }

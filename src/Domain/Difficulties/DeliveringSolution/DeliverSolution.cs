@@ -16,14 +16,14 @@ public sealed record DeliverSolution(Guid DifficultyId, string Solution, string 
         public Validator()
         {
             Include(new DifficultyCommandRules<DeliverSolution>());
-            RuleFor(c => c.Solution).NotEmpty().WithMessage("solution is required.").MaximumLength(4000);
+            RuleFor(c => c.Solution).NotEmpty().Says("difficulty.deliver-solution.solution.required").MaximumLength(4000);
         }
     }
 
     /// <summary>Closes an answered or assigned difficulty.</summary>
     public static object[] Decide(DeliverSolution command, Difficulty state)
     {
-        state.EnsureStatus("deliver the solution", DifficultyStatus.InHand);
+        state.EnsureStatus("difficulty.deliver-solution", DifficultyStatus.InHand);
         return [new SolutionDelivered(command.DifficultyId, command.Solution, command.Actor, command.OccurredAt)];
     }
 }

@@ -24,8 +24,8 @@ public sealed record EscalateDifficulty(Guid DifficultyId, EscalationLevel Level
         {
             Include(new DifficultyCommandRules<EscalateDifficulty>());
             RuleFor(c => c.Level).IsInEnum();
-            RuleFor(c => c.EscalatedTo).NotEmpty().WithMessage("escalatedTo is required: the unit head's code, or the city body.").MaximumLength(200);
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(4000);
+            RuleFor(c => c.EscalatedTo).NotEmpty().Says("difficulty.escalate.escalated-to.required").MaximumLength(200);
+            RuleFor(c => c.Reason).NotEmpty().Says("difficulty.escalate.reason.required").MaximumLength(4000);
         }
     }
 
@@ -34,26 +34,26 @@ public sealed record EscalateDifficulty(Guid DifficultyId, EscalationLevel Level
     {
         if (command.EscalatedTo == command.Actor)
         {
-            throw new DomainRuleException($"{command.Actor} cannot escalate a difficulty to themselves: name the head of the unit (or the city body).");
+            throw new DomainRuleException("difficulty.escalate.to-self", command.Actor);
         }
 
         if (command.Level == EscalationLevel.UnitHead)
         {
-            state.EnsureStatus("escalate it to the unit head", DifficultyStatus.Open, DifficultyStatus.AwaitingInformation);
+            state.EnsureStatus("difficulty.escalate-head", DifficultyStatus.Open, DifficultyStatus.AwaitingInformation);
         }
         else
         {
-            state.EnsureStatus("escalate it to the city", DifficultyStatus.Escalated, DifficultyStatus.InHand);
+            state.EnsureStatus("difficulty.escalate-city", DifficultyStatus.Escalated, DifficultyStatus.InHand);
             if (state.Level == EscalationLevel.City)
             {
-                throw new DomainRuleException("The difficulty is already with the city; there is no higher level.");
+                throw new DomainRuleException("difficulty.escalate.at-city");
             }
 
-            state.EnsureResponder(command.Actor, "escalate it to the city");
+            state.EnsureResponder(command.Actor, "difficulty.escalate-city");
         }
 
         var due = command.ResponseDue ?? Deadlines.VietnamTime.DateOf(command.OccurredAt).AddDays(EscalationPolicy.DefaultResponseDays(command.Level));
-        DifficultyRules.EnsureDueAfter(due, command.OccurredAt, "responseDue");
+        DifficultyRules.EnsureDueAfter(due, command.OccurredAt, "responseDue", "difficulty.escalate");
         return [new DifficultyEscalated(command.DifficultyId, command.Level, command.EscalatedTo, command.Reason, due, command.Actor, command.OccurredAt)];
     }
 }

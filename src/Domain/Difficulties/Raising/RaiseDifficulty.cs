@@ -22,9 +22,9 @@ public sealed record RaiseDifficulty(Guid DifficultyId, Guid? VisitId, Guid Unit
         public Validator()
         {
             Include(new DifficultyCommandRules<RaiseDifficulty>());
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("unitId is required: the unit of the cadre recording the difficulty.");
-            RuleFor(c => c.LocalityCode).NotEmpty().WithMessage("localityCode is required.").MaximumLength(100);
-            RuleFor(c => c.Description).NotEmpty().WithMessage("description is required.").MaximumLength(4000);
+            RuleFor(c => c.UnitId).NotEmpty().Says("difficulty.raise.unit-id.required");
+            RuleFor(c => c.LocalityCode).NotEmpty().Says("difficulty.raise.locality-code.required").MaximumLength(100);
+            RuleFor(c => c.Description).NotEmpty().Says("difficulty.raise.description.required").MaximumLength(4000);
         }
     }
 
@@ -35,7 +35,7 @@ public sealed record RaiseDifficulty(Guid DifficultyId, Guid? VisitId, Guid Unit
         {
             return state.Description == command.Description && state.LocalityCode == command.LocalityCode && state.RaisedBy == command.Actor
                 ? []
-                : throw new DomainRuleException($"Difficulty {command.DifficultyId} already exists with other details. Use a new id.");
+                : throw new DomainRuleException("difficulty.raise.exists", command.DifficultyId);
         }
 
         return [new DifficultyRaised(command.DifficultyId, command.VisitId, command.UnitId, command.LocalityCode, command.Description, command.Actor, command.OccurredAt)];

@@ -17,16 +17,16 @@ public sealed record RequestInformation(Guid DifficultyId, string Question, Date
         public Validator()
         {
             Include(new DifficultyCommandRules<RequestInformation>());
-            RuleFor(c => c.Question).NotEmpty().WithMessage("question is required.").MaximumLength(4000);
+            RuleFor(c => c.Question).NotEmpty().Says("difficulty.ask.question.required").MaximumLength(4000);
         }
     }
 
     /// <summary>Sends an escalation back; only the person it waits on may do so.</summary>
     public static object[] Decide(RequestInformation command, Difficulty state)
     {
-        state.EnsureStatus("ask for more information", DifficultyStatus.Escalated);
-        state.EnsureResponder(command.Actor, "ask for more information");
-        DifficultyRules.EnsureDueAfter(command.InformationDue, command.OccurredAt, "informationDue");
+        state.EnsureStatus("difficulty.ask", DifficultyStatus.Escalated);
+        state.EnsureResponder(command.Actor, "difficulty.ask");
+        DifficultyRules.EnsureDueAfter(command.InformationDue, command.OccurredAt, "informationDue", "difficulty.ask");
         return [new MoreInformationRequested(command.DifficultyId, command.Question, command.InformationDue, command.Actor, command.OccurredAt)];
     }
 }

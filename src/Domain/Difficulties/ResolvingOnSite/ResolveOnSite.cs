@@ -16,14 +16,14 @@ public sealed record ResolveOnSite(Guid DifficultyId, string Solution, string Ac
         public Validator()
         {
             Include(new DifficultyCommandRules<ResolveOnSite>());
-            RuleFor(c => c.Solution).NotEmpty().WithMessage("solution is required.").MaximumLength(4000);
+            RuleFor(c => c.Solution).NotEmpty().Says("difficulty.resolve-on-site.solution.required").MaximumLength(4000);
         }
     }
 
     /// <summary>Closes an open difficulty that was never escalated.</summary>
     public static object[] Decide(ResolveOnSite command, Difficulty state)
     {
-        state.EnsureStatus("resolve it on the spot (once escalated, the solution must be delivered)", DifficultyStatus.Open);
+        state.EnsureStatus("difficulty.resolve-on-site", DifficultyStatus.Open);
         return [new DifficultyResolvedOnSite(command.DifficultyId, command.Solution, command.Actor, command.OccurredAt)];
     }
 }

@@ -19,16 +19,16 @@ public sealed record CancelRotaVisit(Guid RotaId, DateOnly Week, string Visitor,
         {
             Include(new RotaCommandRules<CancelRotaVisit>());
             RuleFor(c => c.Visitor).NotEmpty();
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().Says("rota.cancel.reason.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Cancels an existing visit, unless the visitor would then go somewhere twice in a row.</summary>
     public static object[] Decide(CancelRotaVisit command, Rota state)
     {
-        state.Require(command.Week, command.Visitor);
+        state.Require(command.Week, command.Visitor, "rota.cancel");
         var cancelled = new RotaVisitCancelled(command.RotaId, command.Week, command.Visitor, command.Reason, command.Actor, command.OccurredAt);
-        RotaRules.EnsureNoRepeat(state.Evolve(cancelled).Assignments, command.Visitor);
+        RotaRules.EnsureNoRepeat(state.Evolve(cancelled).Assignments, command.Visitor, "rota.cancel");
         return [cancelled];
     }
 }

@@ -20,24 +20,24 @@ public sealed record ReassignRotaVisit(Guid RotaId, DateOnly Week, string Visito
         {
             Include(new RotaCommandRules<ReassignRotaVisit>());
             RuleFor(c => c.Visitor).NotEmpty();
-            RuleFor(c => c.NewVisitor).NotEmpty().NotEqual(c => c.Visitor).WithMessage("newVisitor must differ from visitor.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.NewVisitor).NotEmpty().NotEqual(c => c.Visitor).Says("rota.reassign.new-visitor.same");
+            RuleFor(c => c.Reason).NotEmpty().Says("rota.reassign.reason.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Reassigns when the new visitor is free that week and nobody ends up somewhere twice in a row.</summary>
     public static object[] Decide(ReassignRotaVisit command, Rota state)
     {
-        state.Require(command.Week, command.Visitor);
+        state.Require(command.Week, command.Visitor, "rota.reassign");
         if (state.Find(command.Week, command.NewVisitor) is { } busy)
         {
-            throw new DomainRuleException($"{command.NewVisitor} already visits {busy.Locality} in the week of {command.Week:yyyy-MM-dd}; swap instead.");
+            throw new DomainRuleException("rota.reassign.busy", command.NewVisitor, busy.Locality, command.Week);
         }
 
         var reassigned = new RotaVisitReassigned(command.RotaId, command.Week, command.Visitor, command.NewVisitor, command.Reason, command.Actor, command.OccurredAt);
         var after = state.Evolve(reassigned);
-        RotaRules.EnsureNoRepeat(after.Assignments, command.Visitor);
-        RotaRules.EnsureNoRepeat(after.Assignments, command.NewVisitor);
+        RotaRules.EnsureNoRepeat(after.Assignments, command.Visitor, "rota.reassign");
+        RotaRules.EnsureNoRepeat(after.Assignments, command.NewVisitor, "rota.reassign");
         return [reassigned];
     }
 }

@@ -21,10 +21,10 @@ public sealed record RecordRota(Guid RotaId, IReadOnlyList<DateOnly> Weeks, IRea
         public Validator()
         {
             Include(new RotaCommandRules<RecordRota>());
-            RuleFor(c => c.Weeks).NotNull().Must(w => w is { Count: > 0 }).WithMessage("weeks is required: one Monday per visit.");
+            RuleFor(c => c.Weeks).NotNull().Must(w => w is { Count: > 0 }).Says("rota.record.weeks.required");
             RuleFor(c => c).Must(c => c.Weeks?.Count == c.Visitors?.Count && c.Weeks?.Count == c.Localities?.Count)
-                .WithMessage("weeks, visitors and localities must have one entry per visit (the same length).");
-            RuleForEach(c => c.Weeks).Must(w => w.DayOfWeek == DayOfWeek.Monday).WithMessage("every week must be given by its Monday.");
+                .Says("rota.record.lengths");
+            RuleForEach(c => c.Weeks).Must(w => w.DayOfWeek == DayOfWeek.Monday).Says("rota.record.week.not-monday");
             RuleForEach(c => c.Visitors).NotEmpty();
             RuleForEach(c => c.Localities).NotEmpty();
         }
@@ -35,19 +35,19 @@ public sealed record RecordRota(Guid RotaId, IReadOnlyList<DateOnly> Weeks, IRea
     {
         if (state.Exists)
         {
-            throw new DomainRuleException($"Rota {command.RotaId} is already recorded; change it with swap, cancel or reassign.");
+            throw new DomainRuleException("rota.record.exists", command.RotaId);
         }
 
         var entries = command.Weeks.Select((w, i) => new RotaAssignment(w, command.Visitors[i], command.Localities[i])).ToArray();
         var twice = entries.GroupBy(e => (e.Week, e.Visitor)).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null)
         {
-            throw new DomainRuleException($"{twice.Key.Visitor} has two visits in the week of {twice.Key.Week:yyyy-MM-dd}.");
+            throw new DomainRuleException("rota.record.twice-in-week", twice.Key.Visitor, twice.Key.Week);
         }
 
         foreach (var visitor in entries.Select(e => e.Visitor).Distinct())
         {
-            RotaRules.EnsureNoRepeat(entries, visitor);
+            RotaRules.EnsureNoRepeat(entries, visitor, "rota.record");
         }
 
         return [new RotaRecorded(command.RotaId, [.. command.Weeks], [.. command.Visitors], [.. command.Localities], command.Actor, command.OccurredAt)];

@@ -20,19 +20,19 @@ public sealed record SwapRotaVisits(Guid RotaId, DateOnly Week, string FirstVisi
         {
             Include(new RotaCommandRules<SwapRotaVisits>());
             RuleFor(c => c.FirstVisitor).NotEmpty();
-            RuleFor(c => c.SecondVisitor).NotEmpty().NotEqual(c => c.FirstVisitor).WithMessage("secondVisitor must differ from firstVisitor.");
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.SecondVisitor).NotEmpty().NotEqual(c => c.FirstVisitor).Says("rota.swap.second-visitor.same");
+            RuleFor(c => c.Reason).NotEmpty().Says("rota.swap.reason.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Swaps when both have a visit that week and neither ends up somewhere twice in a row.</summary>
     public static object[] Decide(SwapRotaVisits command, Rota state)
     {
-        state.Require(command.Week, command.FirstVisitor);
-        state.Require(command.Week, command.SecondVisitor);
+        state.Require(command.Week, command.FirstVisitor, "rota.swap");
+        state.Require(command.Week, command.SecondVisitor, "rota.swap");
         var after = state.Evolve(new RotaVisitsSwapped(command.RotaId, command.Week, command.FirstVisitor, command.SecondVisitor, command.Reason, command.Actor, command.OccurredAt));
-        RotaRules.EnsureNoRepeat(after.Assignments, command.FirstVisitor);
-        RotaRules.EnsureNoRepeat(after.Assignments, command.SecondVisitor);
+        RotaRules.EnsureNoRepeat(after.Assignments, command.FirstVisitor, "rota.swap");
+        RotaRules.EnsureNoRepeat(after.Assignments, command.SecondVisitor, "rota.swap");
         return [new RotaVisitsSwapped(command.RotaId, command.Week, command.FirstVisitor, command.SecondVisitor, command.Reason, command.Actor, command.OccurredAt)];
     }
 }

@@ -16,7 +16,7 @@ public sealed record AppointUnitHead(Guid UnitId, string CadreCode, string Actor
         public Validator()
         {
             Include(new UnitCommandRules<AppointUnitHead>());
-            RuleFor(c => c.CadreCode).NotEmpty().WithMessage("cadreCode is required: name the new head.");
+            RuleFor(c => c.CadreCode).NotEmpty().Says("unit.appoint-head.cadre-code.required");
         }
     }
 
@@ -30,8 +30,7 @@ public sealed record AppointUnitHead(Guid UnitId, string CadreCode, string Actor
 
         if (!state.HasMember(command.CadreCode))
         {
-            throw new DomainRuleException(
-                $"{command.CadreCode} is not a cadre of {state.Name}: only a member of the unit can head it. Assign them to the unit first (AssignCadre).");
+            throw new DomainRuleException("unit.appoint-head.not-member", command.CadreCode, state.Name);
         }
 
         return [new UnitHeadAppointed(command.UnitId, command.CadreCode, command.Actor, command.OccurredAt)];

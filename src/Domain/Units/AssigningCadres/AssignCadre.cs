@@ -18,8 +18,8 @@ public sealed record AssignCadre(Guid UnitId, string CadreCode, string FullName,
         public Validator()
         {
             Include(new UnitCommandRules<AssignCadre>());
-            RuleFor(c => c.CadreCode).NotEmpty().Matches(Codes.Pattern).WithMessage($"cadreCode must be {Codes.Rule}.");
-            RuleFor(c => c.FullName).NotEmpty().WithMessage("fullName is required.").MaximumLength(200);
+            RuleFor(c => c.CadreCode).NotEmpty().Matches(Codes.Pattern).Says("unit.assign-cadre.cadre-code.format", Codes.Rule);
+            RuleFor(c => c.FullName).NotEmpty().Says("unit.assign-cadre.full-name.required").MaximumLength(200);
             RuleFor(c => c.Position).MaximumLength(200);
         }
     }
@@ -29,7 +29,7 @@ public sealed record AssignCadre(Guid UnitId, string CadreCode, string FullName,
     {
         if (state.HasMember(command.CadreCode))
         {
-            throw new DomainRuleException($"{command.CadreCode} is already a member of {state.Name}.");
+            throw new DomainRuleException("unit.assign-cadre.already-member", command.CadreCode, state.Name);
         }
 
         return [new CadreAssigned(command.UnitId, command.CadreCode, command.FullName, command.Position, command.Actor, command.OccurredAt)];

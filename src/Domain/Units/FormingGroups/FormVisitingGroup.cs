@@ -17,9 +17,9 @@ public sealed record FormVisitingGroup(Guid UnitId, string GroupCode, IReadOnlyL
         public Validator()
         {
             Include(new UnitCommandRules<FormVisitingGroup>());
-            RuleFor(c => c.GroupCode).NotEmpty().Matches(Codes.Pattern).WithMessage($"groupCode must be {Codes.Rule}.");
-            RuleFor(c => c.Members).NotNull().Must(m => m is { Count: >= 2 }).WithMessage("members must list at least two cadres.");
-            RuleFor(c => c.Members).Must(m => m is null || m.Distinct().Count() == m.Count).WithMessage("members lists a cadre twice.");
+            RuleFor(c => c.GroupCode).NotEmpty().Matches(Codes.Pattern).Says("unit.form-group.group-code.format", Codes.Rule);
+            RuleFor(c => c.Members).NotNull().Must(m => m is { Count: >= 2 }).Says("unit.form-group.members.too-few");
+            RuleFor(c => c.Members).Must(m => m is null || m.Distinct().Count() == m.Count).Says("unit.form-group.members.twice");
         }
     }
 
@@ -29,7 +29,8 @@ public sealed record FormVisitingGroup(Guid UnitId, string GroupCode, IReadOnlyL
         var strangers = command.Members.Where(m => !state.HasMember(m)).ToArray();
         if (strangers.Length > 0)
         {
-            throw new DomainRuleException($"{string.Join(", ", strangers)} {(strangers.Length == 1 ? "is" : "are")} not a cadre of {state.Name}; a visiting group is formed from the unit's own cadres.");
+            throw DomainRuleException.Shared("unit.form-group.not-members", strangers.Length == 1 ? "unit.form-group.not-member" : "unit.form-group.not-members",
+                string.Join(", ", strangers), state.Name);
         }
 
         var existing = state.Groups.FirstOrDefault(g => g.GroupCode == command.GroupCode);

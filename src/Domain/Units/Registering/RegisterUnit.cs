@@ -17,8 +17,8 @@ public sealed record RegisterUnit(Guid UnitId, string Code, string Name, string 
         public Validator()
         {
             Include(new UnitCommandRules<RegisterUnit>());
-            RuleFor(c => c.Code).NotEmpty().Matches(Codes.Pattern).WithMessage($"code must be {Codes.Rule}.");
-            RuleFor(c => c.Name).NotEmpty().WithMessage("name is required.").MaximumLength(200);
+            RuleFor(c => c.Code).NotEmpty().Matches(Codes.Pattern).Says("unit.register.code.format", Codes.Rule);
+            RuleFor(c => c.Name).NotEmpty().Says("unit.register.name.required").MaximumLength(200);
         }
     }
 
@@ -29,7 +29,7 @@ public sealed record RegisterUnit(Guid UnitId, string Code, string Name, string 
         {
             return state.Code == command.Code && state.Name == command.Name
                 ? []
-                : throw new DomainRuleException($"Unit {command.UnitId} is already registered as {state.Code} ({state.Name}). Use a new id for another unit.");
+                : throw new DomainRuleException("unit.register.exists", command.UnitId, state.Code, state.Name);
         }
 
         return [new UnitRegistered(command.UnitId, command.Code, command.Name, command.Actor, command.OccurredAt)];

@@ -18,7 +18,7 @@ public sealed record ReleaseCadre(Guid UnitId, string CadreCode, string Reason, 
         {
             Include(new UnitCommandRules<ReleaseCadre>());
             RuleFor(c => c.CadreCode).NotEmpty();
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().Says("unit.release-cadre.reason.required").MaximumLength(1000);
         }
     }
 
@@ -27,12 +27,12 @@ public sealed record ReleaseCadre(Guid UnitId, string CadreCode, string Reason, 
     {
         if (!state.HasMember(command.CadreCode))
         {
-            throw new DomainRuleException($"{command.CadreCode} is not a member of {state.Name}.");
+            throw new DomainRuleException("unit.release-cadre.not-member", command.CadreCode, state.Name);
         }
 
         if (state.Head == command.CadreCode)
         {
-            throw new DomainRuleException($"{command.CadreCode} heads {state.Name}: appoint another head first (AppointUnitHead).");
+            throw new DomainRuleException("unit.release-cadre.is-head", command.CadreCode, state.Name);
         }
 
         return [new CadreReleased(command.UnitId, command.CadreCode, command.Reason, command.Actor, command.OccurredAt)];

@@ -19,20 +19,20 @@ public sealed record ArrangeVisit(Guid VisitId, string ContactedPerson, string C
         public Validator()
         {
             Include(new VisitCommandRules<ArrangeVisit>());
-            RuleFor(c => c.ContactedPerson).NotEmpty().WithMessage("contactedPerson is required: say who at the locality agreed.").MaximumLength(200);
-            RuleFor(c => c.ContactedBody).NotEmpty().WithMessage("contactedBody is required.").MaximumLength(200);
-            RuleFor(c => c.Place).NotEmpty().WithMessage("place is required.").MaximumLength(200);
-            RuleFor(c => c.AgreedFor).NotEqual(default(DateTimeOffset)).WithMessage("agreedFor is required.");
+            RuleFor(c => c.ContactedPerson).NotEmpty().Says("visit.arrange.contacted-person.required").MaximumLength(200);
+            RuleFor(c => c.ContactedBody).NotEmpty().Says("visit.arrange.contacted-body.required").MaximumLength(200);
+            RuleFor(c => c.Place).NotEmpty().Says("visit.arrange.place.required").MaximumLength(200);
+            RuleFor(c => c.AgreedFor).NotEqual(default(DateTimeOffset)).Says("visit.arrange.agreed-for.required");
         }
     }
 
     /// <summary>Arranges (or re-arranges) a planned visit; the agreed time may not be before the arrangement.</summary>
     public static object[] Decide(ArrangeVisit command, Visit state)
     {
-        state.EnsureStatus("arrange the visit", VisitStatus.Planned, VisitStatus.Arranged);
+        state.EnsureStatus("visit.arrange", VisitStatus.Planned, VisitStatus.Arranged);
         if (command.AgreedFor < command.OccurredAt.AddDays(-1))
         {
-            throw new DomainRuleException($"agreedFor {command.AgreedFor:yyyy-MM-dd HH:mm} is before the arrangement was made ({command.OccurredAt:yyyy-MM-dd HH:mm}).");
+            throw new DomainRuleException("visit.arrange.agreed-before", command.AgreedFor, command.OccurredAt);
         }
 
         return [new VisitArranged(command.VisitId, command.ContactedPerson, command.ContactedBody, command.AgreedFor, command.Place, command.Actor, command.OccurredAt)];

@@ -18,14 +18,14 @@ public sealed record AttendMeeting(Guid VisitId, MeetingHost Host, string Subjec
         {
             Include(new VisitCommandRules<AttendMeeting>());
             RuleFor(c => c.Host).IsInEnum();
-            RuleFor(c => c.Subject).NotEmpty().WithMessage("subject is required.").MaximumLength(1000);
+            RuleFor(c => c.Subject).NotEmpty().Says("visit.meeting.subject.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Records the meeting on an arranged visit.</summary>
     public static object[] Decide(AttendMeeting command, Visit state)
     {
-        state.EnsureCanRecordActivity("record a meeting", command.OccurredAt);
+        state.EnsureCanRecordActivity("visit.meeting", command.OccurredAt);
         return [new MeetingAttended(command.VisitId, command.Host, command.Subject, command.Actor, command.OccurredAt)];
     }
 }

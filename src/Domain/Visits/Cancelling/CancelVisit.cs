@@ -16,14 +16,14 @@ public sealed record CancelVisit(Guid VisitId, string Reason, string Actor, Date
         public Validator()
         {
             Include(new VisitCommandRules<CancelVisit>());
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().Says("visit.cancel.reason.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Cancels a visit that has not taken place.</summary>
     public static object[] Decide(CancelVisit command, Visit state)
     {
-        state.EnsureStatus("cancel the visit", VisitStatus.Planned, VisitStatus.Arranged);
+        state.EnsureStatus("visit.cancel", VisitStatus.Planned, VisitStatus.Arranged);
         return [new VisitCancelled(command.VisitId, command.Reason, command.Actor, command.OccurredAt)];
     }
 }
@@ -49,17 +49,17 @@ public sealed record RecordMissedVisit(Guid VisitId, string Reason, string Actor
         public Validator()
         {
             Include(new VisitCommandRules<RecordMissedVisit>());
-            RuleFor(c => c.Reason).NotEmpty().WithMessage("reason is required.").MaximumLength(1000);
+            RuleFor(c => c.Reason).NotEmpty().Says("visit.missed.reason.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Records a missed visit once its day has come.</summary>
     public static object[] Decide(RecordMissedVisit command, Visit state)
     {
-        state.EnsureStatus("record the visit as missed", VisitStatus.Planned, VisitStatus.Arranged);
+        state.EnsureStatus("visit.missed", VisitStatus.Planned, VisitStatus.Arranged);
         if (Deadlines.VietnamTime.DateOf(command.OccurredAt) < state.PlannedFor)
         {
-            throw new DomainRuleException($"The visit is planned for {state.PlannedFor:yyyy-MM-dd}; before that day, cancel it instead.");
+            throw new DomainRuleException("visit.missed.before-planned-day", state.PlannedFor);
         }
 
         return [new VisitMissed(command.VisitId, command.Reason, command.Actor, command.OccurredAt)];

@@ -16,14 +16,14 @@ public sealed record DeliverOutreach(Guid VisitId, string Theme, string Actor, D
         public Validator()
         {
             Include(new VisitCommandRules<DeliverOutreach>());
-            RuleFor(c => c.Theme).NotEmpty().WithMessage("theme is required.").MaximumLength(500);
+            RuleFor(c => c.Theme).NotEmpty().Says("visit.outreach.theme.required").MaximumLength(500);
         }
     }
 
     /// <summary>Records outreach on an arranged visit.</summary>
     public static object[] Decide(DeliverOutreach command, Visit state)
     {
-        state.EnsureCanRecordActivity("record outreach", command.OccurredAt);
+        state.EnsureCanRecordActivity("visit.outreach", command.OccurredAt);
         return [new OutreachDelivered(command.VisitId, command.Theme, command.Actor, command.OccurredAt)];
     }
 }

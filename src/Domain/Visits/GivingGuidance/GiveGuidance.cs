@@ -21,20 +21,20 @@ public sealed record GiveGuidance(
         {
             Include(new VisitCommandRules<GiveGuidance>());
             RuleFor(c => c.Topic).IsInEnum();
-            RuleFor(c => c.Attendees).InclusiveBetween(1, 1000).WithMessage("attendees must be between 1 and 1000.");
+            RuleFor(c => c.Attendees).InclusiveBetween(1, 1000).Says("visit.guidance.attendees.range");
             RuleForEach(c => c.FollowUpActions).NotEmpty().MaximumLength(1000);
             RuleFor(c => c.FollowUpDue).NotNull().When(c => c.FollowUpActions is { Count: > 0 })
-                .WithMessage("followUpDue is required when follow-up actions are listed.");
+                .Says("visit.guidance.follow-up-due.required");
         }
     }
 
     /// <summary>Records guidance on an arranged visit; follow-ups are due after the session.</summary>
     public static object[] Decide(GiveGuidance command, Visit state)
     {
-        state.EnsureCanRecordActivity("record guidance", command.OccurredAt);
+        state.EnsureCanRecordActivity("visit.guidance", command.OccurredAt);
         if (command.FollowUpDue is { } due && due < Deadlines.VietnamTime.DateOf(command.OccurredAt))
         {
-            throw new DomainRuleException($"followUpDue {due:yyyy-MM-dd} is before the session ({command.OccurredAt:yyyy-MM-dd}).");
+            throw new DomainRuleException("visit.guidance.follow-up-before-session", due, command.OccurredAt);
         }
 
         return [new GuidanceGiven(command.VisitId, command.Topic, command.Attendees, [.. command.FollowUpActions ?? []], command.FollowUpDue, command.Actor, command.OccurredAt)];

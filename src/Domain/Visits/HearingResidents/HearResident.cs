@@ -20,18 +20,18 @@ public sealed record HearResident(Guid VisitId, Guid CaseId, string Summary, str
         public Validator()
         {
             Include(new VisitCommandRules<HearResident>());
-            RuleFor(c => c.CaseId).NotEmpty().WithMessage("caseId is required: give the id of the petition opened for the grievance.");
-            RuleFor(c => c.Summary).NotEmpty().WithMessage("summary is required.").MaximumLength(2000);
+            RuleFor(c => c.CaseId).NotEmpty().Says("visit.hear.case-id.required");
+            RuleFor(c => c.Summary).NotEmpty().Says("visit.hear.summary.required").MaximumLength(2000);
         }
     }
 
     /// <summary>Links a petition to an arranged visit, once.</summary>
     public static object[] Decide(HearResident command, Visit state)
     {
-        state.EnsureCanRecordActivity("record a resident heard", command.OccurredAt);
+        state.EnsureCanRecordActivity("visit.hear", command.OccurredAt);
         if (state.PetitionsHeard.Contains(command.CaseId))
         {
-            throw new DomainRuleException($"Petition {command.CaseId} is already linked to this visit.");
+            throw new DomainRuleException("visit.hear.already-linked", command.CaseId);
         }
 
         return [new ResidentHeard(command.VisitId, command.CaseId, command.Summary, command.Actor, command.OccurredAt)];

@@ -16,14 +16,14 @@ public sealed record JoinCommunityWork(Guid VisitId, string Activity, string Act
         public Validator()
         {
             Include(new VisitCommandRules<JoinCommunityWork>());
-            RuleFor(c => c.Activity).NotEmpty().WithMessage("activity is required.").MaximumLength(1000);
+            RuleFor(c => c.Activity).NotEmpty().Says("visit.community-work.activity.required").MaximumLength(1000);
         }
     }
 
     /// <summary>Records the work on an arranged visit.</summary>
     public static object[] Decide(JoinCommunityWork command, Visit state)
     {
-        state.EnsureCanRecordActivity("record community work", command.OccurredAt);
+        state.EnsureCanRecordActivity("visit.community-work", command.OccurredAt);
         return [new CommunityWorkJoined(command.VisitId, command.Activity, command.Actor, command.OccurredAt)];
     }
 }

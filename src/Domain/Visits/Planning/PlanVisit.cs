@@ -24,11 +24,11 @@ public sealed record PlanVisit(
         public Validator()
         {
             Include(new VisitCommandRules<PlanVisit>());
-            RuleFor(c => c.UnitId).NotEmpty().WithMessage("unitId is required: say which unit sends the visitors.");
-            RuleFor(c => c.Visitors).NotNull().Must(v => v is { Count: > 0 }).WithMessage("visitors is required: list the cadre or group codes.");
+            RuleFor(c => c.UnitId).NotEmpty().Says("visit.plan.unit-id.required");
+            RuleFor(c => c.Visitors).NotNull().Must(v => v is { Count: > 0 }).Says("visit.plan.visitors.required");
             RuleForEach(c => c.Visitors).NotEmpty().MaximumLength(64);
-            RuleFor(c => c.LocalityCode).NotEmpty().WithMessage("localityCode is required.").MaximumLength(100);
-            RuleFor(c => c.PlannedFor).Must(d => d.Year is >= 2000 and <= 2100).WithMessage("plannedFor must be a date between 2000 and 2100 (yyyy-MM-dd).");
+            RuleFor(c => c.LocalityCode).NotEmpty().Says("visit.plan.locality-code.required").MaximumLength(100);
+            RuleFor(c => c.PlannedFor).Must(d => d.Year is >= 2000 and <= 2100).Says("visit.plan.planned-for.range");
         }
     }
 
@@ -41,7 +41,7 @@ public sealed record PlanVisit(
             return state.UnitId == command.UnitId && state.LocalityCode == command.LocalityCode && state.PlannedFor == command.PlannedFor
                    && state.Visitors.SequenceEqual(command.Visitors)
                 ? []
-                : throw new DomainRuleException($"Visit {command.VisitId} is already planned ({state.LocalityCode} on {state.PlannedFor:yyyy-MM-dd}). Use a new id for another visit.");
+                : throw new DomainRuleException("visit.plan.exists", command.VisitId, state.LocalityCode, state.PlannedFor);
         }
 
         return [planned];

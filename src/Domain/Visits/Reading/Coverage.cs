@@ -127,7 +127,7 @@ public static class ProgrammeQueries
         ArgumentNullException.ThrowIfNull(catalogue);
         if (catalogue.Find(code) is null)
         {
-            throw new DomainRuleException(catalogue.Problem(code, today)!);
+            throw catalogue.Problem(code, today)!;
         }
 
         // Every code whose history rolls up to this locality today, and the locality itself.

@@ -16,14 +16,14 @@ public sealed record FileVisitReport(Guid VisitId, string Summary, string Actor,
         public Validator()
         {
             Include(new VisitCommandRules<FileVisitReport>());
-            RuleFor(c => c.Summary).NotEmpty().WithMessage("summary is required.").MaximumLength(4000);
+            RuleFor(c => c.Summary).NotEmpty().Says("visit.report.summary.required").MaximumLength(4000);
         }
     }
 
     /// <summary>Reports a visit with at least one recorded activity.</summary>
     public static object[] Decide(FileVisitReport command, Visit state)
     {
-        state.EnsureStatus("file the report (record what was done first)", VisitStatus.CarriedOut);
+        state.EnsureStatus("visit.report", VisitStatus.CarriedOut);
         return [new VisitReported(command.VisitId, command.Summary, command.Actor, command.OccurredAt)];
     }
 }
