@@ -51,7 +51,7 @@ public sealed class StrictEnumConverterFactory : JsonConverterFactory
         {
             if (reader.TokenType != JsonTokenType.String)
             {
-                throw new EnumValueException(new TextProblem("enum.not-a-string", [string.Join(", ", Enum.GetNames<T>())]));
+                throw new EnumValueException(new TextProblem("enum.not-a-string", [string.Join(", ", Enum.GetNames<T>()), new Term("json-token." + reader.TokenType)]));
             }
 
             var text = reader.GetString()!;

@@ -219,7 +219,7 @@ internal static class AuditVerbs
             }
 
             var report = await CaseAudit.LoadAsync(store, current.Id, asOf, asRecorded, parse.GetValue(AtVersion), cancellation: ct)
-                ?? throw new DomainRuleException(t.Pick($"Hồ sơ {current.Id} chưa có bước nào tính đến thời điểm đó.", $"Case {current.Id} had no recorded step by then."));
+                ?? throw new DomainRuleException("case.audit.nothing-yet", current.Id);
             if (parse.GetValue(Html) is { } html)
             {
                 await File.WriteAllTextAsync(html, AuditHtml.Render(report, t, DateTimeOffset.UtcNow, LocalityName(report)), ct);

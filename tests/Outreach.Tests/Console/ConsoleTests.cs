@@ -118,7 +118,7 @@ public sealed class ConsoleTests
             Line("ClassifyPetition", id, "2024-03-06", "X", """ "kind":"Grievance" """),
             """{"caseId":"x"}""",
             Line("ClassifyPetition", id, "2024-03-06", "X", """ "kind":"Complaint" """));
-        var apply = await _outreach.RunAsync("apply", file, "--json");
+        var apply = await _outreach.RunAsync("apply", file, "--json", "--culture", "en");
         Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
         var results = apply.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToArray();
         Assert.That(results.Select(r => (bool)r["ok"]!), Is.EqualTo(new[] { true, false, false, false, false, false, false, false, true }));
@@ -126,6 +126,7 @@ public sealed class ConsoleTests
         Assert.Multiple(() =>
         {
             Assert.That(Error(2), Does.StartWith("Malformed JSON"));
+            Assert.That((string?)results.Single(r => (int)r["line"]! == 2)["code"], Is.EqualTo("input.malformed-json"));
             Assert.That(Error(3), Does.Contain("Unknown command \"AcceptComplaiint\". Did you mean \"AcceptComplaint\"?"));
             Assert.That(Error(4), Does.Contain("missing required field(s): kind, actor"));
             Assert.That(Error(5), Does.Contain($"No case with id {unknown}"));
@@ -177,7 +178,7 @@ public sealed class ConsoleTests
         Assert.That(file.ExitCode, Is.EqualTo(2));
         Assert.That(file.Error, Does.Contain("does not exist"));
 
-        var unknownCase = await _outreach.RunAsync("case", "timeline", Guid.Empty.ToString());
+        var unknownCase = await _outreach.RunAsync("case", "timeline", Guid.Empty.ToString(), "--culture", "en");
         Assert.That(unknownCase.ExitCode, Is.EqualTo(1));
         Assert.That(unknownCase.Error, Does.Contain("No case with id"));
     }
@@ -188,7 +189,7 @@ public sealed class ConsoleTests
         var id = Guid.NewGuid();
         var noOffset = """{"command":"ReceivePetition","caseId":"%ID%","channel":"Letter","citizenName":"A","localityCode":"phuong-1","content":"x","actor":"B","occurredAt":"2024-03-04T09:00:00"}""".Replace("%ID%", id.ToString(), StringComparison.Ordinal);
         var twice = """{"command":"ClassifyPetition","caseId":"%ID%","caseId":"%ID%","kind":"Complaint","actor":"B","occurredAt":"2024-03-05T09:00:00+07:00"}""".Replace("%ID%", id.ToString(), StringComparison.Ordinal);
-        var apply = await _outreach.RunAsync("apply", WriteFile(noOffset, twice), "--json");
+        var apply = await _outreach.RunAsync("apply", WriteFile(noOffset, twice), "--json", "--culture", "en");
         Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
         var errors = apply.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => (string)JsonNode.Parse(l)!["error"]!).ToArray();
         Assert.That(errors[0], Does.Contain("has no UTC offset").And.Contain("+07:00"));

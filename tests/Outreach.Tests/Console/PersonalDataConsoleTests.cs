@@ -48,7 +48,7 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
         Assert.That(timeline.Out, Does.Not.Contain("Nguyễn Thị Lan"));
 
         Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = "0000";
-        var refused = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--purpose", "x");
+        var refused = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--purpose", "x", "--culture", "en");
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.Contain("wrong").And.Not.Contain("Nguyễn Thị Lan"));
         Assert.That(refused.Out, Does.Not.Contain("Nguyễn Thị Lan"));
@@ -83,8 +83,9 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
         Assert.That(verified.ExitCode, Is.Zero, verified.ToString());
 
         var again = await Outreach.RunAsync("petition", "receive", "--case-id", Complaint, "--channel", "CitizenReception", "--citizen-name", "Lê Văn Cường",
-            "--locality-code", "phuong-1", "--content", "x", "--actor", "Nguyễn Văn An", "--occurred-at", "2024-03-04T09:00:00+07:00");
+            "--locality-code", "phuong-1", "--content", "x", "--actor", "Nguyễn Văn An", "--occurred-at", "2024-03-04T09:00:00+07:00", "--culture", "en", "--json");
         Assert.That(again.ExitCode, Is.EqualTo(1), again.ToString());
         Assert.That(again.Error, Does.Contain("was erased on request"));
+        Assert.That((string?)System.Text.Json.Nodes.JsonNode.Parse(again.Out)!["code"], Is.EqualTo("person.erased"), "the refusal's JSON carries its code");
     }
 }
