@@ -73,11 +73,19 @@ internal static class CaseVerbs
             return parse.GetValue(Purpose) is null ? null : throw new ArgumentException(Cli.Text(parse).Pick("--purpose đi cùng --clearance.", "--purpose goes with --clearance."));
         }
 
+        var purpose = parse.GetValue(Purpose);
+        if (string.IsNullOrWhiteSpace(purpose))
+        {
+            throw new ArgumentException(Cli.Text(parse).Pick(
+                "--clearance cần --purpose: cho biết vì sao cần danh tính người tố cáo; mục đích được ghi vào lịch sử hồ sơ.",
+                "--clearance needs --purpose: say why the denouncer's identity is needed; it is recorded in the case's history."));
+        }
+
         var code = Environment.GetEnvironmentVariable(ClearanceCodeVariable)
             ?? throw new ArgumentException(Cli.Text(parse).Pick(
                 $"--clearance {holder}: đặt {ClearanceCodeVariable} là mã do 'outreach clearance issue' cấp.",
                 $"--clearance {holder}: set {ClearanceCodeVariable} to the code issued by 'outreach clearance issue'."));
-        return new ClearanceRequest(holder, code, parse.GetValue(Purpose) ?? string.Empty);
+        return new ClearanceRequest(holder, code, purpose);
     }
 
     public static void Render(CaseView view, CaseText t)

@@ -324,7 +324,7 @@ public static partial class LocalPostgres
         return CrossProcessFileLock.AcquireAsync(
             lockFile,
             timeout,
-            () => report?.Invoke($"Waiting for another Outreach process that is preparing the PostgreSQL cluster at {dataDirectory} (lock file {lockFile})…"),
+            () => report?.Invoke(HostingText.Format("cluster.waiting-lock", dataDirectory, lockFile)),
             lastError => new LocalPostgresUnavailableException(
                 $"Gave up after {timeout.TotalSeconds:0} s waiting for the lock file {lockFile}: another process keeps preparing the PostgreSQL cluster at {dataDirectory}. "
                 + "The lock is released automatically when that process ends (lslocks shows who holds " + lockFile + ")"

@@ -72,8 +72,7 @@ internal sealed class LocalPostgresInstance
         await EnsureDatabaseAsync(port, ct).ConfigureAwait(false);
         await EnsureRolesAsync(port, ct).ConfigureAwait(false);
 
-        _report?.Invoke(
-            $"Using the private PostgreSQL cluster at {_dataDirectory} (127.0.0.1:{port}, {(startedNow ? "started now" : "already running")})");
+        _report?.Invoke(HostingText.Format("cluster.using", _dataDirectory, port, HostingText.Format(startedNow ? "cluster.started-now" : "cluster.already-running")));
         var database = _settings.DatabaseName;
         return new LocalPostgresCluster(SuperuserConnection(port, database, forAdministration: false), _dataDirectory, port, _binDirectory, startedNow)
         {
@@ -118,8 +117,7 @@ internal sealed class LocalPostgresInstance
         NpgsqlConnection.ClearAllPools();
         if (trusting)
         {
-            _report?.Invoke(
-                $"Secured the private PostgreSQL cluster at {_dataDirectory}: it now accepts passwords only (SCRAM); the passwords are in {_secrets.Folder}, readable by you only.");
+            _report?.Invoke(HostingText.Format("cluster.secured", _dataDirectory, _secrets.Folder));
         }
     }
 
@@ -284,7 +282,7 @@ internal sealed class LocalPostgresInstance
 
     private async Task InitialiseAsync(CancellationToken ct)
     {
-        _report?.Invoke($"Creating a private PostgreSQL cluster at {_dataDirectory} (first run; this takes a few seconds)…");
+        _report?.Invoke(HostingText.Format("cluster.creating", _dataDirectory));
         Directory.CreateDirectory(_dataDirectory);
         File.SetUnixFileMode(_dataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (_serviceAccount is not null)
@@ -427,7 +425,7 @@ internal sealed class LocalPostgresInstance
             if (!reported)
             {
                 reported = true;
-                _report?.Invoke($"Waiting for the PostgreSQL server at {_dataDirectory} (pid {pid.ProcessId}) to accept connections…");
+                _report?.Invoke(HostingText.Format("cluster.waiting-server", _dataDirectory, pid.ProcessId));
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct).ConfigureAwait(false);
@@ -450,7 +448,7 @@ internal sealed class LocalPostgresInstance
             if (!LocalPostgres.IsPortFree(port.Value))
             {
                 var next = LocalPostgres.ChooseFreePort(avoid: port);
-                _report?.Invoke($"Port {port} on 127.0.0.1 is taken by another program; the private PostgreSQL cluster moves to port {next}.");
+                _report?.Invoke(HostingText.Format("cluster.port-moved", port, next));
                 await WriteConfigAsync(next, ct).ConfigureAwait(false);
                 port = next;
             }
@@ -524,8 +522,7 @@ internal sealed class LocalPostgresInstance
             }
         }
 
-        _report?.Invoke(
-            $"Removing a stale postmaster.pid from {_dataDirectory} (the server that wrote it{(pid is null ? string.Empty : $", pid {pid.ProcessId},")} is gone).");
+        _report?.Invoke(HostingText.Format("cluster.stale-pid", _dataDirectory));
         File.Delete(PidFile);
     }
 
@@ -586,7 +583,7 @@ internal sealed class LocalPostgresInstance
                 try
                 {
                     await create.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                    _report?.Invoke($"Created the database \"{name}\" in the private PostgreSQL cluster.");
+                    _report?.Invoke(HostingText.Format("cluster.database-created", name));
                 }
                 catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
                 {

@@ -36,7 +36,7 @@ public static partial class OutreachConnection
                 throw new ArgumentException($"{AdminEnvironmentVariable} and the application connection use the same role ({UserOf(application)}). Give the application a role of its own (see docs/audit.md), or unset {AdminEnvironmentVariable}.");
             }
 
-            report?.Invoke($"Schema changes run as the role given by {AdminEnvironmentVariable}: {Mask(admin)}");
+            report?.Invoke(HostingText.Format("connection.admin", AdminEnvironmentVariable, Mask(admin)));
             return new OutreachDatabase(application, admin);
         }
 
@@ -69,14 +69,14 @@ public static partial class OutreachConnection
     {
         if (!string.IsNullOrWhiteSpace(explicitConnection))
         {
-            report?.Invoke($"Using the PostgreSQL server given by --connection: {Mask(explicitConnection)}");
+            report?.Invoke(HostingText.Format("connection.explicit", Mask(explicitConnection)));
             return explicitConnection;
         }
 
         var fromEnvironment = getEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(fromEnvironment))
         {
-            report?.Invoke($"Using the PostgreSQL server given by {EnvironmentVariable}: {Mask(fromEnvironment)}");
+            report?.Invoke(HostingText.Format("connection.environment", EnvironmentVariable, Mask(fromEnvironment)));
             return fromEnvironment;
         }
 

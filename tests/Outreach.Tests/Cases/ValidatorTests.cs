@@ -72,7 +72,7 @@ public sealed class ValidatorTests
     {
         var descriptor = CaseCommands.For(command.GetType());
         var sample = CommandSamples.All(At, Guid.Empty, actor: " ").Single(c => c.GetType() == command.GetType());
-        var ex = Assert.Throws<ValidationException>(() => descriptor.Validate(sample))!;
+        var ex = Assert.Catch<ValidationException>(() => descriptor.Validate(sample))!;
         Assert.That(ex.Message, Does.StartWith($"{descriptor.Name} is not valid:"));
         Assert.That(ex.Message, Does.Contain("caseId is required").And.Contain("actor is required"));
 

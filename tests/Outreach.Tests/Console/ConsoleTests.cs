@@ -154,7 +154,7 @@ public sealed class ConsoleTests
         Assert.That(classify.ExitCode, Is.EqualTo(0), classify.ToString());
         Assert.That(classify.Out, Does.Contain("Recorded PetitionClassified").And.Contain("(version 2)"));
 
-        var stale = await _outreach.RunAsync("petition", "answer", "--case-id", id, "--answer", "Đã sửa", "--actor", "A", "--expected-version", "1");
+        var stale = await _outreach.RunAsync("petition", "answer", "--case-id", id, "--answer", "Đã sửa", "--actor", "A", "--expected-version", "1", "--culture", "en");
         Assert.That(stale.ExitCode, Is.EqualTo(8), "a conflict has its own exit code: " + stale);
         Assert.That(stale.Error, Does.Contain("no longer at version 1"));
     }
@@ -216,9 +216,10 @@ public sealed class ConsoleTests
             Assert.That((bool)JsonNode.Parse(show.Out)!["citizen"]!["isProtected"]!, Is.True);
         }
 
-        var tooFar = await _outreach.RunAsync("case", "show", id.ToString(), "--version", "9");
+        var tooFar = await _outreach.RunAsync("case", "show", id.ToString(), "--version", "9", "--culture", "en", "--json");
         Assert.That(tooFar.ExitCode, Is.EqualTo(2), tooFar.ToString());
-        Assert.That(tooFar.Error, Does.Contain("--version must be between 1 and 2"));
+        Assert.That(tooFar.Error, Does.Contain("version must be between 1 and 2"));
+        Assert.That((string?)JsonNode.Parse(tooFar.Out)!["code"], Is.EqualTo("case.show.version-range"));
     }
 
     [Test]
@@ -281,7 +282,7 @@ public sealed class ConsoleTests
             Assert.That(apply.Out, Does.Contain("line 1: recorded PetitionReceived").And.Contain("line 2: FAILED — Unknown locality \"phuong-1\""), apply.ToString());
 
             outreach.Extra["OUTREACH_LOCALITIES"] = Path.Combine(_dir, "missing.json");
-            var missing = await outreach.RunAsync("localities", "list");
+            var missing = await outreach.RunAsync("localities", "list", "--culture", "en");
             Assert.That((missing.ExitCode, missing.Error.Contains("does not exist", StringComparison.Ordinal)), Is.EqualTo((2, true)), missing.ToString());
         }
         finally

@@ -64,7 +64,7 @@ public sealed class NewcomerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_first.ExitCode, Is.Zero, _first.ToString());
-            Assert.That(_first.Error, Does.Contain($"Creating a private PostgreSQL cluster at {DataFolder}"), _first.ToString());
+            Assert.That(_first.Error, Does.Contain($"Đang tạo cụm PostgreSQL riêng tại {DataFolder}"), _first.ToString());
             Assert.That(_first.Error, Does.Contain("vai trò cơ sở dữ liệu outreach_app").And.Contain("chỉ đọc và ghi thêm").And.Contain("do outreach_owner thực hiện"));
             Assert.That(_first.Out, Does.Contain("Toàn vẹn lịch sử: đã tính lại chuỗi băm của"), _first.ToString());
             Assert.That(_first.Error, Does.Not.Contain("   at "), "no stack trace");
@@ -78,7 +78,7 @@ public sealed class NewcomerTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_second.ExitCode, Is.Zero, _second.ToString());
-            Assert.That(_second.Error, Does.Contain("already running").And.Not.Contain("Creating a private PostgreSQL cluster"));
+            Assert.That(_second.Error, Does.Contain("đang chạy sẵn").And.Not.Contain("Đang tạo cụm PostgreSQL riêng"));
             Assert.That(_second.Error, Does.Contain("không nạp lại hồ sơ mẫu").And.Contain("không nạp lại."), _second.ToString());
             Assert.That(_second.Error, Does.Not.Contain("Đã nạp"));
             Assert.That(_second.Out, Does.Contain("Toàn vẹn lịch sử: đã tính lại chuỗi băm của"));

@@ -36,7 +36,7 @@ public sealed class PersonalDataConsoleTests : ConsoleStoryFixture
         var code = issued.Out.Split("Code (shown once): ")[1].Split('\n')[0].Trim();
 
         Outreach.Extra["OUTREACH_CLEARANCE_CODE"] = code;
-        var noPurpose = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh");
+        var noPurpose = await Outreach.RunAsync("case", "show", Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--culture", "en");
         Assert.That((noPurpose.ExitCode, noPurpose.Error.Contains("--clearance needs --purpose", StringComparison.Ordinal)), Is.EqualTo((2, true)), noPurpose.ToString());
         var revealed = await CitizenAsync(Denunciation, "--clearance", "Thanh tra viên Đỗ Thị Hạnh", "--purpose", "Xác minh nội dung tố cáo");
         Assert.That((revealed.GetProperty("name").GetString(), revealed.GetProperty("phone").GetString()), Is.EqualTo(("Nguyễn Thị Lan", "0912 345 678")));

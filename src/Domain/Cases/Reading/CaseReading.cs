@@ -48,7 +48,7 @@ public static class CaseReading
             ?? throw (Guid.TryParse(request.IdOrNumber, out var id) ? new CaseNotFoundException(id) : new CaseNotFoundException(request.IdOrNumber));
         if (request.Version is { } v && (v < 1 || v > current.Version))
         {
-            throw new DomainRuleException("case.show.version-range", current.Version, current.Id);
+            throw new CommandInputException("case.show.version-range", current.Version, current.Id);
         }
 
         var state = request.AsOf is null && request.Version is null
