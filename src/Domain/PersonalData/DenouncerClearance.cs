@@ -25,14 +25,18 @@ public sealed class DenouncerClearance
     /// Issues a clearance to <paramref name="holder"/> and returns the code, which is shown once and never stored in
     /// clear. Issuing again replaces the holder's earlier code.
     /// </summary>
-    public static string Issue(string holder, string file)
+    public static string Issue(string holder, string file) => Issue(holder, file, TimeProvider.System);
+
+    /// <summary>Issues a clearance as <see cref="Issue(string, string)"/> does, dated by <paramref name="clock"/>.</summary>
+    public static string Issue(string holder, string file, TimeProvider clock)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         CheckHolder(holder);
         var code = Convert.ToHexString(RandomNumberGenerator.GetBytes(10)).ToLowerInvariant();
         var salt = RandomNumberGenerator.GetBytes(16);
         var hash = Rfc2898DeriveBytes.Pbkdf2(Encoding.UTF8.GetBytes(code), salt, Iterations, HashAlgorithmName.SHA256, 32);
         var lines = File.Exists(file) ? File.ReadAllLines(file).Where(l => !l.StartsWith(holder + "\t", StringComparison.Ordinal)).ToList() : [];
-        lines.Add(string.Join('\t', holder, Convert.ToBase64String(salt), Convert.ToBase64String(hash), DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)));
+        lines.Add(string.Join('\t', holder, Convert.ToBase64String(salt), Convert.ToBase64String(hash), clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         File.WriteAllLines(file, lines);
         if (!OperatingSystem.IsWindows())

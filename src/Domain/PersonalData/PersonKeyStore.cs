@@ -62,13 +62,21 @@ public sealed class PersonKeyDamagedException : OutreachException
 public sealed class FilePersonKeyStore : IPersonKeyStore
 {
     private readonly string _folder;
+    private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
 
     /// <summary>A store in <paramref name="folder"/> (created on first write, owner-only).</summary>
     public FilePersonKeyStore(string folder)
+        : this(folder, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates the store in <paramref name="folder"/>; <paramref name="clock"/> dates erasures.</summary>
+    public FilePersonKeyStore(string folder, TimeProvider clock)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
         _folder = Path.GetFullPath(folder);
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
     }
 
     /// <summary>The folder holding the keys.</summary>
@@ -158,7 +166,7 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
             Directory.CreateDirectory(_folder);
             if (!IsErased(personId))
             {
-                File.WriteAllText(ErasedPath(personId), DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture) + "\n");
+                File.WriteAllText(ErasedPath(personId), _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture) + "\n");
             }
 
             var path = KeyPath(personId);

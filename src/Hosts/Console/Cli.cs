@@ -55,17 +55,54 @@ internal static class Cli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
+            var t = Text(parse);
             foreach (var error in parse.Errors)
             {
-                Error(error.Message);
+                Error(t.Culture.TwoLetterISOLanguageName == "vi" ? ParseErrorInVietnamese(error.Message) : error.Message);
             }
 
             var command = parse.CommandResult.Command;
-            Error($"Run 'outreach {(command == root ? "" : FullName(command) + " ")}--help' to see the usage.");
+            var help = $"outreach {(command == root ? "" : FullName(command) + " ")}--help";
+            Error(t.Pick($"Chạy '{help}' để xem cách dùng.", $"Run '{help}' to see the usage."));
             return BadInput;
         }
 
         return await parse.InvokeAsync();
+    }
+
+    private static string TypeInVietnamese(string value) => value switch
+    {
+        _ when value.Contains("System.Int", StringComparison.Ordinal) => "số nguyên",
+        _ when value.Contains("System.Decimal", StringComparison.Ordinal) || value.Contains("System.Double", StringComparison.Ordinal) => "số",
+        _ when value.Contains("System.DateOnly", StringComparison.Ordinal) => "ngày (yyyy-MM-dd)",
+        _ when value.Contains("System.Boolean", StringComparison.Ordinal) => "true hoặc false",
+        _ => value,
+    };
+
+    /// <summary>System.CommandLine's own parse errors (English only) in Vietnamese, by their known shapes.</summary>
+    private static string ParseErrorInVietnamese(string message)
+    {
+        (string Pattern, string Vietnamese)[] known =
+        [
+            (@"^Unrecognized command or argument '(.*)'\.$", "Không nhận ra lệnh hoặc đối số '{0}'."),
+            (@"^Required argument missing for command: '(.*)'\.$", "Thiếu đối số bắt buộc của lệnh '{0}'."),
+            (@"^Option '(.*)' is required\.$", "Cần có tùy chọn '{0}'."),
+            (@"^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'\.$", "Không đọc được giá trị '{0}' của tùy chọn '{1}' (cần kiểu {2})."),
+            (@"^Cannot parse argument '(.*)' for command '(.*)' as expected type '(.*)'\.$", "Không đọc được giá trị '{0}' của lệnh '{1}' (cần kiểu {2})."),
+            (@"^Required command was not provided\.$", "Chưa cho biết lệnh con nào."),
+            (@"^Option '(.*)' expects a single argument but (\d+) were provided\.$", "Tùy chọn '{0}' chỉ nhận một giá trị nhưng có {1}."),
+            (@"^Argument '(.*)' not recognized\. Must be one of:(.*)$", "Giá trị '{0}' không hợp lệ. Phải là một trong:{1}"),
+        ];
+        foreach (var (pattern, vietnamese) in known)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(message, pattern, System.Text.RegularExpressions.RegexOptions.Singleline);
+            if (match.Success)
+            {
+                return string.Format(System.Globalization.CultureInfo.InvariantCulture, vietnamese, [.. match.Groups.Values.Skip(1).Select(g => (object)TypeInVietnamese(g.Value))]);
+            }
+        }
+
+        return $"Câu lệnh không hợp lệ: {message}";
     }
 
     public static CaseText Text(ParseResult parse) => CaseText.For(parse.GetValue(Culture) ?? "vi");
