@@ -69,6 +69,24 @@ public sealed class OutreachOptions
     /// <summary>A working-day calendar file (JSON, see <c>docs/deadlines.md</c>) replacing the shipped one; read at start.</summary>
     public string? CalendarFile { get; set; }
 
+    /// <summary>
+    /// How often a host running <see cref="Audit.CheckpointService"/> takes a signed checkpoint (for example
+    /// <c>"06:00:00"</c>); none when null. Needs <see cref="CheckpointFolder"/>.
+    /// </summary>
+    public TimeSpan? CheckpointEvery { get; set; }
+
+    /// <summary>The folder checkpoint files are written to, one file each (copy it off the database server).</summary>
+    public string? CheckpointFolder { get; set; }
+
+    /// <summary>The checkpoint signing key (PEM); default <c>checkpoint-signing.pem</c> in <see cref="KeyFolder"/>, created on first use.</summary>
+    public string CheckpointSigningKey
+    {
+        get => _signingKey ?? Path.Combine(KeyFolder, "checkpoint-signing.pem");
+        set => _signingKey = value;
+    }
+
+    private string? _signingKey;
+
     /// <summary>Problems met while reading <see cref="LocalitiesFile"/> or <see cref="CalendarFile"/>, reported by validation.</summary>
     internal List<string> LoadProblems { get; } = [];
 

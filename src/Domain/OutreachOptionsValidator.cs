@@ -42,6 +42,11 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
             problems.Add(OutreachText.Format("options.key-folder", null, options.KeyFolder));
         }
 
+        if (options.CheckpointEvery is { } every && (every < TimeSpan.FromMinutes(1) || string.IsNullOrWhiteSpace(options.CheckpointFolder)))
+        {
+            problems.Add(OutreachText.Format("options.checkpoint", null, every));
+        }
+
         if (string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             if (requireConnection)

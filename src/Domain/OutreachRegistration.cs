@@ -101,7 +101,8 @@ public static class OutreachRegistration
     /// <c>Outreach</c> section of <paramref name="configuration"/> and checks it when the host starts; registers Marten
     /// with Outreach's store, a <see cref="TimeProvider"/> (unless one is registered), the person-key store, the
     /// <see cref="OutreachSchema"/> service that prepares the schema as its owner (and does so at start unless
-    /// <see cref="OutreachOptions.PrepareSchemaOnStart"/> is false), and <see cref="OutreachService"/>. Returns Marten's
+    /// <see cref="OutreachOptions.PrepareSchemaOnStart"/> is false), <see cref="OutreachService"/>, and the
+    /// <see cref="Audit.CheckpointService"/> (idle unless <see cref="OutreachOptions.CheckpointEvery"/> is set). Returns Marten's
     /// configuration expression so the caller can chain more (an async daemon, their own projections).
     /// </summary>
     /// <param name="services">The host's services.</param>
@@ -130,6 +131,7 @@ public static class OutreachRegistration
             sp.GetRequiredService<IOptions<OutreachOptions>>().Value, configureMarten, sp.GetService<ILogger<OutreachSchema>>()));
         services.TryAddSingleton<OutreachService>();
         services.AddHostedService<OutreachStartup>();
+        services.AddHostedService<Audit.CheckpointService>();
         return services.AddMarten(sp => StoreOptionsFor(
                 sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten))
             .UseLightweightSessions();

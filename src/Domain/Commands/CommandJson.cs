@@ -149,6 +149,13 @@ public static class CommandJson
     {
         ArgumentNullException.ThrowIfNull(command);
         var fields = JsonSerializer.SerializeToNode(command, command.GetType(), Options)!.AsObject();
+        // Only what a caller gives (the record's parameters), not what the record computes from it.
+        var given = Parameters(command.GetType()).Select(JsonName).ToHashSet(StringComparer.Ordinal);
+        foreach (var computed in fields.Select(f => f.Key).Where(k => !given.Contains(k)).ToList())
+        {
+            fields.Remove(computed);
+        }
+
         fields["actor"] = actor;
         return Bind(OutreachCommands.For(command.GetType()), fields);
     }

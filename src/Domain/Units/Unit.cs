@@ -55,6 +55,13 @@ public sealed record Unit
     /// <summary>True when <paramref name="cadreCode"/> is a current member.</summary>
     public bool HasMember(string cadreCode) => Members.Any(m => m.CadreCode == cadreCode);
 
+    /// <summary>
+    /// Who counts as a visitor of this unit on a rota: each visiting group (by its code), and each cadre who is in no
+    /// group. A grouped cadre visits with their group, never alone as well.
+    /// </summary>
+    public IEnumerable<string> Visitors()
+        => Groups.Select(g => g.GroupCode).Concat(Members.Select(m => m.CadreCode).Where(c => !Groups.Any(g => g.Members.Contains(c))));
+
     /// <summary>The empty state of a unit not yet registered.</summary>
     public static Unit None(Guid id) => new() { Id = id };
 

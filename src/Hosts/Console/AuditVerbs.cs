@@ -142,7 +142,7 @@ internal static class AuditVerbs
             using var store = await Cli.OpenStoreAsync(parse, ct);
             for (var taken = 1; ; taken++)
             {
-                var file = intoFolder ? FreeFileIn(target!) : single;
+                var file = intoFolder ? Audit.CheckpointService.FreeFileIn(target!, DateTimeOffset.UtcNow) : single;
                 var code = await TakeCheckpointAsync(parse, store, signer, file, every is not null, t, ct);
                 if (code != Cli.Ok || every is null || (count is { } limit && taken >= limit))
                 {
@@ -354,17 +354,6 @@ internal static class AuditVerbs
     }
 
     /// <summary>A new checkpoint file name in <paramref name="folder"/> (a suffix when two are taken within a second).</summary>
-    private static string FreeFileIn(string folder)
-    {
-        var path = Path.Combine(folder, DefaultFileName());
-        for (var n = 2; File.Exists(path); n++)
-        {
-            path = Path.Combine(folder, Path.GetFileNameWithoutExtension(DefaultFileName()) + $"-{n}.json");
-        }
-
-        return path;
-    }
-
     /// <summary>Reads "90s", "30m", "6h", "1d" (or a .NET time span such as 01:00:00); at least one second.</summary>
     internal static TimeSpan? ParseInterval(string? value)
     {

@@ -113,7 +113,7 @@ internal static class DemoVerb
     {
         await using var session = store.LightweightSession();
         var units = await session.Query<Units.Unit>().ToListAsync(ct);
-        var roster = units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RotationVerbs.RosterOf).ToArray();
+        var roster = units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(u => u.Visitors()).ToArray();
         if (roster.Length == 0)
         {
             return;

@@ -49,7 +49,7 @@ internal static class RotationVerbs
             using var store = await Cli.OpenStoreAsync(parse, ct);
             await using var query = store.QuerySession();
             var units = await query.Query<Unit>().ToListAsync(ct);
-            visitors = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(RosterOf)];
+            visitors = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(u => u.Visitors())];
             if (visitors.Count == 0)
             {
                 throw new ArgumentException("No visitors: register units with cadres first (outreach unit register / assign-cadre), or give --visitors.");
@@ -87,10 +87,6 @@ internal static class RotationVerbs
 
         return Cli.Ok;
     }
-
-    /// <summary>A unit's visitors: its groups, and its cadres who are in no group.</summary>
-    public static IEnumerable<string> RosterOf(Unit unit)
-        => unit.Groups.Select(g => g.GroupCode).Concat(unit.Members.Select(m => m.CadreCode).Where(c => !unit.Groups.Any(g => g.Members.Contains(c))));
 
     public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow, bool summary = true)
     {

@@ -1,0 +1,133 @@
+using Marten;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Outreach.Cases;
+using Outreach.Tests.Support;
+using Outreach.Units;
+
+namespace Outreach.Tests.Conventions;
+
+/// <summary>
+/// <c>services.AddOutreach(configuration)</c>, the one composition: settings bound and checked at start, the owner
+/// prepares the schema, the application role appends, the signed-in actor is the actor, checkpoints leave on a timer.
+/// </summary>
+public sealed class CompositionTests
+{
+    private static IHost Host(IDictionary<string, string?> settings, Action<IServiceCollection>? more = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddOutreach(builder.Configuration, o => o.PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore());
+        more?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    [Test]
+    public void Bad_settings_stop_the_host_at_start_naming_every_setting()
+    {
+        using var host = Host(new Dictionary<string, string?>
+        {
+            ["Outreach:SchemaName"] = "Bad Name",
+            ["Outreach:UnitHeadResponseDays"] = "0",
+            ["Outreach:KeyFolder"] = "relative/keys",
+            ["Outreach:LocalitiesFile"] = "/nowhere/localities.json",
+            ["Outreach:CheckpointEvery"] = "00:00:10",
+        });
+        var refused = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var text = string.Join("\n", refused!.Failures);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("Outreach:SchemaName \"Bad Name\""));
+            Assert.That(text, Does.Contain("Outreach:UnitHeadResponseDays is 0"));
+            Assert.That(text, Does.Contain("Outreach:KeyFolder \"relative/keys\""));
+            Assert.That(text, Does.Contain("/nowhere/localities.json").And.Contain("does not exist"));
+            Assert.That(text, Does.Contain("Outreach:CheckpointEvery"));
+            Assert.That(text, Does.Contain("No connection string"));
+        }
+    }
+
+    [Test]
+    public void A_store_configured_without_AddOutreach_is_refused_instead_of_running_on_defaults()
+    {
+        using var store = DocumentStore.For(o => o.Connection("Host=127.0.0.1;Database=none"));
+        Assert.That(() => OutreachRegistration.OptionsOf(store), Throws.InvalidOperationException.With.Message.Contains("AddOutreach"));
+    }
+
+    [Test]
+    public async Task The_owner_prepares_the_application_role_appends_and_the_signed_in_actor_acts()
+    {
+        var schema = TestDatabase.NewSchemaName();
+        var folder = Directory.CreateTempSubdirectory("outreach-composition-").FullName;
+        try
+        {
+            using var host = Host(new Dictionary<string, string?>
+            {
+                ["Outreach:ConnectionString"] = await TestDatabase.ApplicationConnectionStringAsync(),
+                ["Outreach:OwnerConnectionString"] = await TestDatabase.OwnerConnectionStringAsync(),
+                ["Outreach:SchemaName"] = schema,
+                ["Outreach:KeyFolder"] = Path.Combine(folder, "keys"),
+                ["Outreach:UnitHeadResponseDays"] = "5",
+                ["Outreach:CheckpointEvery"] = "01:00:00",
+                ["Outreach:CheckpointFolder"] = Path.Combine(folder, "checkpoints"),
+            }, services => services.AddSingleton<IActorSource>(new SignedIn("Trần Thị Bình")));
+            var caseId = Guid.NewGuid();
+            var outreach = host.Services.GetRequiredService<OutreachService>();
+            Assert.That(host.Services.GetRequiredService<IOptions<OutreachOptions>>().Value.UnitHeadResponseDays, Is.EqualTo(5), "bound from configuration");
+
+            await host.StartAsync();
+            await outreach.HandleAsync(new ReceivePetition(caseId, null, ReceptionChannel.Letter, null, null, null, null, true,
+                "cao-lanh", "Phản ánh đèn đường hỏng", null, "Người trong thân lệnh", DateTimeOffset.UtcNow.AddMinutes(-5)));
+
+            await using (var query = host.Services.GetRequiredService<IDocumentStore>().QuerySession())
+            {
+                var timeline = await CaseTimeline.LoadAsync(query, caseId);
+                Assert.That(timeline.Single().Actor, Is.EqualTo("Trần Thị Bình"), "the signed-in person, not the body's actor");
+            }
+
+            await using (var app = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync()))
+            {
+                await app.OpenAsync();
+                await using var delete = new NpgsqlCommand($"delete from {schema}.mt_events", app);
+                Assert.That(() => delete.ExecuteNonQueryAsync(), Throws.InstanceOf<PostgresException>().With.Property("SqlState").EqualTo("42501"));
+            }
+
+            // The checkpoint service takes one at start: the file appears off the database.
+            var checkpoints = Path.Combine(folder, "checkpoints");
+            for (var i = 0; i < 100 && !(Directory.Exists(checkpoints) && Directory.EnumerateFiles(checkpoints).Any()); i++)
+            {
+                await Task.Delay(200);
+            }
+
+            var file = Directory.EnumerateFiles(checkpoints).Single();
+            Assert.That(Outreach.Audit.Checkpoint.Load(file).KeyFingerprint, Is.Not.Empty);
+            await host.StopAsync();
+        }
+        finally
+        {
+            await TestDatabase.DropSchemaAsync(schema);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Test]
+    public void A_grouped_cadre_visits_with_the_group_and_the_others_alone()
+    {
+        var id = Guid.NewGuid();
+        var at = new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.FromHours(7));
+        var unit = Unit.None(id)
+            .Evolve(new UnitRegistered(id, "ubnd", "UBND phường", "A", at))
+            .Evolve(new CadreAssigned(id, "cb1", "Nguyễn Văn A", null, "A", at))
+            .Evolve(new CadreAssigned(id, "cb2", "Trần Thị B", null, "A", at))
+            .Evolve(new CadreAssigned(id, "cb3", "Lê Văn C", null, "A", at))
+            .Evolve(new VisitingGroupFormed(id, "to1", ["cb1", "cb2"], "A", at));
+        Assert.That(unit.Visitors(), Is.EqualTo(new[] { "to1", "cb3" }));
+    }
+
+    private sealed class SignedIn(string actor) : IActorSource
+    {
+        public string? CurrentActor { get; } = actor;
+    }
+}
