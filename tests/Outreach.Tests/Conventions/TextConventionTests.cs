@@ -32,6 +32,30 @@ public sealed partial class TextConventionTests
     }
 
     [Test]
+    public void Every_text_formats_with_its_placeholders_filled()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var code in OutreachText.Codes())
+            {
+                foreach (var culture in new[] { En, Vi })
+                {
+                    var template = OutreachText.Get(code, culture);
+                    var count = Placeholders(template).Select(int.Parse).DefaultIfEmpty(-1).Max() + 1;
+                    if (count == 0)
+                    {
+                        continue;
+                    }
+
+                    // Dates fill date formats, and numbers number formats: a value of each kind per placeholder.
+                    var values = Enumerable.Range(0, count).Select(_ => (object)new DateTimeOffset(2024, 3, 5, 9, 0, 0, TimeSpan.FromHours(7))).ToArray();
+                    Assert.That(() => string.Format(culture, template, values), Throws.Nothing, $"{code} ({culture.Name}): {template}");
+                }
+            }
+        }
+    }
+
+    [Test]
     public void Every_code_named_in_the_library_source_has_a_text()
     {
         var missing = new List<string>();
