@@ -31,16 +31,14 @@ internal static class TestDatabase
         var database = await Database.Value;
         // Citizens' keys stay in memory: tests never write into the machine's key folder.
         options ??= new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() };
-        await Outreach.Audit.AppendOnlyRoles.PrepareSchemaAsync(
-            database.Admin ?? database.Application, OutreachConnection.UserOf(database.Application), schema, options, configure);
-        return DocumentStore.For(opts =>
-        {
-            opts.Connection(database.Application);
-            opts.DatabaseSchemaName = schema;
-            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-            opts.AddOutreach(options);
-            configure?.Invoke(opts);
-        });
+        // The composition every host uses: the owner prepares, the application role works.
+        options.SchemaName = schema;
+        options.ConnectionString = database.Application;
+        options.OwnerConnectionString = database.Admin;
+        await new OutreachSchema(options, configure).PrepareAsync();
+        var storeOptions = OutreachRegistration.StoreOptionsFor(options, configureMarten: configure);
+        storeOptions.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        return new DocumentStore(storeOptions);
     }
 
     public static string NewSchemaName() => "t_" + Guid.NewGuid().ToString("N")[..16];
@@ -83,13 +81,13 @@ internal static class OwnerStore
 {
     public static async Task<DocumentStore> OpenAsync(string schema, OutreachOptions? options = null)
     {
-        var owner = await TestDatabase.OwnerConnectionStringAsync();
-        return DocumentStore.For(opts =>
-        {
-            opts.Connection(owner);
-            opts.DatabaseSchemaName = schema;
-            opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
-            opts.AddOutreach(options ?? new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() });
-        });
+        var database = await TestDatabase.DatabaseAsync();
+        options ??= new OutreachOptions { PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore() };
+        options.SchemaName = schema;
+        options.ConnectionString = database.Application;
+        options.OwnerConnectionString = database.Admin ?? database.Application;
+        var storeOptions = OutreachRegistration.StoreOptionsFor(options, asOwner: true);
+        storeOptions.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        return new DocumentStore(storeOptions);
     }
 }
