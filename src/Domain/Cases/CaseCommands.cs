@@ -13,28 +13,32 @@ public static class CaseCommands
         Evolve = (c, e) => c.Evolve(e),
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
-        Prepare = (command, options) => command is ReceivePetition receive ? receive.Seal(options.PersonKeys) : command,
+        Prepare = async (command, options, cancellation) => command is ReceivePetition receive ? await receive.SealAsync(options.PersonKeys, cancellation).ConfigureAwait(false) : command,
         Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
-        Verify = (command, state, session, _) =>
+        Verify = async (command, state, session, cancellation) =>
         {
+            if (command is not (HoldDialogue or EraseCitizenData))
+            {
+                return;
+            }
+
             var keys = OutreachRegistration.OptionsOf(session.DocumentStore).PersonKeys;
+            var details = (await PersonalData.Identities.RevealAsync(state.Citizen, keys, cancellation).ConfigureAwait(false)).Details;
             if (command is HoldDialogue dialogue)
             {
-                HoldDialogue.EnsureCitizenNotNamed(dialogue, state, keys);
+                HoldDialogue.EnsureCitizenNotNamed(dialogue, details?.Name);
             }
             else if (command is EraseCitizenData erasure)
             {
-                EraseCitizenData.EnsureIdentityNotWritten(erasure, state, keys);
+                EraseCitizenData.EnsureIdentityNotWritten(erasure, details);
             }
-
-            return Task.CompletedTask;
         },
-        AfterAppend = (command, state, options) =>
+        AfterAppend = async (command, state, options, cancellation) =>
         {
             // After the erasure is recorded (or found already recorded, when a crash came in between): destroy the key.
             if (command is EraseCitizenData && state.Citizen is { } citizen)
             {
-                options.PersonKeys.Erase(citizen.PersonId);
+                await options.PersonKeys.EraseAsync(citizen.PersonId, cancellation).ConfigureAwait(false);
             }
         },
     };

@@ -95,7 +95,7 @@ public abstract class CommandDescriptor
         => string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
     /// <summary>Fills in what a deployment's settings decide (for example default response periods); most commands pass through.</summary>
-    internal virtual IOutreachCommand Prepare(IOutreachCommand command, OutreachOptions options) => command;
+    internal virtual ValueTask<IOutreachCommand> PrepareAsync(IOutreachCommand command, OutreachOptions options, CancellationToken cancellation) => ValueTask.FromResult(command);
 
     internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
 }
@@ -135,7 +135,7 @@ public static class OutreachCommands
     /// <exception cref="DomainRuleException">The command names a locality that is unknown or not in force on its date.</exception>
     /// <exception cref="CaseNotFoundException">The stream does not exist and the command does not open one.</exception>
     /// <exception cref="ConflictException">Someone else changed the stream first; nothing was recorded.</exception>
-    public static Task<CommandResult> HandleAsync(
+    public static async Task<CommandResult> HandleAsync(
         this IDocumentSession session,
         IOutreachCommand command,
         TimeProvider? clock = null,
@@ -157,8 +157,8 @@ public static class OutreachCommands
             throw problem;
         }
 
-        command = descriptor.Prepare(command, options);
+        command = await descriptor.PrepareAsync(command, options, cancellation).ConfigureAwait(false);
 
-        return descriptor.AppendAsync(session, command, expectedVersion, cancellation);
+        return await descriptor.AppendAsync(session, command, expectedVersion, cancellation).ConfigureAwait(false);
     }
 }

@@ -30,10 +30,10 @@ internal sealed class StreamKind<TState> where TState : class
     /// Runs after the command's events were committed, or when the command turned out to be already recorded: work that
     /// must follow the record and may be repeated (destroying an erased person's key).
     /// </summary>
-    public Action<IOutreachCommand, TState, OutreachOptions>? AfterAppend { get; init; }
+    public Func<IOutreachCommand, TState, OutreachOptions, CancellationToken, ValueTask>? AfterAppend { get; init; }
 
     /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
-    public Func<IOutreachCommand, OutreachOptions, IOutreachCommand>? Prepare { get; init; }
+    public Func<IOutreachCommand, OutreachOptions, CancellationToken, ValueTask<IOutreachCommand>>? Prepare { get; init; }
 
     /// <summary>Hands the folded state the deployment's settings its rules read (the calendar and rulebook of a case).</summary>
     public Func<TState, OutreachOptions, TState>? Settle { get; init; }
@@ -73,7 +73,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
 
     public override string StreamNoun => _kind.Noun;
 
-    internal override IOutreachCommand Prepare(IOutreachCommand command, OutreachOptions options) => _kind.Prepare?.Invoke(command, options) ?? command;
+    internal override ValueTask<IOutreachCommand> PrepareAsync(IOutreachCommand command, OutreachOptions options, CancellationToken cancellation)
+        => _kind.Prepare?.Invoke(command, options, cancellation) ?? ValueTask.FromResult(command);
 
     public override Guid StreamIdOf(IOutreachCommand command) => _streamId(command);
 
@@ -167,7 +168,11 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
 
             if (events.Length == 0)
             {
-                _kind.AfterAppend?.Invoke(command, state, options);
+                if (_kind.AfterAppend is { } after)
+                {
+                    await after(command, state, options, cancellation).ConfigureAwait(false);
+                }
+
                 return new CommandResult(id, startingVersion, []);
             }
 
@@ -192,7 +197,10 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 throw tampered;
             }
 
-            _kind.AfterAppend?.Invoke(command, state, options);
+            if (_kind.AfterAppend is { } afterward)
+            {
+                await afterward(command, state, options, cancellation).ConfigureAwait(false);
+            }
 
             return new CommandResult(id, startingVersion + events.Length, [.. events.Select(e => e.GetType().Name)]);
         }

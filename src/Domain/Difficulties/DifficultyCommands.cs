@@ -21,9 +21,9 @@ public static class DifficultyCommands
         LastOccurredAt = d => d.LastOccurredAt,
         NotFound = id => new StreamNotFoundException(id, "difficulty"),
         Verify = VerifyUnitHeadAsync,
-        Prepare = (command, options) => command is EscalateDifficulty { ResponseDue: null } e
+        Prepare = (command, options, _) => ValueTask.FromResult(command is EscalateDifficulty { ResponseDue: null } e
             ? e with { ResponseDue = Deadlines.VietnamTime.DateOf(e.OccurredAt).AddDays(e.Level == EscalationLevel.City ? options.CityResponseDays : options.UnitHeadResponseDays) }
-            : command,
+            : command),
     };
 
     /// <summary>An escalation to a unit head must name the head of the raising cadre's unit on that day.</summary>

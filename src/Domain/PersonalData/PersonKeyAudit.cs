@@ -39,10 +39,10 @@ public static class PersonKeyAudit
         {
             var person = petition.Citizen!.PersonId;
             var pseudonym = petition.Citizen.Pseudonym;
-            var revealed = Identities.Reveal(petition.Citizen, keys);
+            var revealed = await Identities.RevealAsync(petition.Citizen, keys, cancellation).ConfigureAwait(false);
             if (erased.Contains(person))
             {
-                if (!keys.IsErased(person) || SafeFind(keys, person))
+                if (!await keys.IsErasedAsync(person, cancellation).ConfigureAwait(false) || await SafeFindAsync(keys, person, cancellation).ConfigureAwait(false))
                 {
                     problems.Add(new PersonKeyProblem("key-not-destroyed", person, petition.CaseId,
                         $"The erasure of {pseudonym} (case {petition.CaseId}) is recorded, but their key still exists: destroy it (repeat the erasure command; it records nothing new and destroys the key)."));
@@ -68,11 +68,11 @@ public static class PersonKeyAudit
         return problems;
     }
 
-    private static bool SafeFind(IPersonKeyStore keys, Guid person)
+    private static async ValueTask<bool> SafeFindAsync(IPersonKeyStore keys, Guid person, CancellationToken cancellation)
     {
         try
         {
-            return keys.Find(person) is not null;
+            return await keys.FindAsync(person, cancellation).ConfigureAwait(false) is not null;
         }
         catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or PersonKeyDamagedException)
         {

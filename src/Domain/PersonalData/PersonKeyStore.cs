@@ -6,21 +6,21 @@ namespace Outreach.PersonalData;
 /// <summary>
 /// Where each person's key lives (ADR 18). The default keeps one file per person (<see cref="FilePersonKeyStore"/>); a
 /// deployment plugs a key vault or HSM in by implementing this interface and setting <see cref="OutreachOptions.PersonKeys"/>.
-/// Implementations must make <see cref="Erase"/> final: an erased person's key can never be created again.
+/// Implementations must make <see cref="EraseAsync"/> final: an erased person's key can never be created again.
 /// </summary>
 public interface IPersonKeyStore
 {
     /// <summary>The person's 32-byte key, created on first use. Throws <see cref="PersonErasedException"/> for an erased person.</summary>
-    byte[] GetOrCreate(Guid personId);
+    ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default);
 
     /// <summary>The person's key, or null when there is none (never created, or erased).</summary>
-    byte[]? Find(Guid personId);
+    ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default);
 
     /// <summary>True when the person's key was destroyed by an erasure.</summary>
-    bool IsErased(Guid personId);
+    ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default);
 
     /// <summary>Destroys the person's key for good and remembers that it was erased. Repeating it does nothing.</summary>
-    void Erase(Guid personId);
+    ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default);
 }
 
 /// <summary>A person's data was erased on request: nothing more can be recorded or read about them.</summary>
@@ -83,6 +83,22 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
     public string Folder => _folder;
 
     /// <inheritdoc />
+    public ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(GetOrCreate(personId));
+
+    /// <inheritdoc />
+    public ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(Find(personId));
+
+    /// <inheritdoc />
+    public ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(IsErased(personId));
+
+    /// <inheritdoc />
+    public ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default)
+    {
+        Erase(personId);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The person's key, created on first use (the synchronous form of <see cref="GetOrCreateAsync"/>).</summary>
     public byte[] GetOrCreate(Guid personId)
     {
         lock (_gate)
@@ -155,10 +171,10 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
         return key.Length == 32 ? key : throw new PersonKeyDamagedException(personId, path, key.Length);
     }
 
-    /// <inheritdoc />
+    /// <summary>True when the person's key was destroyed by an erasure.</summary>
     public bool IsErased(Guid personId) => File.Exists(ErasedPath(personId));
 
-    /// <inheritdoc />
+    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="EraseAsync"/>).</summary>
     public void Erase(Guid personId)
     {
         lock (_gate)
@@ -192,7 +208,7 @@ internal static class Identities
     /// The details inside <paramref name="sealedIdentity"/> when its person's key exists; erased or unknown keys give no
     /// details (never an exception), so every view degrades to the pseudonym.
     /// </summary>
-    public static RevealedIdentity Reveal(SealedIdentity? sealedIdentity, IPersonKeyStore keys)
+    public static async ValueTask<RevealedIdentity> RevealAsync(SealedIdentity? sealedIdentity, IPersonKeyStore keys, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         if (sealedIdentity is null)
@@ -200,14 +216,14 @@ internal static class Identities
             return new RevealedIdentity(null, null, false);
         }
 
-        if (keys.IsErased(sealedIdentity.PersonId))
+        if (await keys.IsErasedAsync(sealedIdentity.PersonId, cancellation).ConfigureAwait(false))
         {
             return new RevealedIdentity(null, sealedIdentity.Pseudonym, true);
         }
 
         try
         {
-            var key = keys.Find(sealedIdentity.PersonId);
+            var key = await keys.FindAsync(sealedIdentity.PersonId, cancellation).ConfigureAwait(false);
             return key is null
                 ? new RevealedIdentity(null, sealedIdentity.Pseudonym, false) { Problem = IdentityProblem.KeyMissing }
                 : new RevealedIdentity(sealedIdentity.Open(key), sealedIdentity.Pseudonym, false);
@@ -226,20 +242,36 @@ public sealed class InMemoryPersonKeyStore : IPersonKeyStore
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte[]> _keys = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _erased = new();
 
-    /// <inheritdoc />
+    /// <summary>The person's key, created on first use (the synchronous form of <see cref="GetOrCreateAsync"/>).</summary>
     public byte[] GetOrCreate(Guid personId)
         => IsErased(personId) ? throw new PersonErasedException(personId) : _keys.GetOrAdd(personId, _ => RandomNumberGenerator.GetBytes(32));
 
-    /// <inheritdoc />
+    /// <summary>The person's key, or null.</summary>
     public byte[]? Find(Guid personId) => _keys.TryGetValue(personId, out var key) ? key : null;
 
-    /// <inheritdoc />
+    /// <summary>True when the person's key was destroyed by an erasure.</summary>
     public bool IsErased(Guid personId) => _erased.ContainsKey(personId);
 
-    /// <inheritdoc />
+    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="EraseAsync"/>).</summary>
     public void Erase(Guid personId)
     {
         _erased[personId] = true;
         _keys.TryRemove(personId, out _);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(GetOrCreate(personId));
+
+    /// <inheritdoc />
+    public ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(Find(personId));
+
+    /// <inheritdoc />
+    public ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(IsErased(personId));
+
+    /// <inheritdoc />
+    public ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default)
+    {
+        Erase(personId);
+        return ValueTask.CompletedTask;
     }
 }

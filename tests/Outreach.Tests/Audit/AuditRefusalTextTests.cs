@@ -154,7 +154,7 @@ public sealed partial class AuditRefusalTextTests
     }
 
     [Test]
-    public void A_damaged_key_file_is_refused_and_shown_as_unreadable()
+    public async Task A_damaged_key_file_is_refused_and_shown_as_unreadable()
     {
         var keys = new FilePersonKeyStore(Path.Combine(_dir, "keys"));
         var notBase64 = Guid.NewGuid();
@@ -172,7 +172,7 @@ public sealed partial class AuditRefusalTextTests
         Assert.That(short16!.Message, Does.Contain("16 bytes, not 32"));
         Assert.That(damaged!.PersonId, Is.EqualTo(notBase64));
         var sealedIdentity = SealedIdentity.Seal(notBase64, new PersonalDetails("Nguyễn Văn An", null, null, null), new byte[32]);
-        Assert.That(Identities.Reveal(sealedIdentity, keys).Problem, Is.EqualTo(IdentityProblem.Unreadable), "views still degrade to the pseudonym");
+        Assert.That((await Identities.RevealAsync(sealedIdentity, keys)).Problem, Is.EqualTo(IdentityProblem.Unreadable), "views still degrade to the pseudonym");
     }
 
     [TestCase(StorageFailureKind.Unreachable)]

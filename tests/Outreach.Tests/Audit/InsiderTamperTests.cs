@@ -180,13 +180,13 @@ public sealed class InsiderTamperTests
         var lost = new InMemoryPersonKeyStore();
         var problems = await PersonKeyAudit.CheckAsync(_store, lost);
         Assert.That(problems.Select(p => (p.Code, p.CaseId)), Is.EquivalentTo(new[] { ("key-missing", A), ("key-missing", B) }));
-        Assert.That(global::Outreach.Cases.CaseView.CitizenOf(state, lost).Problem, Is.EqualTo(IdentityProblem.KeyMissing));
+        Assert.That((await global::Outreach.Cases.CaseView.CitizenOfAsync(state, lost)).Problem, Is.EqualTo(IdentityProblem.KeyMissing));
 
         var damaged = new InMemoryPersonKeyStore();
         damaged.GetOrCreate(person);
         var unreadable = await PersonKeyAudit.CheckAsync(_store, damaged);
         Assert.That(unreadable.Single(p => p.CaseId == A).Code, Is.EqualTo("key-unreadable"));
-        Assert.That(global::Outreach.Cases.CaseView.CitizenOf(state, damaged).Problem, Is.EqualTo(IdentityProblem.Unreadable));
+        Assert.That((await global::Outreach.Cases.CaseView.CitizenOfAsync(state, damaged)).Problem, Is.EqualTo(IdentityProblem.Unreadable));
 
         _keys.Erase(person);
         var erasedOutside = await PersonKeyAudit.CheckAsync(_store, _keys);

@@ -129,7 +129,7 @@ public sealed class PersonalDataTests
 
         await using (var query = f.Store.QuerySession())
         {
-            var view = CaseView.From((await CaseQueries.LoadAsync(query, id))!, new DateOnly(2024, 3, 5), f.Keys);
+            var view = await CaseView.FromAsync((await CaseQueries.LoadAsync(query, id))!, new DateOnly(2024, 3, 5), f.Keys);
             Assert.That((view.Citizen.Name, view.Citizen.IdNumber, view.Citizen.Phone, view.Citizen.Address), Is.EqualTo((Name, IdNumber, Phone, Address)));
         }
 
@@ -147,7 +147,7 @@ public sealed class PersonalDataTests
             var past = (await CaseQueries.AsOfAsync(query, id, new OutreachOptions(), Story.At(2024, 3, 5), null))!;
             foreach (var state in new[] { current, past })
             {
-                var citizen = CaseView.From(state, new DateOnly(2024, 4, 3), f.Keys).Citizen;
+                var citizen = (await CaseView.FromAsync(state, new DateOnly(2024, 4, 3), f.Keys)).Citizen;
                 Assert.That((citizen.Name, citizen.IdNumber, citizen.Phone, citizen.Address, citizen.IsErased),
                     Is.EqualTo((SealedIdentity.PseudonymOf(SealedIdentity.CitizenOf(id)), (string?)null, (string?)null, (string?)null, true)));
             }
@@ -176,13 +176,13 @@ public sealed class PersonalDataTests
 
         await using var query = f.Store.QuerySession();
         var state = (await CaseQueries.LoadAsync(query, id))!;
-        var withheld = CaseView.From(state, new DateOnly(2024, 3, 5), f.Keys).Citizen;
+        var withheld = (await CaseView.FromAsync(state, new DateOnly(2024, 3, 5), f.Keys)).Citizen;
         Assert.That((withheld.Name, withheld.IdNumber, withheld.IsProtected), Is.EqualTo((CaseView.Pseudonym(id), (string?)null, true)));
         var report = await CaseAudit.LoadAsync(f.Store, id);
         Assert.That(AuditHtml.Render(report!, CaseText.Vietnamese, DateTimeOffset.UtcNow), Does.Not.Contain(Name));
 
         var clearance = DenouncerClearance.Verify("Thanh tra viên Đỗ Thị Hạnh", code, file);
-        Assert.That(CaseView.From(state, new DateOnly(2024, 3, 5), f.Keys, clearance: clearance).Citizen.Name, Is.EqualTo(Name));
+        Assert.That((await CaseView.FromAsync(state, new DateOnly(2024, 3, 5), f.Keys, clearance: clearance)).Citizen.Name, Is.EqualTo(Name));
         Assert.Throws<ClearanceRefusedException>(() => DenouncerClearance.Verify("Thanh tra viên Đỗ Thị Hạnh", "wrong", file));
         Assert.Throws<ClearanceRefusedException>(() => DenouncerClearance.Verify("Someone else", code, file));
         Directory.Delete(Path.GetDirectoryName(file)!, true);

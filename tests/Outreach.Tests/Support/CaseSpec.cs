@@ -20,10 +20,10 @@ internal sealed class CaseSpec
     public Case State => Case.Fold(Id, _given);
 
     /// <summary>The keys the specs seal citizens' details with (the write path uses the deployment's store).</summary>
-    public static readonly Outreach.PersonalData.IPersonKeyStore Keys = new Outreach.PersonalData.InMemoryPersonKeyStore();
+    public static readonly Outreach.PersonalData.InMemoryPersonKeyStore Keys = new();
 
     /// <summary>The command as the write path prepares it: a reception is sealed.</summary>
-    public static ICaseCommand Prepared(ICaseCommand command) => command is ReceivePetition r ? r.Seal(Keys) : command;
+    public static ICaseCommand Prepared(ICaseCommand command) => command is ReceivePetition r ? r.SealAsync(Keys, CancellationToken.None).AsTask().GetAwaiter().GetResult() : command;
 
     public IReadOnlyList<object> When(ICaseCommand command) => CaseCommands.Decide(Prepared(command), State);
 

@@ -58,7 +58,8 @@ public static class CaseReading
         var today = request.Today ?? (request.AsOf is { } a ? VietnamTime.DateOf(a) : VietnamTime.Today(settings.Clock));
         var visits = await Visits.ProgrammeQueries.VisitsHearingAsync(query, current.Id, cancellation).ConfigureAwait(false);
         var clearance = await RevealAsync(store, settings, current, request.Clearance, cancellation).ConfigureAwait(false);
-        return CaseView.From(state, today, settings.Options.PersonKeys, current.Kind, clearance) with { HeardOnVisits = [.. visits] };
+        var view = await CaseView.FromAsync(state, today, settings.Options.PersonKeys, current.Kind, clearance, cancellation).ConfigureAwait(false);
+        return view with { HeardOnVisits = [.. visits] };
     }
 
     /// <summary>Checks the clearance and, for a denunciation that names its denouncer, records who reads the identity and why.</summary>

@@ -76,11 +76,18 @@ public sealed record CaseView(
     /// <param name="keys">The per-person keys that open citizens' details (ADR 18).</param>
     /// <param name="currentKind">The case's kind today, for past states.</param>
     /// <param name="clearance">A clearance to read denouncers' identities; without it they stay pseudonymous.</param>
-    public static CaseView From(Case state, DateOnly today, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null) => new(
-        state.Id, state.Number, state.Kind, state.Status, state.IsClosed, state.Version, state.Channel, state.ReceivedBy, state.ReceivedAt,
-        CitizenOf(state, keys, currentKind, clearance), state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
-        state.FirstDecisionNumber, state.SecondDecisionNumber, state.ClosedOn, today,
-        [.. state.Deadlines.Select(d => Deadline(d, today))]);
+    /// <param name="cancellation">Cancels reading the keys.</param>
+    public static async ValueTask<CaseView> FromAsync(
+        Case state, DateOnly today, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var citizen = await CitizenOfAsync(state, keys, currentKind, clearance, cancellation).ConfigureAwait(false);
+        return new(
+            state.Id, state.Number, state.Kind, state.Status, state.IsClosed, state.Version, state.Channel, state.ReceivedBy, state.ReceivedAt,
+            citizen, state.LocalityCode, state.Content, state.Respondent, state.Round, state.IsComplex, state.IsRemoteArea,
+            state.FirstDecisionNumber, state.SecondDecisionNumber, state.ClosedOn, today,
+            [.. state.Deadlines.Select(d => Deadline(d, today))]);
+    }
 
     /// <summary>The deadline as of <paramref name="today"/>.</summary>
     public static DeadlineView Deadline(CaseDeadline d, DateOnly today) => new(
@@ -90,7 +97,8 @@ public sealed record CaseView(
     /// The citizen as shown. A denunciation's submitter gets a pseudonym derived from the case id unless the reader holds a
     /// <see cref="DenouncerClearance"/>; an erased citizen shows only their person pseudonym, to everyone.
     /// </summary>
-    public static CitizenView CitizenOf(Case state, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null)
+    public static async ValueTask<CitizenView> CitizenOfAsync(
+        Case state, IPersonKeyStore keys, CaseKind? currentKind = null, DenouncerClearance? clearance = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(state);
         if ((state.Kind == CaseKind.Denunciation || currentKind == CaseKind.Denunciation) && !state.IsAnonymous && clearance is null)
@@ -98,7 +106,8 @@ public sealed record CaseView(
             return new CitizenView(Pseudonym(state.Id), null, null, null, false, true, state.CitizenErasedOn is not null);
         }
 
-        var revealed = Identities.Reveal(state.Citizen, keys);
+        // Opened only when the policy above allows the reader to see it.
+        var revealed = await Identities.RevealAsync(state.Citizen, keys, cancellation).ConfigureAwait(false);
         if (revealed.IsErased || state.CitizenErasedOn is not null)
         {
             return new CitizenView(revealed.Pseudonym, null, null, null, state.IsAnonymous, false, true);

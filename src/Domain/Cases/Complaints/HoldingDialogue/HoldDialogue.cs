@@ -30,9 +30,8 @@ public sealed record HoldDialogue(
     /// Refuses attendees that name the case's citizen: their identity lives only in the sealed citizen fields, so that an
     /// erasure removes it everywhere (ADR 18). Write their role instead ("người khiếu nại").
     /// </summary>
-    internal static void EnsureCitizenNotNamed(HoldDialogue command, Case state, PersonalData.IPersonKeyStore keys)
+    internal static void EnsureCitizenNotNamed(HoldDialogue command, string? name)
     {
-        var name = PersonalData.Identities.Reveal(state.Citizen, keys).Details?.Name;
         if (string.IsNullOrWhiteSpace(name))
         {
             return;

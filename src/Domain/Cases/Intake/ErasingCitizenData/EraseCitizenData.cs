@@ -32,9 +32,8 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
     /// Refuses a request or legal basis that writes out the very identifiers being erased (name, ID number, phone,
     /// address): the erasure event is kept forever, so it must describe the request without them.
     /// </summary>
-    internal static void EnsureIdentityNotWritten(EraseCitizenData command, Case state, PersonalData.IPersonKeyStore keys)
+    internal static void EnsureIdentityNotWritten(EraseCitizenData command, PersonalData.PersonalDetails? details)
     {
-        var details = PersonalData.Identities.Reveal(state.Citizen, keys).Details;
         if (details is null)
         {
             return;

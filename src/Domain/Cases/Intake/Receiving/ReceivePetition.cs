@@ -48,7 +48,7 @@ public sealed record ReceivePetition(
         : new PersonalData.PersonalDetails(CitizenName, CitizenIdNumber, CitizenPhone, CitizenAddress);
 
     /// <summary>Seals the citizen's details with the key of the case's citizen (created on first use).</summary>
-    internal ReceivePetition Seal(PersonalData.IPersonKeyStore keys)
+    internal async ValueTask<ReceivePetition> SealAsync(PersonalData.IPersonKeyStore keys, CancellationToken cancellation)
     {
         if (Details.IsEmpty)
         {
@@ -56,7 +56,7 @@ public sealed record ReceivePetition(
         }
 
         var person = PersonalData.SealedIdentity.CitizenOf(CaseId);
-        return this with { SealedCitizen = PersonalData.SealedIdentity.Seal(person, Details, keys.GetOrCreate(person)) };
+        return this with { SealedCitizen = PersonalData.SealedIdentity.Seal(person, Details, await keys.GetOrCreateAsync(person, cancellation).ConfigureAwait(false)) };
     }
 
     /// <summary>Shape rules for <see cref="ReceivePetition"/>.</summary>
