@@ -144,6 +144,33 @@ public static class CommandJson
         }
     }
 
+    /// <summary>The JSON name of the field holding the id of the stream a command is for (its first field: <c>caseId</c>, <c>visitId</c>, …).</summary>
+    public static string StreamIdField(CommandDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return JsonName(Parameters(descriptor.CommandType)[0]);
+    }
+
+    /// <summary>
+    /// Fills the defaults a host offers for fields a person left out: the business time is now (in Vietnam time), and a
+    /// command that opens a stream gets a new time-ordered id (GUID v7). Fields already given are kept.
+    /// </summary>
+    public static JsonObject FillDefaults(CommandDescriptor descriptor, JsonObject fields, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        ArgumentNullException.ThrowIfNull(fields);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        // As text, exactly as a caller would have sent them.
+        fields.TryAdd("occurredAt", JsonValue.Create(now.ToOffset(Deadlines.VietnamTime.Offset).ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
+        if (descriptor.OpensStream)
+        {
+            fields.TryAdd(StreamIdField(descriptor), JsonValue.Create(Guid.CreateVersion7(now).ToString()));
+        }
+
+        return fields;
+    }
+
     /// <summary>The same command with <paramref name="actor"/> as the person acting (the host's signed-in identity).</summary>
     public static IOutreachCommand WithActor(IOutreachCommand command, string actor)
     {

@@ -69,14 +69,7 @@ internal static class CommandVerbs
                 };
             }
 
-            var now = TimeProvider.System.GetUtcNow();
-            obj.TryAdd("occurredAt", JsonValue.Create(now.ToOffset(Deadlines.VietnamTime.Offset)));
-            if (descriptor.OpensStream)
-            {
-                obj.TryAdd(StreamIdField(descriptor), JsonValue.Create(Guid.CreateVersion7(now)));
-            }
-
-            var command = CommandJson.Bind(descriptor, obj);
+            var command = CommandJson.Bind(descriptor, CommandJson.FillDefaults(descriptor, obj, TimeProvider.System));
             using var store = await Cli.OpenStoreAsync(parse, cancellation);
             await using var session = store.LightweightSession();
             var outcome = await session.HandleAsync(command, TimeProvider.System, parse.GetValue(ExpectedVersion), cancellation);
@@ -133,5 +126,5 @@ internal static class CommandVerbs
     }
 
     /// <summary>The JSON name of the command's stream id field (the first field, by convention: caseId, visitId, …).</summary>
-    public static string StreamIdField(CommandDescriptor descriptor) => CommandJson.JsonName(CommandJson.Parameters(descriptor.CommandType)[0]);
+    public static string StreamIdField(CommandDescriptor descriptor) => CommandJson.StreamIdField(descriptor);
 }

@@ -126,6 +126,30 @@ public sealed class CompositionTests
         Assert.That(unit.Visitors(), Is.EqualTo(new[] { "to1", "cb3" }));
     }
 
+    [Test]
+    public void A_host_left_out_time_and_new_id_are_filled_by_the_library_and_given_ones_kept()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+        var receive = OutreachCommands.Find("ReceivePetition")!;
+        var filled = CommandJson.FillDefaults(receive, new System.Text.Json.Nodes.JsonObject(), new FixedClock(now));
+        var id = Guid.Parse((string)filled["caseId"]!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(DateTimeOffset.Parse((string)filled["occurredAt"]!, System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(now));
+            Assert.That(((string)filled["occurredAt"]!).EndsWith("+07:00", StringComparison.Ordinal), "business time in Vietnam time");
+            Assert.That(id.Version, Is.EqualTo(7), "a time-ordered id");
+        }
+
+        var classify = OutreachCommands.Find("ClassifyPetition")!;
+        var given = CommandJson.FillDefaults(classify, new System.Text.Json.Nodes.JsonObject { ["occurredAt"] = "2024-03-05T09:00:00+07:00" }, new FixedClock(now));
+        Assert.That(((string)given["occurredAt"]!, given.ContainsKey("caseId")), Is.EqualTo(("2024-03-05T09:00:00+07:00", false)), "a step on an existing case gets no new id");
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
     private sealed class SignedIn(string actor) : IActorSource
     {
         public string? CurrentActor { get; } = actor;
