@@ -62,28 +62,47 @@ public static partial class AppendOnlyRoles
     {
         ArgumentNullException.ThrowIfNull(ownerConnection);
         ArgumentNullException.ThrowIfNull(options);
-        using (var owner = DocumentStore.For(opts =>
-               {
-                   opts.Connection(ownerConnection);
-                   opts.DatabaseSchemaName = schema;
-                   opts.AddOutreach(options);
-                   configure?.Invoke(opts);
-               }))
-        {
-            await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
-        }
 
+        // Two processes starting at once must not prepare the same schema together: PostgreSQL refuses concurrent
+        // changes to the same catalogue rows (XX000 "tuple concurrently updated"). A session-level advisory lock on this
+        // connection makes the second wait until the first is done; the work below then finds nothing left to change.
         await using var connection = new NpgsqlConnection(ownerConnection);
         await connection.OpenAsync(cancellation).ConfigureAwait(false);
-        await using (var tombstones = new NpgsqlCommand(HashChain.RefuseTombstonesSql(Identifier(schema, nameof(schema))), connection))
+        await using (var take = new NpgsqlCommand("select pg_advisory_lock(hashtext($1))", connection))
         {
-            await tombstones.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+            take.Parameters.Add(new NpgsqlParameter { Value = "outreach-schema:" + schema });
+            await take.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         }
 
-        var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
-        if (!string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
+        try
         {
-            await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
+            using (var owner = DocumentStore.For(opts =>
+                   {
+                       opts.Connection(ownerConnection);
+                       opts.DatabaseSchemaName = schema;
+                       opts.AddOutreach(options);
+                       configure?.Invoke(opts);
+                   }))
+            {
+                await owner.Storage.ApplyAllConfiguredChangesToDatabaseAsync().ConfigureAwait(false);
+            }
+
+            await using (var tombstones = new NpgsqlCommand(HashChain.RefuseTombstonesSql(Identifier(schema, nameof(schema))), connection))
+            {
+                await tombstones.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+            }
+
+            var ownerRole = new NpgsqlConnectionStringBuilder(ownerConnection).Username;
+            if (!string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
+            {
+                await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock(hashtext($1))", connection);
+            release.Parameters.Add(new NpgsqlParameter { Value = "outreach-schema:" + schema });
+            await release.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
 

@@ -113,6 +113,29 @@ public sealed class CompositionTests
     }
 
     [Test]
+    public async Task Hosts_starting_at_once_prepare_one_schema_without_tripping_over_each_other()
+    {
+        var schema = TestDatabase.NewSchemaName();
+        var application = await TestDatabase.ApplicationConnectionStringAsync();
+        var owner = await TestDatabase.OwnerConnectionStringAsync();
+        try
+        {
+            // Without serialising, concurrent GRANTs on the same tables fail with XX000 "tuple concurrently updated".
+            var starts = Enumerable.Range(0, 4).Select(_ => Task.Run(() => new OutreachSchema(new OutreachOptions
+            {
+                SchemaName = schema, ConnectionString = application, OwnerConnectionString = owner,
+                PersonKeys = new Outreach.PersonalData.InMemoryPersonKeyStore(),
+            }).PrepareAsync())).ToArray();
+            var outcomes = await Task.WhenAll(starts);
+            Assert.That(outcomes, Has.All.EqualTo(OutreachSchema.Outcome.PreparedByOwner));
+        }
+        finally
+        {
+            await TestDatabase.DropSchemaAsync(schema);
+        }
+    }
+
+    [Test]
     public void A_grouped_cadre_visits_with_the_group_and_the_others_alone()
     {
         var id = Guid.NewGuid();
