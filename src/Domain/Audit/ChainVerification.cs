@@ -403,7 +403,7 @@ public static class ChainVerifier
 
     private static CheckpointComparison CompareWithCheckpoint(Checkpoint checkpoint, Scan scan, List<ChainProblem> problems, IReadOnlyCollection<string> trustedKeys)
     {
-        var intact = checkpoint.IsIntact(out var why);
+        var intact = checkpoint.CheckIntegrity(out var why);
         if (!intact)
         {
             problems.Add(ChainProblem.Of(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, "finding.checkpoint-invalid", why));

@@ -14,4 +14,20 @@ internal static class FindingText
         ArgumentNullException.ThrowIfNull(culture);
         return textKey is null ? explanation : OutreachText.Format(textKey, culture, [.. arguments]);
     }
+
+    /// <summary>
+    /// A text of the resources used as a value inside another one (the reason a checkpoint is not intact): it is put
+    /// into the culture the outer text is formatted in.
+    /// </summary>
+    /// <param name="Code">The text's code.</param>
+    /// <param name="Arguments">The values it is filled with.</param>
+    internal sealed record Sentence(string Code, params object?[] Arguments) : IFormattable
+    {
+        /// <inheritdoc />
+        public string ToString(string? format, IFormatProvider? formatProvider)
+            => OutreachText.Format(Code, formatProvider as CultureInfo ?? CultureInfo.CurrentUICulture, Arguments);
+
+        /// <inheritdoc />
+        public override string ToString() => ToString(null, CultureInfo.CurrentUICulture);
+    }
 }

@@ -19,7 +19,8 @@ public sealed class FindingTextTests
     private static IEnumerable<TestCaseData> Findings()
     {
         static TestCaseData Chain(ChainProblemKind kind, string key, params object?[] arguments)
-            => new TestCaseData(new Finding(ChainProblem.Of(kind, Stream, 3, 42, key, arguments))).SetArgDisplayNames(key);
+            => new TestCaseData(new Finding(ChainProblem.Of(kind, Stream, 3, 42, key, arguments)))
+            .SetArgDisplayNames(arguments is [FindingText.Sentence reason, ..] ? reason.Code : key);
 
         yield return Chain(ChainProblemKind.MissingLink, "finding.missing-link.tombstone", 42L, HashChain.TombstoneStream);
         yield return Chain(ChainProblemKind.MissingLink, "finding.missing-link.first", Stream, 42L, "petition_received");
@@ -32,7 +33,10 @@ public sealed class FindingTextTests
         yield return Chain(ChainProblemKind.RecordedBackwards, "finding.time-backwards", 3L, Stream, 42L, At, At.AddHours(1));
         yield return Chain(ChainProblemKind.Archived, "finding.archived", Stream);
         yield return Chain(ChainProblemKind.StreamVersion, "finding.stream-version", Stream, 4L, 3L);
-        yield return Chain(ChainProblemKind.CheckpointInvalid, "finding.checkpoint-invalid", "its signature does not match its content.");
+        yield return Chain(ChainProblemKind.CheckpointInvalid, "finding.checkpoint-invalid", new FindingText.Sentence("checkpoint.not-intact.format", "0", "2"));
+        yield return Chain(ChainProblemKind.CheckpointInvalid, "finding.checkpoint-invalid", new FindingText.Sentence("checkpoint.not-intact.merkle-root"));
+        yield return Chain(ChainProblemKind.CheckpointInvalid, "finding.checkpoint-invalid", new FindingText.Sentence("checkpoint.not-intact.signature"));
+        yield return Chain(ChainProblemKind.CheckpointInvalid, "finding.checkpoint-invalid", new FindingText.Sentence("checkpoint.not-intact.unreadable", "bad base64"));
         yield return Chain(ChainProblemKind.CheckpointUntrusted, "finding.checkpoint-untrusted.none-declared", "3f2a:09c1:0000:0000:0000:0000:0000:7be4");
         yield return Chain(ChainProblemKind.CheckpointUntrusted, "finding.checkpoint-untrusted", "3f2a:09c1:0000:0000:0000:0000:0000:7be4", "0000:0000:0000:0000:0000:0000:0000:0000");
         yield return Chain(ChainProblemKind.NotInCheckpoint, "finding.checkpoint-missing.stream", Stream, At);
@@ -84,6 +88,17 @@ public sealed class FindingTextTests
         var view = ViewProblem.Of("view-missing", "case", Stream);
         Assert.That(view.Explanation, Is.EqualTo($"The case {Stream} has events but no case document: it was deleted, so lists and dashboards leave it out. Rebuild the read models (their projections)."));
         Assert.That(view.ExplanationIn(Vietnamese), Does.Contain("hồ sơ").And.Not.Contain("(case)"));
+    }
+
+    [Test]
+    public void Why_a_checkpoint_is_not_intact_reads_in_the_language_of_the_finding()
+    {
+        var problem = ChainProblem.Of(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, "finding.checkpoint-invalid", new FindingText.Sentence("checkpoint.not-intact.signature"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.Explanation, Is.EqualTo("The checkpoint file is not intact: its signature does not match its content: the time, counts or root were edited."));
+            Assert.That(problem.ExplanationIn(Vietnamese), Is.EqualTo("Tệp mốc kiểm chứng không còn nguyên vẹn: chữ ký của nó không khớp với nội dung: thời điểm, các số đếm hoặc gốc Merkle đã bị sửa."));
+        }
     }
 
     [Test]
