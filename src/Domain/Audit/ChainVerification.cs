@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Text.Json.Serialization;
 using Marten;
 using Npgsql;
 
@@ -50,9 +51,24 @@ public enum ChainProblemKind
 /// <param name="StreamId">The stream concerned.</param>
 /// <param name="Version">The event's version in the stream, when one event is concerned.</param>
 /// <param name="SeqId">The event's global sequence number, when it exists.</param>
-/// <param name="Explanation">A sentence for a person.</param>
+/// <param name="Explanation">A sentence for a person, in English (<see cref="ExplanationIn"/> gives it in another language).</param>
 public sealed record ChainProblem(ChainProblemKind Kind, Guid StreamId, long? Version, long? SeqId, string Explanation)
 {
+    /// <summary>The code of the explanation's text in the resources (<c>finding.…</c>), or none for an explanation given as a plain sentence.</summary>
+    [JsonIgnore]
+    public string? TextKey { get; init; }
+
+    /// <summary>The values the explanation's text is filled with.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object?> Arguments { get; init; } = [];
+
+    /// <summary>The explanation in <paramref name="culture"/> (Vietnamese or English).</summary>
+    public string ExplanationIn(CultureInfo culture) => FindingText.In(TextKey, Arguments, Explanation, culture);
+
+    /// <summary>A problem explained by the text <paramref name="textKey"/> filled with <paramref name="arguments"/>.</summary>
+    internal static ChainProblem Of(ChainProblemKind kind, Guid streamId, long? version, long? seqId, string textKey, params object?[] arguments)
+        => new(kind, streamId, version, seqId, OutreachText.Format(textKey, OutreachText.English, arguments)) { TextKey = textKey, Arguments = arguments };
+
     /// <summary>The problem's short code, as printed by the SQL script.</summary>
     public string Code => CodeOf(Kind);
 
@@ -250,19 +266,19 @@ public static class ChainVerifier
                 var storedHash = linked ? reader.GetString(11) : null;
                 if (!linked)
                 {
-                    scan.Problems.Add(new ChainProblem(ChainProblemKind.MissingLink, streamId, version, seq,
+                    scan.Problems.Add(
                         streamId == HashChain.TombstoneStream
-                            ? $"Event #{seq} is a tombstone Marten wrote for a failed append (in its own stream {streamId}): it carries nothing, but it is not chained. Since ADR 20 the schema keeps tombstones out; this one is older, or the trigger outreach_no_tombstones was removed."
+                            ? ChainProblem.Of(ChainProblemKind.MissingLink, streamId, version, seq, "finding.missing-link.tombstone", seq, streamId)
                             : version == 1
-                            ? $"Event 1 of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach, or before this database had hash chains (then adopt its unchained streams once)."
-                            : $"Event {version} of stream {streamId} (#{seq}, {reader.GetString(3)}) has no chain link: it was written outside Outreach."));
+                            ? ChainProblem.Of(ChainProblemKind.MissingLink, streamId, version, seq, "finding.missing-link.first", streamId, seq, reader.GetString(3))
+                            : ChainProblem.Of(ChainProblemKind.MissingLink, streamId, version, seq, "finding.missing-link", version, streamId, seq, reader.GetString(3)));
                 }
                 else if (version != previousVersion + 1)
                 {
-                    scan.Problems.Add(new ChainProblem(ChainProblemKind.Gap, streamId, version, seq,
+                    scan.Problems.Add(
                         previousVersion + 1 == version - 1
-                            ? $"Stream {streamId} has no event {previousVersion + 1}: it was deleted or moved to another stream."
-                            : $"Stream {streamId} has no events {previousVersion + 1}–{version - 1}: they were deleted or moved to another stream."));
+                            ? ChainProblem.Of(ChainProblemKind.Gap, streamId, version, seq, "finding.gap.one", streamId, previousVersion + 1)
+                            : ChainProblem.Of(ChainProblemKind.Gap, streamId, version, seq, "finding.gap", streamId, previousVersion + 1, version - 1));
                 }
                 else
                 {
@@ -277,11 +293,9 @@ public static class ChainVerifier
                     {
                         var linkStream = reader.GetGuid(12);
                         var linkVersion = reader.GetInt64(13);
-                        var moved = linkStream != streamId || linkVersion != version
-                            ? $" Its link was written for event {linkVersion} of stream {linkStream}."
-                            : "";
-                        scan.Problems.Add(new ChainProblem(ChainProblemKind.Altered, streamId, version, seq,
-                            $"Event {version} of stream {streamId} (#{seq}, {e.Type}) differs from what was recorded: its content, type, actor, times, position or flags were changed.{moved}"));
+                        scan.Problems.Add(linkStream != streamId || linkVersion != version
+                            ? ChainProblem.Of(ChainProblemKind.Altered, streamId, version, seq, "finding.altered.moved", version, streamId, seq, e.Type, linkVersion, linkStream)
+                            : ChainProblem.Of(ChainProblemKind.Altered, streamId, version, seq, "finding.altered", version, streamId, seq, e.Type));
                     }
                 }
 
@@ -330,8 +344,8 @@ public static class ChainVerifier
         {
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
-                scan.Problems.Add(new ChainProblem(ChainProblemKind.OrphanLink, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
-                    $"Event {reader.GetInt64(2)} of stream {reader.GetGuid(1)} (#{reader.GetInt64(0)}) was recorded and chained, and is gone: it was deleted."));
+                scan.Problems.Add(ChainProblem.Of(ChainProblemKind.OrphanLink, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
+                    "finding.orphan-link", reader.GetInt64(2), reader.GetGuid(1), reader.GetInt64(0)));
             }
         }
 
@@ -351,9 +365,9 @@ public static class ChainVerifier
             await using var reader = await backwards.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
-                scan.Problems.Add(new ChainProblem(ChainProblemKind.RecordedBackwards, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
-                    string.Create(CultureInfo.InvariantCulture,
-                        $"Event {reader.GetInt64(2)} of stream {reader.GetGuid(1)} (#{reader.GetInt64(0)}) says it was recorded at {reader.GetFieldValue<DateTimeOffset>(3):u}, before an earlier event recorded at {reader.GetFieldValue<DateTimeOffset>(4):u}: its link was back-dated.")));
+                scan.Problems.Add(ChainProblem.Of(ChainProblemKind.RecordedBackwards, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
+                    "finding.time-backwards", reader.GetInt64(2), reader.GetGuid(1), reader.GetInt64(0),
+                    reader.GetFieldValue<DateTimeOffset>(3).ToUniversalTime(), reader.GetFieldValue<DateTimeOffset>(4).ToUniversalTime()));
             }
         }
 
@@ -373,14 +387,13 @@ public static class ChainVerifier
                 var id = reader.GetGuid(0);
                 if (reader.GetBoolean(2))
                 {
-                    scan.Problems.Add(new ChainProblem(ChainProblemKind.Archived, id, null, null,
-                        $"Stream {id} is marked archived, which hides it from every read; Outreach never archives."));
+                    scan.Problems.Add(ChainProblem.Of(ChainProblemKind.Archived, id, null, null, "finding.archived", id));
                 }
 
                 if (reader.GetInt64(1) != reader.GetInt64(3))
                 {
-                    scan.Problems.Add(new ChainProblem(ChainProblemKind.StreamVersion, id, reader.GetInt64(1), null,
-                        string.Create(CultureInfo.InvariantCulture, $"Stream {id} says it is at version {reader.GetInt64(1)} but its last event is {reader.GetInt64(3)}: events were removed or added by hand.")));
+                    scan.Problems.Add(ChainProblem.Of(ChainProblemKind.StreamVersion, id, reader.GetInt64(1), null,
+                        "finding.stream-version", id, reader.GetInt64(1), reader.GetInt64(3)));
                 }
             }
         }
@@ -390,19 +403,18 @@ public static class ChainVerifier
 
     private static CheckpointComparison CompareWithCheckpoint(Checkpoint checkpoint, Scan scan, List<ChainProblem> problems, IReadOnlyCollection<string> trustedKeys)
     {
-        var intact = checkpoint.IsIntact(out var why);
+        var intact = checkpoint.CheckIntegrity(out var why);
         if (!intact)
         {
-            problems.Add(new ChainProblem(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, $"The checkpoint file is not intact: {why}"));
+            problems.Add(ChainProblem.Of(ChainProblemKind.CheckpointInvalid, Guid.Empty, null, null, "finding.checkpoint-invalid", why));
         }
 
         var trusted = trustedKeys.Contains(checkpoint.KeyFingerprint, StringComparer.OrdinalIgnoreCase);
         if (!trusted)
         {
-            problems.Add(new ChainProblem(ChainProblemKind.CheckpointUntrusted, Guid.Empty, null, null,
-                trustedKeys.Count == 0
-                    ? $"The checkpoint is signed by key {checkpoint.KeyFingerprint}, and no trusted key was declared: anyone can sign a checkpoint with a key of their own. Declare the fingerprint you hold on record (outside this system) as trusted, then verify again."
-                    : $"The checkpoint is signed by key {checkpoint.KeyFingerprint}, which is not among the trusted keys ({string.Join(", ", trustedKeys)}): it may have been made by someone else."));
+            problems.Add(trustedKeys.Count == 0
+                ? ChainProblem.Of(ChainProblemKind.CheckpointUntrusted, Guid.Empty, null, null, "finding.checkpoint-untrusted.none-declared", checkpoint.KeyFingerprint)
+                : ChainProblem.Of(ChainProblemKind.CheckpointUntrusted, Guid.Empty, null, null, "finding.checkpoint-untrusted", checkpoint.KeyFingerprint, string.Join(", ", trustedKeys)));
         }
 
         var heads = checkpoint.Heads.ToDictionary(h => h.StreamId, h => h.Version);
@@ -410,17 +422,16 @@ public static class ChainVerifier
         {
             if (!heads.TryGetValue(stream, out var covered) || covered < version)
             {
-                problems.Add(new ChainProblem(ChainProblemKind.NotInCheckpoint, stream, version, seq,
-                    covered == 0
-                        ? $"Stream {stream} says it was recorded before the checkpoint of {checkpoint.CreatedAt:u}, but the checkpoint has no such stream: it was inserted afterwards with back-dated times."
-                        : $"Event {version} of stream {stream} says it was recorded before the checkpoint of {checkpoint.CreatedAt:u}, but the checkpoint saw the stream end at {covered}: it was inserted afterwards with a back-dated time."));
+                problems.Add(covered == 0
+                    ? ChainProblem.Of(ChainProblemKind.NotInCheckpoint, stream, version, seq, "finding.checkpoint-missing.stream", stream, checkpoint.CreatedAt.ToUniversalTime())
+                    : ChainProblem.Of(ChainProblemKind.NotInCheckpoint, stream, version, seq, "finding.checkpoint-missing", version, stream, checkpoint.CreatedAt.ToUniversalTime(), covered));
             }
         }
 
         foreach (var (stream, version, seq, at) in scan.AdoptedAfterCheckpoint)
         {
-            problems.Add(new ChainProblem(ChainProblemKind.AdoptedAfterCheckpoint, stream, version, seq,
-                $"Event {version} of stream {stream} was chained by adoption at {at:u}, after the checkpoint of {checkpoint.CreatedAt:u}; adoption is refused once checkpoints exist, so they were deleted and the stream re-chained."));
+            problems.Add(ChainProblem.Of(ChainProblemKind.AdoptedAfterCheckpoint, stream, version, seq,
+                "finding.adopted-after-checkpoint", version, stream, at.ToUniversalTime(), checkpoint.CreatedAt.ToUniversalTime()));
         }
 
         foreach (var head in checkpoint.Heads)
@@ -428,15 +439,16 @@ public static class ChainVerifier
             if (!scan.AtCheckpointVersion.TryGetValue(head.StreamId, out var hash))
             {
                 var now = scan.Heads.TryGetValue(head.StreamId, out var h) ? h.Version : 0;
-                problems.Add(new ChainProblem(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
-                    now == 0
-                        ? $"Stream {head.StreamId} had {head.Version} event(s) at the checkpoint of {checkpoint.CreatedAt:u} and is gone: it was deleted."
-                        : $"Stream {head.StreamId} had {head.Version} event(s) at the checkpoint of {checkpoint.CreatedAt:u} and now ends at {now}: events were deleted."));
+                problems.Add(now == 0
+                    ? ChainProblem.Of(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
+                        "finding.checkpoint-differs.gone", head.StreamId, head.Version, checkpoint.CreatedAt.ToUniversalTime())
+                    : ChainProblem.Of(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
+                        "finding.checkpoint-differs.shorter", head.StreamId, head.Version, checkpoint.CreatedAt.ToUniversalTime(), now));
             }
             else if (!string.Equals(hash, head.Hash, StringComparison.Ordinal))
             {
-                problems.Add(new ChainProblem(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
-                    $"Stream {head.StreamId} was rewritten: its event {head.Version} no longer matches the checkpoint of {checkpoint.CreatedAt:u}, although its chain is consistent. The history up to that event was replaced and re-hashed."));
+                problems.Add(ChainProblem.Of(ChainProblemKind.CheckpointDiffers, head.StreamId, head.Version, null,
+                    "finding.checkpoint-differs", head.StreamId, head.Version, checkpoint.CreatedAt.ToUniversalTime()));
             }
         }
 

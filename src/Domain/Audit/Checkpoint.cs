@@ -76,16 +76,24 @@ public sealed record Checkpoint(
     /// <summary>Checks the Merkle root against the heads and the signature against the key the file names.</summary>
     public bool IsIntact(out string why)
     {
+        var intact = CheckIntegrity(out var reason);
+        why = reason?.ToString(null, OutreachText.English) ?? "";
+        return intact;
+    }
+
+    /// <summary>The same check, with why it fails as a text of the resources (<c>checkpoint.not-intact.…</c>).</summary>
+    internal bool CheckIntegrity(out FindingText.Sentence? why)
+    {
         if (Format != CurrentFormat)
         {
-            why = $"its format is '{Format}', expected '{CurrentFormat}'.";
+            why = new("checkpoint.not-intact.format", Format, CurrentFormat);
             return false;
         }
 
         var root = Merkle.RootHex(Heads.Select(h => h.Leaf()));
         if (!string.Equals(root, MerkleRoot, StringComparison.Ordinal))
         {
-            why = "its stream heads do not add up to its Merkle root: the list of heads was edited.";
+            why = new("checkpoint.not-intact.merkle-root");
             return false;
         }
 
@@ -95,17 +103,17 @@ public sealed record Checkpoint(
             key.ImportSubjectPublicKeyInfo(Convert.FromBase64String(PublicKey), out _);
             if (!key.VerifyData(Encoding.UTF8.GetBytes(SignedText), Convert.FromBase64String(Signature), HashAlgorithmName.SHA256))
             {
-                why = "its signature does not match its content: the time, counts or root were edited.";
+                why = new("checkpoint.not-intact.signature");
                 return false;
             }
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)
         {
-            why = $"its key or signature cannot be read ({ex.Message}).";
+            why = new("checkpoint.not-intact.unreadable", ex.Message);
             return false;
         }
 
-        why = "";
+        why = null;
         return true;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Aggregation;
@@ -8,8 +10,28 @@ namespace Outreach.Audit;
 /// <param name="Code"><c>view-differs</c>, <c>view-missing</c> (the stream has no document) or <c>view-orphan</c> (a document without events).</param>
 /// <param name="View">The read model: case, unit, visit, difficulty or rota.</param>
 /// <param name="Id">The stream and document id.</param>
-/// <param name="Explanation">A sentence for a person.</param>
-public sealed record ViewProblem(string Code, string View, Guid Id, string Explanation);
+/// <param name="Explanation">A sentence for a person, in English (<see cref="ExplanationIn"/> gives it in another language).</param>
+public sealed record ViewProblem(string Code, string View, Guid Id, string Explanation)
+{
+    /// <summary>The code of the explanation's text in the resources (<c>finding.…</c>), or none for an explanation given as a plain sentence.</summary>
+    [JsonIgnore]
+    public string? TextKey { get; init; }
+
+    /// <summary>The values the explanation's text is filled with.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object?> Arguments { get; init; } = [];
+
+    /// <summary>The explanation in <paramref name="culture"/> (Vietnamese or English).</summary>
+    public string ExplanationIn(CultureInfo culture) => FindingText.In(TextKey, Arguments, Explanation, culture);
+
+    /// <summary>A problem with the read model <paramref name="view"/>, explained by the text <c>finding.</c><paramref name="code"/>.</summary>
+    internal static ViewProblem Of(string code, string view, Guid id)
+    {
+        var key = "finding." + code;
+        object?[] arguments = [new Term("view." + view), id];
+        return new(code, view, id, OutreachText.Format(key, OutreachText.English, arguments)) { TextKey = key, Arguments = arguments };
+    }
+}
 
 /// <summary>
 /// Compares every inline read model with what its projection makes of the stream's events (ADR 19). The application
@@ -63,20 +85,17 @@ public static class ViewAudit
         {
             if (!stored.TryGetValue(id, out var document))
             {
-                problems.Add(new ViewProblem("view-missing", view, id,
-                    $"The {view} {id} has events but no {view} document: it was deleted, so lists and dashboards leave it out. Rebuild the read models (their projections)."));
+                problems.Add(ViewProblem.Of("view-missing", view, id));
             }
             else if (serializer.ToJson(document) != serializer.ToJson(state))
             {
-                problems.Add(new ViewProblem("view-differs", view, id,
-                    $"The {view} document {id} does not show what its events say: it was written outside the projection. Rebuild the read models (their projections)."));
+                problems.Add(ViewProblem.Of("view-differs", view, id));
             }
         }
 
         foreach (var id in stored.Keys.Where(id => !expected.ContainsKey(id)))
         {
-            problems.Add(new ViewProblem("view-orphan", view, id,
-                $"The {view} document {id} has no events behind it: it was made up outside the projection. Rebuild the read models (their projections)."));
+            problems.Add(ViewProblem.Of("view-orphan", view, id));
         }
     }
 }

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Marten;
+using Outreach.Audit;
 using Outreach.Cases;
 
 namespace Outreach.PersonalData;
@@ -11,8 +14,28 @@ namespace Outreach.PersonalData;
 /// </param>
 /// <param name="PersonId">The person.</param>
 /// <param name="CaseId">The case whose petition sealed their identity.</param>
-/// <param name="Explanation">A sentence for a person.</param>
-public sealed record PersonKeyProblem(string Code, Guid PersonId, Guid CaseId, string Explanation);
+/// <param name="Explanation">A sentence for a person, in English (<see cref="ExplanationIn"/> gives it in another language).</param>
+public sealed record PersonKeyProblem(string Code, Guid PersonId, Guid CaseId, string Explanation)
+{
+    /// <summary>The code of the explanation's text in the resources (<c>finding.…</c>), or none for an explanation given as a plain sentence.</summary>
+    [JsonIgnore]
+    public string? TextKey { get; init; }
+
+    /// <summary>The values the explanation's text is filled with.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<object?> Arguments { get; init; } = [];
+
+    /// <summary>The explanation in <paramref name="culture"/> (Vietnamese or English).</summary>
+    public string ExplanationIn(CultureInfo culture) => FindingText.In(TextKey, Arguments, Explanation, culture);
+
+    /// <summary>A problem with the key of <paramref name="personId"/>, explained by the text <c>finding.</c><paramref name="code"/>.</summary>
+    internal static PersonKeyProblem Of(string code, Guid personId, Guid caseId, string pseudonym)
+    {
+        var key = "finding." + code;
+        object?[] arguments = [pseudonym, caseId];
+        return new(code, personId, caseId, OutreachText.Format(key, OutreachText.English, arguments)) { TextKey = key, Arguments = arguments };
+    }
+}
 
 /// <summary>
 /// Checks every identity sealed in the recorded history against the key store (ADR 18, 20): a key lost or destroyed
@@ -44,24 +67,20 @@ public static class PersonKeyAudit
             {
                 if (!await keys.IsErasedAsync(person, cancellation).ConfigureAwait(false) || await SafeFindAsync(keys, person, cancellation).ConfigureAwait(false))
                 {
-                    problems.Add(new PersonKeyProblem("key-not-destroyed", person, petition.CaseId,
-                        $"The erasure of {pseudonym} (case {petition.CaseId}) is recorded, but their key still exists: destroy it (repeat the erasure command; it records nothing new and destroys the key)."));
+                    problems.Add(PersonKeyProblem.Of("key-not-destroyed", person, petition.CaseId, pseudonym));
                 }
             }
             else if (revealed.IsErased)
             {
-                problems.Add(new PersonKeyProblem("key-erased-unrecorded", person, petition.CaseId,
-                    $"The key of {pseudonym} (case {petition.CaseId}) was destroyed, but the history records no erasure: it was destroyed outside Outreach."));
+                problems.Add(PersonKeyProblem.Of("key-erased-unrecorded", person, petition.CaseId, pseudonym));
             }
             else if (revealed.Problem == IdentityProblem.KeyMissing)
             {
-                problems.Add(new PersonKeyProblem("key-missing", person, petition.CaseId,
-                    $"The key of {pseudonym} (case {petition.CaseId}) is missing from the key store, and no erasure was recorded: their sealed details cannot be read. Restore the key folder from its backup."));
+                problems.Add(PersonKeyProblem.Of("key-missing", person, petition.CaseId, pseudonym));
             }
             else if (revealed.Problem == IdentityProblem.Unreadable)
             {
-                problems.Add(new PersonKeyProblem("key-unreadable", person, petition.CaseId,
-                    $"The sealed details of {pseudonym} (case {petition.CaseId}) do not open with their key: the key file or the recorded data is damaged. Restore the key from its backup."));
+                problems.Add(PersonKeyProblem.Of("key-unreadable", person, petition.CaseId, pseudonym));
             }
         }
 

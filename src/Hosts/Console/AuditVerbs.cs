@@ -262,7 +262,7 @@ internal static class AuditVerbs
         head.AddRow(t.Pick("Tính đến", "As of"), t.Pick($"{t.Date(report.AsOf)} (phiên bản {report.Version})", $"{t.Date(report.AsOf)} (version {report.Version})"));
         head.AddRow(t.Pick("Toàn vẹn lịch sử", "Integrity"), report.Integrity is not { } i ? "—"
             : i.Passed ? $"[green]{Markup.Escape(t.Pick($"nguyên vẹn ({i.Events} sự kiện, chuỗi băm đã tính lại)", $"intact ({i.Events} events, hash chain recomputed)"))}[/]"
-            : $"[red]{Markup.Escape(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.Explanation)}[/]");
+            : $"[red]{Markup.Escape(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.ExplanationIn(t.Culture))}[/]");
         Cli.Out.Write(new Panel(head).Header(t.Pick("Báo cáo kiểm tra hồ sơ", "Audit report")).Border(BoxBorder.Rounded));
 
         foreach (var breach in report.Breaches)
@@ -407,7 +407,7 @@ internal static class AuditVerbs
             .AddColumns(t.Pick("Lỗi", "Problem"), t.Pick("Loại", "View"), "Id", t.Pick("Giải thích", "Explanation"));
         foreach (var p in problems.Take(ShownProblems))
         {
-            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.View), new Text(p.Id.ToString("D")), new Text(p.Explanation));
+            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.View), new Text(p.Id.ToString("D")), new Text(p.ExplanationIn(t.Culture)));
         }
 
         Cli.Out.Write(table);
@@ -431,7 +431,7 @@ internal static class AuditVerbs
             .AddColumns(t.Pick("Lỗi", "Problem"), t.Pick("Hồ sơ", "Case"), t.Pick("Giải thích", "Explanation"));
         foreach (var p in problems.Take(ShownProblems))
         {
-            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.CaseId.ToString("D")), new Text(p.Explanation));
+            table.AddRow(new Text(p.Code, new Style(Color.Red)), new Text(p.CaseId.ToString("D")), new Text(p.ExplanationIn(t.Culture)));
         }
 
         Cli.Out.Write(table);
@@ -487,7 +487,7 @@ internal static class AuditVerbs
 
         if (result.FirstBroken is { } first)
         {
-            Cli.Out.WriteLine(t.Pick("Sự kiện hỏng đầu tiên: ", "First broken event: ") + first.Explanation);
+            Cli.Out.WriteLine(t.Pick("Sự kiện hỏng đầu tiên: ", "First broken event: ") + first.ExplanationIn(t.Culture));
         }
 
         var table = new Table().Border(TableBorder.Rounded)
@@ -495,7 +495,7 @@ internal static class AuditVerbs
         foreach (var p in result.Problems.Take(ShownProblems))
         {
             table.AddRow(new Text(p.SeqId?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(p.Code, new Style(Color.Red)),
-                new Text(p.StreamId == Guid.Empty ? "—" : p.StreamId.ToString("D")), new Text(p.Version?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(p.Explanation));
+                new Text(p.StreamId == Guid.Empty ? "—" : p.StreamId.ToString("D")), new Text(p.Version?.ToString(CultureInfo.InvariantCulture) ?? "—"), new Text(p.ExplanationIn(t.Culture)));
         }
 
         Cli.Out.Write(table);
