@@ -185,7 +185,7 @@ internal static class DemoVerb
         Cli.Out.WriteLine(integrity.Passed
             ? t.Pick($"Toàn vẹn lịch sử: đã tính lại chuỗi băm của {events} sự kiện trong {streams} luồng, không có gì bị sửa.",
                 $"Integrity: the hash chains of {events} events in {streams} streams were recomputed; nothing was altered.")
-            : t.Pick($"Toàn vẹn lịch sử: BỊ SỬA — {integrity.FirstBroken!.Explanation}", $"Integrity: ALTERED — {integrity.FirstBroken!.Explanation}"));
+            : t.Pick($"Toàn vẹn lịch sử: BỊ SỬA — {integrity.FirstBroken!.ExplanationIn(t.Culture)}", $"Integrity: ALTERED — {integrity.FirstBroken!.Explanation}"));
         var sample = overdue.Count > 0 ? overdue[0].Case.Id : (Guid?)null;
         Cli.Out.WriteLine(t.Pick("Xem tiếp:", "Next:"));
         if (sample is { } id)

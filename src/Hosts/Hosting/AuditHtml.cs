@@ -132,7 +132,7 @@ public static class AuditHtml
 
         return i.Passed
             ? $"<span class=\"good\">{E(t.Pick($"nguyên vẹn — đã tính lại chuỗi băm của {i.Events} sự kiện, không có gì bị sửa, xoá, chèn hay đảo thứ tự", $"intact — the hash chain of {i.Events} events was recomputed; nothing was altered, deleted, inserted or reordered"))}</span>"
-            : $"<span class=\"bad\">{E(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.Explanation)}</span>";
+            : $"<span class=\"bad\">{E(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.ExplanationIn(t.Culture))}</span>";
     }
 
     // Vietnamese stays readable in the file; only what HTML needs escaped is escaped.
