@@ -9,11 +9,11 @@ namespace Outreach.Console;
 /// </summary>
 internal static class ApplyVerb
 {
-    private static readonly Argument<string> File = new("file") { Description = "A JSON-lines file (one command object per line; '-' reads standard input)." };
+    private static readonly Argument<string> File = new("file") { Description = Cli.Say("Tệp JSON-lines (mỗi dòng một đối tượng lệnh; '-' là đọc từ đầu vào chuẩn).", "A JSON-lines file (one command object per line; '-' reads standard input).") };
 
     public static Command Build()
     {
-        var apply = new Command("apply", "Apply case commands from a JSON-lines file, reporting one result per line.") { File };
+        var apply = new Command("apply", Cli.Say("Áp dụng các lệnh hồ sơ từ một tệp JSON-lines, báo một kết quả cho mỗi dòng.", "Apply case commands from a JSON-lines file, reporting one result per line.")) { File };
         apply.SetAction((parse, ct) => Cli.Guard(parse, () => RunAsync(parse, ct)));
         return apply;
     }

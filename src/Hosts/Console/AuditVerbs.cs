@@ -13,30 +13,30 @@ internal static class AuditVerbs
 {
     private static readonly Option<string?> CheckpointFile = new("--checkpoint")
     {
-        Description = "Also compare with this checkpoint file (written by 'outreach audit checkpoint'); catches a history replaced and re-hashed.",
+        Description = Cli.Say("Đối chiếu thêm với tệp mốc kiểm chứng này (do 'outreach audit checkpoint' ghi); phát hiện lịch sử bị thay thế rồi băm lại.", "Also compare with this checkpoint file (written by 'outreach audit checkpoint'); catches a history replaced and re-hashed."),
     };
 
     private static readonly Option<string[]> TrustedKey = new("--trusted-key")
     {
-        Description = "With --checkpoint: the fingerprint of a signing key you trust (from your own records, not from this host); repeat for several.",
+        Description = Cli.Say("Đi cùng --checkpoint: dấu vân tay của một khóa ký mà bạn tin cậy (lấy từ hồ sơ của chính bạn, không lấy từ máy này); lặp lại để nêu nhiều khóa.", "With --checkpoint: the fingerprint of a signing key you trust (from your own records, not from this host); repeat for several."),
         AllowMultipleArgumentsPerToken = false,
     };
 
     private static readonly Option<string?> TrustedKeysFile = new("--trusted-keys")
     {
-        Description = "With --checkpoint: a file of trusted key fingerprints, one per line. Default: $OUTREACH_KEYS/trusted-checkpoint-keys when it exists.",
+        Description = Cli.Say("Đi cùng --checkpoint: tệp dấu vân tay các khóa tin cậy, mỗi dòng một khóa. Mặc định: $OUTREACH_KEYS/trusted-checkpoint-keys nếu tệp này có.", "With --checkpoint: a file of trusted key fingerprints, one per line. Default: $OUTREACH_KEYS/trusted-checkpoint-keys when it exists."),
     };
 
     private static readonly Option<string?> Every = new("--every")
     {
-        Description = "Keep running and take a checkpoint at this interval (e.g. 6h, 1d) into the folder given by --out, until stopped (Ctrl+C) or --count is reached.",
+        Description = Cli.Say("Chạy liên tục và lập mốc kiểm chứng theo chu kỳ này (ví dụ 6h, 1d) vào thư mục nêu ở --out, cho đến khi dừng (Ctrl+C) hoặc đủ --count.", "Keep running and take a checkpoint at this interval (e.g. 6h, 1d) into the folder given by --out, until stopped (Ctrl+C) or --count is reached."),
     };
 
-    private static readonly Option<int?> Count = new("--count") { Description = "With --every: stop after this many checkpoints." };
+    private static readonly Option<int?> Count = new("--count") { Description = Cli.Say("Đi cùng --every: dừng sau chừng này mốc kiểm chứng.", "With --every: stop after this many checkpoints.") };
 
     private static readonly Option<string?> Out = new("--out")
     {
-        Description = "Where to write the checkpoint file. Default: outreach-checkpoint-<UTC time>.json in the current folder.",
+        Description = Cli.Say("Nơi ghi tệp mốc kiểm chứng. Mặc định: outreach-checkpoint-<giờ UTC>.json trong thư mục hiện tại.", "Where to write the checkpoint file. Default: outreach-checkpoint-<UTC time>.json in the current folder."),
     };
 
     private const int ShownProblems = 20;
@@ -57,7 +57,7 @@ internal static class AuditVerbs
 
     public static Command Build()
     {
-        var verify = new Command("verify", "Recompute every event's hash chain and name the first broken event; exit 4 when anything was altered.") { CheckpointFile, TrustedKey, TrustedKeysFile };
+        var verify = new Command("verify", Cli.Say("Tính lại chuỗi băm của mọi sự kiện và chỉ ra sự kiện đầu tiên bị đứt; mã thoát 4 khi có gì bị sửa đổi.", "Recompute every event's hash chain and name the first broken event; exit 4 when anything was altered.")) { CheckpointFile, TrustedKey, TrustedKeysFile };
         verify.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
@@ -109,7 +109,7 @@ internal static class AuditVerbs
             return result.Passed && keyProblems.Count == 0 && viewProblems.Count == 0 ? Cli.Ok : Cli.Tampered;
         }));
 
-        var checkpointVerb = new Command("checkpoint", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.") { Out, Every, Count };
+        var checkpointVerb = new Command("checkpoint", Cli.Say("Kiểm tra mọi chuỗi băm, rồi ký một mốc kiểm chứng của tất cả đầu chuỗi (gốc Merkle) và xuất ra tệp lưu ngoài cơ sở dữ liệu.", "Verify every chain, then sign a checkpoint of all chain heads (Merkle root) and export it to a file kept outside the database.")) { Out, Every, Count };
         checkpointVerb.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
@@ -160,7 +160,7 @@ internal static class AuditVerbs
             }
         }));
 
-        var adopt = new Command("adopt", "Once, after upgrading a database recorded before hash chains existed: start the chain of every stream that has none. Streams with some links missing are left alone and stay reported.");
+        var adopt = new Command("adopt", Cli.Say("Chạy một lần, sau khi nâng cấp cơ sở dữ liệu ghi từ trước khi có chuỗi băm: khởi tạo chuỗi băm cho mọi luồng sự kiện chưa có. Luồng đã thiếu một số mắt xích thì để nguyên và vẫn bị báo.", "Once, after upgrading a database recorded before hash chains existed: start the chain of every stream that has none. Streams with some links missing are left alone and stay reported."));
         adopt.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var t = Cli.Text(parse);
@@ -181,22 +181,22 @@ internal static class AuditVerbs
             return Cli.Ok;
         }));
 
-        return new Command("audit", "The auditor's report of a case, and tamper evidence: hash chains, signed checkpoints.") { BuildCase(), verify, checkpointVerb, adopt };
+        return new Command("audit", Cli.Say("Báo cáo thanh tra của hồ sơ và bằng chứng chống sửa đổi: chuỗi băm, mốc kiểm chứng có chữ ký.", "The auditor's report of a case, and tamper evidence: hash chains, signed checkpoints.")) { BuildCase(), verify, checkpointVerb, adopt };
     }
 
-    private static readonly Argument<string> CaseId = new("id") { Description = "The case id (GUID) or its paper registry number." };
+    private static readonly Argument<string> CaseId = new("id") { Description = Cli.Say("Mã hồ sơ (GUID) hoặc số vào sổ giấy của hồ sơ.", "The case id (GUID) or its paper registry number.") };
 
-    private static readonly Option<string?> AsOf = new("--as-of") { Description = "The case as it stood at the end of this date (yyyy-MM-dd), in business time: steps that had happened by then." };
+    private static readonly Option<string?> AsOf = new("--as-of") { Description = Cli.Say("Hồ sơ như vào cuối ngày này (yyyy-MM-dd), theo thời gian nghiệp vụ: các bước đã diễn ra đến lúc đó.", "The case as it stood at the end of this date (yyyy-MM-dd), in business time: steps that had happened by then.") };
 
-    private static readonly Option<string?> AsRecorded = new("--as-recorded") { Description = "The case as the record stood at the end of this date (yyyy-MM-dd): steps that had been recorded by then, whenever they happened." };
+    private static readonly Option<string?> AsRecorded = new("--as-recorded") { Description = Cli.Say("Hồ sơ như đã được ghi nhận vào cuối ngày này (yyyy-MM-dd): các bước đã được ghi đến lúc đó, dù diễn ra khi nào.", "The case as the record stood at the end of this date (yyyy-MM-dd): steps that had been recorded by then, whenever they happened.") };
 
-    private static readonly Option<long?> AtVersion = new("--version") { Description = "The case up to this stream version." };
+    private static readonly Option<long?> AtVersion = new("--version") { Description = Cli.Say("Hồ sơ tính đến phiên bản luồng sự kiện này.", "The case up to this stream version.") };
 
-    private static readonly Option<string?> Html = new("--html") { Description = "Also write the whole report as one self-contained HTML file an inspector can keep." };
+    private static readonly Option<string?> Html = new("--html") { Description = Cli.Say("Ghi thêm toàn bộ báo cáo thành một tệp HTML độc lập để thanh tra viên lưu giữ.", "Also write the whole report as one self-contained HTML file an inspector can keep.") };
 
     private static Command BuildCase()
     {
-        var command = new Command("case", "The auditor's report of one case: each legal step with its deadline, when and by whom it was done, met or missed; notices and recipients; every turn; both times of every step; and the case's hash-chain check.")
+        var command = new Command("case", Cli.Say("Báo cáo thanh tra của một hồ sơ: từng bước theo luật với thời hạn, làm khi nào và do ai, đúng hạn hay trễ hạn; thông báo và người nhận; mọi lần chuyển; cả hai mốc thời gian của mỗi bước; và kết quả kiểm tra chuỗi băm của hồ sơ.", "The auditor's report of one case: each legal step with its deadline, when and by whom it was done, met or missed; notices and recipients; every turn; both times of every step; and the case's hash-chain check."))
         {
             CaseId, AsOf, AsRecorded, AtVersion, Html,
         };

@@ -12,37 +12,37 @@ namespace Outreach.Console;
 /// <summary><c>outreach case show ID</c> and <c>outreach case timeline ID</c>.</summary>
 internal static class CaseVerbs
 {
-    private static readonly Argument<string> Id = new("id") { Description = "The case id (GUID) or its paper registry number." };
+    private static readonly Argument<string> Id = new("id") { Description = Cli.Say("Mã hồ sơ (GUID) hoặc số vào sổ giấy của hồ sơ.", "The case id (GUID) or its paper registry number.") };
 
     private static readonly Option<string?> AsOf = new("--as-of")
     {
-        Description = "Show the case as it stood at this business date (yyyy-MM-dd, end of that day in Vietnam) or date-time.",
+        Description = Cli.Say("Xem hồ sơ như tại ngày nghiệp vụ này (yyyy-MM-dd, cuối ngày đó theo giờ Việt Nam) hoặc thời điểm này.", "Show the case as it stood at this business date (yyyy-MM-dd, end of that day in Vietnam) or date-time."),
     };
 
-    private static readonly Option<long?> AtVersion = new("--version") { Description = "Show the case as it stood at this stream version." };
+    private static readonly Option<long?> AtVersion = new("--version") { Description = Cli.Say("Xem hồ sơ như tại phiên bản luồng sự kiện này.", "Show the case as it stood at this stream version.") };
 
-    private static readonly Option<string?> Today = new("--today") { Description = "Count days left from this date (yyyy-MM-dd) instead of today." };
+    private static readonly Option<string?> Today = new("--today") { Description = Cli.Say("Tính số ngày còn lại từ ngày này (yyyy-MM-dd) thay vì hôm nay.", "Count days left from this date (yyyy-MM-dd) instead of today.") };
 
     /// <summary>The environment variable holding a clearance code (kept out of the command line and shell history).</summary>
     public const string ClearanceCodeVariable = "OUTREACH_CLEARANCE_CODE";
 
     private static readonly Option<string?> Clearance = new("--clearance")
     {
-        Description = "Reveal a denouncer's identity as this clearance holder; the code is read from OUTREACH_CLEARANCE_CODE.",
+        Description = Cli.Say("Xem danh tính người tố cáo với tư cách người được cấp quyền này; mã quyền đọc từ OUTREACH_CLEARANCE_CODE.", "Reveal a denouncer's identity as this clearance holder; the code is read from OUTREACH_CLEARANCE_CODE."),
     };
 
     private static readonly Option<string?> Purpose = new("--purpose")
     {
-        Description = "With --clearance: why the denouncer's identity is needed; recorded in the case's history before it is shown.",
+        Description = Cli.Say("Đi cùng --clearance: lý do cần biết danh tính người tố cáo; được ghi vào lịch sử hồ sơ trước khi hiển thị.", "With --clearance: why the denouncer's identity is needed; recorded in the case's history before it is shown."),
     };
 
     public static Command Build()
     {
-        var show = new Command("show", "Show a case: state, parties and its open deadlines.") { Id, AsOf, AtVersion, Today, Clearance, Purpose };
+        var show = new Command("show", Cli.Say("Xem một hồ sơ: tình trạng, các bên và các thời hạn đang chạy.", "Show a case: state, parties and its open deadlines.")) { Id, AsOf, AtVersion, Today, Clearance, Purpose };
         show.SetAction((parse, ct) => Cli.Guard(parse, () => ShowAsync(parse, ct)));
-        var timeline = new Command("timeline", "List a case's history, one line per recorded step.") { Id, AsOf, AtVersion };
+        var timeline = new Command("timeline", Cli.Say("Liệt kê lịch sử của hồ sơ, mỗi bước đã ghi một dòng.", "List a case's history, one line per recorded step.")) { Id, AsOf, AtVersion };
         timeline.SetAction((parse, ct) => Cli.Guard(parse, () => TimelineAsync(parse, ct)));
-        return new Command("case", "Read one case.") { show, timeline };
+        return new Command("case", Cli.Say("Xem một hồ sơ.", "Read one case.")) { show, timeline };
     }
 
     private static async Task<int> ShowAsync(ParseResult parse, CancellationToken ct)

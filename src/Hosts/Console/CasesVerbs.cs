@@ -10,17 +10,17 @@ namespace Outreach.Console;
 /// <summary><c>outreach cases overdue</c> and <c>outreach cases by-locality</c>.</summary>
 internal static class CasesVerbs
 {
-    private static readonly Option<string?> Today = new("--today") { Description = "Judge overdue against this date (yyyy-MM-dd) instead of today." };
+    private static readonly Option<string?> Today = new("--today") { Description = Cli.Say("Xét quá hạn theo ngày này (yyyy-MM-dd) thay vì hôm nay.", "Judge overdue against this date (yyyy-MM-dd) instead of today.") };
 
-    private static readonly Option<int> Limit = new("--limit") { Description = "Show at most this many rows (0: all).", DefaultValueFactory = _ => 0 };
+    private static readonly Option<int> Limit = new("--limit") { Description = Cli.Say("Hiển thị tối đa chừng này dòng (0: tất cả).", "Show at most this many rows (0: all)."), DefaultValueFactory = _ => 0 };
 
     public static Command Build()
     {
-        var overdue = new Command("overdue", "List cases whose authority deadline has passed, most overdue first.") { Today, Limit };
+        var overdue = new Command("overdue", Cli.Say("Liệt kê các hồ sơ đã quá thời hạn giải quyết, quá hạn lâu nhất trước.", "List cases whose authority deadline has passed, most overdue first.")) { Today, Limit };
         overdue.SetAction((parse, ct) => Cli.Guard(parse, () => OverdueAsync(parse, ct)));
-        var byLocality = new Command("by-locality", "Count cases by locality and status.");
+        var byLocality = new Command("by-locality", Cli.Say("Đếm hồ sơ theo địa bàn và tình trạng.", "Count cases by locality and status."));
         byLocality.SetAction((parse, ct) => Cli.Guard(parse, () => ByLocalityAsync(parse, ct)));
-        return new Command("cases", "Read many cases.") { overdue, byLocality };
+        return new Command("cases", Cli.Say("Xem nhiều hồ sơ.", "Read many cases.")) { overdue, byLocality };
     }
 
     private static async Task<int> OverdueAsync(ParseResult parse, CancellationToken ct)

@@ -21,23 +21,70 @@ internal static class Cli
     public const int Conflict = 8;
     public const int InternalError = 70;
 
-    public static readonly Option<string?> Connection = new("--connection")
+    /// <summary>
+    /// The language of the help texts ("vi" or "en"), decided once from the raw arguments before the command tree is built:
+    /// "en" when they hold <c>--culture en</c> (or <c>--culture=en</c>), otherwise "vi". Program sets it first of all
+    /// (<see cref="UseHelpCulture"/>); until then it is read from the process's own command line.
+    /// </summary>
+    public static string HelpCulture { get; private set; } = HelpCultureOf(Environment.GetCommandLineArgs());
+
+    /// <summary>Decides <see cref="HelpCulture"/> from the arguments; call it before any command or option is created.</summary>
+    public static void UseHelpCulture(string[] args) => HelpCulture = HelpCultureOf(args);
+
+    /// <summary>"en" when <paramref name="args"/> ask for English (<c>--culture en</c>, <c>--culture=en-GB</c>, …), otherwise "vi".</summary>
+    public static string HelpCultureOf(IReadOnlyList<string> args)
     {
-        Description = "PostgreSQL connection string. Default: env OUTREACH_CONNECTION, else a private local cluster started on demand.",
+        ArgumentNullException.ThrowIfNull(args);
+        string? chosen = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--culture" && i + 1 < args.Count)
+            {
+                chosen = args[++i];
+            }
+            else if (args[i].StartsWith("--culture=", StringComparison.Ordinal) || args[i].StartsWith("--culture:", StringComparison.Ordinal))
+            {
+                chosen = args[i]["--culture=".Length..];
+            }
+        }
+
+        return chosen is not null && chosen.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
+    }
+
+    /// <summary>The help text in the language of <see cref="HelpCulture"/>.</summary>
+    public static string Say(string vi, string en) => HelpCulture == "en" ? en : vi;
+
+    // The shared options are created on first use, after Program has decided the help language.
+    private static Option<string?>? _connection;
+    private static Option<string?>? _schema;
+    private static Option<bool>? _json;
+    private static Option<string>? _culture;
+
+    public static Option<string?> Connection => _connection ??= new("--connection")
+    {
+        Description = Say(
+            "Chuỗi kết nối PostgreSQL. Mặc định: biến môi trường OUTREACH_CONNECTION, nếu không có thì một cụm PostgreSQL riêng trên máy, tự khởi động khi cần.",
+            "PostgreSQL connection string. Default: env OUTREACH_CONNECTION, else a private local cluster started on demand."),
         Recursive = true,
     };
 
-    public static readonly Option<string?> Schema = new("--schema")
+    public static Option<string?> Schema => _schema ??= new("--schema")
     {
-        Description = "PostgreSQL schema holding Outreach's tables. Default: env OUTREACH_SCHEMA, else outreach.",
+        Description = Say(
+            "Lược đồ PostgreSQL chứa các bảng của Outreach. Mặc định: biến môi trường OUTREACH_SCHEMA, nếu không có thì outreach.",
+            "PostgreSQL schema holding Outreach's tables. Default: env OUTREACH_SCHEMA, else outreach."),
         Recursive = true,
     };
 
-    public static readonly Option<bool> Json = new("--json") { Description = "Write JSON for machines instead of tables.", Recursive = true };
-
-    public static readonly Option<string> Culture = new("--culture")
+    public static Option<bool> Json => _json ??= new("--json")
     {
-        Description = "Language of tables and texts: vi (default) or en.",
+        Description = Say("Xuất JSON cho máy đọc thay vì bảng.", "Write JSON for machines instead of tables."),
+        Recursive = true,
+    };
+
+    public static Option<string> Culture => _culture ??= new("--culture")
+    {
+        Description = Say("Ngôn ngữ của bảng và văn bản: vi (mặc định) hoặc en.", "Language of tables and texts: vi (default) or en."),
         Recursive = true,
         DefaultValueFactory = _ => "vi",
     };
@@ -48,6 +95,15 @@ internal static class Cli
         root.Options.Add(Schema);
         root.Options.Add(Json);
         root.Options.Add(Culture);
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                System.CommandLine.Help.HelpOption => Say("Xem hướng dẫn và cách dùng", "Show help and usage information"),
+                VersionOption => Say("Xem phiên bản", "Show version information"),
+                _ => option.Description,
+            };
+        }
     }
 
     public static async Task<int> InvokeAsync(RootCommand root, string[] args)

@@ -8,7 +8,7 @@ internal static class ClusterVerbs
 {
     public static Command Build()
     {
-        var start = new Command("start", "Create or start the private PostgreSQL cluster and print where it is (other verbs do this on demand).");
+        var start = new Command("start", Cli.Say("Tạo hoặc khởi động cụm PostgreSQL riêng và in ra vị trí của nó (các lệnh khác tự làm việc này khi cần).", "Create or start the private PostgreSQL cluster and print where it is (other verbs do this on demand)."));
         start.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var cluster = await LocalPostgres.EnsureStartedAsync(Cli.Info, ct);
@@ -19,7 +19,7 @@ internal static class ClusterVerbs
             return Cli.Ok;
         }));
 
-        var stop = new Command("stop", "Stop the private PostgreSQL cluster if it runs (its data stays; the next verb starts it again).");
+        var stop = new Command("stop", Cli.Say("Dừng cụm PostgreSQL riêng nếu đang chạy (dữ liệu vẫn giữ; lệnh kế tiếp sẽ khởi động lại).", "Stop the private PostgreSQL cluster if it runs (its data stays; the next verb starts it again)."));
         stop.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var (folder, stopped) = await LocalPostgres.StopIfRunningAsync(ct: ct);
@@ -30,6 +30,6 @@ internal static class ClusterVerbs
             return Cli.Ok;
         }));
 
-        return new Command("cluster", "The private PostgreSQL cluster used when no connection is configured.") { start, stop };
+        return new Command("cluster", Cli.Say("Cụm PostgreSQL riêng, dùng khi chưa cấu hình kết nối.", "The private PostgreSQL cluster used when no connection is configured.")) { start, stop };
     }
 }

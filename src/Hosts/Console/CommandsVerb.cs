@@ -8,11 +8,11 @@ namespace Outreach.Console;
 /// <summary><c>outreach commands</c>: the schema of every case command, for people (--markdown writes docs/commands.md's reference) and machines.</summary>
 internal static class CommandsVerb
 {
-    private static readonly Option<bool> Markdown = new("--markdown") { Description = "Write the reference as Markdown (the text of docs/commands.md)." };
+    private static readonly Option<bool> Markdown = new("--markdown") { Description = Cli.Say("Xuất tài liệu tham chiếu dạng Markdown (nội dung của docs/commands.md).", "Write the reference as Markdown (the text of docs/commands.md).") };
 
     public static Command Build()
     {
-        var commands = new Command("commands", "List every case command with its fields (the JSON-lines schema).") { Markdown };
+        var commands = new Command("commands", Cli.Say("Liệt kê mọi lệnh hồ sơ cùng các trường của lệnh (lược đồ JSON-lines).", "List every case command with its fields (the JSON-lines schema).")) { Markdown };
         commands.SetAction(parse =>
         {
             var schema = OutreachCommands.All.Select(d => new

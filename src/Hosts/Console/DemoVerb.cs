@@ -14,13 +14,13 @@ namespace Outreach.Console;
 /// </summary>
 internal static class DemoVerb
 {
-    private static readonly Option<int> Cases = new("--cases") { Description = "How many sample cases to load.", DefaultValueFactory = _ => 300 };
+    private static readonly Option<int> Cases = new("--cases") { Description = Cli.Say("Số hồ sơ mẫu cần nạp.", "How many sample cases to load."), DefaultValueFactory = _ => 300 };
 
-    private static readonly Option<int> Seed = new("--seed") { Description = "Random seed of the sample (same seed, same history).", DefaultValueFactory = _ => 2019 };
+    private static readonly Option<int> Seed = new("--seed") { Description = Cli.Say("Hạt giống ngẫu nhiên của dữ liệu mẫu (cùng hạt giống, cùng lịch sử).", "Random seed of the sample (same seed, same history)."), DefaultValueFactory = _ => 2019 };
 
     public static Command Build()
     {
-        var demo = new Command("demo", "Load a realistic sample history (2019–today) and show the committee's overview.") { Cases, Seed };
+        var demo = new Command("demo", Cli.Say("Nạp một lịch sử mẫu sát thực tế (2019 đến nay) và hiển thị bảng tổng quan của Ban.", "Load a realistic sample history (2019–today) and show the committee's overview.")) { Cases, Seed };
         demo.SetAction((parse, ct) => Cli.Guard(parse, () => RunAsync(parse, ct)));
         return demo;
     }

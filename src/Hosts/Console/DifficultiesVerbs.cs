@@ -10,11 +10,11 @@ namespace Outreach.Console;
 /// <summary><c>outreach difficulties waiting</c>: open difficulties and escalations per person who must act.</summary>
 internal static class DifficultiesVerbs
 {
-    private static readonly Option<string?> Today = new("--today") { Description = "Judge overdue against this date (yyyy-MM-dd) instead of today." };
+    private static readonly Option<string?> Today = new("--today") { Description = Cli.Say("Xét quá hạn theo ngày này (yyyy-MM-dd) thay vì hôm nay.", "Judge overdue against this date (yyyy-MM-dd) instead of today.") };
 
     public static Command Build()
     {
-        var waiting = new Command("waiting", "Open difficulties and escalations per unit head (or whoever must act), overdue first.") { Today };
+        var waiting = new Command("waiting", Cli.Say("Các khó khăn, vướng mắc đang mở và các việc đã báo cáo lên, theo từng người đứng đầu đơn vị (hoặc người phải xử lý), quá hạn trước.", "Open difficulties and escalations per unit head (or whoever must act), overdue first.")) { Today };
         waiting.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var today = CaseVerbs.ParseDate(parse.GetValue(Today), "--today") ?? VietnamTime.Today(TimeProvider.System);
@@ -32,7 +32,7 @@ internal static class DifficultiesVerbs
 
             return Cli.Ok;
         }));
-        return new Command("difficulties", "Difficulties raised on visits and their escalations.") { waiting };
+        return new Command("difficulties", Cli.Say("Khó khăn, vướng mắc nêu ra trong các chuyến đi cơ sở và việc báo cáo lên cấp trên.", "Difficulties raised on visits and their escalations.")) { waiting };
     }
 
     public static void RenderWaiting(IReadOnlyList<DifficultiesWaiting> rows, DateOnly today, CaseText t)

@@ -8,19 +8,19 @@ namespace Outreach.Console;
 /// <summary><c>outreach localities list</c> and <c>outreach localities show CODE</c>: the effective-dated catalogue.</summary>
 internal static class LocalitiesVerbs
 {
-    private static readonly Option<string?> On = new("--on") { Description = "The day to list the localities in force on (yyyy-MM-dd; default today)." };
+    private static readonly Option<string?> On = new("--on") { Description = Cli.Say("Ngày cần liệt kê các địa bàn đang có hiệu lực (yyyy-MM-dd; mặc định hôm nay).", "The day to list the localities in force on (yyyy-MM-dd; default today).") };
 
-    private static readonly Option<bool> CommuneLevel = new("--communes") { Description = "Only communes and wards, not hamlets and quarters." };
+    private static readonly Option<bool> CommuneLevel = new("--communes") { Description = Cli.Say("Chỉ xã, phường, không kể ấp, khóm.", "Only communes and wards, not hamlets and quarters.") };
 
-    private static readonly Argument<string> Code = new("code") { Description = "A locality code, e.g. phuong-2 or phuong-2/khom-1." };
+    private static readonly Argument<string> Code = new("code") { Description = Cli.Say("Mã địa bàn, ví dụ phuong-2 hoặc phuong-2/khom-1.", "A locality code, e.g. phuong-2 or phuong-2/khom-1.") };
 
     public static Command Build()
     {
-        var list = new Command("list", "List the localities in force on a day.") { On, CommuneLevel };
+        var list = new Command("list", Cli.Say("Liệt kê các địa bàn có hiệu lực vào một ngày.", "List the localities in force on a day.")) { On, CommuneLevel };
         list.SetAction((parse, _) => Cli.Guard(parse, () => Task.FromResult(List(parse))));
-        var show = new Command("show", "Show a locality's names, parents and reorganisations over time.") { Code };
+        var show = new Command("show", Cli.Say("Xem tên gọi, đơn vị hành chính cấp trên và các lần sắp xếp của một địa bàn qua thời gian.", "Show a locality's names, parents and reorganisations over time.")) { Code };
         show.SetAction((parse, _) => Cli.Guard(parse, () => Task.FromResult(Show(parse))));
-        return new Command("localities", "The catalogue of communes/wards and hamlets/quarters, as it changed over time.") { list, show };
+        return new Command("localities", Cli.Say("Danh mục xã/phường và ấp/khóm, cùng các thay đổi qua thời gian.", "The catalogue of communes/wards and hamlets/quarters, as it changed over time.")) { list, show };
     }
 
     private static int List(ParseResult parse)

@@ -10,12 +10,12 @@ internal static class MartenVerbs
 {
     private static readonly Dictionary<string, string> Verbs = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["db-apply"] = "Create or update the database schema (Marten).",
-        ["db-assert"] = "Check that the database schema matches the configuration (Marten).",
-        ["db-patch"] = "Write the SQL that would bring the schema up to date (Marten).",
-        ["db-dump"] = "Write the SQL of the whole schema (Marten).",
-        ["projections"] = "List or rebuild projections, e.g. 'projections rebuild' (Marten).",
-        ["describe"] = "Describe the Marten configuration.",
+        ["db-apply"] = Cli.Say("Tạo hoặc cập nhật lược đồ cơ sở dữ liệu (Marten).", "Create or update the database schema (Marten)."),
+        ["db-assert"] = Cli.Say("Kiểm tra lược đồ cơ sở dữ liệu có khớp với cấu hình không (Marten).", "Check that the database schema matches the configuration (Marten)."),
+        ["db-patch"] = Cli.Say("Xuất câu lệnh SQL để cập nhật lược đồ (Marten).", "Write the SQL that would bring the schema up to date (Marten)."),
+        ["db-dump"] = Cli.Say("Xuất câu lệnh SQL của toàn bộ lược đồ (Marten).", "Write the SQL of the whole schema (Marten)."),
+        ["projections"] = Cli.Say("Liệt kê hoặc dựng lại các bản chiếu (projection), ví dụ 'projections rebuild' (Marten).", "List or rebuild projections, e.g. 'projections rebuild' (Marten)."),
+        ["describe"] = Cli.Say("Mô tả cấu hình Marten.", "Describe the Marten configuration."),
     };
 
     public static bool Handles(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -1,12 +1,17 @@
 using Outreach.Console;
 
+// The help language first of all: every command and option below is described in it.
+Cli.UseHelpCulture(args);
+
 // Marten's own verbs (db-apply, db-assert, projections, …) go to JasperFx; everything else is ours.
 if (MartenVerbs.Handles(args))
 {
     return await MartenVerbs.RunAsync(args);
 }
 
-var root = new System.CommandLine.RootCommand("outreach — the grassroots outreach programme's case records (petitions, complaints, denunciations) on PostgreSQL.");
+var root = new System.CommandLine.RootCommand(Cli.Say(
+    "outreach — hồ sơ đơn thư của chương trình cán bộ đi cơ sở (kiến nghị phản ánh, khiếu nại, tố cáo) trên PostgreSQL.",
+    "outreach — the grassroots outreach programme's case records (petitions, complaints, denunciations) on PostgreSQL."));
 Cli.AddGlobalOptions(root);
 root.Subcommands.Add(DemoVerb.Build());
 root.Subcommands.Add(ApplyVerb.Build());

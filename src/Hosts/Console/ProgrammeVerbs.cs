@@ -12,32 +12,32 @@ namespace Outreach.Console;
 /// <summary><c>outreach programme coverage</c> and <c>outreach programme visits</c>: what the committee judges the model by.</summary>
 internal static class ProgrammeVerbs
 {
-    private static readonly Option<string?> Today = new("--today") { Description = "Report as of this date (yyyy-MM-dd) instead of today." };
+    private static readonly Option<string?> Today = new("--today") { Description = Cli.Say("Báo cáo tính đến ngày này (yyyy-MM-dd) thay vì hôm nay.", "Report as of this date (yyyy-MM-dd) instead of today.") };
 
-    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = "Only communes and wards, not hamlets and quarters." };
+    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = Cli.Say("Chỉ xã, phường, không kể ấp, khóm.", "Only communes and wards, not hamlets and quarters.") };
 
     private static readonly Option<string> By = new("--by")
     {
-        Description = "Group visits by year, unit or visitor.",
+        Description = Cli.Say("Nhóm các chuyến đi cơ sở theo năm, đơn vị hoặc người đi.", "Group visits by year, unit or visitor."),
         DefaultValueFactory = _ => "year",
     };
 
     public static Command Build()
     {
-        var coverage = new Command("coverage", "Coverage of every locality in force: last visit, weeks since, never visited.") { Today, CommunesOnly };
+        var coverage = new Command("coverage", Cli.Say("Mức độ phủ kín mọi địa bàn đang có hiệu lực: chuyến đi gần nhất, số tuần từ đó, nơi chưa từng đến.", "Coverage of every locality in force: last visit, weeks since, never visited.")) { Today, CommunesOnly };
         coverage.SetAction((parse, ct) => Cli.Guard(parse, () => CoverageAsync(parse, ct)));
-        var visits = new Command("visits", "Visits that took place, by year, unit or visitor.") { By };
+        var visits = new Command("visits", Cli.Say("Các chuyến đi cơ sở đã thực hiện, theo năm, đơn vị hoặc người đi.", "Visits that took place, by year, unit or visitor.")) { By };
         visits.SetAction((parse, ct) => Cli.Guard(parse, () => VisitsAsync(parse, ct)));
-        var guidance = new Command("guidance", "Professional guidance sessions by topic.");
+        var guidance = new Command("guidance", Cli.Say("Các buổi hỗ trợ chuyên môn, nghiệp vụ theo chủ đề.", "Professional guidance sessions by topic."));
         guidance.SetAction((parse, ct) => Cli.Guard(parse, () => GuidanceAsync(parse, ct)));
-        var history = new Command("history", "A locality's history page: visits, difficulties and petitions, also under its former names.") { Code, Limit, HistoryAsOf };
+        var history = new Command("history", Cli.Say("Trang lịch sử của một địa bàn: các chuyến đi cơ sở, khó khăn, vướng mắc và đơn, kể cả dưới tên gọi cũ.", "A locality's history page: visits, difficulties and petitions, also under its former names.")) { Code, Limit, HistoryAsOf };
         history.SetAction((parse, ct) => Cli.Guard(parse, () => HistoryAsync(parse, ct)));
-        return new Command("programme", "Reports on the outreach programme's visits.") { coverage, visits, guidance, history };
+        return new Command("programme", Cli.Say("Báo cáo về các chuyến đi cơ sở của chương trình.", "Reports on the outreach programme's visits.")) { coverage, visits, guidance, history };
     }
 
-    private static readonly Argument<string> Code = new("code") { Description = "A locality code in force today (e.g. cao-lanh) or a former one." };
+    private static readonly Argument<string> Code = new("code") { Description = Cli.Say("Mã địa bàn đang có hiệu lực (ví dụ cao-lanh) hoặc mã cũ.", "A locality code in force today (e.g. cao-lanh) or a former one.") };
 
-    private static readonly Option<int> Limit = new("--limit") { Description = "Show at most this many lines (0: all).", DefaultValueFactory = _ => 30 };
+    private static readonly Option<int> Limit = new("--limit") { Description = Cli.Say("Hiển thị tối đa chừng này dòng (0: tất cả).", "Show at most this many lines (0: all)."), DefaultValueFactory = _ => 30 };
 
     private static async Task<int> GuidanceAsync(ParseResult parse, CancellationToken ct)
     {
@@ -76,7 +76,7 @@ internal static class ProgrammeVerbs
 
     private static readonly Option<string?> HistoryAsOf = new("--as-of")
     {
-        Description = "Time travel: what had happened by the end of this date (yyyy-MM-dd), each visit, difficulty and petition as it stood then.",
+        Description = Cli.Say("Xem lại quá khứ: những gì đã diễn ra đến cuối ngày này (yyyy-MM-dd), mỗi chuyến đi cơ sở, khó khăn, vướng mắc và đơn như lúc đó.", "Time travel: what had happened by the end of this date (yyyy-MM-dd), each visit, difficulty and petition as it stood then."),
     };
 
     private static async Task<int> HistoryAsync(ParseResult parse, CancellationToken ct)

@@ -11,32 +11,32 @@ namespace Outreach.Console;
 /// <summary><c>outreach rotation plan</c>: the weekly rota across the localities in force.</summary>
 internal static class RotationVerbs
 {
-    private static readonly Option<string?> From = new("--from") { Description = "First Monday of the plan (yyyy-MM-dd; default: this week's Monday)." };
+    private static readonly Option<string?> From = new("--from") { Description = Cli.Say("Thứ Hai đầu tiên của kế hoạch (yyyy-MM-dd; mặc định: thứ Hai tuần này).", "First Monday of the plan (yyyy-MM-dd; default: this week's Monday).") };
 
-    private static readonly Option<int> Weeks = new("--weeks") { Description = "How many weeks to plan (1–520).", DefaultValueFactory = _ => 4 };
+    private static readonly Option<int> Weeks = new("--weeks") { Description = Cli.Say("Số tuần cần lập kế hoạch (1–520).", "How many weeks to plan (1–520)."), DefaultValueFactory = _ => 4 };
 
     private static readonly Option<string[]> Visitors = new("--visitors")
     {
-        Description = "Cadre or group codes (repeat or comma-separate). Default: every visiting group and every cadre outside a group, from the registered units.",
+        Description = Cli.Say("Mã cán bộ hoặc mã tổ (lặp lại hoặc ngăn cách bằng dấu phẩy). Mặc định: mọi tổ đi cơ sở và mọi cán bộ không thuộc tổ nào, lấy từ các đơn vị đã đăng ký.", "Cadre or group codes (repeat or comma-separate). Default: every visiting group and every cadre outside a group, from the registered units."),
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = "Rotate over communes and wards only, not hamlets and quarters." };
+    private static readonly Option<bool> CommunesOnly = new("--communes") { Description = Cli.Say("Chỉ luân phiên qua các xã, phường, không kể ấp, khóm.", "Rotate over communes and wards only, not hamlets and quarters.") };
 
-    private static readonly Option<bool> Record = new("--record") { Description = "Record the plan as the adopted rota (its changes are then recorded with 'rota swap|cancel|reassign')." };
+    private static readonly Option<bool> Record = new("--record") { Description = Cli.Say("Ghi kế hoạch thành lịch luân phiên chính thức (các thay đổi sau đó ghi bằng 'rota swap|cancel|reassign').", "Record the plan as the adopted rota (its changes are then recorded with 'rota swap|cancel|reassign').") };
 
-    private static readonly Option<string?> Actor = new("--actor") { Description = "Who adopts the rota (required with --record)." };
+    private static readonly Option<string?> Actor = new("--actor") { Description = Cli.Say("Người duyệt lịch luân phiên (bắt buộc khi có --record).", "Who adopts the rota (required with --record).") };
 
-    private static readonly Option<int> Show = new("--show") { Description = "How many weeks to print as tables (the summary covers all).", DefaultValueFactory = _ => 2 };
+    private static readonly Option<int> Show = new("--show") { Description = Cli.Say("Số tuần in ra thành bảng (phần tóm tắt tính tất cả).", "How many weeks to print as tables (the summary covers all)."), DefaultValueFactory = _ => 2 };
 
     public static Command Build()
     {
-        var plan = new Command("plan", "Plan the weekly rota: every locality visited once per cycle, nobody twice in a row, the load even.")
+        var plan = new Command("plan", Cli.Say("Lập lịch luân phiên hằng tuần: mỗi địa bàn được đến một lần mỗi vòng, không ai đến hai lần liền, chia đều công việc.", "Plan the weekly rota: every locality visited once per cycle, nobody twice in a row, the load even."))
         {
             From, Weeks, Visitors, CommunesOnly, Show, Record, Actor,
         };
         plan.SetAction((parse, ct) => Cli.Guard(parse, () => PlanAsync(parse, ct)));
-        return new Command("rotation", "The weekly rotation of visits across the localities.") { plan };
+        return new Command("rotation", Cli.Say("Lịch luân phiên hằng tuần các chuyến đi cơ sở qua các địa bàn.", "The weekly rotation of visits across the localities.")) { plan };
     }
 
     private static async Task<int> PlanAsync(ParseResult parse, CancellationToken ct)
