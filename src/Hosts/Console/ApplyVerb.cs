@@ -23,12 +23,12 @@ internal static class ApplyVerb
         var path = parse.GetValue(File)!;
         if (path != "-" && Directory.Exists(path))
         {
-            throw new ArgumentException($"\"{path}\" is a directory. Give the path of a JSON-lines file (see docs/commands.md).");
+            throw new ArgumentException(Cli.Say($"\"{path}\" là một thư mục. Hãy ghi đường dẫn của một tệp JSON-lines (xem docs/commands.md).", $"\"{path}\" is a directory. Give the path of a JSON-lines file (see docs/commands.md)."));
         }
 
         if (path != "-" && !System.IO.File.Exists(path))
         {
-            throw new ArgumentException($"File \"{path}\" does not exist. Give the path of a JSON-lines file (see docs/commands.md).");
+            throw new ArgumentException(Cli.Say($"Tệp \"{path}\" không tồn tại. Hãy ghi đường dẫn của một tệp JSON-lines (xem docs/commands.md).", $"File \"{path}\" does not exist. Give the path of a JSON-lines file (see docs/commands.md)."));
         }
 
         var lines = path == "-"

@@ -48,7 +48,7 @@ internal static class AuditVerbs
         var file = parse.GetValue(TrustedKeysFile);
         if (file is not null && !File.Exists(file))
         {
-            throw new ArgumentException($"--trusted-keys: \"{file}\" does not exist. Give a file of key fingerprints, one per line.");
+            throw new ArgumentException(Cli.Say($"--trusted-keys: \"{file}\" không tồn tại. Hãy ghi một tệp chứa dấu vân tay khoá, mỗi dòng một dấu.", $"--trusted-keys: \"{file}\" does not exist. Give a file of key fingerprints, one per line."));
         }
 
         file ??= File.Exists(TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder)) ? TrustedKeys.DefaultPath(Cli.Outreach.KeyFolder) : null;
@@ -119,18 +119,18 @@ internal static class AuditVerbs
             var intoFolder = target is not null && (Directory.Exists(target) || target.EndsWith(Path.DirectorySeparatorChar));
             if (every is not null && !intoFolder)
             {
-                throw new ArgumentException("--every needs --out to name a folder (ending with /): each checkpoint gets a file of its own there.");
+                throw new ArgumentException(Cli.Say("--every cần --out chỉ ra một thư mục (kết thúc bằng /): mỗi mốc kiểm chứng được ghi vào một tệp riêng trong đó.", "--every needs --out to name a folder (ending with /): each checkpoint gets a file of its own there."));
             }
 
             if (count is not null && (every is null || count < 1))
             {
-                throw new ArgumentException("--count goes with --every and must be 1 or more.");
+                throw new ArgumentException(Cli.Say("--count đi cùng --every và phải từ 1 trở lên.", "--count goes with --every and must be 1 or more."));
             }
 
             var single = target ?? DefaultFileName();
             if (!intoFolder && File.Exists(single))
             {
-                throw new ArgumentException($"--out: '{single}' already exists. Checkpoints are never overwritten; give another file name.");
+                throw new ArgumentException(Cli.Say($"--out: '{single}' đã có. Mốc kiểm chứng không bao giờ bị ghi đè; hãy ghi tên tệp khác.", $"--out: '{single}' already exists. Checkpoints are never overwritten; give another file name."));
             }
 
             using var signer = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
@@ -207,7 +207,7 @@ internal static class AuditVerbs
             var asRecorded = CaseVerbs.ParseDate(parse.GetValue(AsRecorded), "--as-recorded");
             if (parse.GetValue(AtVersion) is < 1)
             {
-                throw new ArgumentException("--version must be 1 or more.");
+                throw new ArgumentException(Cli.Say("--version phải từ 1 trở lên.", "--version must be 1 or more."));
             }
 
             using var store = await Cli.OpenStoreAsync(parse, ct);
@@ -370,7 +370,7 @@ internal static class AuditVerbs
             : TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
         return span is { } s && s >= TimeSpan.FromSeconds(1) && s <= TimeSpan.FromDays(366)
             ? s
-            : throw new ArgumentException($"--every \"{value}\" is not an interval: use e.g. 90s, 30m, 6h or 1d (at least one second, at most 366 days).");
+            : throw new ArgumentException(Cli.Say($"--every \"{value}\" không phải là khoảng thời gian: dùng ví dụ 90s, 30m, 6h hoặc 1d (ít nhất một giây, nhiều nhất 366 ngày).", $"--every \"{value}\" is not an interval: use e.g. 90s, 30m, 6h or 1d (at least one second, at most 366 days)."));
     }
 
     private static string DefaultFileName() => $"outreach-checkpoint-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}.json";

@@ -29,7 +29,7 @@ internal static class CasesVerbs
         var limit = parse.GetValue(Limit);
         if (limit < 0)
         {
-            throw new ArgumentException("--limit must be 0 (all) or a positive number.");
+            throw new ArgumentException(Cli.Say("--limit phải là 0 (tất cả) hoặc một số dương.", "--limit must be 0 (all) or a positive number."));
         }
 
         using var store = await Cli.OpenStoreAsync(parse, ct);

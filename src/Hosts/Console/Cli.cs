@@ -215,7 +215,7 @@ internal static class Cli
 
         return OutreachOptions.IsValidSchemaName(schema)
             ? schema
-            : throw new ArgumentException($"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters).");
+            : throw new ArgumentException(Say($"Tên lược đồ \"{schema}\" không hợp lệ: chỉ dùng chữ thường, chữ số và dấu gạch dưới, bắt đầu bằng một chữ cái (tối đa 63 ký tự).", $"Schema name \"{schema}\" is not allowed: use lower-case letters, digits and underscores, starting with a letter (at most 63 characters)."));
     }
 
     /// <summary>Runs a verb's body, turning every expected failure into a clear message and an exit code.</summary>

@@ -30,7 +30,7 @@ internal static class DemoVerb
         var count = parse.GetValue(Cases);
         if (count is < 1 or > 100_000)
         {
-            throw new ArgumentException("--cases must be between 1 and 100000.");
+            throw new ArgumentException(Cli.Say("--cases phải từ 1 đến 100000.", "--cases must be between 1 and 100000."));
         }
 
         var t = Cli.Text(parse);

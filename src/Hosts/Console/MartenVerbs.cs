@@ -35,6 +35,15 @@ internal static class MartenVerbs
             {
                 schema = args[++i];
             }
+            else if (args[i] == "--culture" && i + 1 < args.Length)
+            {
+                // The console's language (Cli.HelpCulture, read from the raw arguments); not one of Marten's options.
+                i++;
+            }
+            else if (args[i].StartsWith("--culture=", StringComparison.Ordinal))
+            {
+                continue;
+            }
             else
             {
                 rest.Add(args[i]);
@@ -49,8 +58,12 @@ internal static class MartenVerbs
             var schemaName = Cli.CheckSchema(schema) ?? Cli.Outreach.SchemaName;
             if (rest.Count > 0 && ChangesSchema(rest[0]) && !await Audit.AppendOnlyRoles.CanChangeSchemaAsync(resolved, schemaName))
             {
-                Cli.Error($"{rest[0]} changes the schema \"{schemaName}\", and the database role {OutreachConnection.UserOf(resolved)} may not: it is not the schema's owner. "
-                    + "Run it with the owner's connection (--connection, or OUTREACH_ADMIN_CONNECTION beside the application's OUTREACH_CONNECTION).");
+                var role = OutreachConnection.UserOf(resolved);
+                Cli.Error(Cli.Say(
+                    $"{rest[0]} thay đổi lược đồ \"{schemaName}\", mà vai trò cơ sở dữ liệu {role} không được làm: vai trò này không sở hữu lược đồ. "
+                    + "Hãy chạy với kết nối của chủ sở hữu (--connection, hoặc OUTREACH_ADMIN_CONNECTION bên cạnh OUTREACH_CONNECTION của ứng dụng).",
+                    $"{rest[0]} changes the schema \"{schemaName}\", and the database role {role} may not: it is not the schema's owner. "
+                    + "Run it with the owner's connection (--connection, or OUTREACH_ADMIN_CONNECTION beside the application's OUTREACH_CONNECTION)."));
                 return Cli.NotPermitted;
             }
 

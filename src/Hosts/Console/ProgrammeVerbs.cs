@@ -151,7 +151,7 @@ internal static class ProgrammeVerbs
         var by = parse.GetValue(By)!.ToLowerInvariant();
         if (by is not ("year" or "unit" or "visitor"))
         {
-            throw new ArgumentException($"--by \"{by}\" is not known: use year, unit or visitor.");
+            throw new ArgumentException(Cli.Say($"--by \"{by}\" không hợp lệ: dùng year, unit hoặc visitor.", $"--by \"{by}\" is not known: use year, unit or visitor."));
         }
 
         using var store = await Cli.OpenStoreAsync(parse, ct);

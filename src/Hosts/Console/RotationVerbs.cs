@@ -52,7 +52,7 @@ internal static class RotationVerbs
             visitors = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(u => u.Visitors())];
             if (visitors.Count == 0)
             {
-                throw new ArgumentException("No visitors: register units with cadres first (outreach unit register / assign-cadre), or give --visitors.");
+                throw new ArgumentException(Cli.Say("Không có ai để phân công: hãy đăng ký đơn vị và cán bộ trước (outreach unit register / assign-cadre), hoặc ghi --visitors.", "No visitors: register units with cadres first (outreach unit register / assign-cadre), or give --visitors."));
             }
         }
 
@@ -63,7 +63,7 @@ internal static class RotationVerbs
         Guid? recorded = null;
         if (parse.GetValue(Record))
         {
-            var actor = parse.GetValue(Actor) ?? throw new ArgumentException("--record needs --actor: say who adopts the rota.");
+            var actor = parse.GetValue(Actor) ?? throw new ArgumentException(Cli.Say("--record cần --actor: cho biết ai thông qua lịch luân phiên.", "--record needs --actor: say who adopts the rota."));
             var id = Guid.CreateVersion7();
             using var store = await Cli.OpenStoreAsync(parse, ct);
             await using var session = store.LightweightSession();

@@ -81,7 +81,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         Assert.That(printed.Select(p => p.GetProperty("file").GetString()), Is.EquivalentTo(files));
         Assert.That(printed.Select(p => p.GetProperty("eventCount").GetInt64()), Is.EqualTo(new[] { 3L, 3L }));
 
-        var bad = await Outreach.RunAsync("audit", "checkpoint", "--out", folder, "--every", "soon");
+        var bad = await Outreach.RunAsync("audit", "checkpoint", "--out", folder, "--every", "soon", "--culture", "en");
         Assert.That((bad.ExitCode, bad.Error.Contains("is not an interval", StringComparison.Ordinal)), Is.EqualTo((2, true)), bad.ToString());
         var noFolder = await Outreach.RunAsync("audit", "checkpoint", "--out", Path.Combine(Dir, "one.json"), "--every", "1h");
         Assert.That((noFolder.ExitCode, noFolder.Error.Contains("needs --out to name a folder", StringComparison.Ordinal)), Is.EqualTo((2, true)), noFolder.ToString());

@@ -232,7 +232,7 @@ public sealed class BadInputTests
         }
 
         var appOnly = new OutreachProcess(new OutreachDatabase(application, null), "unprepared_" + _schema);
-        var apply = await appOnly.RunAsync("db-apply");
+        var apply = await appOnly.RunAsync("db-apply", "--culture", "en");
         Assert.That(apply.ExitCode, Is.EqualTo(6), apply.ToString());
         Assert.That(apply.Error, Does.Contain("db-apply changes the schema").And.Not.Contain("   at "));
 

@@ -195,7 +195,7 @@ public sealed class ConsoleTests
         Assert.That(errors[0], Does.Contain("has no UTC offset").And.Contain("+07:00"));
         Assert.That(errors[1], Does.Contain("A field appears twice"));
 
-        var directory = await _outreach.RunAsync("apply", _dir);
+        var directory = await _outreach.RunAsync("apply", _dir, "--culture", "en");
         Assert.That((directory.ExitCode, directory.Error.Contains("is a directory", StringComparison.Ordinal)), Is.EqualTo((2, true)), directory.ToString());
     }
 
