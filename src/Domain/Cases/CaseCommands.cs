@@ -76,7 +76,7 @@ public static class CaseCommands
         Describe<ConcludeDenunciation>("denunciation", "conclude", "Conclude the denunciation.", ConcludeDenunciation.Decide, new ConcludeDenunciation.Validator()),
         Describe<DemandLateSettlementReport>("denunciation", "demand-report", "Record a supervising body's demand for a late-settlement report.", DemandLateSettlementReport.Decide, new DemandLateSettlementReport.Validator()),
         Describe<SubmitLateSettlementReport>("denunciation", "submit-report", "Record the late-settlement report sent.", SubmitLateSettlementReport.Decide, new SubmitLateSettlementReport.Validator()),
-        Describe<RevealDenouncerIdentity>("denunciation", "reveal-identity", "Record that a clearance holder read the denouncer's identity, and why (case show --clearance records it).", RevealDenouncerIdentity.Decide, new RevealDenouncerIdentity.Validator()),
+        Describe<RevealDenouncerIdentity>("denunciation", "reveal-identity", "Record that a clearance holder read the denouncer's identity, and why (reading a case with a clearance records it).", RevealDenouncerIdentity.Decide, new RevealDenouncerIdentity.Validator()),
         Describe<EraseCitizenData>("citizen", "erase", "Erase a case's citizen's personal data on request: their key is destroyed, the history stays.", EraseCitizenData.Decide, new EraseCitizenData.Validator()),
     ];
 

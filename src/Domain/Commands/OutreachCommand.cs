@@ -54,8 +54,11 @@ public abstract class CommandDescriptor
     /// <summary>The console verb (accept, refuse, …).</summary>
     public string Verb { get; }
 
-    /// <summary>One line saying what the command records.</summary>
+    /// <summary>One line saying what the command records, in English.</summary>
     public string Summary { get; }
+
+    /// <summary>One line saying what the command records, in <paramref name="culture"/> (from the resources, <c>command.{Name}</c>).</summary>
+    public string SummaryIn(System.Globalization.CultureInfo culture) => OutreachText.Get("command." + Name, culture);
 
     /// <summary>True for a command that opens a new stream.</summary>
     public bool OpensStream { get; }

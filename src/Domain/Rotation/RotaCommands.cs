@@ -27,7 +27,7 @@ public static class RotaCommands
     /// <summary>Every rota command.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [
-        Describe<RecordRota>("record", "Record a planned rota (normally through 'outreach rotation plan --record').", RecordRota.Decide, new RecordRota.Validator(), opens: true),
+        Describe<RecordRota>("record", "Record a planned rota (normally made by the rotation planner).", RecordRota.Decide, new RecordRota.Validator(), opens: true),
         Describe<SwapRotaVisits>("swap", "Swap two visitors' localities in one week.", SwapRotaVisits.Decide, new SwapRotaVisits.Validator()),
         Describe<CancelRotaVisit>("cancel", "Cancel one visitor's visit in one week.", CancelRotaVisit.Decide, new CancelRotaVisit.Validator()),
         Describe<ReassignRotaVisit>("reassign", "Give one week's visit to another visitor.", ReassignRotaVisit.Decide, new ReassignRotaVisit.Validator()),

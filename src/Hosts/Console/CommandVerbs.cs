@@ -29,7 +29,7 @@ internal static class CommandVerbs
 
     private static Command BuildVerb(CommandDescriptor descriptor)
     {
-        var verb = new Command(descriptor.Verb, $"{Cli.Say(VietnameseSummary(descriptor), descriptor.Summary)} ({descriptor.Name})");
+        var verb = new Command(descriptor.Verb, $"{Cli.Say(descriptor.SummaryIn(OutreachText.Vietnamese), descriptor.SummaryIn(OutreachText.English))} ({descriptor.Name})");
         var fields = new List<(string Json, Option Option, Type Type)>();
         foreach (var parameter in CommandJson.Parameters(descriptor.CommandType))
         {
@@ -129,82 +129,7 @@ internal static class CommandVerbs
         _ => noun,
     };
 
-    /// <summary>The Vietnamese summary of a case command, by its JSON name; the library's English one if none is written yet.</summary>
-    private static string VietnameseSummary(CommandDescriptor descriptor)
-        => VietnameseSummaries.TryGetValue(descriptor.Name, out var vi) ? vi : descriptor.Summary;
-
-    /// <summary>Vietnamese summaries of every command in <see cref="OutreachCommands.All"/>, keyed by the command's JSON name.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> VietnameseSummaries = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        // Petitions, complaints, denunciations, citizens' data (the case).
-        ["ReceivePetition"] = "Ghi nhận tiếp nhận một đơn và mở hồ sơ.",
-        ["ClassifyPetition"] = "Phân loại đơn là kiến nghị phản ánh, khiếu nại hay tố cáo.",
-        ["ReclassifyPetition"] = "Đổi loại đơn trước khi thụ lý, có nêu lý do.",
-        ["DeclareNotProcessable"] = "Kết thúc đơn không đủ điều kiện xử lý (Điều 6 Thông tư 05/2021).",
-        ["TransferPetition"] = "Chuyển đơn đến cơ quan có thẩm quyền.",
-        ["GuideCitizen"] = "Hướng dẫn công dân và kết thúc hồ sơ.",
-        ["AnswerPetition"] = "Trả lời kiến nghị phản ánh và kết thúc hồ sơ.",
-        ["AcceptComplaint"] = "Thụ lý khiếu nại (lần đầu hoặc lần hai) và thông báo cho các bên.",
-        ["RefuseComplaint"] = "Không thụ lý khiếu nại, nêu lý do trong thông báo.",
-        ["AssignVerifier"] = "Giao người xác minh nội dung khiếu nại.",
-        ["RecordVerification"] = "Nộp báo cáo kết quả xác minh.",
-        ["HoldDialogue"] = "Ghi nhận buổi đối thoại, người tham dự và biên bản.",
-        ["FlagComplaint"] = "Đánh dấu vụ việc phức tạp / vùng sâu, vùng xa.",
-        ["SuspendComplaint"] = "Tạm đình chỉ giải quyết (quy định 2026); thời hạn ngừng tính.",
-        ["ResumeComplaint"] = "Tiếp tục giải quyết khiếu nại đã tạm đình chỉ và thông báo cho các bên.",
-        ["IssueFirstDecision"] = "Ban hành quyết định giải quyết khiếu nại lần đầu.",
-        ["DeliverDecision"] = "Ghi nhận việc gửi quyết định giải quyết mới nhất cho các bên.",
-        ["FileSecondComplaint"] = "Ghi nhận khiếu nại lần hai.",
-        ["IssueSecondDecision"] = "Ban hành quyết định giải quyết khiếu nại lần hai.",
-        ["WithdrawComplaint"] = "Ghi nhận rút đơn toàn bộ hoặc một phần.",
-        ["TerminateComplaint"] = "Đình chỉ giải quyết khiếu nại.",
-        ["RecordLawsuit"] = "Ghi nhận người khiếu nại đã khởi kiện ra tòa án.",
-        ["WidenDenunciationCheck"] = "Mở rộng việc kiểm tra điều kiện thụ lý tố cáo ra nhiều nơi.",
-        ["AcceptDenunciation"] = "Thụ lý tố cáo để giải quyết.",
-        ["RefuseDenunciation"] = "Quyết định không thụ lý tố cáo.",
-        ["NotifyDenunciationParties"] = "Ghi nhận thông báo cho người tố cáo / người bị tố cáo.",
-        ["ExtendDenunciationSettlement"] = "Gia hạn thời hạn giải quyết tố cáo.",
-        ["ConcludeDenunciation"] = "Kết luận nội dung tố cáo.",
-        ["DemandLateSettlementReport"] = "Ghi nhận yêu cầu của cơ quan cấp trên về báo cáo việc giải quyết tố cáo chậm.",
-        ["SubmitLateSettlementReport"] = "Ghi nhận đã gửi báo cáo về việc giải quyết tố cáo chậm.",
-        ["RevealDenouncerIdentity"] = "Ghi nhận người được cấp quyền đã xem danh tính người tố cáo và lý do (lệnh case show --clearance tự ghi việc này).",
-        ["EraseCitizenData"] = "Xóa dữ liệu cá nhân của công dân trong hồ sơ theo yêu cầu: khóa của họ bị hủy, lịch sử hồ sơ vẫn giữ.",
-
-        // Units.
-        ["RegisterUnit"] = "Đăng ký một cơ quan, đơn vị.",
-        ["AssignCadre"] = "Thêm một cán bộ vào đơn vị.",
-        ["ReleaseCadre"] = "Đưa một cán bộ ra khỏi đơn vị.",
-        ["AppointUnitHead"] = "Chỉ định một cán bộ của đơn vị làm người đứng đầu.",
-        ["FormVisitingGroup"] = "Lập (hoặc lập lại) một tổ đi cơ sở gồm các cán bộ của đơn vị.",
-
-        // Field visits.
-        ["PlanVisit"] = "Lên kế hoạch một chuyến đi cơ sở đến một địa bàn (theo lịch luân phiên hoặc đột xuất).",
-        ["ArrangeVisit"] = "Ghi nhận thời gian và địa điểm đã thống nhất với cơ sở.",
-        ["AttendMeeting"] = "Ghi nhận một cuộc họp đã dự (đảng ủy, chính quyền, chi bộ, hội quán nông dân, hợp tác xã).",
-        ["GiveGuidance"] = "Ghi nhận một buổi hỗ trợ chuyên môn, nghiệp vụ, người tham dự và việc cần theo dõi.",
-        ["JoinCommunityWork"] = "Ghi nhận việc tham gia vệ sinh môi trường cùng người dân.",
-        ["DeliverOutreach"] = "Ghi nhận một buổi tuyên truyền, vận động và chủ đề.",
-        ["HearResident"] = "Ghi nhận việc lắng nghe một người dân, gắn với đơn đã mở cho ý kiến của họ.",
-        ["FileVisitReport"] = "Nộp báo cáo chuyến đi cơ sở.",
-        ["CancelVisit"] = "Hủy một chuyến đi cơ sở đã lên kế hoạch, có nêu lý do.",
-        ["RecordMissedVisit"] = "Ghi nhận một chuyến đi cơ sở đã lên kế hoạch nhưng không thực hiện.",
-
-        // Difficulties.
-        ["RaiseDifficulty"] = "Ghi nhận một khó khăn, vướng mắc do cơ sở nêu.",
-        ["ResolveOnSite"] = "Ghi nhận cán bộ đã tháo gỡ tại chỗ, trong thẩm quyền của mình.",
-        ["EscalateDifficulty"] = "Báo cáo người đứng đầu đơn vị của cán bộ, hoặc từ người đứng đầu lên thành phố.",
-        ["AnswerEscalation"] = "Người đứng đầu (hoặc thành phố) trả lời, nêu ngày phải có giải pháp.",
-        ["AssignDifficulty"] = "Người đứng đầu giao người tháo gỡ trước một ngày.",
-        ["RequestInformation"] = "Người đứng đầu đề nghị người nêu cung cấp thêm thông tin trước một ngày.",
-        ["DeliverSolution"] = "Ghi nhận giải pháp đã được chuyển về cơ sở (kết thúc khó khăn, vướng mắc).",
-
-        // The rota.
-        ["RecordRota"] = "Ghi một lịch luân phiên đã lập (thường qua 'outreach rotation plan --record').",
-        ["SwapRotaVisits"] = "Hoán đổi địa bàn của hai người đi trong một tuần.",
-        ["CancelRotaVisit"] = "Hủy chuyến đi của một người trong một tuần.",
-        ["ReassignRotaVisit"] = "Giao chuyến đi của một tuần cho người khác.",
-    };
-
+    /// <summary>An option name from a field name: notifiedParties → notified-parties.</summary>
     private static string Kebab(string name)
         => string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "-" : "") + char.ToLowerInvariant(c) : c.ToString()));
 

@@ -19,7 +19,7 @@ internal static class CommandsVerb
             {
                 command = d.Name,
                 console = $"outreach {d.Noun} {d.Verb}",
-                summary = d.Summary,
+                summary = parse.GetValue(Markdown) ? d.Summary : d.SummaryIn(Cli.Text(parse).Culture),
                 fields = CommandJson.Parameters(d.CommandType).Select(p => new
                 {
                     name = CommandJson.JsonName(p),

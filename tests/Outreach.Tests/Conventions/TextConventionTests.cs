@@ -77,6 +77,19 @@ public sealed partial class TextConventionTests
     }
 
     [Test]
+    public void Every_command_says_what_it_records_in_both_languages()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            foreach (var command in OutreachCommands.All)
+            {
+                Assert.That(command.SummaryIn(En), Is.EqualTo(command.Summary), command.Name);
+                Assert.That(command.SummaryIn(Vi), Is.Not.EqualTo(command.Summary), $"{command.Name} has a Vietnamese summary");
+            }
+        }
+    }
+
+    [Test]
     public void No_library_sentence_names_a_console_verb()
     {
         var offenders = OutreachText.Codes()
@@ -134,7 +147,7 @@ public sealed partial class TextConventionTests
     private static partial Regex Placeholder();
 
     // A literal code handed to the text machinery: new DomainRuleException("x", …), .Says("x"), Shared("x", "y"), OutreachText.Get/Format("x").
-    [GeneratedRegex(@"(?:new (?:DomainRuleException|CommandInputException|ClearanceRefusedException)\(|\.Says\(|Shared\(""[^""]+"", |OutreachText\.(?:Get|Format)\()""(?<code>[a-z][a-z0-9.-]+)""")]
+    [GeneratedRegex(@"(?:new (?:DomainRuleException|CommandInputException|ClearanceRefusedException)\(|\.Says\(|Shared\(""[^""]+"", |OutreachText\.(?:Get|Format)\()""(?<code>[a-z][a-z0-9.-]*[a-z0-9])""(?=\s*[,)])")]
     private static partial Regex NamedCode();
 
     [GeneratedRegex(@"'outreach [a-z]|""outreach [a-z]|\boutreach (?:audit|cases?|localities|petition|visit|unit|rotation|apply|demo|cluster|difficult)")]
