@@ -83,7 +83,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
 
         var bad = await Outreach.RunAsync("audit", "checkpoint", "--out", folder, "--every", "soon", "--culture", "en");
         Assert.That((bad.ExitCode, bad.Error.Contains("is not an interval", StringComparison.Ordinal)), Is.EqualTo((2, true)), bad.ToString());
-        var noFolder = await Outreach.RunAsync("audit", "checkpoint", "--out", Path.Combine(Dir, "one.json"), "--every", "1h");
+        var noFolder = await Outreach.RunAsync("audit", "checkpoint", "--out", Path.Combine(Dir, "one.json"), "--every", "1h", "--culture", "en");
         Assert.That((noFolder.ExitCode, noFolder.Error.Contains("needs --out to name a folder", StringComparison.Ordinal)), Is.EqualTo((2, true)), noFolder.ToString());
     }
 

@@ -174,7 +174,7 @@ public sealed class ConsoleTests
         Assert.That(date.ExitCode, Is.EqualTo(2));
         Assert.That(date.Error, Does.Contain("use yyyy-MM-dd"));
 
-        var file = await _outreach.RunAsync("apply", Path.Combine(_dir, "nope.jsonl"));
+        var file = await _outreach.RunAsync("apply", Path.Combine(_dir, "nope.jsonl"), "--culture", "en");
         Assert.That(file.ExitCode, Is.EqualTo(2));
         Assert.That(file.Error, Does.Contain("does not exist"));
 
