@@ -55,11 +55,46 @@ public sealed class PersonKeyDamagedException : OutreachException
 }
 
 /// <summary>
+/// A key store on this machine (a folder, or memory): its work is synchronous, and the asynchronous members of
+/// <see cref="IPersonKeyStore"/> complete at once. Tools and tests may call the synchronous forms directly.
+/// </summary>
+public abstract class LocalPersonKeyStore : IPersonKeyStore
+{
+    /// <summary>The person's key, created on first use; throws <see cref="PersonErasedException"/> for an erased person.</summary>
+    public abstract byte[] GetOrCreate(Guid personId);
+
+    /// <summary>The person's key, or null when there is none (never created, or erased).</summary>
+    public abstract byte[]? Find(Guid personId);
+
+    /// <summary>True when the person's key was destroyed by an erasure.</summary>
+    public abstract bool IsErased(Guid personId);
+
+    /// <summary>Destroys the person's key for good and remembers that it was erased. Repeating it does nothing.</summary>
+    public abstract void Erase(Guid personId);
+
+    /// <inheritdoc />
+    public ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(GetOrCreate(personId));
+
+    /// <inheritdoc />
+    public ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(Find(personId));
+
+    /// <inheritdoc />
+    public ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(IsErased(personId));
+
+    /// <inheritdoc />
+    public ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default)
+    {
+        Erase(personId);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
 /// The default key store: <c>&lt;folder&gt;/&lt;person&gt;.key</c> (32 random bytes, base64, readable by the owner
 /// only) and, after erasure, <c>&lt;person&gt;.erased</c> holding the time of erasure. Back the folder up with the
 /// database, and delete erased keys from backups too.
 /// </summary>
-public sealed class FilePersonKeyStore : IPersonKeyStore
+public sealed class FilePersonKeyStore : LocalPersonKeyStore
 {
     private readonly string _folder;
     private readonly TimeProvider _clock;
@@ -82,24 +117,8 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
     /// <summary>The folder holding the keys.</summary>
     public string Folder => _folder;
 
-    /// <inheritdoc />
-    public ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(GetOrCreate(personId));
-
-    /// <inheritdoc />
-    public ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(Find(personId));
-
-    /// <inheritdoc />
-    public ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(IsErased(personId));
-
-    /// <inheritdoc />
-    public ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default)
-    {
-        Erase(personId);
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>The person's key, created on first use (the synchronous form of <see cref="GetOrCreateAsync"/>).</summary>
-    public byte[] GetOrCreate(Guid personId)
+    /// <summary>The person's key, created on first use (the synchronous form of <see cref="LocalPersonKeyStore.GetOrCreateAsync"/>).</summary>
+    public override byte[] GetOrCreate(Guid personId)
     {
         lock (_gate)
         {
@@ -150,7 +169,7 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
     /// The person's key, or null when there is none (never created, or erased); throws
     /// <see cref="PersonKeyDamagedException"/> when the key file is not 32 bytes in base64.
     /// </summary>
-    public byte[]? Find(Guid personId)
+    public override byte[]? Find(Guid personId)
     {
         var path = KeyPath(personId);
         if (!File.Exists(path))
@@ -172,10 +191,10 @@ public sealed class FilePersonKeyStore : IPersonKeyStore
     }
 
     /// <summary>True when the person's key was destroyed by an erasure.</summary>
-    public bool IsErased(Guid personId) => File.Exists(ErasedPath(personId));
+    public override bool IsErased(Guid personId) => File.Exists(ErasedPath(personId));
 
-    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="EraseAsync"/>).</summary>
-    public void Erase(Guid personId)
+    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="LocalPersonKeyStore.EraseAsync"/>).</summary>
+    public override void Erase(Guid personId)
     {
         lock (_gate)
         {
@@ -237,41 +256,25 @@ internal static class Identities
 }
 
 /// <summary>A key store in memory, for tests and short-lived tools: keys vanish with the process.</summary>
-public sealed class InMemoryPersonKeyStore : IPersonKeyStore
+public sealed class InMemoryPersonKeyStore : LocalPersonKeyStore
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, byte[]> _keys = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, bool> _erased = new();
 
-    /// <summary>The person's key, created on first use (the synchronous form of <see cref="GetOrCreateAsync"/>).</summary>
-    public byte[] GetOrCreate(Guid personId)
+    /// <summary>The person's key, created on first use (the synchronous form of <see cref="LocalPersonKeyStore.GetOrCreateAsync"/>).</summary>
+    public override byte[] GetOrCreate(Guid personId)
         => IsErased(personId) ? throw new PersonErasedException(personId) : _keys.GetOrAdd(personId, _ => RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The person's key, or null.</summary>
-    public byte[]? Find(Guid personId) => _keys.TryGetValue(personId, out var key) ? key : null;
+    public override byte[]? Find(Guid personId) => _keys.TryGetValue(personId, out var key) ? key : null;
 
     /// <summary>True when the person's key was destroyed by an erasure.</summary>
-    public bool IsErased(Guid personId) => _erased.ContainsKey(personId);
+    public override bool IsErased(Guid personId) => _erased.ContainsKey(personId);
 
-    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="EraseAsync"/>).</summary>
-    public void Erase(Guid personId)
+    /// <summary>Destroys the person's key for good (the synchronous form of <see cref="LocalPersonKeyStore.EraseAsync"/>).</summary>
+    public override void Erase(Guid personId)
     {
         _erased[personId] = true;
         _keys.TryRemove(personId, out _);
-    }
-
-    /// <inheritdoc />
-    public ValueTask<byte[]> GetOrCreateAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(GetOrCreate(personId));
-
-    /// <inheritdoc />
-    public ValueTask<byte[]?> FindAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(Find(personId));
-
-    /// <inheritdoc />
-    public ValueTask<bool> IsErasedAsync(Guid personId, CancellationToken cancellation = default) => ValueTask.FromResult(IsErased(personId));
-
-    /// <inheritdoc />
-    public ValueTask EraseAsync(Guid personId, CancellationToken cancellation = default)
-    {
-        Erase(personId);
-        return ValueTask.CompletedTask;
     }
 }

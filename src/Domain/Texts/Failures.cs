@@ -96,33 +96,8 @@ public static class Failures
             case CommandValidationException invalid:
                 return new Failure(invalid.Code, invalid.MessageIn(c), FailureKind.BadInput,
                     [.. invalid.Errors.Select(e => new FieldFailure(e.PropertyName, e.ErrorCode, e.ErrorMessage))]);
-            case ConflictException conflict:
-                return Of(conflict, conflict.ExpectedVersion is null ? FailureKind.Conflict : FailureKind.StaleVersion, c);
-            case StreamNotFoundException missing:
-                return Of(missing, FailureKind.NotFound, c);
-            case CommandInputException input:
-                return Of(input, FailureKind.BadInput, c);
-            case Localities.CatalogueFormatException catalogue:
-                return Of(catalogue, FailureKind.BadInput, c);
-            case PersonalData.PersonErasedException erased:
-                return Of(erased, FailureKind.Erased, c);
-            case PersonalData.ClearanceRefusedException refused:
-                return Of(refused, FailureKind.Forbidden, c);
-            case Audit.HistoryTamperedException tampered:
-                return Of(tampered, FailureKind.Tampered, c);
-            case PersonalData.PersonKeyDamagedException damaged:
-                // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).
-                return Of(damaged, FailureKind.Tampered, c);
-            case PersonalData.ClearanceHolderException holder:
-                return Of(holder, FailureKind.BadInput, c);
-            case Audit.CheckpointFileException file:
-                return Of(file, FailureKind.BadInput, c);
-            case Audit.KeyFingerprintException fingerprint:
-                return Of(fingerprint, FailureKind.BadInput, c);
-            case SettingsFormatException settings:
-                return Of(settings, FailureKind.BadInput, c);
-            case OutreachException other:
-                return Of(other, FailureKind.Refused, c);
+            case OutreachException failure:
+                return Of(failure, KindOf(failure), c);
             case FluentValidation.ValidationException invalid:
                 return new Failure("command.invalid", invalid.Message, FailureKind.BadInput,
                     [.. invalid.Errors.Select(e => new FieldFailure(e.PropertyName, e.ErrorCode, e.ErrorMessage))]);
@@ -143,6 +118,19 @@ public static class Failures
 
         return exception.InnerException is { } inner ? Describe(inner, c) : null;
     }
+
+    private static FailureKind KindOf(OutreachException exception) => exception switch
+    {
+        ConflictException conflict => conflict.ExpectedVersion is null ? FailureKind.Conflict : FailureKind.StaleVersion,
+        StreamNotFoundException => FailureKind.NotFound,
+        PersonalData.PersonErasedException => FailureKind.Erased,
+        PersonalData.ClearanceRefusedException => FailureKind.Forbidden,
+        // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).
+        Audit.HistoryTamperedException or PersonalData.PersonKeyDamagedException => FailureKind.Tampered,
+        CommandInputException or Localities.CatalogueFormatException or PersonalData.ClearanceHolderException
+            or Audit.CheckpointFileException or Audit.KeyFingerprintException or SettingsFormatException => FailureKind.BadInput,
+        _ => FailureKind.Refused,
+    };
 
     private static Failure Of(OutreachException exception, FailureKind kind, CultureInfo culture)
         => new(exception.Code, exception.MessageIn(culture), kind, []);
