@@ -64,4 +64,32 @@ public sealed class OutreachSchema
         _logger.LogInformation("Outreach: schema {Schema} {Outcome}", _options.SchemaName, outcome);
         return outcome;
     }
+
+    /// <summary>
+    /// Compares the database with what the store's configuration expects (tables, indexes, functions, including Outreach's
+    /// hash chain and checkpoints), without changing anything: the changes the owner's <see cref="PrepareAsync"/> would make.
+    /// </summary>
+    public static async Task<SchemaComparison> CompareAsync(IDocumentStore store, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var migration = await store.Storage.Database.CreateMigrationAsync(cancellation).ConfigureAwait(false);
+        var changes = migration.Deltas
+            .Where(d => d.Difference != Weasel.Core.SchemaPatchDifference.None)
+            .Select(d => new SchemaChange(d.SchemaObject.Identifier.QualifiedName, d.Difference.ToString()))
+            .ToList();
+        return new SchemaComparison(changes);
+    }
+}
+
+/// <summary>One difference between the database and the configuration.</summary>
+/// <param name="Object">The table, index or function, qualified by its schema.</param>
+/// <param name="Difference">The kind of difference: Create, Update or Invalid.</param>
+public sealed record SchemaChange(string Object, string Difference);
+
+/// <summary>What <see cref="OutreachSchema.CompareAsync"/> found.</summary>
+/// <param name="Changes">The objects that differ; empty when the database matches.</param>
+public sealed record SchemaComparison(IReadOnlyList<SchemaChange> Changes)
+{
+    /// <summary>Whether the database matches the configuration.</summary>
+    public bool Matches => Changes.Count == 0;
 }

@@ -178,11 +178,7 @@ internal static class Cli
     /// </summary>
     public static async Task<DocumentStore> OpenStoreAsync(ParseResult parse, CancellationToken cancellation, bool asOwner = false)
     {
-        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
-        var options = Outreach;
-        options.SchemaName = CheckSchema(parse.GetValue(Schema)) ?? options.SchemaName;
-        options.ConnectionString = database.Application;
-        options.OwnerConnectionString = database.Admin;
+        var (options, database) = await SettingsAsync(parse, cancellation);
         var role = OutreachConnection.UserOf(database.Application);
         var outcome = await new OutreachSchema(options).PrepareAsync(cancellation);
         if (outcome == OutreachSchema.Outcome.UsedAsIs)
@@ -200,6 +196,26 @@ internal static class Cli
                 $"Working as database role {role}: it reads and appends, and cannot change or delete recorded events (schema changes ran as {OutreachConnection.UserOf(admin)})."));
         }
 
+        return OpenPrepared(options, asOwner);
+    }
+
+    /// <summary>
+    /// The deployment's settings for this run: the configured ones with the verb's <c>--connection</c> and <c>--schema</c>,
+    /// and the database they resolve to (the private cluster when nothing is configured). Nothing is prepared yet.
+    /// </summary>
+    public static async Task<(OutreachOptions Options, OutreachDatabase Database)> SettingsAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
+        var options = Outreach;
+        options.SchemaName = CheckSchema(parse.GetValue(Schema)) ?? options.SchemaName;
+        options.ConnectionString = database.Application;
+        options.OwnerConnectionString = database.Admin;
+        return (options, database);
+    }
+
+    /// <summary>A store on a schema as it is, never changed by Marten (<c>AutoCreate.None</c>): as the application role, or as the owner.</summary>
+    public static DocumentStore OpenPrepared(OutreachOptions options, bool asOwner = false)
+    {
         var storeOptions = OutreachRegistration.StoreOptionsFor(options, TimeProvider.System, asOwner: asOwner);
         storeOptions.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
         return new DocumentStore(storeOptions);

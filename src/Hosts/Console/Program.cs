@@ -3,12 +3,6 @@ using Outreach.Console;
 // The help language first of all: every command and option below is described in it.
 Cli.UseHelpCulture(args);
 
-// Marten's own verbs (db-apply, db-assert, projections, …) go to JasperFx; everything else is ours.
-if (MartenVerbs.Handles(args))
-{
-    return await MartenVerbs.RunAsync(args);
-}
-
 var root = new System.CommandLine.RootCommand(Cli.Say(
     "outreach — hồ sơ đơn thư của chương trình cán bộ đi cơ sở (kiến nghị phản ánh, khiếu nại, tố cáo) trên PostgreSQL.",
     "outreach — the grassroots outreach programme's case records (petitions, complaints, denunciations) on PostgreSQL."));
@@ -30,8 +24,10 @@ foreach (var noun in CommandVerbs.Build())
     root.Subcommands.Add(noun);
 }
 
-foreach (var verb in MartenVerbs.Describe())
+root.Subcommands.Add(ProjectionVerbs.Build());
+foreach (var verb in SchemaVerbs.Build())
 {
     root.Subcommands.Add(verb);
 }
+
 return await Cli.InvokeAsync(root, args.Length == 0 ? ["--help"] : args);
