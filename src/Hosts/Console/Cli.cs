@@ -103,6 +103,11 @@ internal static class Cli
                 VersionOption => Say("Xem phiên bản", "Show version information"),
                 _ => option.Description,
             };
+            if (option is System.CommandLine.Help.HelpOption help)
+            {
+                // System.CommandLine's help has English headings and markers only; ours follows the help language.
+                help.Action = new HelpPage();
+            }
         }
     }
 

@@ -47,7 +47,8 @@ internal static class ProjectionVerbs
             "Empty the projections' documents and rebuild them from every event (the events are not touched).")) { Names };
         rebuild.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
-            await using var store = await Cli.OpenStoreAsync(parse, ct);
+            // Emptying the projections' tables (TRUNCATE) is the schema owner's, like every change that is not an append.
+            await using var store = await Cli.OpenStoreAsync(parse, ct, asOwner: true);
             var t = Cli.Text(parse);
             var progress = new Progress(t);
             var done = await OutreachProjections.RebuildAsync(store, parse.GetValue(Names), progress, cancellation: ct);

@@ -292,19 +292,6 @@ public sealed class ConsoleTests
     }
 
     [Test]
-    public async Task Marten_verbs_run_against_the_same_schema()
-    {
-        var apply = await _outreach.RunAsync("db-apply");
-        Assert.That(apply.ExitCode, Is.EqualTo(0), apply.ToString());
-        var assert = await _outreach.RunAsync("db-assert");
-        Assert.That(assert.ExitCode, Is.EqualTo(0), assert.ToString());
-        Assert.That(assert.Out, Does.Contain("No database differences detected"));
-        var list = await _outreach.RunAsync("projections", "list");
-        Assert.That(list.ExitCode, Is.EqualTo(0), list.ToString());
-        Assert.That(list.Out, Does.Contain("Case:All").And.Contain("Visit:All").And.Contain("Inline"));
-    }
-
-    [Test]
     public async Task Overdue_cases_timeline_and_languages()
     {
         var id = Guid.NewGuid();

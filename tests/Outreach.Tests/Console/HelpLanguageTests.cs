@@ -6,9 +6,9 @@ namespace Outreach.Tests.Console;
 
 /// <summary>
 /// The help (<c>--help</c>) speaks the user's language: every command, option and argument description is Vietnamese by
-/// default (<c>--culture vi</c>) and English with <c>--culture en</c>. System.CommandLine's own headings ("Description:",
-/// "Usage:", "Options:", "Commands:", "Arguments:") and its markers "(REQUIRED)" and "[default: …]" stay English: they are
-/// left out of the check. Help needs no database.
+/// default (<c>--culture vi</c>) and English with <c>--culture en</c>, and so do the page's headings ("Cách dùng:",
+/// "Tùy chọn:"…) and markers ("(bắt buộc)", "[mặc định: …]"): Outreach writes the page, not System.CommandLine, whose
+/// headings exist in English only. Help needs no database.
 /// </summary>
 public sealed partial class HelpLanguageTests
 {
@@ -22,6 +22,8 @@ public sealed partial class HelpLanguageTests
         yield return new TestCaseData((object)new[] { "audit", "--help" }).SetName("outreach audit --help");
         yield return new TestCaseData((object)new[] { "rotation", "--help" }).SetName("outreach rotation --help");
         yield return new TestCaseData((object)new[] { "rotation", "plan", "--help" }).SetName("outreach rotation plan --help");
+        yield return new TestCaseData((object)new[] { "projections", "rebuild", "--help" }).SetName("outreach projections rebuild --help");
+        yield return new TestCaseData((object)new[] { "db-patch", "--help" }).SetName("outreach db-patch --help");
     }
 
     [TestCaseSource(nameof(Helps))]
@@ -36,7 +38,7 @@ public sealed partial class HelpLanguageTests
                 _ => await Outreach.RunAsync([.. args, culture]),
             };
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
-            Assert.That(result.Out, Does.Contain("hồ sơ").Or.Contain("khiếu nại").Or.Contain("chuyến đi cơ sở").Or.Contain("luân phiên"), result.ToString());
+            Assert.That(result.Out, Does.Contain("hồ sơ").Or.Contain("khiếu nại").Or.Contain("chuyến đi cơ sở").Or.Contain("luân phiên").Or.Contain("bản chiếu").Or.Contain("lược đồ"), result.ToString());
             foreach (var description in Descriptions(result.Out))
             {
                 Assert.That(EnglishWord().Matches(Unquoted(description)).Select(m => m.Value), Is.Empty, $"English in: {description}\n{result}");
@@ -65,6 +67,30 @@ public sealed partial class HelpLanguageTests
                 Assert.That(vi[i].Split(' ')[0], Is.Not.EqualTo(first), $"English in: {vi[i]}");
             }
         }
+    }
+
+    [TestCaseSource(nameof(Helps))]
+    public async Task The_page_itself_speaks_the_help_language(string[] args)
+    {
+        var vietnamese = await Outreach.RunAsync([.. args, "--culture", "vi"]);
+        var english = await Outreach.RunAsync([.. args, "--culture", "en"]);
+        Assert.That((vietnamese.ExitCode, english.ExitCode), Is.EqualTo((0, 0)), $"{vietnamese}\n{english}");
+        Assert.That(vietnamese.Out, Does.Contain("Mô tả:\n").And.Contain("Cách dùng:\n  outreach").And.Contain("Tùy chọn:\n"), vietnamese.ToString());
+        foreach (var marker in new[] { "Description:", "Usage:", "Options:", "Commands:", "Arguments:", "REQUIRED", "required", "[default:", "[options]", "[command]" })
+        {
+            Assert.That(vietnamese.Out, Does.Not.Contain(marker), vietnamese.ToString());
+        }
+
+        Assert.That(english.Out, Does.Contain("Description:\n").And.Contain("Usage:\n  outreach").And.Contain("Options:\n"), english.ToString());
+    }
+
+    [Test]
+    public async Task Help_for_a_command_with_required_options_is_not_a_usage_error()
+    {
+        var help = await Outreach.RunAsync("complaint", "accept", "--help");
+        Assert.That(help.ExitCode, Is.Zero, help.ToString());
+        Assert.That(help.Error, Is.Empty, help.ToString());
+        Assert.That(help.Out, Does.Contain("--case-id <case-id>").And.Contain("(bắt buộc)"), help.ToString());
     }
 
     [TestCaseSource(nameof(Nouns))]
@@ -98,12 +124,12 @@ public sealed partial class HelpLanguageTests
                 continue;
             }
 
-            if (line.Trim().Length == 0 || section == "Usage:")
+            if (line.Trim().Length == 0 || section is "Usage:" or "Cách dùng:")
             {
                 continue;
             }
 
-            var text = section == "Description:" ? line.Trim() : Columns().Split(line.Trim())[^1];
+            var text = section is "Description:" or "Mô tả:" ? line.Trim() : Columns().Split(line.Trim())[^1];
             text = Default().Replace(text, "").Trim();
             if (text.Length > 0)
             {
@@ -117,13 +143,13 @@ public sealed partial class HelpLanguageTests
     /// <summary>A description without what is the same in both languages: quotes, options, names and codes.</summary>
     private static string Unquoted(string text) => Code().Replace(text, " ");
 
-    [GeneratedRegex(@"^[A-Z][a-z]+:$")]
+    [GeneratedRegex(@"^\S.*:$")]
     private static partial Regex Heading();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Columns();
 
-    [GeneratedRegex(@"\[default: [^\]]*\]|\(REQUIRED\)")]
+    [GeneratedRegex(@"\[default: [^\]]*\]|\[mặc định: [^\]]*\]|\((required|bắt buộc)\)")]
     private static partial Regex Default();
 
     [GeneratedRegex(@"'[^']*'|""[^""]*""|--?[A-Za-z?-]+|\$[A-Z_]+[^\s]*|<[^>]*>|\b[A-Z][A-Za-z0-9]*\b|\b[a-z]+-[a-z0-9/-]+\b")]

@@ -92,7 +92,7 @@ public sealed class NewcomerTests
         var assert = await RunAsync(NewcomerEnvironment(), "dotnet", "run", "--no-build", "--project", "src/Hosts/Console", "--", "db-assert",
             "--connection", cluster.ApplicationConnectionString);
         Assert.That(assert.ExitCode, Is.Zero, assert.ToString());
-        Assert.That(assert.Out, Does.Contain("No database differences detected"), assert.ToString());
+        Assert.That(assert.Out, Does.Contain("khớp với cấu hình: không có khác biệt"), assert.ToString());
     }
 
     [Test]

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Console;
+
+/// <summary>
+/// The schema verbs (db-apply, db-assert, db-patch, db-dump) and the projection verbs (projections list|rebuild), run as
+/// a person runs them: in Vietnamese by default, with codes in <c>--json</c>, and with nothing recorded touched by bad input.
+/// </summary>
+public sealed class SchemaAndProjectionVerbTests
+{
+    private string _schema = "";
+    private OutreachProcess _outreach = null!;
+    private string _dir = "";
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _schema = TestDatabase.NewSchemaName();
+        _outreach = new OutreachProcess(await TestDatabase.DatabaseAsync(), _schema);
+        _dir = Directory.CreateTempSubdirectory("outreach-verbs-").FullName;
+        _outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys");
+        var story = await _outreach.RunAsync("apply", Path.Combine(Repository.Root(), "docs", "samples", "complaint-story.jsonl"));
+        Assert.That(story.ExitCode, Is.Zero, story.ToString());
+    }
+
+    [OneTimeTearDown]
+    public async Task Stop()
+    {
+        await TestDatabase.DropSchemaAsync(_schema);
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    [Test]
+    public async Task A_prepared_schema_matches_and_a_patch_has_nothing_to_write()
+    {
+        var apply = await _outreach.RunAsync("db-apply");
+        Assert.That(apply.ExitCode, Is.Zero, apply.ToString());
+        Assert.That(apply.Out, Does.Contain($"Lược đồ \"{_schema}\" đã khớp cấu hình"), apply.ToString());
+
+        var assert = await _outreach.RunAsync("db-assert");
+        Assert.That(assert.ExitCode, Is.Zero, assert.ToString());
+        Assert.That(assert.Out, Does.Contain("không có khác biệt"), assert.ToString());
+        var json = JsonNode.Parse((await _outreach.RunAsync("db-assert", "--json")).Out)!;
+        Assert.That((json["ok"]!.GetValue<bool>(), json["changes"]!.AsArray().Count), Is.EqualTo((true, 0)));
+
+        var patch = Path.Combine(_dir, "nothing.sql");
+        var patched = await _outreach.RunAsync("db-patch", patch, "--culture", "en");
+        Assert.That(patched.ExitCode, Is.Zero, patched.ToString());
+        Assert.That(patched.Out, Does.Contain("already matches the configuration: nothing to write"));
+        Assert.That(File.Exists(patch), Is.False);
+    }
+
+    [Test]
+    public async Task An_unprepared_schema_is_reported_object_by_object_and_the_patch_creates_it()
+    {
+        var empty = new OutreachProcess(await TestDatabase.DatabaseAsync(), TestDatabase.NewSchemaName());
+        empty.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys-empty");
+        var assert = await empty.RunAsync("db-assert");
+        Assert.That(assert.ExitCode, Is.EqualTo(7), assert.ToString());
+        Assert.That(assert.Out, Does.Contain($"{empty.Schema}.mt_events").And.Contain($"{empty.Schema}.outreach_event_chain").And.Contain("tạo mới"), assert.ToString());
+        Assert.That(assert.Error, Does.Contain("outreach db-apply"), assert.ToString());
+
+        var json = JsonNode.Parse((await empty.RunAsync("db-assert", "--json")).Out)!;
+        var changes = json["changes"]!.AsArray().Select(c => c!["object"]!.GetValue<string>()).ToList();
+        Assert.That(changes, Does.Contain($"{empty.Schema}.mt_events").And.Contain($"{empty.Schema}.outreach_checkpoints"));
+
+        var patch = Path.Combine(_dir, "create.sql");
+        var patched = await empty.RunAsync("db-patch", patch);
+        Assert.That(patched.ExitCode, Is.Zero, patched.ToString());
+        Assert.That(await File.ReadAllTextAsync(patch), Does.Contain($"CREATE TABLE IF NOT EXISTS {empty.Schema}.mt_events"));
+
+        var dump = Path.Combine(_dir, "dump.sql");
+        var dumped = await empty.RunAsync("db-dump", dump);
+        Assert.That(dumped.ExitCode, Is.Zero, dumped.ToString());
+        Assert.That(await File.ReadAllTextAsync(dump), Does.Contain($"{empty.Schema}.mt_doc_case"));
+
+        // Neither the check, the patch nor the dump created anything.
+        Assert.That((await empty.RunAsync("db-assert")).ExitCode, Is.EqualTo(7));
+    }
+
+    [Test]
+    public async Task Projections_are_listed_by_name_and_lifecycle()
+    {
+        var list = await _outreach.RunAsync("projections", "list");
+        Assert.That(list.ExitCode, Is.Zero, list.ToString());
+        Assert.That(list.Out, Does.Contain("Case:All").And.Contain("cùng giao dịch với sự kiện"), list.ToString());
+
+        var json = JsonNode.Parse((await _outreach.RunAsync("projections", "list", "--json")).Out)!.AsArray();
+        Assert.That(json.Select(p => p!["name"]!.GetValue<string>()), Is.SupersetOf(new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" }));
+        Assert.That(json.Select(p => p!["lifecycle"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { "Inline" }));
+    }
+
+    [Test]
+    public async Task A_rebuild_reports_each_projection_and_keeps_the_answers()
+    {
+        var before = (await _outreach.RunAsync("cases", "list", "--json")).Out;
+        var rebuilt = await _outreach.RunAsync("projections", "rebuild", "--culture", "en");
+        Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.ToString());
+        foreach (var name in new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" })
+        {
+            Assert.That(rebuilt.Error, Does.Contain($"Rebuilt {name} in "), rebuilt.ToString());
+        }
+
+        Assert.That(rebuilt.Out, Does.Contain("Rebuilt 5 projections in"));
+        Assert.That((await _outreach.RunAsync("cases", "list", "--json")).Out, Is.EqualTo(before));
+
+        var one = await _outreach.RunAsync("projections", "rebuild", "-p", "case", "--json");
+        Assert.That(one.ExitCode, Is.Zero, one.ToString());
+        Assert.That(JsonNode.Parse(one.Out)!["rebuilt"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Case" }));
+    }
+
+    [Test]
+    public async Task An_unknown_projection_is_refused_in_vietnamese_before_anything_is_rebuilt()
+    {
+        var before = (await _outreach.RunAsync("cases", "list", "--json")).Out;
+        var refused = await _outreach.RunAsync("projections", "rebuild", "-p", "Case", "-p", "Cases", "--json");
+        Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("Không có bản chiếu (projection) nào tên \"Cases\"").And.Contain("Case, Unit"), refused.ToString());
+        Assert.That(refused.Error, Does.Not.Contain("Rebuilt").And.Not.Contain("Đã dựng lại"), "nothing was rebuilt");
+        Assert.That(JsonNode.Parse(refused.Out)!["code"]!.GetValue<string>(), Is.EqualTo("projection.unknown"));
+        Assert.That((await _outreach.RunAsync("cases", "list", "--json")).Out, Is.EqualTo(before));
+    }
+
+    [TestCase("projections", "--bogus")]
+    [TestCase("projections", "rebuild", "--bogus")]
+    [TestCase("db-patch")]
+    [TestCase("db-assert", "extra")]
+    public async Task Bad_arguments_to_these_verbs_are_answered_in_vietnamese(params string[] args)
+    {
+        var result = await _outreach.RunAsync(args);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Error, Does.Contain("Chạy 'outreach").And.Not.Contain("Unrecognized").And.Not.Contain("Required").And.Not.Contain("Usage"), result.ToString());
+        Assert.That(result.Out, Does.Not.Contain("Searching"), result.ToString());
+    }
+}
