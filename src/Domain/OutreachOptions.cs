@@ -118,7 +118,7 @@ public sealed class OutreachOptions
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException or OutreachException or System.Text.Json.JsonException or ArgumentException)
         {
-            LoadProblems.Add(OutreachText.Format(code, null, path, ex is FileNotFoundException or DirectoryNotFoundException ? OutreachText.Get("options.file-missing") : ex.Message));
+            LoadProblems.Add(OutreachText.Format(code, null, path, ex is FileNotFoundException or DirectoryNotFoundException ? OutreachText.Get("options.file-missing") : ex is OutreachException failure ? failure.MessageIn(System.Globalization.CultureInfo.CurrentUICulture) : SystemReason.Of(ex).ToString()));
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed record Checkpoint(
         }
         catch (Exception ex) when (ex is FormatException or CryptographicException)
         {
-            why = new("checkpoint.not-intact.unreadable", ex.Message);
+            why = new("checkpoint.not-intact.unreadable", SystemReason.Of(ex));
             return false;
         }
 
@@ -133,7 +133,7 @@ public sealed record Checkpoint(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointFileException("checkpoint.file.unreadable", [path, ex.Message], ex);
+            throw new CheckpointFileException("checkpoint.file.unreadable", [path, SystemReason.Of(ex)], ex);
         }
 
         Checkpoint? checkpoint;
@@ -143,7 +143,7 @@ public sealed record Checkpoint(
         }
         catch (JsonException ex)
         {
-            throw new CheckpointFileException("checkpoint.file.not-a-checkpoint", [path, ex.Message], ex);
+            throw new CheckpointFileException("checkpoint.file.not-a-checkpoint", [path, SystemReason.Of(ex)], ex);
         }
 
         if (checkpoint is null || checkpoint.Heads is null || checkpoint.MerkleRoot is null || checkpoint.PublicKey is null || checkpoint.Signature is null || checkpoint.Format is null)

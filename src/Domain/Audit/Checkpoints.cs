@@ -55,7 +55,7 @@ public sealed class FileCheckpointSigner : ICheckpointSigner, IDisposable
             catch (Exception ex) when (ex is ArgumentException or CryptographicException)
             {
                 key.Dispose();
-                throw new CheckpointFileException("checkpoint.key.not-pem", [path, ex.Message], ex);
+                throw new CheckpointFileException("checkpoint.key.not-pem", [path, SystemReason.Of(ex)], ex);
             }
 
             return new FileCheckpointSigner(key, path);

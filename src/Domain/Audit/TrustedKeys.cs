@@ -43,7 +43,7 @@ public static partial class TrustedKeys
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CheckpointFileException("trusted-key.file.unreadable", [path, ex.Message], ex);
+            throw new CheckpointFileException("trusted-key.file.unreadable", [path, SystemReason.Of(ex)], ex);
         }
 
         return [.. lines

@@ -58,11 +58,11 @@ public static class CommandJson
         }
         catch (JsonException ex)
         {
-            throw new CommandInputException(ex, "input.malformed-json", ex.Message);
+            throw new CommandInputException(ex, "input.malformed-json", SystemReason.Of(ex));
         }
         catch (ArgumentException ex)
         {
-            throw new CommandInputException(ex, "input.duplicate-field", ex.Message);
+            throw new CommandInputException(ex, "input.duplicate-field", DuplicateKey(ex.Message));
         }
 
         if (node is not JsonObject obj)
@@ -243,6 +243,20 @@ public static class CommandJson
             _ => null,
         };
         return code is null ? inner.Name : OutreachText.Get(code, c);
+    }
+
+    /// <summary>The member named twice, from System.Text.Json's (English) duplicate-key message; the message itself when it names none.</summary>
+    private static string DuplicateKey(string message)
+    {
+        var at = message.LastIndexOf("Key: ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return message;
+        }
+
+        var key = message[(at + 5)..];
+        var parameter = key.IndexOf(" (Parameter", StringComparison.Ordinal);
+        return $"\"{(parameter >= 0 ? key[..parameter] : key).Trim()}\"";
     }
 
     private static CommandInputException UnknownCommand(string name)

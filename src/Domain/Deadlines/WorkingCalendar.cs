@@ -71,7 +71,7 @@ public sealed class WorkingCalendar
         }
         catch (JsonException ex)
         {
-            throw new SettingsFormatException("settings.calendar.invalid-json", [ex.Message], ex);
+            throw new SettingsFormatException("settings.calendar.invalid-json", [SystemReason.Of(ex)], ex);
         }
 
         if (file is null || file.Days is null || file.Days.Count == 0)

@@ -200,7 +200,7 @@ public sealed class LocalityCatalogue
         }
         catch (JsonException ex)
         {
-            throw new CatalogueFormatException(ex, "catalogue.invalid-json", ex.Message);
+            throw new CatalogueFormatException(ex, "catalogue.invalid-json", SystemReason.Of(ex));
         }
 
         if (file?.Localities is not { Count: > 0 })
