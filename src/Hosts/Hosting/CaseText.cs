@@ -33,7 +33,7 @@ public sealed class CaseText
     {
         "vi" or "vi-vn" => Vietnamese,
         "en" or "en-gb" or "en-us" => English,
-        _ => throw new ArgumentException($"Unknown culture \"{culture}\": use vi (Vietnamese, the default) or en (English).", nameof(culture)),
+        _ => throw new ArgumentException(HostingText.Format("culture.unknown", culture), nameof(culture)),
     };
 
     /// <summary>The Vietnamese word for a stream noun ("case" → "hồ sơ"); English nouns are returned as they are.</summary>

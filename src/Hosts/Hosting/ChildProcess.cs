@@ -39,7 +39,7 @@ internal static class ChildProcess
         }
         catch (Win32Exception ex)
         {
-            throw new LocalPostgresUnavailableException($"Could not run {fileName}: {ex.Message}", ex);
+            throw LocalPostgresUnavailableException.Of(ex, "process.cannot-run", fileName, ex.Message);
         }
 
         process.StandardInput.Close();

@@ -116,9 +116,7 @@ public static partial class LocalPostgres
         ArgumentNullException.ThrowIfNull(settings);
         if (OperatingSystem.IsWindows())
         {
-            throw new LocalPostgresUnavailableException(
-                "The private PostgreSQL cluster is only supported on Linux and macOS. "
-                + "Point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+            throw LocalPostgresUnavailableException.Of("cluster.windows-unsupported");
         }
 
         ValidateDatabaseName(settings.DatabaseName);
@@ -200,9 +198,7 @@ public static partial class LocalPostgres
                 return NormaliseDirectory(configured);
             }
 
-            throw new LocalPostgresUnavailableException(
-                $"PostgreSQL server binaries ({string.Join(", ", missing)}) were not found in {configured}, the configured binary directory. "
-                + "Install them (Debian/Ubuntu: sudo apt-get install postgresql) or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+            throw LocalPostgresUnavailableException.Of("cluster.binaries-missing-configured", string.Join(", ", missing), configured);
         }
 
         var searchPath = settings.SearchPath
@@ -231,10 +227,8 @@ public static partial class LocalPostgres
             return NormaliseDirectory(best);
         }
 
-        var where = string.Join(" or ", roots.Select(root => root.TrimEnd('/') + "/*/bin"));
-        throw new LocalPostgresUnavailableException(
-            $"PostgreSQL server binaries (initdb, pg_ctl) were not found on PATH or under {where}. "
-            + "Install them (Debian/Ubuntu: sudo apt-get install postgresql) or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        var where = string.Join(HostingText.Format("list.or"), roots.Select(root => root.TrimEnd('/') + "/*/bin"));
+        throw LocalPostgresUnavailableException.Of("cluster.binaries-missing", where);
     }
 
     internal static string NormaliseDirectory(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
@@ -262,7 +256,7 @@ public static partial class LocalPostgres
     {
         if (string.IsNullOrWhiteSpace(name) || name.Contains('\0', StringComparison.Ordinal) || Encoding.UTF8.GetByteCount(name) > 63)
         {
-            throw new ArgumentException($"'{name}' is not a usable PostgreSQL database name (1 to 63 bytes, no NUL).", nameof(name));
+            throw new ArgumentException(HostingText.Format("cluster.database-name-invalid", name), nameof(name));
         }
     }
 
@@ -278,17 +272,12 @@ public static partial class LocalPostgres
         var known = id is not null && (await ChildProcess.RunAsync(id, ["-u", ServiceAccount], ct).ConfigureAwait(false)).Succeeded;
         if (!known)
         {
-            throw new LocalPostgresUnavailableException(
-                $"Outreach runs as root, and PostgreSQL refuses to run as root, so the private cluster must run as the '{ServiceAccount}' OS user, "
-                + $"but there is no such user. Create it (Debian/Ubuntu: sudo apt-get install postgresql creates it), run Outreach as a normal user, "
-                + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+            throw LocalPostgresUnavailableException.Of("cluster.service-account-missing", ServiceAccount);
         }
 
         if (ChildProcess.FindOnPath("runuser") is null)
         {
-            throw new LocalPostgresUnavailableException(
-                $"Outreach runs as root and needs 'runuser' (util-linux) to run PostgreSQL as the '{ServiceAccount}' OS user, but it was not found. "
-                + "Install util-linux, run Outreach as a normal user, or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+            throw LocalPostgresUnavailableException.Of("cluster.runuser-missing", ServiceAccount);
         }
 
         return ServiceAccount;
@@ -325,11 +314,7 @@ public static partial class LocalPostgres
             lockFile,
             timeout,
             () => report?.Invoke(HostingText.Format("cluster.waiting-lock", dataDirectory, lockFile)),
-            lastError => new LocalPostgresUnavailableException(
-                $"Gave up after {timeout.TotalSeconds:0} s waiting for the lock file {lockFile}: another process keeps preparing the PostgreSQL cluster at {dataDirectory}. "
-                + "The lock is released automatically when that process ends (lslocks shows who holds " + lockFile + ")"
-                + " (or use a different OUTREACH_PGDATA, or an existing server with --connection or OUTREACH_CONNECTION).",
-                lastError),
+            lastError => LocalPostgresUnavailableException.Of(lastError, "cluster.lock-timeout", timeout.TotalSeconds, lockFile, dataDirectory),
             ct);
     }
 

@@ -132,10 +132,8 @@ internal sealed class LocalPostgresInstance
             return;
         }
 
-        throw new LocalPostgresUnavailableException(
-            $"The password file of the private cluster's superuser is missing ({_secrets.PathOf(LocalPostgres.SuperuserName)}), so Outreach cannot log in to the cluster at {_dataDirectory}. "
-            + $"Restore the folder {_secrets.Folder} from a backup, or move the data directory away (Outreach then creates a fresh cluster), "
-            + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        throw LocalPostgresUnavailableException.Of(
+            "cluster.superuser-password-missing", _secrets.PathOf(LocalPostgres.SuperuserName), _dataDirectory, _secrets.Folder);
     }
 
     /// <summary>
@@ -237,8 +235,7 @@ internal sealed class LocalPostgresInstance
         var result = await RunToolAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"], ct).ConfigureAwait(false);
         if (!result.Succeeded && File.Exists(PidFile))
         {
-            throw new LocalPostgresUnavailableException(
-                $"pg_ctl could not stop the PostgreSQL server at {_dataDirectory}:{Environment.NewLine}{result.Output}");
+            throw LocalPostgresUnavailableException.Of("cluster.stop-failed", _dataDirectory, result.Output);
         }
     }
 
@@ -263,21 +260,22 @@ internal sealed class LocalPostgresInstance
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new LocalPostgresUnavailableException(
-                $"Outreach cannot read the PostgreSQL data directory {_dataDirectory} ({ex.Message}). "
-                + $"It must belong to {_serviceAccount ?? "the user running Outreach"}; fix its ownership or choose another folder with {LocalPostgres.DataDirectoryVariable}.",
-                ex);
+            throw LocalPostgresUnavailableException.Of(
+                ex,
+                "cluster.data-directory-unreadable",
+                _dataDirectory,
+                ex.Message,
+                (object?)_serviceAccount ?? new HostingTerm("cluster.current-os-user"),
+                LocalPostgres.DataDirectoryVariable);
         }
 
         if (File.Exists(Path.Combine(_dataDirectory, "PG_VERSION")))
         {
-            throw new LocalPostgresUnavailableException(
-                $"{_dataDirectory} holds a PostgreSQL cluster that Outreach did not finish setting up ({LocalPostgres.ConfigFileName} is missing). "
-                + $"If it is left over from an interrupted first run, delete the folder; otherwise choose another folder with {LocalPostgres.DataDirectoryVariable}.");
+            throw LocalPostgresUnavailableException.Of(
+                "cluster.setup-unfinished", _dataDirectory, LocalPostgres.ConfigFileName, LocalPostgres.DataDirectoryVariable);
         }
 
-        throw new LocalPostgresUnavailableException(
-            $"{_dataDirectory} is not empty but holds no PostgreSQL cluster. Empty it or choose another folder with {LocalPostgres.DataDirectoryVariable}.");
+        throw LocalPostgresUnavailableException.Of("cluster.data-directory-not-empty", _dataDirectory, LocalPostgres.DataDirectoryVariable);
     }
 
     private async Task InitialiseAsync(CancellationToken ct)
@@ -316,8 +314,7 @@ internal sealed class LocalPostgresInstance
 
             if (!result.Succeeded)
             {
-                throw new LocalPostgresUnavailableException(
-                    $"initdb could not create the PostgreSQL cluster at {_dataDirectory}:{Environment.NewLine}{result.Output}");
+                throw LocalPostgresUnavailableException.Of("cluster.initdb-failed", _dataDirectory, result.Output);
             }
 
             await File.WriteAllTextAsync(HbaFile, HbaText, ct).ConfigureAwait(false);
@@ -362,11 +359,14 @@ internal sealed class LocalPostgresInstance
 
         var blocking = EnumerateAncestors(_dataDirectory)
             .FirstOrDefault(folder => (File.GetUnixFileMode(folder) & UnixFileMode.OtherExecute) == 0);
-        var hint = blocking is null ? string.Empty : $" ({blocking} is not searchable by other users; chmod o+x {blocking} would fix that)";
-        throw new LocalPostgresUnavailableException(
-            $"Outreach runs as root, so the private PostgreSQL cluster runs as the '{_serviceAccount}' OS user, but that user cannot write to {_dataDirectory}{hint}. "
-            + $"Choose a folder it can reach with {LocalPostgres.DataDirectoryVariable} (the default for root is {LocalPostgres.RootDataDirectory}), "
-            + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+        object hint = blocking is null ? string.Empty : new HostingTerm("cluster.folder-not-searchable", blocking);
+        throw LocalPostgresUnavailableException.Of(
+            "cluster.service-account-cannot-write",
+            _serviceAccount,
+            _dataDirectory,
+            hint,
+            LocalPostgres.DataDirectoryVariable,
+            LocalPostgres.RootDataDirectory);
     }
 
     private static IEnumerable<string> EnumerateAncestors(string path)
@@ -417,9 +417,7 @@ internal sealed class LocalPostgresInstance
 
             if (deadline.Elapsed > _settings.StartTimeout)
             {
-                throw new LocalPostgresUnavailableException(
-                    $"A PostgreSQL server (pid {pid.ProcessId}) is running on {_dataDirectory} but does not accept connections on 127.0.0.1:{pid.Port}. "
-                    + $"Look at {LogFile}; stop it with: pg_ctl -D {_dataDirectory} stop");
+                throw LocalPostgresUnavailableException.Of("cluster.server-not-answering", pid.ProcessId, _dataDirectory, pid.Port, LogFile);
             }
 
             if (!reported)
@@ -465,8 +463,7 @@ internal sealed class LocalPostgresInstance
             var log = ReadLogSince(logLength);
             if (ReadPidFile() is { } pid && ChildProcess.IsLivePostgresProcess(pid.ProcessId))
             {
-                throw new LocalPostgresUnavailableException(
-                    $"The PostgreSQL server at {_dataDirectory} did not become ready within {timeout} s. It may still be starting; try again, or look at {LogFile}.");
+                throw LocalPostgresUnavailableException.Of("cluster.start-timeout", _dataDirectory, timeout, LogFile);
             }
 
             // Somebody grabbed the port between our check and the server's bind, or the shared memory of a crashed
@@ -475,11 +472,7 @@ internal sealed class LocalPostgresInstance
                 || log.Contains("pre-existing shared memory block", StringComparison.Ordinal);
             if (!transient || attempt == StartAttempts)
             {
-                throw new LocalPostgresUnavailableException(
-                    $"PostgreSQL could not start the private cluster at {_dataDirectory} on 127.0.0.1:{port}.{Environment.NewLine}"
-                    + $"{result.Output}{Environment.NewLine}Last lines of {LogFile}:{Environment.NewLine}{log}{Environment.NewLine}"
-                    + $"Fix the cause above; if the data directory is damaged, move it away and Outreach will create a fresh one, "
-                    + "or point Outreach at an existing server with --connection or OUTREACH_CONNECTION.");
+                throw LocalPostgresUnavailableException.Of("cluster.start-failed", _dataDirectory, port, result.Output, LogFile, log);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), ct).ConfigureAwait(false);
@@ -513,9 +506,7 @@ internal sealed class LocalPostgresInstance
             {
                 if (waited.Elapsed > _settings.StartTimeout)
                 {
-                    throw new LocalPostgresUnavailableException(
-                        $"Processes of a crashed PostgreSQL server are still attached to the shared memory of the cluster at {_dataDirectory} "
-                        + $"(segment {segment.Id}; 'ipcs -mp' shows them). Stop them, then try again.");
+                    throw LocalPostgresUnavailableException.Of("cluster.shared-memory-attached", _dataDirectory, segment.Id);
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(100), ct).ConfigureAwait(false);
@@ -612,10 +603,8 @@ internal sealed class LocalPostgresInstance
         }
         catch (PostgresException ex) when (ex.SqlState.StartsWith("28", StringComparison.Ordinal))
         {
-            throw new LocalPostgresUnavailableException(
-                $"The private PostgreSQL cluster at {pid.DataDirectory} refused the superuser's password from {_secrets.PathOf(LocalPostgres.SuperuserName)} ({ex.SqlState}: {ex.MessageText}): "
-                + $"the secrets folder {_secrets.Folder} does not belong to this cluster. Restore the right one, or move the data directory away (Outreach then creates a fresh cluster).",
-                ex);
+            throw LocalPostgresUnavailableException.Of(
+                ex, "cluster.secrets-mismatch", pid.DataDirectory, _secrets.PathOf(LocalPostgres.SuperuserName), ex.SqlState, ex.MessageText, _secrets.Folder);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -671,11 +660,11 @@ internal sealed class LocalPostgresInstance
         }
         catch (IOException)
         {
-            return "(no server log)";
+            return HostingText.Format("cluster.no-server-log");
         }
         catch (UnauthorizedAccessException)
         {
-            return "(server log not readable)";
+            return HostingText.Format("cluster.server-log-unreadable");
         }
     }
 
@@ -702,11 +691,11 @@ internal sealed class LocalPostgresInstance
     private async Task ChangeOwnerAsync(string path, CancellationToken ct)
     {
         var chown = ChildProcess.FindOnPath("chown")
-            ?? throw new LocalPostgresUnavailableException("Outreach runs as root and needs 'chown' to hand the data directory to the postgres OS user, but it was not found on PATH.");
+            ?? throw LocalPostgresUnavailableException.Of("cluster.chown-missing", _serviceAccount);
         var result = await ChildProcess.RunAsync(chown, [_serviceAccount + ":", path], ct).ConfigureAwait(false);
         if (!result.Succeeded)
         {
-            throw new LocalPostgresUnavailableException($"Could not give {path} to the '{_serviceAccount}' OS user: {result.Output}");
+            throw LocalPostgresUnavailableException.Of("cluster.chown-failed", path, _serviceAccount, result.Output);
         }
     }
 
@@ -719,7 +708,7 @@ internal sealed class LocalPostgresInstance
         }
 
         var runuser = ChildProcess.FindOnPath("runuser")
-            ?? throw new LocalPostgresUnavailableException("Outreach runs as root and needs 'runuser' (util-linux) to run PostgreSQL as the postgres OS user, but it was not found.");
+            ?? throw LocalPostgresUnavailableException.Of("cluster.runuser-missing", _serviceAccount);
         return ChildProcess.RunAsync(runuser, ["-u", _serviceAccount, "--", executable, .. arguments], ct);
     }
 }

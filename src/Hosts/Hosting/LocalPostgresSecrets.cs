@@ -40,10 +40,7 @@ internal sealed class LocalPostgresSecrets
         }
         catch (UnauthorizedAccessException ex)
         {
-            throw new LocalPostgresUnavailableException(
-                $"Outreach cannot read {path}, the password of the private cluster's role {role}: only the OS user who created the cluster can. "
-                + $"Run Outreach as that user, or choose another folder with {LocalPostgres.DataDirectoryVariable}.",
-                ex);
+            throw LocalPostgresUnavailableException.Of(ex, "cluster.secret-unreadable", path, role, LocalPostgres.DataDirectoryVariable);
         }
     }
 

@@ -33,7 +33,7 @@ public static partial class OutreachConnection
 
             if (string.Equals(UserOf(admin), UserOf(application), StringComparison.Ordinal))
             {
-                throw new ArgumentException($"{AdminEnvironmentVariable} and the application connection use the same role ({UserOf(application)}). Give the application a role of its own (see docs/audit.md), or unset {AdminEnvironmentVariable}.");
+                throw new ArgumentException(HostingText.Format("connection.admin-same-role", AdminEnvironmentVariable, UserOf(application)));
             }
 
             report?.Invoke(HostingText.Format("connection.admin", AdminEnvironmentVariable, Mask(admin)));
