@@ -67,16 +67,25 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
         return problems;
     }
 
-    private static string? ConnectionProblem(string connectionString)
+    /// <summary>
+    /// What is wrong with <paramref name="connectionString"/> as an Npgsql connection string, in the current UI culture
+    /// (a keyword Npgsql does not know or a value it cannot read, no host), or null when it can be used.
+    /// </summary>
+    public static string? ConnectionProblem(string connectionString)
     {
+        ArgumentNullException.ThrowIfNull(connectionString);
         try
         {
             var builder = new NpgsqlConnectionStringBuilder(connectionString);
             return string.IsNullOrWhiteSpace(builder.Host) ? OutreachText.Get("options.connection-no-host") : null;
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException or OverflowException)
         {
-            return ex.Message;
+            // Npgsql's words are English; only the keyword it names is kept ("Couldn't set hots (Parameter 'hots')").
+            var keyword = System.Text.RegularExpressions.Regex.Match(ex.Message, @"Couldn't set ([^\s(]+)");
+            return keyword.Success
+                ? OutreachText.Format("options.connection-keyword", null, keyword.Groups[1].Value)
+                : OutreachText.Get("options.connection-unreadable");
         }
     }
 }

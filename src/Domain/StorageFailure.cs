@@ -41,6 +41,9 @@ public enum StorageFailureKind
 /// <param name="Detail">The server's or driver's own words, for the record.</param>
 public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, string Detail)
 {
+    /// <summary>Why the server could not be reached, in the reader's language (the socket's or driver's words are <see cref="Detail"/>).</summary>
+    public SystemReason? Reason { get; init; }
+
     /// <summary>The stable code programs match on.</summary>
     public string Code => Kind switch
     {
@@ -60,7 +63,7 @@ public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, st
     /// </summary>
     public string Message(CultureInfo? culture = null)
     {
-        var detail = SqlState.Length > 0 ? $"{SqlState}: {Detail}" : Detail;
+        var detail = SqlState.Length > 0 ? $"{SqlState}: {Detail}" : Reason?.ToString(null, culture ?? CultureInfo.CurrentUICulture) ?? Detail;
         return OutreachText.Format(Code, culture, detail);
     }
 
@@ -89,7 +92,7 @@ public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, st
                     innermost = inner;
                 }
 
-                return new StorageFailure(StorageFailureKind.Unreachable, string.Empty, innermost.Message.TrimEnd('.'));
+                return new StorageFailure(StorageFailureKind.Unreachable, string.Empty, innermost.Message.TrimEnd('.')) { Reason = SystemReason.Of(innermost) };
             }
         }
 

@@ -35,6 +35,17 @@ public sealed partial class SystemReason : IFormattable
             JsonException json when json.LineNumber is { } line => new("system.json-at", line + 1, (json.BytePositionInLine ?? 0) + 1),
             JsonException => new("system.json"),
             CryptographicException => new("system.crypto"),
+            System.Net.Sockets.SocketException socket => socket.SocketErrorCode switch
+            {
+                System.Net.Sockets.SocketError.ConnectionRefused => new("system.connection-refused"),
+                System.Net.Sockets.SocketError.HostNotFound or System.Net.Sockets.SocketError.TryAgain or System.Net.Sockets.SocketError.NoData => new("system.host-not-found"),
+                System.Net.Sockets.SocketError.TimedOut => new("system.timed-out"),
+                System.Net.Sockets.SocketError.NetworkUnreachable or System.Net.Sockets.SocketError.HostUnreachable or System.Net.Sockets.SocketError.NetworkDown => new("system.network-unreachable"),
+                System.Net.Sockets.SocketError.ConnectionReset or System.Net.Sockets.SocketError.ConnectionAborted => new("system.connection-reset"),
+                _ => new("system.other", exception.Message.TrimEnd('.')),
+            },
+            TimeoutException => new("system.timed-out"),
+            EndOfStreamException => new("system.connection-reset"),
             IOException io when (io.HResult & 0xFFFF) is 28 or 112 => new("system.disk-full"),
             IOException io when PathIn(io.Message) is { Length: > 0 } path && io.Message.StartsWith("Read-only file system", StringComparison.Ordinal) => new("system.read-only", path),
             _ => new("system.other", exception.Message.TrimEnd('.')),

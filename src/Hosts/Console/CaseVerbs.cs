@@ -198,7 +198,9 @@ internal static class CaseVerbs
         }
 
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
-        var outOfRange = new FormatException($"--as-of {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).");
+        var outOfRange = new FormatException(Cli.Say(
+            $"--as-of {value} nằm ngoài khoảng ngày Outreach ghi nhận ({SaneDates.Earliest:yyyy-MM-dd} đến {SaneDates.Latest:yyyy-MM-dd}).",
+            $"--as-of {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd})."));
         if (DateOnly.TryParseExact(value, "yyyy-MM-dd", invariant, System.Globalization.DateTimeStyles.None, out var date))
         {
             return date < SaneDates.Earliest || date > SaneDates.Latest ? throw outOfRange : VietnamTime.EndOf(date).AddTicks(-1);
@@ -206,7 +208,9 @@ internal static class CaseVerbs
 
         if (!DateTime.TryParse(value, invariant, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
         {
-            throw new FormatException($"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time.");
+            throw new FormatException(Cli.Say(
+                $"--as-of \"{value}\" không phải là ngày: hãy ghi yyyy-MM-dd (ví dụ 2024-03-31) hoặc ngày giờ ISO 8601.",
+                $"--as-of \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31) or an ISO 8601 date-time."));
         }
 
         if (parsed.Year < SaneDates.Earliest.Year || parsed.Year > SaneDates.Latest.Year)
@@ -224,8 +228,10 @@ internal static class CaseVerbs
         => string.IsNullOrWhiteSpace(value)
             ? null
             : !DateOnly.TryParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
-                ? throw new FormatException($"{option} \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31).")
+                ? throw new FormatException(Cli.Say($"{option} \"{value}\" không phải là ngày: hãy ghi yyyy-MM-dd (ví dụ 2024-03-31).", $"{option} \"{value}\" is not a date: use yyyy-MM-dd (e.g. 2024-03-31)."))
                 : date < SaneDates.Earliest || date > SaneDates.Latest
-                    ? throw new FormatException($"{option} {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd}).")
+                    ? throw new FormatException(Cli.Say(
+                        $"{option} {value} nằm ngoài khoảng ngày Outreach ghi nhận ({SaneDates.Earliest:yyyy-MM-dd} đến {SaneDates.Latest:yyyy-MM-dd}).",
+                        $"{option} {value} is outside the dates Outreach records ({SaneDates.Earliest:yyyy-MM-dd} to {SaneDates.Latest:yyyy-MM-dd})."))
                     : date;
 }

@@ -210,8 +210,8 @@ internal static class Cli
     /// </summary>
     public static async Task<(OutreachOptions Options, OutreachDatabase Database)> SettingsAsync(ParseResult parse, CancellationToken cancellation)
     {
-        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), Info, cancellation);
         var options = Outreach;
+        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), options, Info, cancellation);
         options.SchemaName = CheckSchema(parse.GetValue(Schema)) ?? options.SchemaName;
         options.ConnectionString = database.Application;
         options.OwnerConnectionString = database.Admin;
@@ -280,12 +280,11 @@ internal static class Cli
 
         return ex switch
         {
-            LocalPostgresUnavailableException => new ConsoleFailure("cluster.unavailable", ex.Message, Unavailable, []),
+            LocalPostgresUnavailableException cluster => new ConsoleFailure(cluster.Code, ex.Message, Unavailable, []),
             Microsoft.Extensions.Options.OptionsValidationException invalid
                 => new ConsoleFailure("options.invalid", string.Join(" ", invalid.Failures), BadInput, []),
             ArgumentException or FormatException => new ConsoleFailure("input.invalid", ex.Message, BadInput, []),
-            UnauthorizedAccessException => new ConsoleFailure("access.denied", ex.Message, BadInput, []),
-            IOException => new ConsoleFailure("io.failed", OutreachText.Format("io.failed", null, ex.Message.TrimEnd('.')), BadInput, []),
+            UnauthorizedAccessException or IOException => new ConsoleFailure(SystemReason.Of(ex).Code, OutreachText.Format("io.failed", null, SystemReason.Of(ex)), BadInput, []),
             _ when ex.InnerException is { } inner => Describe(inner),
             _ => null,
         };

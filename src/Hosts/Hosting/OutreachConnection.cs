@@ -20,28 +20,61 @@ public static partial class OutreachConnection
     /// <c>outreach_owner</c>, everything else as <c>outreach_app</c>. With a configured server: <c>OUTREACH_CONNECTION</c>
     /// for the application and, when set, <c>OUTREACH_ADMIN_CONNECTION</c> for schema changes (without it, one role does both).
     /// </summary>
-    public static async Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default)
+    public static Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, Action<string>? report = null, CancellationToken ct = default) =>
+        ResolveDatabaseAsync(explicitConnection, null, report, ct);
+
+    /// <summary>
+    /// As <see cref="ResolveDatabaseAsync(string?, Action{string}?, CancellationToken)"/>, with the deployment's settings as
+    /// the last source before the private cluster: <c>Outreach:ConnectionString</c> (also <c>Outreach__ConnectionString</c>,
+    /// <c>ConnectionStrings:Outreach</c>) and <c>Outreach:OwnerConnectionString</c>. A connection string that cannot be
+    /// read is refused with the setting it came from.
+    /// </summary>
+    public static async Task<OutreachDatabase> ResolveDatabaseAsync(string? explicitConnection, OutreachOptions? configured, Action<string>? report = null, CancellationToken ct = default)
     {
+        string? application = null;
         if (!string.IsNullOrWhiteSpace(explicitConnection) || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable)))
         {
-            var application = await ResolveAsync(explicitConnection, report, ct).ConfigureAwait(false);
-            var admin = Environment.GetEnvironmentVariable(AdminEnvironmentVariable);
+            application = await ResolveAsync(explicitConnection, report, ct).ConfigureAwait(false);
+            Check(application, string.IsNullOrWhiteSpace(explicitConnection) ? EnvironmentVariable : "--connection");
+        }
+        else if (!string.IsNullOrWhiteSpace(configured?.ConnectionString))
+        {
+            application = configured.ConnectionString;
+            Check(application, "Outreach:ConnectionString");
+            report?.Invoke(HostingText.Format("connection.environment", "Outreach:ConnectionString", Mask(application)));
+        }
+
+        if (application is not null)
+        {
+            var (admin, source) = Environment.GetEnvironmentVariable(AdminEnvironmentVariable) is { Length: > 0 } fromEnvironment
+                ? (fromEnvironment, AdminEnvironmentVariable)
+                : (configured?.OwnerConnectionString, "Outreach:OwnerConnectionString");
             if (string.IsNullOrWhiteSpace(admin))
             {
                 return new OutreachDatabase(application, null);
             }
 
+            Check(admin, source);
             if (string.Equals(UserOf(admin), UserOf(application), StringComparison.Ordinal))
             {
-                throw new ArgumentException(HostingText.Format("connection.admin-same-role", AdminEnvironmentVariable, UserOf(application)));
+                throw new ArgumentException(HostingText.Format("connection.admin-same-role", source, UserOf(application)));
             }
 
-            report?.Invoke(HostingText.Format("connection.admin", AdminEnvironmentVariable, Mask(admin)));
+            report?.Invoke(HostingText.Format("connection.admin", source, Mask(admin)));
             return new OutreachDatabase(application, admin);
         }
 
         var cluster = await LocalPostgres.EnsureStartedAsync(report, ct).ConfigureAwait(false);
         return new OutreachDatabase(cluster.ApplicationConnectionString, cluster.OwnerConnectionString) { Cluster = cluster };
+    }
+
+    /// <summary>Refuses a connection string Npgsql cannot read, naming where it came from, in the current UI culture.</summary>
+    private static void Check(string connectionString, string source)
+    {
+        if (OutreachOptionsValidator.ConnectionProblem(connectionString) is { } problem)
+        {
+            throw new ArgumentException(OutreachText.Format("options.connection-invalid", null, source, problem));
+        }
     }
 
     /// <summary>The application role the private cluster uses.</summary>
