@@ -170,9 +170,11 @@ public sealed class ConsoleTests
         Assert.That(culture.ExitCode, Is.EqualTo(2), culture.ToString());
         Assert.That(culture.Error, Does.Contain("Unknown culture \"fr\""));
 
-        var date = await _outreach.RunAsync("cases", "overdue", "--today", "31/12/2024");
+        var date = await _outreach.RunAsync("cases", "overdue", "--today", "31/12/2024", "--culture", "en");
         Assert.That(date.ExitCode, Is.EqualTo(2));
         Assert.That(date.Error, Does.Contain("use yyyy-MM-dd"));
+        var ngay = await _outreach.RunAsync("cases", "overdue", "--today", "31/12/2024");
+        Assert.That((ngay.ExitCode, ngay.Error), Is.EqualTo((2, "error: --today \"31/12/2024\" không phải là ngày: hãy ghi yyyy-MM-dd (ví dụ 2024-03-31).\n")));
 
         var file = await _outreach.RunAsync("apply", Path.Combine(_dir, "nope.jsonl"), "--culture", "en");
         Assert.That(file.ExitCode, Is.EqualTo(2));

@@ -9,6 +9,7 @@ namespace Outreach.Tests.Console;
 /// </summary>
 public sealed class SchemaAndProjectionVerbTests
 {
+    private const string StoryCase = "6f1c2d9e-4b7a-4c55-9a1e-2b8f0d3c4e51";
     private string _schema = "";
     private OutreachProcess _outreach = null!;
     private string _dir = "";
@@ -22,6 +23,16 @@ public sealed class SchemaAndProjectionVerbTests
         _outreach.Extra["OUTREACH_KEYS"] = Path.Combine(_dir, "keys");
         var story = await _outreach.RunAsync("apply", Path.Combine(Repository.Root(), "docs", "samples", "complaint-story.jsonl"));
         Assert.That(story.ExitCode, Is.Zero, story.ToString());
+    }
+
+    /// <summary>What the read models answer: the story's case in full and the count by locality.</summary>
+    private async Task<string> AnswersAsync()
+    {
+        var shown = await _outreach.RunAsync("case", "show", StoryCase, "--json");
+        var counted = await _outreach.RunAsync("cases", "by-locality", "--json");
+        Assert.That((shown.ExitCode, counted.ExitCode), Is.EqualTo((0, 0)), $"{shown}\n{counted}");
+        Assert.That(shown.Out, Does.Contain("12/2024/TCD"));
+        return shown.Out + counted.Out;
     }
 
     [OneTimeTearDown]
@@ -94,7 +105,7 @@ public sealed class SchemaAndProjectionVerbTests
     [Test]
     public async Task A_rebuild_reports_each_projection_and_keeps_the_answers()
     {
-        var before = (await _outreach.RunAsync("cases", "list", "--json")).Out;
+        var before = await AnswersAsync();
         var rebuilt = await _outreach.RunAsync("projections", "rebuild", "--culture", "en");
         Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.ToString());
         foreach (var name in new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" })
@@ -103,7 +114,7 @@ public sealed class SchemaAndProjectionVerbTests
         }
 
         Assert.That(rebuilt.Out, Does.Contain("Rebuilt 5 projections in"));
-        Assert.That((await _outreach.RunAsync("cases", "list", "--json")).Out, Is.EqualTo(before));
+        Assert.That(await AnswersAsync(), Is.EqualTo(before));
 
         var one = await _outreach.RunAsync("projections", "rebuild", "-p", "case", "--json");
         Assert.That(one.ExitCode, Is.Zero, one.ToString());
@@ -113,13 +124,13 @@ public sealed class SchemaAndProjectionVerbTests
     [Test]
     public async Task An_unknown_projection_is_refused_in_vietnamese_before_anything_is_rebuilt()
     {
-        var before = (await _outreach.RunAsync("cases", "list", "--json")).Out;
+        var before = await AnswersAsync();
         var refused = await _outreach.RunAsync("projections", "rebuild", "-p", "Case", "-p", "Cases", "--json");
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
         Assert.That(refused.Error, Does.Contain("Không có bản chiếu (projection) nào tên \"Cases\"").And.Contain("Case, Unit"), refused.ToString());
         Assert.That(refused.Error, Does.Not.Contain("Rebuilt").And.Not.Contain("Đã dựng lại"), "nothing was rebuilt");
         Assert.That(JsonNode.Parse(refused.Out)!["code"]!.GetValue<string>(), Is.EqualTo("projection.unknown"));
-        Assert.That((await _outreach.RunAsync("cases", "list", "--json")).Out, Is.EqualTo(before));
+        Assert.That(await AnswersAsync(), Is.EqualTo(before));
     }
 
     [TestCase("projections", "--bogus")]
