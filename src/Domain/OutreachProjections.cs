@@ -46,7 +46,7 @@ public static class OutreachProjections
         foreach (var name in names ?? [])
         {
             var match = known.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CommandInputException("projection.unknown", name, string.Join(", ", known));
+                ?? throw new CommandInputException("projection.unknown", name, string.Join(", ", known.Select(k => $"\"{k}\"")));
             if (!chosen.Contains(match, StringComparer.Ordinal))
             {
                 chosen.Add(match);

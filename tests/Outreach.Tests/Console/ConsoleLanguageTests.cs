@@ -29,6 +29,19 @@ public sealed partial class ConsoleLanguageTests : ConsoleStoryFixture
         yield return new TestCaseData((object)new[] { "petition", "classify", "--case-id", Case, "--kind", "Grievance", "--actor", "A" }).SetName("an enum value that is no name");
         yield return new TestCaseData((object)new[] { "complaint", "accept", "--case-id", Case, "--notified-parties", "Complainant", "--actor", "Nguyễn Văn An",
             "--occurred-at", "2024-03-06T09:00:00" }).SetName("a time without offset");
+        yield return new TestCaseData((object)new[] { "cases", "overdue", "--today", "31/12/2024" }).SetName("a date in the wrong form");
+        yield return new TestCaseData((object)new[] { "case", "show", Case, "--as-of", "1800-01-01" }).SetName("a date outside the records");
+        yield return new TestCaseData((object)new[] { "localities", "show", "phuong-99" }).SetName("an unknown locality");
+        yield return new TestCaseData((object)new[] { "rotation", "plan", "--weeks", "0" }).SetName("a number out of range");
+        yield return new TestCaseData((object)new[] { "apply", "/nonexistent/steps.jsonl" }).SetName("an input file that does not exist");
+        yield return new TestCaseData((object)new[] { "audit", "verify", "--checkpoint", "/nonexistent/checkpoint.json" }).SetName("a checkpoint file that does not exist");
+        yield return new TestCaseData((object)new[] { "audit", "checkpoint", "--out", "/proc/outreach-checkpoints" }).SetName("an output folder that cannot be written");
+        yield return new TestCaseData((object)new[] { "db-dump", "/proc/nope/schema.sql" }).SetName("an output file that cannot be written");
+        yield return new TestCaseData((object)new[] { "projections", "rebuild", "-p", "Nope" }).SetName("an unknown projection");
+        yield return new TestCaseData((object)new[] { "projections", "--bogus" }).SetName("an unknown option of a projection verb");
+        yield return new TestCaseData((object)new[] { "db-patch" }).SetName("a schema verb without its file");
+        yield return new TestCaseData((object)new[] { "cases", "overdue", "--connection", "Hots=127.0.0.1" }).SetName("a connection string with an unknown keyword");
+        yield return new TestCaseData((object)new[] { "cases", "overdue", "--connection", "Host=127.0.0.1;Port=1;Database=x;Username=y;Timeout=2" }).SetName("a server that does not answer");
     }
 
     [TestCaseSource(nameof(BadInputs))]

@@ -127,7 +127,7 @@ public sealed class SchemaAndProjectionVerbTests
         var before = await AnswersAsync();
         var refused = await _outreach.RunAsync("projections", "rebuild", "-p", "Case", "-p", "Cases", "--json");
         Assert.That(refused.ExitCode, Is.EqualTo(2), refused.ToString());
-        Assert.That(refused.Error, Does.Contain("Không có bản chiếu (projection) nào tên \"Cases\"").And.Contain("Case, Unit"), refused.ToString());
+        Assert.That(refused.Error, Does.Contain("Không có bản chiếu (projection) nào tên \"Cases\"").And.Contain("\"Case\", \"Unit\""), refused.ToString());
         Assert.That(refused.Error, Does.Not.Contain("Rebuilt").And.Not.Contain("Đã dựng lại"), "nothing was rebuilt");
         Assert.That(JsonNode.Parse(refused.Out)!["code"]!.GetValue<string>(), Is.EqualTo("projection.unknown"));
         Assert.That(await AnswersAsync(), Is.EqualTo(before));
