@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text.Json;
+using static Outreach.Tests.Support.Cultures;
 
 namespace Outreach.Tests.Conventions;
 
@@ -67,18 +68,8 @@ public sealed class SystemReasonTests
     [TestCase("Host", "không đọc được chuỗi", "cannot be read as key=value pairs")]
     public void A_connection_string_problem_is_told_without_npgsql_english(string connection, string vietnamese, string english)
     {
-        var before = CultureInfo.CurrentUICulture;
-        try
-        {
-            CultureInfo.CurrentUICulture = Vi;
-            Assert.That(OutreachOptionsValidator.ConnectionProblem(connection), Does.Contain(vietnamese));
-            CultureInfo.CurrentUICulture = En;
-            Assert.That(OutreachOptionsValidator.ConnectionProblem(connection), Does.Contain(english));
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
+        Assert.That(InCulture(Vi, () => OutreachOptionsValidator.ConnectionProblem(connection)), Does.Contain(vietnamese));
+        Assert.That(InCulture(En, () => OutreachOptionsValidator.ConnectionProblem(connection)), Does.Contain(english));
     }
 
     [Test]

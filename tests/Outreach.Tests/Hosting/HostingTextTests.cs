@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Outreach.Hosting;
 using Outreach.Tests.Support;
+using static Outreach.Tests.Support.Cultures;
 
 namespace Outreach.Tests.Hosting;
 
@@ -193,21 +194,6 @@ public sealed partial class HostingTextTests
         {
             Assert.That(vi.Message, Does.StartWith("Không hỗ trợ ngôn ngữ \"fr\""));
             Assert.That(en.Message, Does.StartWith("Unknown culture \"fr\": use vi (Vietnamese, the default) or en (English)."));
-        }
-    }
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="culture"/> as the UI culture, then restores the previous one.</summary>
-    private static T InCulture<T>(CultureInfo culture, Func<T> action)
-    {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 

@@ -8,6 +8,7 @@ using Outreach.Localities;
 using Outreach.Rotation;
 using Outreach.Units;
 using Outreach.Visits;
+using static Outreach.Tests.Support.Cultures;
 
 namespace Outreach.Tests.Programme;
 
@@ -190,18 +191,4 @@ public sealed partial class ProgrammeRefusalTextTests
 
     private static int[] Placeholders(string text)
         => [.. Regex.Matches(text, @"\{(\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().Order()];
-
-    private static T InCulture<T>(CultureInfo culture, Func<T> action)
-    {
-        var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return action();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = before;
-        }
-    }
 }
