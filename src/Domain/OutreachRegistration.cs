@@ -59,6 +59,9 @@ public static class OutreachRegistration
             options.Events.MapEventType(type, OutreachEvents.StoredName(type));
         }
 
+        // Earlier contracts still in streams, read as the current one (docs/events.md, "Earlier contracts").
+        options.Events.Upcast<Rotation.RotaRecordedV1, Rotation.RotaRecorded>(Rotation.RotaRecordedV1.StoredName, old => old.Upcast());
+
         Audit.HashChain.Register(options);
 
         options.Projections.Add(new CaseProjection(outreach), ProjectionLifecycle.Inline);

@@ -33,7 +33,7 @@ public sealed record Rota
             RotaRecorded e => state with
             {
                 Id = e.RotaId, Exists = true,
-                Assignments = [.. e.Weeks.Select((w, i) => new RotaAssignment(w, e.Visitors[i], e.Localities[i])).OrderBy(a => a.Week).ThenBy(a => a.Visitor, StringComparer.Ordinal)],
+                Assignments = [.. e.Visits.Select(v => new RotaAssignment(v.Week, v.Visitor, v.Locality)).OrderBy(a => a.Week).ThenBy(a => a.Visitor, StringComparer.Ordinal)],
             },
             RotaVisitsSwapped e => state with
             {

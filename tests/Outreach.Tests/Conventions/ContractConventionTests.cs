@@ -26,6 +26,7 @@ public sealed class ContractConventionTests
     {
         var inner = Nullable.GetUnderlyingType(t) ?? t;
         return inner.IsEnum || AllowedFieldTypes.Contains(inner) || (inner.IsArray && IsPrimitiveOrEnum(inner.GetElementType()!))
+               || (inner.IsGenericType && inner.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) && IsPrimitiveOrEnum(inner.GetGenericArguments()[0]))
                // A contract value such as SealedIdentity: a sealed record of Outreach made of primitives itself.
                || (inner.IsSealed && IsRecord(inner) && inner.Namespace?.StartsWith("Outreach", StringComparison.Ordinal) == true
                    && inner.GetProperties().All(p => IsPrimitiveOrEnum(p.PropertyType)));
@@ -33,7 +34,7 @@ public sealed class ContractConventionTests
 
     [Test]
     public void Every_event_in_the_assembly_is_registered()
-        => Assert.That(EventTypesInAssembly(), Is.EquivalentTo(OutreachEvents.All));
+        => Assert.That(EventTypesInAssembly().Except(OutreachEvents.EarlierContracts.Values), Is.EquivalentTo(OutreachEvents.All));
 
     [TestCaseSource(nameof(Events))]
     public void Events_are_sealed_records_of_primitives_and_enums(Type type)

@@ -92,7 +92,7 @@ public sealed partial class ProgrammeRefusalTextTests
     public void A_rota_refusal_has_its_code_and_both_languages()
     {
         var week = new DateOnly(2026, 11, 23);
-        var recorded = new RotaRecorded(Id, [week, week], ["a", "b"], ["x", "y"], "Ban Dân vận", At);
+        var recorded = new RotaRecorded(Id, [new(week, "a", "x"), new(week, "b", "y")], "Ban Dân vận", At);
         var refused = Assert.Throws<DomainRuleException>(() => RotaCommands.Decide(
             new ReassignRotaVisit(Id, week, "a", "b", "ốm", "Ban Dân vận", At.AddDays(1)), Rota.None(Id).Evolve(recorded)))!;
         Assert.That(refused.Code, Is.EqualTo("rota.reassign.busy"));

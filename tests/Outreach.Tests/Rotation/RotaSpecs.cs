@@ -11,7 +11,7 @@ public sealed class RotaSpecs
     private const string Who = "Ban Dân vận";
 
     // a: x then y; b: y then x; c: z in week 1 only.
-    private static readonly RotaRecorded Recorded = new(Id, [W1, W1, W1, W2, W2], ["a", "b", "c", "a", "b"], ["x", "y", "z", "y", "x"], Who, At);
+    private static readonly RotaRecorded Recorded = new(Id, [new(W1, "a", "x"), new(W1, "b", "y"), new(W1, "c", "z"), new(W2, "a", "y"), new(W2, "b", "x")], Who, At);
 
     private static Rota State(params object[] events) => events.Aggregate(Rota.None(Id), (r, e) => r.Evolve(e));
 

@@ -50,15 +50,42 @@ public sealed record RecordRota(Guid RotaId, IReadOnlyList<DateOnly> Weeks, IRea
             RotaRules.EnsureNoRepeat(entries, visitor, "rota.record");
         }
 
-        return [new RotaRecorded(command.RotaId, [.. command.Weeks], [.. command.Visitors], [.. command.Localities], command.Actor, command.OccurredAt)];
+        return [new RotaRecorded(command.RotaId, [.. entries.Select(e => new RotaEntry(e.Week, e.Visitor, e.Locality))], command.Actor, command.OccurredAt)];
     }
 }
 
-/// <summary>A rota was adopted.</summary>
+/// <summary>A rota was adopted (contract 2, <c>rota_recorded_v2</c>: one entry per visit).</summary>
+/// <param name="RotaId">The rota.</param>
+/// <param name="Visits">The visits of the rota, one entry each.</param>
+/// <param name="RecordedBy">Who adopted it.</param>
+/// <param name="RecordedAt">When.</param>
+public sealed record RotaRecorded(Guid RotaId, IReadOnlyList<RotaEntry> Visits, string RecordedBy, DateTimeOffset RecordedAt);
+
+/// <summary>One visit of a recorded rota.</summary>
+/// <param name="Week">The Monday of the visit's week.</param>
+/// <param name="Visitor">The cadre or group who goes.</param>
+/// <param name="Locality">Where they go.</param>
+public sealed record RotaEntry(DateOnly Week, string Visitor, string Locality);
+
+/// <summary>
+/// Contract 1 of <see cref="RotaRecorded"/> (<c>rota_recorded_v1</c>), as streams recorded before contract 2 hold it:
+/// three parallel arrays, one position per visit. Never written any more; read through <see cref="Upcast"/>.
+/// </summary>
 /// <param name="RotaId">The rota.</param>
 /// <param name="Weeks">Each visit's Monday.</param>
 /// <param name="Visitors">Each visit's visitor.</param>
 /// <param name="Localities">Each visit's locality.</param>
 /// <param name="RecordedBy">Who adopted it.</param>
 /// <param name="RecordedAt">When.</param>
-public sealed record RotaRecorded(Guid RotaId, DateOnly[] Weeks, string[] Visitors, string[] Localities, string RecordedBy, DateTimeOffset RecordedAt);
+public sealed record RotaRecordedV1(Guid RotaId, DateOnly[] Weeks, string[] Visitors, string[] Localities, string RecordedBy, DateTimeOffset RecordedAt)
+{
+    /// <summary>The stored name of contract 1.</summary>
+    public const string StoredName = "rota_recorded_v1";
+
+    /// <summary>The same rota as contract 2. Arrays of unequal length (never written by Outreach) keep their common prefix.</summary>
+    public RotaRecorded Upcast()
+    {
+        var count = Math.Min(Weeks.Length, Math.Min(Visitors.Length, Localities.Length));
+        return new RotaRecorded(RotaId, [.. Enumerable.Range(0, count).Select(i => new RotaEntry(Weeks[i], Visitors[i], Localities[i]))], RecordedBy, RecordedAt);
+    }
+}

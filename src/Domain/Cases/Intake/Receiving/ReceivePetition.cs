@@ -129,7 +129,6 @@ public sealed record ReceivePetition(
 /// <param name="Respondent">Whose decision or conduct is at issue.</param>
 /// <param name="ReceivedBy">The cadre who received it.</param>
 /// <param name="ReceivedAt">When it was received (business time).</param>
-[ContractVersion(2)]
 public sealed record PetitionReceived(
     Guid CaseId,
     string? Number,
