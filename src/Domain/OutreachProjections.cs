@@ -15,6 +15,21 @@ public sealed record ProjectionInfo(string Name, ProjectionLifecycle Lifecycle, 
 /// <param name="Elapsed">How long the rebuild took.</param>
 public sealed record ProjectionRebuilt(string Name, TimeSpan Elapsed);
 
+/// <summary>How far one asynchronous view has read the event store.</summary>
+/// <param name="Name">The projection.</param>
+/// <param name="Sequence">The last event sequence it has processed.</param>
+/// <param name="Behind">How many events it still has to read (0 when it is current).</param>
+public sealed record ViewProgress(string Name, long Sequence, long Behind);
+
+/// <summary>How current the asynchronous views are, against the highest event sequence.</summary>
+/// <param name="HighestSequence">The highest event sequence in the store.</param>
+/// <param name="Views">Each asynchronous view's progress.</param>
+public sealed record ViewFreshness(long HighestSequence, IReadOnlyList<ViewProgress> Views)
+{
+    /// <summary>True when every asynchronous view has read every event.</summary>
+    public bool IsCurrent => Views.All(v => v.Behind == 0);
+}
+
 /// <summary>
 /// Lists and rebuilds the store's projections (Outreach's read models and any an embedding application added), the same for
 /// every host: a rebuild empties a projection's documents and replays every event into it through Marten's daemon.
@@ -71,5 +86,51 @@ public static class OutreachProjections
         }
 
         return done;
+    }
+
+    /// <summary>How far each asynchronous view has read, against the highest event sequence.</summary>
+    public static async Task<ViewFreshness> FreshnessAsync(IDocumentStore store, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var highest = await store.Storage.Database.FetchHighestEventSequenceNumber(cancellation).ConfigureAwait(false);
+        var progress = await store.Storage.Database.AllProjectionProgress(cancellation).ConfigureAwait(false);
+        var views = List(store).Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p =>
+        {
+            var sequence = progress.Where(s => p.Shards.Contains(s.ShardName, StringComparer.Ordinal)).Select(s => s.Sequence).DefaultIfEmpty(0).Min();
+            return new ViewProgress(p.Name, sequence, Math.Max(0, highest - sequence));
+        });
+        return new ViewFreshness(highest, [.. views]);
+    }
+
+    /// <summary>
+    /// Runs the asynchronous views until they have read every event recorded so far (or <paramref name="timeout"/> passes),
+    /// then stops, and says how current they are: what a host without a running daemon (a console verb) does before it
+    /// reads them. A host that runs the daemon (<c>AddAsyncDaemon</c>) reads <see cref="FreshnessAsync"/> instead.
+    /// </summary>
+    public static async Task<ViewFreshness> CatchUpAsync(IDocumentStore store, TimeSpan timeout, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var before = await FreshnessAsync(store, cancellation).ConfigureAwait(false);
+        if (before.IsCurrent)
+        {
+            return before;
+        }
+
+        using var daemon = await store.BuildProjectionDaemonAsync().ConfigureAwait(false);
+        await daemon.StartAllAsync().ConfigureAwait(false);
+        try
+        {
+            await daemon.WaitForNonStaleData(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Reported below as how far behind the views still are.
+        }
+        finally
+        {
+            await daemon.StopAllAsync().ConfigureAwait(false);
+        }
+
+        return await FreshnessAsync(store, cancellation).ConfigureAwait(false);
     }
 }

@@ -51,6 +51,14 @@ public static class OutreachRegistration
 
         options.Listeners.Add(new OutreachStoreSettings(outreach, clock ?? TimeProvider.System));
         options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+
+        // The asynchronous views are run by whoever hosts the store: AddAsyncDaemon (the DI registration does) or
+        // OutreachProjections.CatchUpAsync (the console, before it reads them).
+        if (options.Projections.AsyncMode == JasperFx.Events.Daemon.DaemonMode.Disabled)
+        {
+            options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged;
+        }
+
         options.Events.UseMandatoryStreamTypeDeclaration = true;
         options.Events.MetadataConfig.EnableAll();
         options.Events.MetadataConfig.UserNameEnabled = true;
@@ -69,12 +77,31 @@ public static class OutreachRegistration
         options.Projections.Add(new Visits.VisitProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Difficulties.DifficultyProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Rotation.RotaProjection(), ProjectionLifecycle.Inline);
+
+        // The dashboards' tallies: many streams feed one row, so they run in the daemon, one writer per view (ADR 25).
+        AddTally<Visits.LocalityVisits, Visits.LocalityVisitsMark>(options, new Visits.LocalityVisitsProjection(), "LocalityVisits");
+        AddTally<Visits.WeekVisits, Visits.WeekVisitsMark>(options, new Visits.WeekVisitsProjection(), "WeekVisits");
+        AddTally<Visits.TopicGuidance, Visits.TopicGuidanceMark>(options, new Visits.TopicGuidanceProjection(), "TopicGuidance");
+        AddTally<Difficulties.PersonWaiting, Difficulties.PersonWaitingMark>(options, new Difficulties.PersonWaitingProjection(), "PersonWaiting");
         options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)
             .Index(c => c.LocalityCode)
             .Index(c => c.NextObligationDue);
         return options;
+    }
+
+    private static void AddTally<TRow, TMark>(StoreOptions options, Marten.Events.Projections.IProjection projection, string name)
+        where TRow : class
+        where TMark : class
+    {
+        options.RegisterDocumentType<TRow>();
+        options.RegisterDocumentType<TMark>();
+        options.Projections.Add(projection, ProjectionLifecycle.Async, name, asyncOptions =>
+        {
+            asyncOptions.DeleteViewTypeOnTeardown<TRow>();
+            asyncOptions.DeleteViewTypeOnTeardown<TMark>();
+        });
     }
 
     /// <summary>
@@ -137,7 +164,10 @@ public static class OutreachRegistration
         services.AddHostedService<Audit.CheckpointService>();
         return services.AddMarten(sp => StoreOptionsFor(
                 sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten))
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            // The dashboards' tallies (ADR 25) are kept by the daemon of every host that registers Outreach; HotCold elects
+            // one node per view when several run.
+            .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
     }
 
     /// <summary>

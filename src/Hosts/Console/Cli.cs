@@ -205,6 +205,30 @@ internal static class Cli
     }
 
     /// <summary>
+    /// Opens the store for a verb that reads the asynchronous views (the dashboards' tallies, ADR 25): they are brought up
+    /// to date first (the console runs no daemon between verbs), and the verb says how current they are.
+    /// </summary>
+    public static async Task<DocumentStore> OpenViewsAsync(ParseResult parse, CancellationToken cancellation)
+    {
+        var store = await OpenStoreAsync(parse, cancellation);
+        await ReportFreshnessAsync(store, parse, cancellation);
+        return store;
+    }
+
+    /// <summary>Brings the asynchronous views up to date and says how current they are (one line on standard error).</summary>
+    public static async Task ReportFreshnessAsync(DocumentStore store, ParseResult parse, CancellationToken cancellation)
+    {
+        var freshness = await OutreachProjections.CatchUpAsync(store, TimeSpan.FromMinutes(5), cancellation);
+        var t = Text(parse);
+        var sequence = freshness.HighestSequence.ToString("N0", t.Culture);
+        Info(freshness.IsCurrent
+            ? t.Pick($"Các bảng tổng hợp đã cập nhật tới sự kiện thứ {sequence} (mới nhất).", $"The summary views are current up to event {sequence} (the latest).")
+            : t.Pick(
+                $"Các bảng tổng hợp chưa theo kịp: {string.Join(", ", freshness.Views.Where(v => v.Behind > 0).Select(v => $"{v.Name} còn chậm {v.Behind.ToString("N0", t.Culture)} sự kiện"))} (mới nhất: sự kiện thứ {sequence}).",
+                $"The summary views are behind: {string.Join(", ", freshness.Views.Where(v => v.Behind > 0).Select(v => $"{v.Name} by {v.Behind.ToString("N0", t.Culture)} events"))} (latest: event {sequence})."));
+    }
+
+    /// <summary>
     /// The deployment's settings for this run: the configured ones with the verb's <c>--connection</c> and <c>--schema</c>,
     /// and the database they resolve to (the private cluster when nothing is configured). Nothing is prepared yet.
     /// </summary>

@@ -66,6 +66,8 @@ internal static class DemoVerb
             await RecordRotaAsync(store, VietnamTime.Today(clock), clock, ct);
         }
 
+        // The overview reads the asynchronous views: they catch up with what was just loaded first.
+        await Cli.ReportFreshnessAsync(store, parse, ct);
         await using (var query = store.QuerySession())
         {
             await DashboardAsync(query, VietnamTime.Today(clock), t, parse.GetValue(Cli.Json), ct);

@@ -18,7 +18,7 @@ internal static class DifficultiesVerbs
         waiting.SetAction((parse, ct) => Cli.Guard(parse, async () =>
         {
             var today = CaseVerbs.ParseDate(parse.GetValue(Today), "--today") ?? VietnamTime.Today(TimeProvider.System);
-            using var store = await Cli.OpenStoreAsync(parse, ct);
+            using var store = await Cli.OpenViewsAsync(parse, ct);
             await using var query = store.QuerySession();
             var rows = await DifficultyQueries.WaitingAsync(query, today, ct);
             if (parse.GetValue(Cli.Json))

@@ -41,7 +41,7 @@ internal static class ProgrammeVerbs
 
     private static async Task<int> GuidanceAsync(ParseResult parse, CancellationToken ct)
     {
-        using var store = await Cli.OpenStoreAsync(parse, ct);
+        using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
         var rows = await ProgrammeQueries.GuidanceByTopicAsync(query, ct);
         if (parse.GetValue(Cli.Json))
@@ -113,7 +113,7 @@ internal static class ProgrammeVerbs
     private static async Task<int> CoverageAsync(ParseResult parse, CancellationToken ct)
     {
         var today = CaseVerbs.ParseDate(parse.GetValue(Today), "--today") ?? VietnamTime.Today(TimeProvider.System);
-        using var store = await Cli.OpenStoreAsync(parse, ct);
+        using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
         var rows = (await ProgrammeQueries.CoverageAsync(query, Cli.Outreach.Localities, today, ct))
             .Where(r => !parse.GetValue(CommunesOnly) || r.IsCommuneLevel).ToArray();
@@ -154,7 +154,7 @@ internal static class ProgrammeVerbs
             throw new ArgumentException(Cli.Say($"--by \"{by}\" không hợp lệ: dùng year, unit hoặc visitor.", $"--by \"{by}\" is not known: use year, unit or visitor."));
         }
 
-        using var store = await Cli.OpenStoreAsync(parse, ct);
+        using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
         var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, ct);
         var units = (await query.Query<Unit>().ToListAsync(ct)).ToDictionary(u => u.Id);

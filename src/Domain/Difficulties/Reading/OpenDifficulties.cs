@@ -12,14 +12,14 @@ public sealed record DifficultiesWaiting(string WaitingOn, int Open, int Overdue
 /// <summary>Reports over difficulties and escalations.</summary>
 public static class DifficultyQueries
 {
-    /// <summary>Open difficulties grouped by the person they wait on, most overdue first.</summary>
+    /// <summary>
+    /// Open difficulties grouped by the person they wait on, most overdue first: one row per person from the async view
+    /// <see cref="PersonWaiting"/>, whatever the number of difficulties ever raised.
+    /// </summary>
     public static async Task<IReadOnlyList<DifficultiesWaiting>> WaitingAsync(IQuerySession session, DateOnly today, CancellationToken cancellation = default)
     {
-        var open = await session.Query<Difficulty>()
-            .Where(d => d.Status != DifficultyStatus.ResolvedOnSite && d.Status != DifficultyStatus.Solved)
-            .ToListAsync(cancellation).ConfigureAwait(false);
-        return [.. open.GroupBy(d => d.AwaitingResponseFrom ?? d.RaisedBy)
-            .Select(g => new DifficultiesWaiting(g.Key, g.Count(), g.Count(d => d.IsOverdue(today)), g.Min(d => d.ResponseDue)))
-            .OrderByDescending(w => w.Overdue).ThenBy(w => w.OldestDue ?? DateOnly.MaxValue)];
+        var rows = await session.Query<PersonWaiting>().ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.Select(r => new DifficultiesWaiting(r.Id, r.Open, r.Dues.Count(d => d < today), r.Dues.Count > 0 ? r.Dues[0] : null))
+            .OrderByDescending(w => w.Overdue).ThenBy(w => w.OldestDue ?? DateOnly.MaxValue).ThenBy(w => w.WaitingOn, StringComparer.Ordinal)];
     }
 }

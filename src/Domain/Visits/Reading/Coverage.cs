@@ -47,64 +47,52 @@ public static class ProgrammeQueries
     /// </summary>
     public static async Task<IReadOnlyList<LocalityCoverage>> CoverageAsync(IQuerySession session, LocalityCatalogue catalogue, DateOnly today, CancellationToken cancellation = default)
     {
-        var visits = await TookPlaceAsync(session, cancellation).ConfigureAwait(false);
-        var byLocality = new Dictionary<string, List<DateOnly>>(StringComparer.Ordinal);
-        void Count(string code, DateOnly day)
-        {
-            if (!byLocality.TryGetValue(code, out var days))
-            {
-                byLocality[code] = days = [];
-            }
+        ArgumentNullException.ThrowIfNull(catalogue);
 
-            days.Add(day);
+        // One row per recorded locality code (the async view LocalityVisits), rolled up to today's units here.
+        var rows = await session.Query<LocalityVisits>().ToListAsync(cancellation).ConfigureAwait(false);
+        var byLocality = new Dictionary<string, (int Visits, DateOnly? Last)>(StringComparer.Ordinal);
+        void Count(string code, LocalityVisits row)
+        {
+            var (visits, last) = byLocality.GetValueOrDefault(code);
+            byLocality[code] = (visits + row.Visits, last is null || row.LastVisit > last ? row.LastVisit : last);
         }
 
-        foreach (var (code, day) in visits)
+        foreach (var row in rows)
         {
-            var locality = catalogue.Find(code);
+            var locality = catalogue.Find(row.Id);
             if (locality is { IsCommuneLevel: false })
             {
-                Count(code, day);
+                Count(row.Id, row);
             }
 
-            foreach (var unit in catalogue.SuccessorsOn(code, today))
+            foreach (var unit in catalogue.SuccessorsOn(row.Id, today))
             {
-                Count(unit, day);
+                Count(unit, row);
             }
         }
 
         return [.. catalogue.InForce(today).Select(l =>
         {
-            var days = byLocality.GetValueOrDefault(l.Code) ?? [];
-            DateOnly? last = days.Count > 0 ? days.Max() : null;
-            return new LocalityCoverage(l.Code, catalogue.NameOn(l.Code, today), l.IsCommuneLevel, days.Count, last, last is { } d ? (today.DayNumber - d.DayNumber) / 7 : null);
+            var (visits, last) = byLocality.GetValueOrDefault(l.Code);
+            return new LocalityCoverage(l.Code, catalogue.NameOn(l.Code, today), l.IsCommuneLevel, visits, last, last is { } d ? (today.DayNumber - d.DayNumber) / 7 : null);
         })];
     }
 
-    /// <summary>Visits that took place, per ISO week (Monday), unit and visitor, oldest week first.</summary>
+    /// <summary>Visits that took place, per ISO week (Monday), unit and visitor, oldest week first (the async view WeekVisits).</summary>
     public static async Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, CancellationToken cancellation = default)
     {
-        var visits = await session.Query<Visit>()
-            .Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
-            .ToListAsync(cancellation).ConfigureAwait(false);
-        return [.. visits
-            .SelectMany(v => v.Visitors.Select(visitor => (Week: MondayOf(v.CarriedOutOn ?? v.PlannedFor), v.UnitId, Visitor: visitor)))
-            .GroupBy(x => x)
-            .Select(g => new VisitCount(g.Key.Week, g.Key.UnitId, g.Key.Visitor, g.Count()))
+        var rows = await session.Query<WeekVisits>().ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.Select(r => new VisitCount(r.Week, r.UnitId, r.Visitor, r.Visits))
             .OrderBy(c => c.Week).ThenBy(c => c.UnitId).ThenBy(c => c.Visitor, StringComparer.Ordinal)];
     }
 
-    /// <summary>Guidance sessions by topic (from visits that took place), most frequent first.</summary>
+    /// <summary>Guidance sessions by topic (from visits that took place), most frequent first (the async view TopicGuidance).</summary>
     public static async Task<IReadOnlyList<GuidanceByTopic>> GuidanceByTopicAsync(IQuerySession session, CancellationToken cancellation = default)
     {
-        var visits = await session.Query<Visit>().Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
-            .ToListAsync(cancellation).ConfigureAwait(false);
-
-        // Attendees are kept per visit; a visit's attendees are shared evenly between its sessions.
-        return [.. visits.SelectMany(v => v.Guidance.Select(topic => (Topic: topic, v.LocalityCode, Attendees: v.GuidanceAttendees / Math.Max(1, v.Guidance.Count))))
-            .GroupBy(x => x.Topic)
-            .Select(g => new GuidanceByTopic(g.Key, g.Count(), g.Sum(x => x.Attendees), g.Select(x => x.LocalityCode).Distinct().Count()))
-            .OrderByDescending(t => t.Sessions)];
+        var rows = await session.Query<TopicGuidance>().ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.Select(r => new GuidanceByTopic(Enum.Parse<GuidanceTopic>(r.Id), r.Sessions, r.Attendees, r.Localities.Count))
+            .OrderByDescending(t => t.Sessions).ThenBy(t => t.Topic)];
     }
 
     /// <summary>
@@ -178,22 +166,4 @@ public static class ProgrammeQueries
 
     /// <summary>The Monday of the ISO week containing <paramref name="day"/>.</summary>
     public static DateOnly MondayOf(DateOnly day) => day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
-
-    private static async Task<IReadOnlyList<(string Code, DateOnly Day)>> TookPlaceAsync(IQuerySession session, CancellationToken cancellation)
-    {
-        var rows = await session.Query<Visit>()
-            .Where(v => v.Status == VisitStatus.CarriedOut || v.Status == VisitStatus.Reported)
-            .Select(v => new VisitRow { LocalityCode = v.LocalityCode, CarriedOutOn = v.CarriedOutOn, PlannedFor = v.PlannedFor })
-            .ToListAsync(cancellation).ConfigureAwait(false);
-        return [.. rows.Select(r => (r.LocalityCode, r.CarriedOutOn ?? r.PlannedFor))];
-    }
-
-    private sealed class VisitRow
-    {
-        public string LocalityCode { get; set; } = "";
-
-        public DateOnly? CarriedOutOn { get; set; }
-
-        public DateOnly PlannedFor { get; set; }
-    }
 }
