@@ -132,7 +132,7 @@ internal static class DemoVerb
     {
         var byLocality = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
         var coverage = await Visits.ProgrammeQueries.CoverageAsync(query, Cli.Outreach.Localities, today, ct);
-        var visitsTotal = (await Visits.ProgrammeQueries.VisitsPerWeekAsync(query, ct)).Sum(v => v.Visits);
+        var visitsTotal = await Visits.ProgrammeQueries.VisitsTotalAsync(query, ct);
         var waiting = await Difficulties.DifficultyQueries.WaitingAsync(query, today, ct);
         var overdue = await CaseQueries.OverdueAsync(query, today, ct);
         var kinds = (await query.Query<Case>().Select(c => new KindRow { Kind = c.Kind, Status = c.Status }).ToListAsync(ct))

@@ -23,19 +23,21 @@ internal static class ProjectionVerbs
             var (options, _) = await Cli.SettingsAsync(parse, ct);
             await using var store = Cli.OpenPrepared(options);
             var projections = OutreachProjections.List(store);
+            var behind = (await OutreachProjections.FreshnessAsync(store, ct)).Views.ToDictionary(v => v.Name, v => v.Behind);
             if (parse.GetValue(Cli.Json))
             {
-                Cli.WriteJson(projections.Select(p => new { p.Name, Lifecycle = p.Lifecycle.ToString(), p.Version, p.Shards }));
+                Cli.WriteJson(projections.Select(p => new { p.Name, Lifecycle = p.Lifecycle.ToString(), p.Version, p.Shards, Behind = behind.TryGetValue(p.Name, out var b) ? b : 0 }));
                 return Cli.Ok;
             }
 
             var t = Cli.Text(parse);
             var table = new Table().Border(TableBorder.Rounded)
                 .Title(t.Pick($"{projections.Count} bản chiếu trong lược đồ \"{options.SchemaName}\"", $"{projections.Count} projections in the schema \"{options.SchemaName}\""))
-                .AddColumns(t.Pick("Tên", "Name"), t.Pick("Chạy", "Runs"), t.Pick("Phiên bản", "Version"), t.Pick("Phân đoạn", "Shards"));
+                .AddColumns(t.Pick("Tên", "Name"), t.Pick("Chạy", "Runs"), t.Pick("Phiên bản", "Version"), t.Pick("Phân đoạn", "Shards"), t.Pick("Còn chậm", "Behind"));
             foreach (var p in projections)
             {
-                table.AddRow(Markup.Escape(p.Name), Lifecycle(t, p.Lifecycle), p.Version.ToString(t.Culture), Markup.Escape(string.Join(", ", p.Shards)));
+                var lag = behind.TryGetValue(p.Name, out var b) ? t.Pick($"{b.ToString("N0", t.Culture)} sự kiện", $"{b.ToString("N0", t.Culture)} events") : "—";
+                table.AddRow(Markup.Escape(p.Name), Lifecycle(t, p.Lifecycle), p.Version.ToString(t.Culture), Markup.Escape(string.Join(", ", p.Shards)), lag);
             }
 
             Cli.Out.Write(table);

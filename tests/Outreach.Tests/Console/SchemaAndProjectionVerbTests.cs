@@ -81,7 +81,8 @@ public sealed class SchemaAndProjectionVerbTests : ConsoleStoryFixture
 
         var json = JsonNode.Parse((await Outreach.RunAsync("projections", "list", "--json")).Out)!.AsArray();
         Assert.That(json.Select(p => p!["name"]!.GetValue<string>()), Is.SupersetOf(new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" }));
-        Assert.That(json.Select(p => p!["lifecycle"]!.GetValue<string>()).Distinct(), Is.EqualTo(new[] { "Inline" }));
+        Assert.That(json.Where(p => p!["lifecycle"]!.GetValue<string>() == "Inline").Select(p => p!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" }));
+        Assert.That(json.Where(p => p!["lifecycle"]!.GetValue<string>() == "Async").Select(p => p!["name"]!.GetValue<string>()), Is.EqualTo(new[] { "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting" }));
     }
 
     [Test]
@@ -90,12 +91,12 @@ public sealed class SchemaAndProjectionVerbTests : ConsoleStoryFixture
         var before = await AnswersAsync();
         var rebuilt = await Outreach.RunAsync("projections", "rebuild", "--culture", "en");
         Assert.That(rebuilt.ExitCode, Is.Zero, rebuilt.ToString());
-        foreach (var name in new[] { "Case", "Unit", "Visit", "Difficulty", "Rota" })
+        foreach (var name in new[] { "Case", "Unit", "Visit", "Difficulty", "Rota", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting" })
         {
             Assert.That(rebuilt.Error, Does.Contain($"Rebuilt {name} in "), rebuilt.ToString());
         }
 
-        Assert.That(rebuilt.Out, Does.Contain("Rebuilt 5 projections in"));
+        Assert.That(rebuilt.Out, Does.Contain("Rebuilt 9 projections in"));
         Assert.That(await AnswersAsync(), Is.EqualTo(before));
 
         var one = await Outreach.RunAsync("projections", "rebuild", "-p", "case", "--json");

@@ -79,6 +79,10 @@ public static class ProgrammeQueries
         })];
     }
 
+    /// <summary>How many visits took place in all: one row per recorded locality (the async view LocalityVisits).</summary>
+    public static async Task<int> VisitsTotalAsync(IQuerySession session, CancellationToken cancellation = default)
+        => (await session.Query<LocalityVisits>().Select(r => r.Visits).ToListAsync(cancellation).ConfigureAwait(false)).Sum();
+
     /// <summary>Visits that took place, per ISO week (Monday), unit and visitor, oldest week first (the async view WeekVisits).</summary>
     public static async Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, CancellationToken cancellation = default)
     {
