@@ -36,6 +36,8 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
             await session.HandleAsync(new EscalateDifficulty(difficulty, EscalationLevel.UnitHead, "qldt.1", "Cần xử lý liên ngành", null, "qldt.2", At(2024, 5, 11)));
         }
 
+        // The tallies are asynchronous views (ADR 25): the daemon catches up before they are read.
+        await OutreachProjections.CatchUpAsync(Store, TimeSpan.FromMinutes(1));
         await using var query = Store.QuerySession();
         var waiting = await DifficultyQueries.WaitingAsync(query, new DateOnly(2024, 6, 1));
         var head = waiting.Single(w => w.WaitingOn == "qldt.1");
@@ -80,6 +82,7 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
             Assert.That(head!.Message, Does.Contain("not a cadre of Phòng Nội vụ"));
         }
 
+        await OutreachProjections.CatchUpAsync(Store, TimeSpan.FromMinutes(1));
         await using var query = Store.QuerySession();
         var stored = await query.LoadAsync<Visit>(visit);
         Assert.That(stored!.Status, Is.EqualTo(VisitStatus.Reported));
