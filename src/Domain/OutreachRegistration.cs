@@ -79,6 +79,7 @@ public static class OutreachRegistration
         options.Projections.Add(new Rotation.RotaProjection(), ProjectionLifecycle.Inline);
 
         // The dashboards' tallies: many streams feed one row, so they run in the daemon, one writer per view (ADR 25).
+        AddTally<LocalityCases, LocalityCasesMark>(options, new LocalityCasesProjection(), "LocalityCases");
         AddTally<Visits.LocalityVisits, Visits.LocalityVisitsMark>(options, new Visits.LocalityVisitsProjection(), "LocalityVisits");
         AddTally<Visits.WeekVisits, Visits.WeekVisitsMark>(options, new Visits.WeekVisitsProjection(), "WeekVisits");
         AddTally<Visits.TopicGuidance, Visits.TopicGuidanceMark>(options, new Visits.TopicGuidanceProjection(), "TopicGuidance");

@@ -79,7 +79,7 @@ internal static class CasesVerbs
 
     private static async Task<int> ByLocalityAsync(ParseResult parse, CancellationToken ct)
     {
-        using var store = await Cli.OpenStoreAsync(parse, ct);
+        using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
         var counts = await CaseQueries.ByLocalityAndStatusAsync(query, ct);
         if (parse.GetValue(Cli.Json))

@@ -135,8 +135,7 @@ internal static class DemoVerb
         var visitsTotal = await Visits.ProgrammeQueries.VisitsTotalAsync(query, ct);
         var waiting = await Difficulties.DifficultyQueries.WaitingAsync(query, today, ct);
         var overdue = await CaseQueries.OverdueAsync(query, today, ct);
-        var kinds = (await query.Query<Case>().Select(c => new KindRow { Kind = c.Kind, Status = c.Status }).ToListAsync(ct))
-            .GroupBy(k => k.Kind).Select(g => (Kind: g.Key, Open: g.Count(k => !Case.IsSettledStatus(k.Status)), Closed: g.Count(k => Case.IsSettledStatus(k.Status)))).OrderBy(k => k.Kind).ToArray();
+        var kinds = (await CaseQueries.ByKindAsync(query, ct)).Select(k => (k.Kind, k.Open, Closed: k.Settled)).ToArray();
         if (json)
         {
             Cli.WriteJson(new
@@ -202,12 +201,5 @@ internal static class DemoVerb
         Cli.Out.WriteLine("  outreach cases overdue --limit 0");
         Cli.Out.WriteLine("  outreach programme coverage");
         Cli.Out.WriteLine("  outreach programme visits --by unit");
-    }
-
-    private sealed class KindRow
-    {
-        public CaseKind Kind { get; set; }
-
-        public CaseStatus Status { get; set; }
     }
 }

@@ -17,7 +17,7 @@ public sealed class TallyViewTests
     private static readonly DateTimeOffset Until = new(2020, 6, 30, 12, 0, 0, VietnamTime.Offset);
     private static readonly DateOnly Today = new(2020, 7, 1);
     private static readonly LocalityCatalogue Catalogue = LocalityCatalogue.CaoLanh;
-    private static readonly string[] Views = ["LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting"];
+    private static readonly string[] Views = ["LocalityCases", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting"];
 
     private readonly List<string> _schemas = [];
     private IReadOnlyList<IReadOnlyList<IOutreachCommand>> _programme = [];
@@ -27,7 +27,7 @@ public sealed class TallyViewTests
     [OneTimeSetUp]
     public async Task Record()
     {
-        _programme = SampleProgramme.Generate(Until, Catalogue);
+        _programme = [.. SampleProgramme.Generate(Until, Catalogue), .. SampleHistory.Generate(60, Until).Select(c => (IReadOnlyList<IOutreachCommand>)[.. c])];
         (_store, _schema) = await RecordAsync(_programme);
     }
 
@@ -67,7 +67,7 @@ public sealed class TallyViewTests
 
         var answers = await AnswersAsync(_store);
         Assert.That(answers, Is.EqualTo(await ScannedAsync(_store)));
-        Assert.That(answers, Does.Contain("visits=").And.Contain("guidance=").And.Contain("waiting="), "the sample programme fills every view");
+        Assert.That(answers, Does.Contain("visits=").And.Contain("guidance=").And.Contain("waiting=").And.Contain("cases=").And.Contain("kind="), "the sample fills every view");
     }
 
     [Test]
@@ -117,6 +117,7 @@ public sealed class TallyViewTests
         Assert.That(await query.Query<LocalityVisits>().CountAsync(), Is.LessThanOrEqualTo(Catalogue.All.Count).And.LessThan(visits));
         Assert.That(await query.Query<TopicGuidance>().CountAsync(), Is.LessThanOrEqualTo(Enum.GetValues<GuidanceTopic>().Length));
         Assert.That(await query.Query<PersonWaiting>().CountAsync(), Is.LessThanOrEqualTo(Math.Max(1, open)));
+        Assert.That(await query.Query<Outreach.Cases.LocalityCases>().CountAsync(), Is.LessThanOrEqualTo(Catalogue.All.Count).And.LessThan(await query.Query<Outreach.Cases.Case>().CountAsync()));
     }
 
     /// <summary>Every view's answer through the library's queries, as text.</summary>
@@ -127,8 +128,13 @@ public sealed class TallyViewTests
         var weeks = await ProgrammeQueries.VisitsPerWeekAsync(query);
         var guidance = await ProgrammeQueries.GuidanceByTopicAsync(query);
         var waiting = await DifficultyQueries.WaitingAsync(query, Today);
-        return Text(coverage, weeks, guidance, waiting);
+        var cases = await Outreach.Cases.CaseQueries.ByLocalityAndStatusAsync(query);
+        var kinds = await Outreach.Cases.CaseQueries.ByKindAsync(query);
+        return Text(coverage, weeks, guidance, waiting) + Cases(cases, kinds);
     }
+
+    private static string Cases(IEnumerable<Outreach.Cases.LocalityStatusCount> cases, IEnumerable<Outreach.Cases.KindCount> kinds)
+        => "\n" + string.Join("\n", [.. cases.Select(c => "cases=" + c), .. kinds.Select(k => "kind=" + k)]);
 
     /// <summary>The same answers computed the way they were before the views: a scan of every visit and difficulty.</summary>
     private static async Task<string> ScannedAsync(IDocumentStore store)
@@ -177,7 +183,12 @@ public sealed class TallyViewTests
         var waiting = open.GroupBy(d => d.AwaitingResponseFrom ?? d.RaisedBy)
             .Select(g => new DifficultiesWaiting(g.Key, g.Count(), g.Count(d => d.IsOverdue(Today)), g.Min(d => d.ResponseDue)))
             .OrderByDescending(w => w.Overdue).ThenBy(w => w.OldestDue ?? DateOnly.MaxValue).ThenBy(w => w.WaitingOn, StringComparer.Ordinal).ToList();
-        return Text(coverage, weeks, guidance, waiting);
+        var all = await query.Query<Outreach.Cases.Case>().ToListAsync();
+        var cases = all.GroupBy(c => (c.LocalityCode, c.Status)).Select(g => new Outreach.Cases.LocalityStatusCount(g.Key.LocalityCode, g.Key.Status, g.Count()))
+            .OrderBy(r => r.LocalityCode, StringComparer.Ordinal).ThenBy(r => r.Status).ToList();
+        var kinds = all.GroupBy(c => c.Kind).Select(g => new Outreach.Cases.KindCount(g.Key, g.Count(c => !Outreach.Cases.Case.IsSettledStatus(c.Status)), g.Count(c => Outreach.Cases.Case.IsSettledStatus(c.Status))))
+            .OrderBy(k => k.Kind).ToList();
+        return Text(coverage, weeks, guidance, waiting) + Cases(cases, kinds);
     }
 
     private static string Text(IEnumerable<LocalityCoverage> coverage, IEnumerable<VisitCount> weeks, IEnumerable<GuidanceByTopic> guidance, IEnumerable<DifficultiesWaiting> waiting)

@@ -15,6 +15,12 @@ public sealed record OverdueCase(Case Case, CaseDeadline Deadline, int DaysOverd
 /// <param name="Count">Number of cases.</param>
 public sealed record LocalityStatusCount(string LocalityCode, CaseStatus Status, int Count);
 
+/// <summary>How many cases of one kind are open and settled.</summary>
+/// <param name="Kind">The kind.</param>
+/// <param name="Open">Cases not yet settled.</param>
+/// <param name="Settled">Cases settled.</param>
+public sealed record KindCount(CaseKind Kind, int Open, int Settled);
+
 /// <summary>Read-side queries over cases: details, time travel, overdue cases, cases by locality and status.</summary>
 public static class CaseQueries
 {
@@ -71,22 +77,21 @@ public static class CaseQueries
             .ToArray();
     }
 
-    /// <summary>Case counts by locality and status.</summary>
+    /// <summary>Case counts by locality and status: one row per recorded locality (the async view <see cref="LocalityCases"/>).</summary>
     public static async Task<IReadOnlyList<LocalityStatusCount>> ByLocalityAndStatusAsync(IQuerySession session, CancellationToken cancellation = default)
     {
-        var rows = await session.Query<Case>()
-            .Select(c => new LocalityStatusRow { LocalityCode = c.LocalityCode, Status = c.Status })
-            .ToListAsync(cancellation).ConfigureAwait(false);
-        return rows.GroupBy(r => (r.LocalityCode, r.Status))
-            .Select(g => new LocalityStatusCount(g.Key.LocalityCode, g.Key.Status, g.Count()))
-            .OrderBy(r => r.LocalityCode, StringComparer.Ordinal).ThenBy(r => r.Status)
-            .ToArray();
+        var rows = await session.Query<LocalityCases>().ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.SelectMany(r => r.Entries().GroupBy(e => e.Status).Select(g => new LocalityStatusCount(r.Id, g.Key, g.Sum(e => e.Count))))
+            .OrderBy(r => r.LocalityCode, StringComparer.Ordinal).ThenBy(r => r.Status)];
     }
 
-    private sealed class LocalityStatusRow
+    /// <summary>Open and settled cases by kind, from the same rows.</summary>
+    public static async Task<IReadOnlyList<KindCount>> ByKindAsync(IQuerySession session, CancellationToken cancellation = default)
     {
-        public string LocalityCode { get; set; } = "";
-
-        public CaseStatus Status { get; set; }
+        var rows = await session.Query<LocalityCases>().ToListAsync(cancellation).ConfigureAwait(false);
+        return [.. rows.SelectMany(r => r.Entries()).GroupBy(e => e.Kind)
+            .Select(g => new KindCount(g.Key, g.Where(e => !Case.IsSettledStatus(e.Status)).Sum(e => e.Count), g.Where(e => Case.IsSettledStatus(e.Status)).Sum(e => e.Count)))
+            .OrderBy(k => k.Kind)];
     }
+
 }
