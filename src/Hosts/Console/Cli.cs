@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FluentValidation;
 using Marten;
-using Npgsql;
 using Outreach.Hosting;
 using Spectre.Console;
 
