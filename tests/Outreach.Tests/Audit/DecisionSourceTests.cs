@@ -27,7 +27,7 @@ public sealed class DecisionSourceTests : StoreFixture
         }
     }
 
-    private async Task AsApplicationRoleAsync(string sql)
+    private static async Task AsApplicationRoleAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync());
         await connection.OpenAsync();
