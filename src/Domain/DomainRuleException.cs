@@ -40,9 +40,6 @@ public abstract class OutreachException : Exception, IOutreachFailure
     /// <inheritdoc />
     public string Code { get; }
 
-    /// <summary>The values filled into the sentence (ids, dates, terms).</summary>
-    public IReadOnlyList<object?> Arguments => _arguments;
-
     /// <inheritdoc />
     public string MessageIn(CultureInfo culture) => OutreachText.Format(_textKey, culture, _arguments);
 }

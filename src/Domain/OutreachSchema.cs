@@ -10,7 +10,7 @@ namespace Outreach;
 /// applies the schema and grants the application role its append-only rights; without one, the application role
 /// applies the schema itself when it may (development), and otherwise uses the schema as its owner left it.
 /// </summary>
-public sealed class OutreachSchema
+public sealed partial class OutreachSchema
 {
     private readonly OutreachOptions _options;
     private readonly Action<StoreOptions>? _configureMarten;
@@ -43,8 +43,7 @@ public sealed class OutreachSchema
         var application = _options.ConnectionString ?? throw new InvalidOperationException(OutreachText.Get("options.connection-missing"));
         var appRole = new NpgsqlConnectionStringBuilder(application).Username ?? string.Empty;
         var target = new NpgsqlConnectionStringBuilder(application);
-        _logger.LogInformation("Outreach: database {Database} on {Host}:{Port}, schema {Schema}, application role {Role}, keys in {KeyFolder}",
-            target.Database, target.Host, target.Port, _options.SchemaName, appRole, _options.KeyFolder);
+        UsingDatabase(_logger, target.Database, target.Host, target.Port, _options.SchemaName, appRole, _options.KeyFolder);
         Outcome outcome;
         if (!string.IsNullOrWhiteSpace(_options.OwnerConnectionString))
         {
@@ -61,9 +60,15 @@ public sealed class OutreachSchema
             outcome = Outcome.UsedAsIs;
         }
 
-        _logger.LogInformation("Outreach: schema {Schema} {Outcome}", _options.SchemaName, outcome);
+        SchemaPrepared(_logger, _options.SchemaName, outcome);
         return outcome;
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Outreach: database {Database} on {Host}:{Port}, schema {Schema}, application role {Role}, keys in {KeyFolder}")]
+    private static partial void UsingDatabase(ILogger logger, string? database, string? host, int port, string schema, string role, string keyFolder);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Outreach: schema {Schema} {Outcome}")]
+    private static partial void SchemaPrepared(ILogger logger, string schema, Outcome outcome);
 
     /// <summary>
     /// Compares the database with what the store's configuration expects (tables, indexes, functions, including Outreach's
@@ -84,6 +89,7 @@ public sealed class OutreachSchema
 /// <summary>One difference between the database and the configuration.</summary>
 /// <param name="Object">The table, index or function, qualified by its schema.</param>
 /// <param name="Difference">The kind of difference: Create, Update or Invalid.</param>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "\"object\" is the field db-assert --json prints and scripts read.")]
 public sealed record SchemaChange(string Object, string Difference);
 
 /// <summary>What <see cref="OutreachSchema.CompareAsync"/> found.</summary>

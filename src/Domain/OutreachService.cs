@@ -27,9 +27,6 @@ public sealed class OutreachService
         _actors = actors;
     }
 
-    /// <summary>The store's settings.</summary>
-    public OutreachOptions Options => OutreachRegistration.OptionsOf(_store);
-
     /// <summary>
     /// Handles <paramref name="command"/> in its own session: the one write path (<see cref="OutreachCommands.HandleAsync"/>),
     /// with the actor replaced by the signed-in person when an <see cref="IActorSource"/> names one.

@@ -74,7 +74,7 @@ public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, st
     public static StorageFailure? From(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        for (Exception? current = exception; current is not null; current = current.InnerException)
+        for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is PostgresException postgres)
             {
@@ -82,7 +82,7 @@ public sealed record StorageFailure(StorageFailureKind Kind, string SqlState, st
             }
         }
 
-        for (Exception? current = exception; current is not null; current = current.InnerException)
+        for (var current = exception; current is not null; current = current.InnerException)
         {
             if (current is NpgsqlException or System.Net.Sockets.SocketException)
             {

@@ -10,9 +10,6 @@ namespace Outreach.Audit;
 /// </summary>
 public static partial class AppendOnlyRoles
 {
-    /// <summary>The application role the hosts create in their private cluster.</summary>
-    public const string DefaultApplicationRole = "outreach_app";
-
     /// <summary>Tables that hold history: the application role may only read and insert.</summary>
     public static IReadOnlyList<string> HistoryTables { get; } = ["mt_events", HashChain.ChainTable, HashChain.CheckpointTable];
 

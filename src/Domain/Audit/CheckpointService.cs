@@ -11,7 +11,7 @@ namespace Outreach.Audit;
 /// (ADR 16, 20). <see cref="TakeAsync"/> takes one; as a hosted service (registered by <c>AddOutreach</c> when
 /// <see cref="OutreachOptions.CheckpointEvery"/> is set) it takes one at start and then at every interval.
 /// </summary>
-public sealed class CheckpointService : BackgroundService
+public sealed partial class CheckpointService : BackgroundService
 {
     private readonly IDocumentStore _store;
     private readonly OutreachOptions _options;
@@ -72,7 +72,7 @@ public sealed class CheckpointService : BackgroundService
         using var signer = FileCheckpointSigner.OpenOrCreate(_options.CheckpointSigningKey);
         if (signer.Created)
         {
-            _logger.LogWarning("Outreach: created a new checkpoint signing key at {Path}; back it up and publish its fingerprint {Fingerprint}", signer.Path, Checkpoint.FingerprintOf(signer.PublicKey));
+            SigningKeyCreated(_logger, signer.Path, Checkpoint.FingerprintOf(signer.PublicKey));
         }
 
         while (!stoppingToken.IsCancellationRequested)
@@ -82,16 +82,16 @@ public sealed class CheckpointService : BackgroundService
                 var (result, file) = await TakeAsync(_store, signer, _options.CheckpointFolder, _clock, cancellation: stoppingToken).ConfigureAwait(false);
                 if (file is null)
                 {
-                    _logger.LogError("Outreach: no checkpoint was taken because the history fails verification ({Problems} problem(s))", result.Verification.Problems.Count);
+                    CheckpointRefused(_logger, result.Verification.Problems.Count);
                 }
                 else
                 {
-                    _logger.LogInformation("Outreach: checkpoint of {Events} events written to {File}", result.Checkpoint!.EventCount, file);
+                    CheckpointWritten(_logger, result.Checkpoint!.EventCount, file);
                 }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                _logger.LogError(ex, "Outreach: taking a checkpoint failed");
+                CheckpointFailed(_logger, ex);
             }
 
             try
@@ -104,4 +104,16 @@ public sealed class CheckpointService : BackgroundService
             }
         }
     }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "Outreach: created a new checkpoint signing key at {Path}; back it up and publish its fingerprint {Fingerprint}")]
+    private static partial void SigningKeyCreated(ILogger logger, string path, string fingerprint);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Outreach: no checkpoint was taken because the history fails verification ({Problems} problem(s))")]
+    private static partial void CheckpointRefused(ILogger logger, int problems);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Outreach: checkpoint of {Events} events written to {File}")]
+    private static partial void CheckpointWritten(ILogger logger, long events, string file);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Error, Message = "Outreach: taking a checkpoint failed")]
+    private static partial void CheckpointFailed(ILogger logger, Exception exception);
 }

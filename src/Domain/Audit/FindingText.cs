@@ -27,7 +27,7 @@ internal static class FindingText
         public string ToString(string? format, IFormatProvider? formatProvider)
             => OutreachText.Format(Code, formatProvider as CultureInfo ?? CultureInfo.CurrentUICulture, Arguments);
 
-        /// <inheritdoc />
-        public override string ToString() => ToString(null, CultureInfo.CurrentUICulture);
+        /// <summary>The sentence in the current UI culture (a null provider means that culture).</summary>
+        public override string ToString() => ToString(null, null);
     }
 }

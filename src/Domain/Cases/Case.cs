@@ -161,9 +161,6 @@ public sealed record Case
     /// <summary>True once the case has reached a final status.</summary>
     public bool IsClosed => IsFinal(Status);
 
-    /// <summary>True when the case needs no more work from the authority: final, or a first decision awaiting a possible second complaint.</summary>
-    public bool IsSettled => IsSettledStatus(Status);
-
     /// <summary>True for the final statuses.</summary>
     public static bool IsFinal(CaseStatus status) => status >= CaseStatus.SecondDecisionIssued;
 

@@ -105,6 +105,6 @@ internal sealed record CommaList(IReadOnlyList<Term> Items) : IFormattable
     public string ToString(string? format, IFormatProvider? formatProvider)
         => string.Join(", ", Items.Select(t => t.In(formatProvider as System.Globalization.CultureInfo ?? System.Globalization.CultureInfo.CurrentUICulture)));
 
-    /// <inheritdoc />
-    public override string ToString() => ToString(null, System.Globalization.CultureInfo.CurrentUICulture);
+    /// <summary>The list in the current UI culture (a null provider means that culture).</summary>
+    public override string ToString() => ToString(null, null);
 }

@@ -16,9 +16,6 @@ public interface ICaseCommand : IOutreachCommand
 /// <summary>Shape rules shared by every case command: an id, an actor and a business time.</summary>
 public sealed class CaseCommandRules<T> : AbstractValidator<T> where T : ICaseCommand
 {
-    /// <summary>Longest accepted actor name.</summary>
-    public const int MaxActorLength = CommandRules<T>.MaxActorLength;
-
     /// <summary>Builds the shared rules.</summary>
     public CaseCommandRules()
     {

@@ -124,9 +124,8 @@ public static class OutreachCommands
     public static CommandDescriptor? Find(string name) => ByName.Value.GetValueOrDefault(name);
 
     /// <summary>
-    /// The one write path: validates <paramref name="command"/>, refuses a business time in the future, fetches the stream
-    /// for writing, decides against its current state and appends the resulting events in one transaction.
-    /// Tamper evidence, idempotency keys and metrics hook in here.
+    /// The one write path: validates <paramref name="command"/>, refuses a business time in the future, folds the stream
+    /// from its events, decides against that state and appends the resulting events in one transaction.
     /// </summary>
     /// <param name="session">A Marten session; it is saved by this method.</param>
     /// <param name="command">The command.</param>

@@ -80,6 +80,7 @@ internal sealed class EnumValueException(TextProblem problem) : JsonException(pr
         public string ToString(string? format, IFormatProvider? formatProvider)
             => OutreachText.Format(Problem.Code, formatProvider as System.Globalization.CultureInfo, Problem.Arguments);
 
-        public override string ToString() => ToString(null, System.Globalization.CultureInfo.CurrentUICulture);
+        // A null provider means the current UI culture.
+        public override string ToString() => ToString(null, null);
     }
 }

@@ -128,9 +128,6 @@ public sealed class Rulebook
     /// <summary>The rulebook shipped with the library.</summary>
     public static Rulebook Default { get; } = LoadEmbedded();
 
-    /// <summary>All rule sets, oldest first.</summary>
-    public IReadOnlyList<RuleSet> Sets => _sets;
-
     /// <summary>The first date from which suspension exists.</summary>
     public DateOnly SuspensionAvailableFrom => _sets.First(s => s.AllowsSuspension).EffectiveFrom;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Outreach.Hosting;
 
 namespace Outreach.Console;
 

@@ -353,7 +353,6 @@ internal static class AuditVerbs
         return Cli.Ok;
     }
 
-    /// <summary>A new checkpoint file name in <paramref name="folder"/> (a suffix when two are taken within a second).</summary>
     /// <summary>Reads "90s", "30m", "6h", "1d" (or a .NET time span such as 01:00:00); at least one second.</summary>
     internal static TimeSpan? ParseInterval(string? value)
     {

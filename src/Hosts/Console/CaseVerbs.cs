@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Marten;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
-using Outreach.PersonalData;
-using Outreach.Localities;
 using Spectre.Console;
 
 namespace Outreach.Console;

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Hosting;
-using Outreach.Localities;
 using Spectre.Console;
 
 namespace Outreach.Console;

@@ -1,7 +1,5 @@
 using System.CommandLine;
-using FluentValidation;
 using Marten;
-using Npgsql;
 using Outreach.Hosting;
 using Spectre.Console;
 
@@ -18,7 +16,6 @@ internal static class Cli
     public const int LoginRefused = 5;
     public const int NotPermitted = 6;
     public const int NotPrepared = 7;
-    public const int Conflict = 8;
     public const int InternalError = 70;
 
     /// <summary>

@@ -1,7 +1,6 @@
-using Spectre.Console;
 using System.CommandLine;
 using System.Text;
-using Outreach.Hosting;
+using Spectre.Console;
 
 namespace Outreach.Console;
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Marten;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
 using Outreach.Hosting;

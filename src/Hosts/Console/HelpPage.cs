@@ -117,7 +117,7 @@ internal sealed class HelpPage : SynchronousCommandLineAction
     private static string Path(Command command)
     {
         var names = new List<string>();
-        for (Command? current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
+        for (var current = command; current is not null; current = current.Parents.OfType<Command>().FirstOrDefault())
         {
             names.Add(current is RootCommand ? "outreach" : current.Name);
         }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Outreach.Deadlines;
-using Outreach.Localities;
 using Spectre.Console;
 
 namespace Outreach.Console;

@@ -14,6 +14,6 @@ internal sealed record HostingTerm(string Code, params object?[] Arguments) : IF
     public string ToString(string? format, IFormatProvider? formatProvider)
         => HostingText.FormatIn(formatProvider as CultureInfo ?? CultureInfo.CurrentUICulture, Code, Arguments);
 
-    /// <inheritdoc />
-    public override string ToString() => ToString(null, CultureInfo.CurrentUICulture);
+    /// <summary>The phrase in the current UI culture (a null provider means that culture).</summary>
+    public override string ToString() => ToString(null, null);
 }

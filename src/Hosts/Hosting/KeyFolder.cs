@@ -38,7 +38,4 @@ public static class KeyFolder
 
     /// <summary>The checkpoint signing key's path.</summary>
     public static string CheckpointKeyPath() => Path.Combine(Folder(), CheckpointKeyFile);
-
-    /// <summary>The folder of the per-person keys.</summary>
-    public static string PersonKeysPath() => Path.Combine(Folder(), "persons");
 }

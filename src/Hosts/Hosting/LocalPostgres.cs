@@ -53,6 +53,7 @@ public static partial class LocalPostgres
     private const string DefaultVersionRoot = "/usr/lib/postgresql";
     private const int PreferredPortLow = 54320;
     private const int PreferredPortHigh = 54999;
+    private static readonly string[] RequiredTools = ["initdb", "pg_ctl"];
 
     /// <summary>
     /// The data directory used when none is configured: <c>$OUTREACH_PGDATA</c> if set; otherwise
@@ -190,7 +191,7 @@ public static partial class LocalPostgres
     {
         if (settings.BinDirectory is { } configured)
         {
-            var missing = new[] { "initdb", "pg_ctl" }
+            var missing = RequiredTools
                 .Where(tool => !ChildProcess.IsExecutableFile(Path.Combine(configured, tool)))
                 .ToList();
             if (missing.Count == 0)
@@ -319,6 +320,7 @@ public static partial class LocalPostgres
     }
 
     /// <summary>A port on 127.0.0.1 that nothing listens on right now, preferably in 54320–54999.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "CA5394:Do not use insecure randomness", Justification = "Spreads port choices; nothing secret depends on it.")]
     internal static int ChooseFreePort(int? avoid = null)
     {
         for (var attempt = 0; attempt < 50; attempt++)

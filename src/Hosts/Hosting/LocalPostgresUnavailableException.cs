@@ -29,15 +29,6 @@ public sealed class LocalPostgresUnavailableException : Exception, IOutreachFail
         Code = UnavailableCode;
     }
 
-    /// <summary>Creates the exception with a ready-made message meant for the user and the underlying cause; its code is <see cref="UnavailableCode"/>.</summary>
-    /// <param name="message">What is missing and what to do about it.</param>
-    /// <param name="innerException">The failure that caused this one.</param>
-    public LocalPostgresUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Code = UnavailableCode;
-    }
-
     private LocalPostgresUnavailableException(string code, object?[] arguments, Exception? innerException)
         : base(HostingText.Format(code, arguments), innerException)
     {

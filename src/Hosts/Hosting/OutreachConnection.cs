@@ -77,9 +77,6 @@ public static partial class OutreachConnection
         }
     }
 
-    /// <summary>The application role the private cluster uses.</summary>
-    public const string ApplicationRole = LocalPostgres.ApplicationRoleName;
-
     /// <summary>The user name of a connection string (empty when it names none).</summary>
     public static string UserOf(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).Username ?? "";
 

@@ -102,7 +102,7 @@ public static class SampleHistory
             {
                 CaseKind.Complaint => Complaints[random.Next(Complaints.Length)],
                 CaseKind.Denunciation => Denunciations[random.Next(Denunciations.Length)],
-                _ => (Suggestions[random.Next(Suggestions.Length)], (string?)null),
+                _ => (Suggestions[random.Next(Suggestions.Length)], null),
             };
             var channel = (ReceptionChannel)random.Next(4);
             var idNumber = anonymous ? null : "0871" + random.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,7 +1,5 @@
-using Marten;
 using Npgsql;
 using Outreach.Cases;
-using Outreach.Hosting;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Audit;
@@ -29,7 +27,7 @@ public sealed class DecisionSourceTests : StoreFixture
         }
     }
 
-    private async Task AsApplicationRoleAsync(string sql)
+    private static async Task AsApplicationRoleAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync());
         await connection.OpenAsync();
@@ -45,7 +43,7 @@ public sealed class DecisionSourceTests : StoreFixture
         var other = Guid.NewGuid();
         await ApplyAsync(StoryUpTo(2).Select(c => c switch
         {
-            ReceivePetition r => (IOutreachCommand)(r with { CaseId = other, Number = null }),
+            ReceivePetition r => r with { CaseId = other, Number = null },
             ClassifyPetition c2 => c2 with { CaseId = other },
             _ => c,
         }));

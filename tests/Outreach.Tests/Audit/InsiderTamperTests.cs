@@ -288,14 +288,14 @@ public sealed class InsiderTamperTests
         return (long)(await count.ExecuteScalarAsync())!;
     }
 
-    private async Task<NpgsqlConnection> OwnerAsync()
+    private static async Task<NpgsqlConnection> OwnerAsync()
     {
         var conn = new NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync());
         await conn.OpenAsync();
         return conn;
     }
 
-    private async Task ExecAsync(string sql)
+    private static async Task ExecAsync(string sql)
     {
         await using var conn = await OwnerAsync();
         await using var command = new NpgsqlCommand(sql, conn);

@@ -149,7 +149,7 @@ public sealed class TamperTests
             """);
         var result = await VerifyAndCompareWithSqlAsync();
         Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId, p.Version)),
-            Is.EquivalentTo(new[] { (ChainProblemKind.Altered, B, (long?)2), (ChainProblemKind.Altered, B, (long?)3) }));
+            Is.EquivalentTo(new (ChainProblemKind, Guid, long?)[] { (ChainProblemKind.Altered, B, 2), (ChainProblemKind.Altered, B, 3) }));
     }
 
     [Test]
@@ -165,7 +165,7 @@ public sealed class TamperTests
             """);
         var result = await VerifyAndCompareWithSqlAsync();
         Assert.That(result.Problems.Select(p => (p.Kind, p.StreamId, p.Version)),
-            Is.EquivalentTo(new[] { (ChainProblemKind.Altered, B, (long?)2), (ChainProblemKind.Altered, B, (long?)3) }));
+            Is.EquivalentTo(new (ChainProblemKind, Guid, long?)[] { (ChainProblemKind.Altered, B, 2), (ChainProblemKind.Altered, B, 3) }));
     }
 
     [Test]

@@ -1,4 +1,3 @@
-using Marten;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using Outreach.Tests.Audit;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Console;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Outreach.Tests.Audit;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Console;

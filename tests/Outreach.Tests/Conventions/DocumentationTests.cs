@@ -1,4 +1,3 @@
-using Outreach.Cases;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Conventions;

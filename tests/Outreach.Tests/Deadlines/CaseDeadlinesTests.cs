@@ -123,7 +123,7 @@ public sealed class CaseDeadlinesTests
     [Test]
     public void A_suspension_pauses_the_decision_deadline_and_resuming_shifts_it()
     {
-        object[] accepted = Story.AcceptedComplaint(Story.At(2026, 7, 1));
+        var accepted = Story.AcceptedComplaint(Story.At(2026, 7, 1));
         var suspended = new ComplaintSuspended(Id, 1, SuspensionGround.AwaitingOtherBody, "waiting for the land registry", Story.Chair, Story.At(2026, 7, 10));
         var paused = DeadlinesAfter([.. accepted, suspended]).Single();
         Assert.That(paused.IsPaused, Is.True);

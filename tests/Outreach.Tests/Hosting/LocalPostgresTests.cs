@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
-using NUnit.Framework;
 using Outreach.Hosting;
 
 namespace Outreach.Tests.Hosting;
@@ -365,10 +364,10 @@ public sealed class LocalPostgresTests
     public async Task Connection_ExplicitOptionWins_AndThePasswordIsMasked()
     {
         var reports = new List<string>();
-        const string Explicit = "Host=db.example.org;Username=clerk;Password=s3cret-pw;Database=outreach";
+        const string explicitConnection = "Host=db.example.org;Username=clerk;Password=s3cret-pw;Database=outreach";
 
         var resolved = await OutreachConnection.ResolveAsync(
-            Explicit,
+            explicitConnection,
             _ => "Host=from-environment",
             Unavailable(),
             reports.Add,
@@ -376,7 +375,7 @@ public sealed class LocalPostgresTests
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(resolved, Is.EqualTo(Explicit));
+            Assert.That(resolved, Is.EqualTo(explicitConnection));
             Assert.That(reports, Has.Count.EqualTo(1));
             Assert.That(reports[0], Does.StartWith("Using the PostgreSQL server given by --connection: "));
             Assert.That(reports[0], Does.Contain("db.example.org").And.Contain("***").And.Not.Contain("s3cret-pw"));
@@ -387,18 +386,18 @@ public sealed class LocalPostgresTests
     public async Task Connection_EnvironmentVariableIsUsed_WhenNoExplicitOptionIsGiven()
     {
         var reports = new List<string>();
-        const string FromEnvironment = "Host=env.example.org;Username=clerk;Password=env-secret";
+        const string fromEnvironment = "Host=env.example.org;Username=clerk;Password=env-secret";
 
         var resolved = await OutreachConnection.ResolveAsync(
             "  ",
-            name => name == "OUTREACH_CONNECTION" ? FromEnvironment : null,
+            name => name == "OUTREACH_CONNECTION" ? fromEnvironment : null,
             Unavailable(),
             reports.Add,
             CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(resolved, Is.EqualTo(FromEnvironment));
+            Assert.That(resolved, Is.EqualTo(fromEnvironment));
             Assert.That(reports.Single(), Does.StartWith("Using the PostgreSQL server given by OUTREACH_CONNECTION: "));
             Assert.That(reports.Single(), Does.Not.Contain("env-secret"));
         }

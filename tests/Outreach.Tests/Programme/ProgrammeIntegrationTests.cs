@@ -1,4 +1,3 @@
-using Marten;
 using Outreach.Cases;
 using Outreach.Difficulties;
 using Outreach.Tests.Support;

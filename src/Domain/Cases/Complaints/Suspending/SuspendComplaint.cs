@@ -1,5 +1,4 @@
 using FluentValidation;
-using Outreach.Deadlines;
 
 namespace Outreach.Cases;
 
