@@ -33,7 +33,7 @@ public abstract class TallyMark<TContribution>
     public Guid Id { get; set; }
 
     /// <summary>The contributions counted for the source.</summary>
-    public List<TContribution> Contributions { get; set; } = [];
+    public IReadOnlyList<TContribution> Contributions { get; set; } = [];
 }
 
 /// <summary>

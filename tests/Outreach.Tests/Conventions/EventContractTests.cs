@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Marten;
 using Outreach.Rotation;
 using Outreach.Tests.Support;
 
@@ -199,7 +198,8 @@ public sealed class EventContractTests
         return captured;
     }
 
-    private sealed record RenamedEntry(DateOnly Week, string Cadre, string Locality);
+    /// <summary>A <see cref="RotaEntry"/> with one field renamed: only its shape is read.</summary>
+    public sealed record RenamedEntry(DateOnly Week, string Cadre, string Locality);
 
     private sealed record LegacyRotaRecorded(Guid RotaId, DateOnly[] Weeks, string[] Visitors, string[] Localities, string RecordedBy, DateTimeOffset RecordedAt);
 }

@@ -212,7 +212,7 @@ public sealed class RotationPlannerTests
         Assert.That(plan.CycleWeeks, Is.EqualTo(1));
         foreach (var week in plan.Assignments.GroupBy(a => a.Week))
         {
-            Assert.That(week.GroupBy(a => a.Locality).Select(g => g.Count()), Is.EqualTo(new[] { 10, 10, 10 }), week.Key.ToString());
+            Assert.That(week.GroupBy(a => a.Locality).Select(g => g.Count()), Is.EqualTo(new[] { 10, 10, 10 }), week.Key.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
@@ -225,7 +225,7 @@ public sealed class RotationPlannerTests
         foreach (var cycle in plan.Cycles)
         {
             var counts = plan.Assignments.Where(a => a.Week >= cycle.FirstWeek && a.Week < cycle.FirstWeek.AddDays(21)).GroupBy(a => a.Locality).Select(g => g.Count()).ToList();
-            Assert.That(counts.Max(), Is.EqualTo(2), cycle.FirstWeek.ToString());
+            Assert.That(counts.Max(), Is.EqualTo(2), cycle.FirstWeek.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             Assert.That(counts.Count(c => c == 2), Is.EqualTo(6));
         }
     }
@@ -544,8 +544,8 @@ public sealed class RotationPlannerTests
     /// <summary>Facts about a request and its plan, computed independently of the planner, and the checks of each promise.</summary>
     internal sealed class Rota
     {
-        private readonly Dictionary<string, List<int>> weeksOf;
-        private readonly Dictionary<string, List<HashSet<string>>> choices;
+        private readonly Dictionary<string, List<int>> _weeksOf;
+        private readonly Dictionary<string, List<HashSet<string>>> _choices;
 
         public Rota(RotationRequest request, RotationPlan plan)
         {
@@ -554,8 +554,8 @@ public sealed class RotationPlannerTests
             Mondays = [.. Enumerable.Range(0, request.Weeks).Select(w => request.FirstWeek.AddDays(7 * w))];
             Catalogue = [.. Mondays.Select(m => request.LocalitiesInForce(m).ToArray())];
             Available = [.. Mondays.Select(m => request.Visitors.Where(v => request.Unavailable?.Contains((v, m)) != true).ToArray())];
-            weeksOf = request.Visitors.ToDictionary(v => v, v => Enumerable.Range(0, request.Weeks).Where(w => Available[w].Contains(v)).ToList());
-            choices = request.Visitors.ToDictionary(v => v, v => Choices(weeksOf[v].Select(w => Catalogue[w]).ToList()));
+            _weeksOf = request.Visitors.ToDictionary(v => v, v => Enumerable.Range(0, request.Weeks).Where(w => Available[w].Contains(v)).ToList());
+            _choices = request.Visitors.ToDictionary(v => v, v => Choices(_weeksOf[v].Select(w => Catalogue[w]).ToList()));
         }
 
         public RotationRequest Request { get; }
@@ -673,7 +673,7 @@ public sealed class RotationPlannerTests
         public IEnumerable<string> Fairness()
         {
             var visits = Request.Visitors.ToDictionary(v => v, v => Plan.Assignments.Count(a => a.Visitor == v));
-            foreach (var group in Request.Visitors.GroupBy(v => weeksOf[v].Count))
+            foreach (var group in Request.Visitors.GroupBy(v => _weeksOf[v].Count))
             {
                 var counts = group.Select(v => visits[v]).ToList();
                 if (counts.Max() - counts.Min() > 1)
@@ -751,9 +751,9 @@ public sealed class RotationPlannerTests
             {
                 foreach (var v in Available[w])
                 {
-                    var number = weeksOf[v].IndexOf(w);
-                    var open = new HashSet<string>(choices[v][number]);
-                    if (number == 0 || weeksOf[v][number - 1] < fact.Start)
+                    var number = _weeksOf[v].IndexOf(w);
+                    var open = new HashSet<string>(_choices[v][number]);
+                    if (number == 0 || _weeksOf[v][number - 1] < fact.Start)
                     {
                         var before = Plan.Assignments.LastOrDefault(a => a.Visitor == v && WeekIndex(a.Week) < fact.Start)?.Locality ?? Request.LastVisited?.GetValueOrDefault(v);
                         open.Remove(before ?? "");

@@ -17,7 +17,7 @@ public sealed class PersonWaiting : ITallyRow
     public int Open { get; set; }
 
     /// <summary>The due dates of those that have one (one entry each, sorted).</summary>
-    public List<DateOnly> Dues { get; set; } = [];
+    public IReadOnlyList<DateOnly> Dues { get; set; } = [];
 
     /// <inheritdoc />
     public bool IsEmpty => Open == 0;
@@ -44,15 +44,17 @@ public sealed class PersonWaitingProjection() : TallyProjection<Difficulty, Wait
         row.Open += sign;
         if (contribution.Due is { } due)
         {
+            var dues = row.Dues.ToList();
             if (sign > 0)
             {
-                var at = row.Dues.BinarySearch(due);
-                row.Dues.Insert(at < 0 ? ~at : at, due);
+                dues.Add(due);
             }
             else
             {
-                row.Dues.Remove(due);
+                dues.Remove(due);
             }
+
+            row.Dues = [.. dues.Order()];
         }
 
         return row;
