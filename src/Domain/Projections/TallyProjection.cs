@@ -54,10 +54,16 @@ public abstract class TallyProjection<TSource, TContribution, TMark, TRow> : IPr
     where TRow : class, ITallyRow
 {
     private readonly HashSet<Type> _sourceEvents;
+    private readonly Func<TSource, Guid> _idOf;
 
     /// <summary>Creates the projection for the events of the source's stream.</summary>
     /// <param name="sourceEvents">The event types of the source's stream (any of them may change its contributions).</param>
-    protected TallyProjection(IEnumerable<Type> sourceEvents) => _sourceEvents = [.. sourceEvents];
+    /// <param name="idOf">The stream id of a source document.</param>
+    protected TallyProjection(IEnumerable<Type> sourceEvents, Func<TSource, Guid> idOf)
+    {
+        _sourceEvents = [.. sourceEvents];
+        _idOf = idOf;
+    }
 
     /// <summary>The contributions of a source as its document stands (none when it counts for nothing).</summary>
     protected abstract IEnumerable<TContribution> ContributionsOf(TSource source);
@@ -80,7 +86,7 @@ public abstract class TallyProjection<TSource, TContribution, TMark, TRow> : IPr
         }
 
         // Two reads per batch, whatever its size: the sources as they stand, and what was counted for them.
-        var sources = (await operations.LoadManyAsync<TSource>(cancellation, ids).ConfigureAwait(false)).ToDictionary(IdOf);
+        var sources = (await operations.LoadManyAsync<TSource>(cancellation, ids).ConfigureAwait(false)).ToDictionary(_idOf);
         var marks = (await operations.LoadManyAsync<TMark>(cancellation, ids).ConfigureAwait(false)).ToDictionary(m => m.Id);
 
         var changes = new List<(TContribution Contribution, int Sign)>();
@@ -130,7 +136,4 @@ public abstract class TallyProjection<TSource, TContribution, TMark, TRow> : IPr
             }
         }
     }
-
-    /// <summary>The stream id of a source document.</summary>
-    protected abstract Guid IdOf(TSource source);
 }

@@ -32,7 +32,7 @@ public sealed class LocalityCases : ITallyRow
 public sealed class LocalityCasesMark : TallyMark<CaseAtLocality>;
 
 /// <summary>Cases by recorded locality, kind and status (async, ADR 25).</summary>
-public sealed class LocalityCasesProjection() : TallyProjection<Case, CaseAtLocality, LocalityCasesMark, LocalityCases>(CaseEvents.All)
+public sealed class LocalityCasesProjection() : TallyProjection<Case, CaseAtLocality, LocalityCasesMark, LocalityCases>(CaseEvents.All, source => source.Id)
 {
     /// <inheritdoc />
     protected override IEnumerable<CaseAtLocality> ContributionsOf(Case source)
@@ -57,7 +57,4 @@ public sealed class LocalityCasesProjection() : TallyProjection<Case, CaseAtLoca
 
         return row;
     }
-
-    /// <inheritdoc />
-    protected override Guid IdOf(Case source) => source.Id;
 }

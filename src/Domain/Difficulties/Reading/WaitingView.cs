@@ -27,7 +27,7 @@ public sealed class PersonWaiting : ITallyRow
 public sealed class PersonWaitingMark : TallyMark<WaitingDifficulty>;
 
 /// <summary>Open difficulties by the person they wait on (async, ADR 25).</summary>
-public sealed class PersonWaitingProjection() : TallyProjection<Difficulty, WaitingDifficulty, PersonWaitingMark, PersonWaiting>(DifficultyEvents.All)
+public sealed class PersonWaitingProjection() : TallyProjection<Difficulty, WaitingDifficulty, PersonWaitingMark, PersonWaiting>(DifficultyEvents.All, source => source.Id)
 {
     /// <inheritdoc />
     protected override IEnumerable<WaitingDifficulty> ContributionsOf(Difficulty source)
@@ -59,7 +59,4 @@ public sealed class PersonWaitingProjection() : TallyProjection<Difficulty, Wait
 
         return row;
     }
-
-    /// <inheritdoc />
-    protected override Guid IdOf(Difficulty source) => source.Id;
 }

@@ -28,7 +28,7 @@ public sealed class LocalityVisits : ITallyRow
 public sealed class LocalityVisitsMark : TallyMark<VisitAtLocality>;
 
 /// <summary>Visits that took place, by recorded locality (async, ADR 25).</summary>
-public sealed class LocalityVisitsProjection() : TallyProjection<Visit, VisitAtLocality, LocalityVisitsMark, LocalityVisits>(VisitEvents.All)
+public sealed class LocalityVisitsProjection() : TallyProjection<Visit, VisitAtLocality, LocalityVisitsMark, LocalityVisits>(VisitEvents.All, source => source.Id)
 {
     /// <inheritdoc />
     protected override IEnumerable<VisitAtLocality> ContributionsOf(Visit source)
@@ -48,9 +48,6 @@ public sealed class LocalityVisitsProjection() : TallyProjection<Visit, VisitAtL
 
         return row;
     }
-
-    /// <inheritdoc />
-    protected override Guid IdOf(Visit source) => source.Id;
 }
 
 /// <summary>One visitor's share in one visit that took place, counted for its week and unit.</summary>
@@ -86,7 +83,7 @@ public sealed class WeekVisits : ITallyRow
 public sealed class WeekVisitsMark : TallyMark<VisitInWeek>;
 
 /// <summary>Visits that took place by week, unit and visitor (async, ADR 25).</summary>
-public sealed class WeekVisitsProjection() : TallyProjection<Visit, VisitInWeek, WeekVisitsMark, WeekVisits>(VisitEvents.All)
+public sealed class WeekVisitsProjection() : TallyProjection<Visit, VisitInWeek, WeekVisitsMark, WeekVisits>(VisitEvents.All, source => source.Id)
 {
     /// <inheritdoc />
     protected override IEnumerable<VisitInWeek> ContributionsOf(Visit source)
@@ -110,9 +107,6 @@ public sealed class WeekVisitsProjection() : TallyProjection<Visit, VisitInWeek,
         row.Visits += sign;
         return row;
     }
-
-    /// <inheritdoc />
-    protected override Guid IdOf(Visit source) => source.Id;
 }
 
 /// <summary>The guidance sessions of one visit on one topic.</summary>
@@ -145,7 +139,7 @@ public sealed class TopicGuidance : ITallyRow
 public sealed class TopicGuidanceMark : TallyMark<GuidanceOnTopic>;
 
 /// <summary>Guidance sessions by topic (async, ADR 25).</summary>
-public sealed class TopicGuidanceProjection() : TallyProjection<Visit, GuidanceOnTopic, TopicGuidanceMark, TopicGuidance>(VisitEvents.All)
+public sealed class TopicGuidanceProjection() : TallyProjection<Visit, GuidanceOnTopic, TopicGuidanceMark, TopicGuidance>(VisitEvents.All, source => source.Id)
 {
     /// <inheritdoc />
     protected override IEnumerable<GuidanceOnTopic> ContributionsOf(Visit source)
@@ -180,7 +174,4 @@ public sealed class TopicGuidanceProjection() : TallyProjection<Visit, GuidanceO
 
         return row;
     }
-
-    /// <inheritdoc />
-    protected override Guid IdOf(Visit source) => source.Id;
 }
