@@ -124,7 +124,8 @@ public abstract class TallyProjection<TSource, TContribution, TMark, TRow> : IPr
             rows[contribution.RowId] = Apply(row, contribution, sign);
         }
 
-        foreach (var row in rows.Values.Where(r => rowIds.Contains(r.Id, StringComparer.Ordinal)))
+        // Every row here was loaded or made for a change of this batch.
+        foreach (var row in rows.Values)
         {
             if (row.IsEmpty)
             {

@@ -305,7 +305,8 @@ internal static class Cli
             Microsoft.Extensions.Options.OptionsValidationException invalid
                 => new ConsoleFailure("options.invalid", string.Join(" ", invalid.Failures), BadInput, []),
             ArgumentException or FormatException => new ConsoleFailure("input.invalid", ex.Message, BadInput, []),
-            UnauthorizedAccessException or IOException => new ConsoleFailure(SystemReason.Of(ex).Code, OutreachText.Format("io.failed", null, SystemReason.Of(ex)), BadInput, []),
+            UnauthorizedAccessException or IOException when SystemReason.Of(ex) is var reason
+                => new ConsoleFailure(reason.Code, OutreachText.Format("io.failed", null, reason), BadInput, []),
             _ when ex.InnerException is { } inner => Describe(inner),
             _ => null,
         };
