@@ -72,6 +72,8 @@ public static class OutreachRegistration
 
         Audit.HashChain.Register(options);
 
+        // The write path's view of a stream: its events, folded live on each command, never stored (ADR 26).
+        options.Projections.Add(new StreamHistoryProjection(), ProjectionLifecycle.Live);
         options.Projections.Add(new CaseProjection(outreach), ProjectionLifecycle.Inline);
         options.Projections.Add(new Units.UnitProjection(), ProjectionLifecycle.Inline);
         options.Projections.Add(new Visits.VisitProjection(), ProjectionLifecycle.Inline);

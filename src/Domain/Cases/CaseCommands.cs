@@ -13,34 +13,7 @@ public static class CaseCommands
         Evolve = (c, e) => c.Evolve(e),
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
-        Prepare = async (command, options, cancellation) => command is ReceivePetition receive ? await receive.SealAsync(options.PersonKeys, cancellation).ConfigureAwait(false) : command,
         Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
-        Verify = async (command, state, session, cancellation) =>
-        {
-            if (command is not (HoldDialogue or EraseCitizenData))
-            {
-                return;
-            }
-
-            var keys = OutreachRegistration.OptionsOf(session.DocumentStore).PersonKeys;
-            var details = (await PersonalData.Identities.RevealAsync(state.Citizen, keys, cancellation).ConfigureAwait(false)).Details;
-            if (command is HoldDialogue dialogue)
-            {
-                HoldDialogue.EnsureCitizenNotNamed(dialogue, details?.Name);
-            }
-            else if (command is EraseCitizenData erasure)
-            {
-                EraseCitizenData.EnsureIdentityNotWritten(erasure, details);
-            }
-        },
-        AfterAppend = async (command, state, options, cancellation) =>
-        {
-            // After the erasure is recorded (or found already recorded, when a crash came in between): destroy the key.
-            if (command is EraseCitizenData && state.Citizen is { } citizen)
-            {
-                await options.PersonKeys.EraseAsync(citizen.PersonId, cancellation).ConfigureAwait(false);
-            }
-        },
     };
 
     /// <summary>Every case command, in lifecycle order.</summary>

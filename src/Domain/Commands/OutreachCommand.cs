@@ -97,9 +97,6 @@ public abstract class CommandDescriptor
     internal static string JsonFieldName(string propertyPath)
         => string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
-    /// <summary>Fills in what a deployment's settings decide (for example default response periods); most commands pass through.</summary>
-    internal virtual ValueTask<IOutreachCommand> PrepareAsync(IOutreachCommand command, OutreachOptions options, CancellationToken cancellation) => ValueTask.FromResult(command);
-
     internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
 }
 
@@ -124,8 +121,9 @@ public static class OutreachCommands
     public static CommandDescriptor? Find(string name) => ByName.Value.GetValueOrDefault(name);
 
     /// <summary>
-    /// The one write path: validates <paramref name="command"/>, refuses a business time in the future, folds the stream
-    /// from its events, decides against that state and appends the resulting events in one transaction.
+    /// The one write path: validates <paramref name="command"/>, refuses a business time in the future and an unknown
+    /// locality, lets the command complete itself from the deployment's settings, folds the stream from its events, records
+    /// nothing when the command is already recorded (ADR 26), otherwise decides and appends in one transaction.
     /// </summary>
     /// <param name="session">A Marten session; it is saved by this method.</param>
     /// <param name="command">The command.</param>
@@ -159,7 +157,10 @@ public static class OutreachCommands
             throw problem;
         }
 
-        command = await descriptor.PrepareAsync(command, options, cancellation).ConfigureAwait(false);
+        if (command is ICompletedBySettings completed)
+        {
+            command = await completed.CompleteAsync(options, cancellation).ConfigureAwait(false);
+        }
 
         return await descriptor.AppendAsync(session, command, expectedVersion, cancellation).ConfigureAwait(false);
     }

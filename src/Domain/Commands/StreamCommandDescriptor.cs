@@ -20,23 +20,11 @@ internal sealed class StreamKind<TState> where TState : class
 
     public required Func<Guid, Exception> NotFound { get; init; }
 
-    /// <summary>
-    /// Checks a command against other streams' documents before it is decided (for example that the person named as a
-    /// unit's head is that unit's head on the day). Throws <see cref="DomainRuleException"/> to refuse.
-    /// </summary>
-    public Func<IOutreachCommand, TState, IDocumentSession, CancellationToken, Task>? Verify { get; init; }
-
-    /// <summary>
-    /// Runs after the command's events were committed, or when the command turned out to be already recorded: work that
-    /// must follow the record and may be repeated (destroying an erased person's key).
-    /// </summary>
-    public Func<IOutreachCommand, TState, OutreachOptions, CancellationToken, ValueTask>? AfterAppend { get; init; }
-
-    /// <summary>Fills in deployment settings before deciding (see <see cref="CommandDescriptor"/>).</summary>
-    public Func<IOutreachCommand, OutreachOptions, CancellationToken, ValueTask<IOutreachCommand>>? Prepare { get; init; }
-
     /// <summary>Hands the folded state the deployment's settings its rules read (the calendar and rulebook of a case).</summary>
     public Func<TState, OutreachOptions, TState>? Settle { get; init; }
+
+    /// <summary>The state with the deployment's settings handed in (see <see cref="Settle"/>).</summary>
+    public TState Settled(TState state, OutreachOptions options) => Settle is { } settle ? settle(state, options) : state;
 
     /// <summary>
     /// The stream's state folded from its recorded events, with its version and the events themselves. Decisions read
@@ -73,9 +61,6 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
 
     public override string StreamNoun => _kind.Noun;
 
-    internal override ValueTask<IOutreachCommand> PrepareAsync(IOutreachCommand command, OutreachOptions options, CancellationToken cancellation)
-        => _kind.Prepare?.Invoke(command, options, cancellation) ?? ValueTask.FromResult(command);
-
     public override Guid StreamIdOf(IOutreachCommand command) => _streamId(command);
 
     /// <summary>
@@ -89,7 +74,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             throw _kind.NotFound(_streamId(command));
         }
 
-        // The decider runs first so that repeating an already-recorded step stays a quiet no-op even when it is dated earlier.
+        // The decider's own refusal comes first: it says what is wrong with the step itself.
         var events = _decide(command, state);
         var latest = _kind.LastOccurredAt(state);
         if (events.Length > 0 && _kind.Exists(state) && command.OccurredAt < latest)
@@ -101,28 +86,32 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
     }
 
     /// <summary>
-    /// True when deciding <paramref name="command"/> against the state just before some recorded event yields exactly
-    /// the recorded event(s): the command was already applied (ADR 12). Pure.
+    /// The one rule for "already recorded" (ADR 26): deciding <paramref name="command"/> against the state just before some
+    /// recorded event yields exactly the events recorded from there on (same types, same JSON). Only events dated at the
+    /// command's business time can be its own, so the decider is re-run at those positions alone. Pure.
     /// </summary>
     public bool IsReplay(IOutreachCommand command, IReadOnlyList<object> history)
     {
         var state = _kind.None(_streamId(command));
         for (var k = 0; k < history.Count; k++)
         {
-            object[] produced;
-            try
+            if (OutreachEvents.OccurredAt(history[k]) is not { } at || at == command.OccurredAt)
             {
-                produced = _decide(command, state);
-            }
-            catch (DomainRuleException)
-            {
-                produced = [];
-            }
+                object[] produced;
+                try
+                {
+                    produced = _decide(command, state);
+                }
+                catch (DomainRuleException)
+                {
+                    produced = [];
+                }
 
-            if (produced.Length > 0 && k + produced.Length <= history.Count
-                && produced.Select((e, i) => SameEvent(e, history[k + i])).All(same => same))
-            {
-                return true;
+                if (produced.Length > 0 && k + produced.Length <= history.Count
+                    && produced.Select((e, i) => SameEvent(e, history[k + i])).All(same => same))
+                {
+                    return true;
+                }
             }
 
             state = _kind.Evolve(state, history[k]);
@@ -131,78 +120,50 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         return false;
     }
 
+    /// <summary>
+    /// Fetches the stream through Marten (which refuses a stale <paramref name="expectedVersion"/> at once, and a lost race
+    /// at commit), folds its events, records nothing for a command already recorded, otherwise runs the slice's checks and
+    /// decider and appends the events in one transaction.
+    /// </summary>
     internal override async Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation)
     {
         var id = _streamId(command);
+        var options = OutreachRegistration.OptionsOf(session.DocumentStore);
         try
         {
-            var (folded, startingVersion, history) = await _kind.FoldAsync(session, id, cancellation).ConfigureAwait(false);
-            var options = OutreachRegistration.OptionsOf(session.DocumentStore);
-            var state = _kind.Settle is { } settle ? settle(folded, options) : folded;
-            if (!_kind.Exists(state) && startingVersion > 0)
+            var stream = expectedVersion is { } expected
+                ? await session.Events.FetchForWriting<StreamHistory>(id, expected, cancellation).ConfigureAwait(false)
+                : await session.Events.FetchForWriting<StreamHistory>(id, cancellation).ConfigureAwait(false);
+            var history = stream.Aggregate?.Events ?? [];
+            var state = _kind.Settled(history.Aggregate(_kind.None(id), _kind.Evolve), options);
+            if (history.Count > 0 && !_kind.Exists(state))
             {
                 throw new DomainRuleException("stream.other-kind", id, new Term("noun." + _kind.Noun));
             }
 
-            if (expectedVersion is { } expected && startingVersion != expected)
+            var events = history.Count > 0 && IsReplay(command, history) ? [] : await DecideAsync(command, state, session, options, cancellation).ConfigureAwait(false);
+            if (events.Length > 0)
             {
-                // Checked before deciding, so a stale caller always hears "conflict", never a rule about a state it has not seen.
-                throw new ConflictException(id, expectedVersion, new ConcurrencyException(
-                    $"{_kind.Noun} {id} is at version {startingVersion}, not {expected}.", typeof(TState), id), _kind.Noun);
-            }
-
-            if (_kind.Verify is { } verify && _kind.Exists(state))
-            {
-                await verify(command, state, session, cancellation).ConfigureAwait(false);
-            }
-
-            object[] events;
-            try
-            {
-                events = Decide(command, state);
-            }
-            catch (DomainRuleException) when (_kind.Exists(state) && IsReplay(command, history))
-            {
-                events = [];
-            }
-
-            if (events.Length == 0)
-            {
-                if (_kind.AfterAppend is { } after)
+                session.LastModifiedBy = command.Actor;
+                if (history.Count == 0)
                 {
-                    await after(command, state, options, cancellation).ConfigureAwait(false);
+                    // Declares the stream's kind; a second writer opening the same stream loses with a conflict.
+                    session.Events.StartStream<TState>(id, events);
+                }
+                else
+                {
+                    stream.AppendMany(events);
                 }
 
-                return new CommandResult(id, startingVersion, []);
+                await SaveAsync(session, cancellation).ConfigureAwait(false);
             }
 
-            session.LastModifiedBy = command.Actor;
-            if (startingVersion == 0)
+            if (command is IFollowedUpAfterRecord<TState> followUp)
             {
-                // A second writer opening the same stream loses with ExistingStreamIdCollisionException: a conflict.
-                session.Events.StartStream<TState>(id, events);
-            }
-            else
-            {
-                // Marten checks at commit that nobody appended since the fold.
-                session.Events.Append(id, startingVersion + events.Length, events);
+                await followUp.FollowUpAsync(state, options, cancellation).ConfigureAwait(false);
             }
 
-            try
-            {
-                await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (Audit.HistoryTamperedException.FromDatabase(ex) is { } tampered)
-            {
-                throw tampered;
-            }
-
-            if (_kind.AfterAppend is { } afterward)
-            {
-                await afterward(command, state, options, cancellation).ConfigureAwait(false);
-            }
-
-            return new CommandResult(id, startingVersion + events.Length, [.. events.Select(e => e.GetType().Name)]);
+            return new CommandResult(id, history.Count + events.Length, [.. events.Select(e => e.GetType().Name)]);
         }
         catch (ConcurrencyException ex)
         {
@@ -211,6 +172,28 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         catch (Marten.Exceptions.ExistingStreamIdCollisionException ex)
         {
             throw new ConflictException(id, expectedVersion, new ConcurrencyException(ex.Message, typeof(TState), id), _kind.Noun);
+        }
+    }
+
+    private async Task<object[]> DecideAsync(IOutreachCommand command, TState state, IDocumentSession session, OutreachOptions options, CancellationToken cancellation)
+    {
+        if (command is ICheckedBeyondStream<TState> check && _kind.Exists(state))
+        {
+            await check.CheckAsync(state, session, options, cancellation).ConfigureAwait(false);
+        }
+
+        return Decide(command, state);
+    }
+
+    private static async Task SaveAsync(IDocumentSession session, CancellationToken cancellation)
+    {
+        try
+        {
+            await session.SaveChangesAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Audit.HistoryTamperedException.FromDatabase(ex) is { } tampered)
+        {
+            throw tampered;
         }
     }
 

@@ -20,32 +20,7 @@ public static class DifficultyCommands
         Evolve = (d, e) => d.Evolve(e),
         LastOccurredAt = d => d.LastOccurredAt,
         NotFound = id => new StreamNotFoundException(id, "difficulty"),
-        Verify = VerifyUnitHeadAsync,
-        Prepare = (command, options, _) => ValueTask.FromResult(command is EscalateDifficulty { ResponseDue: null } e
-            ? e with { ResponseDue = Deadlines.VietnamTime.DateOf(e.OccurredAt).AddDays(e.Level == EscalationLevel.City ? options.CityResponseDays : options.UnitHeadResponseDays) }
-            : command),
     };
-
-    /// <summary>An escalation to a unit head must name the head of the raising cadre's unit on that day.</summary>
-    private static async Task VerifyUnitHeadAsync(IOutreachCommand command, Difficulty state, Marten.IDocumentSession session, CancellationToken cancellation)
-    {
-        if (command is not EscalateDifficulty { Level: EscalationLevel.UnitHead } escalation)
-        {
-            return;
-        }
-
-        // Folded from the unit's events, not loaded from its read model (ADR 19).
-        var (unit, _, _) = await Units.UnitCommands.Kind.FoldAsync(session, state.UnitId, cancellation).ConfigureAwait(false);
-        _ = unit.Exists ? unit : throw new DomainRuleException("difficulty.escalate.unit-unknown", state.UnitId);
-        var on = Deadlines.VietnamTime.DateOf(escalation.OccurredAt);
-        var head = unit.HeadOn(on);
-        if (head != escalation.EscalatedTo)
-        {
-            throw head is null
-                ? new DomainRuleException("difficulty.escalate.no-head", escalation.EscalatedTo, unit.Name, on)
-                : new DomainRuleException("difficulty.escalate.not-head", escalation.EscalatedTo, unit.Name, on, head);
-        }
-    }
 
     /// <summary>Every difficulty command, in lifecycle order.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =

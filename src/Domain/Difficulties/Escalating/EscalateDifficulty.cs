@@ -14,8 +14,35 @@ namespace Outreach.Difficulties;
 /// <param name="Actor">Who escalates.</param>
 /// <param name="OccurredAt">When.</param>
 public sealed record EscalateDifficulty(Guid DifficultyId, EscalationLevel Level, string EscalatedTo, string Reason, DateOnly? ResponseDue, string Actor, DateTimeOffset OccurredAt)
-    : IDifficultyCommand
+    : IDifficultyCommand, ICompletedBySettings, ICheckedBeyondStream<Difficulty>
 {
+    /// <summary>Without a response date, the deployment's period for the level applies.</summary>
+    ValueTask<IOutreachCommand> ICompletedBySettings.CompleteAsync(OutreachOptions options, CancellationToken cancellation)
+        => ValueTask.FromResult<IOutreachCommand>(ResponseDue is null
+            ? this with { ResponseDue = Deadlines.VietnamTime.DateOf(OccurredAt).AddDays(Level == EscalationLevel.City ? options.CityResponseDays : options.UnitHeadResponseDays) }
+            : this);
+
+    /// <summary>An escalation to a unit head must name the head of the raising cadre's unit on that day.</summary>
+    async Task ICheckedBeyondStream<Difficulty>.CheckAsync(Difficulty state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
+    {
+        if (Level != EscalationLevel.UnitHead)
+        {
+            return;
+        }
+
+        // Folded from the unit's events, not loaded from its read model (ADR 19).
+        var (unit, _, _) = await Units.UnitCommands.Kind.FoldAsync(session, state.UnitId, cancellation).ConfigureAwait(false);
+        _ = unit.Exists ? unit : throw new DomainRuleException("difficulty.escalate.unit-unknown", state.UnitId);
+        var on = Deadlines.VietnamTime.DateOf(OccurredAt);
+        var head = unit.HeadOn(on);
+        if (head != EscalatedTo)
+        {
+            throw head is null
+                ? new DomainRuleException("difficulty.escalate.no-head", EscalatedTo, unit.Name, on)
+                : new DomainRuleException("difficulty.escalate.not-head", EscalatedTo, unit.Name, on, head);
+        }
+    }
+
     /// <summary>Shape rules.</summary>
     public sealed class Validator : AbstractValidator<EscalateDifficulty>
     {

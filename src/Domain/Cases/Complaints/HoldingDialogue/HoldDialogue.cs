@@ -10,8 +10,15 @@ namespace Outreach.Cases;
 /// <param name="Actor">Who held the dialogue.</param>
 /// <param name="OccurredAt">When.</param>
 public sealed record HoldDialogue(
-    Guid CaseId, IReadOnlyList<string> Attendees, string MinutesReference, bool ComplainantAbsentWithoutValidReason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+    Guid CaseId, IReadOnlyList<string> Attendees, string MinutesReference, bool ComplainantAbsentWithoutValidReason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<Case>
 {
+    /// <summary>The minutes' attendees may not name the citizen, whose name is read from their sealed details.</summary>
+    async Task ICheckedBeyondStream<Case>.CheckAsync(Case state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
+    {
+        var details = (await PersonalData.Identities.RevealAsync(state.Citizen, options.PersonKeys, cancellation).ConfigureAwait(false)).Details;
+        EnsureCitizenNotNamed(this, details?.Name);
+    }
+
     /// <summary>Shape rules.</summary>
     public sealed class Validator : AbstractValidator<HoldDialogue>
     {

@@ -12,8 +12,24 @@ namespace Outreach.Cases;
 /// <param name="LegalBasis">The legal basis (e.g. "Nghị định 13/2023/NĐ-CP, Điều 16").</param>
 /// <param name="Actor">Who carries out the erasure.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalBasis, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalBasis, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<Case>, IFollowedUpAfterRecord<Case>
 {
+    /// <summary>The request and legal basis may not repeat what is being erased, read from the sealed details.</summary>
+    async Task ICheckedBeyondStream<Case>.CheckAsync(Case state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
+    {
+        var details = (await PersonalData.Identities.RevealAsync(state.Citizen, options.PersonKeys, cancellation).ConfigureAwait(false)).Details;
+        EnsureIdentityNotWritten(this, details);
+    }
+
+    /// <summary>After the erasure is recorded, or found already recorded when a crash came in between: destroys the key.</summary>
+    async ValueTask IFollowedUpAfterRecord<Case>.FollowUpAsync(Case state, OutreachOptions options, CancellationToken cancellation)
+    {
+        if (state.Citizen is { } citizen)
+        {
+            await options.PersonKeys.EraseAsync(citizen.PersonId, cancellation).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Shape rules for <see cref="EraseCitizenData"/>.</summary>
     public sealed class Validator : AbstractValidator<EraseCitizenData>
     {

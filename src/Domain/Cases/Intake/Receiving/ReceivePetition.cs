@@ -32,8 +32,12 @@ public sealed record ReceivePetition(
     string Content,
     string? Respondent,
     string Actor,
-    DateTimeOffset OccurredAt) : ICaseCommand, Localities.ILocalityReference
+    DateTimeOffset OccurredAt) : ICaseCommand, Localities.ILocalityReference, ICompletedBySettings
 {
+    /// <summary>Seals the citizen's details with their key before anything else sees the command.</summary>
+    async ValueTask<IOutreachCommand> ICompletedBySettings.CompleteAsync(OutreachOptions options, CancellationToken cancellation)
+        => await SealAsync(options.PersonKeys, cancellation).ConfigureAwait(false);
+
     DateOnly Localities.ILocalityReference.On => Deadlines.VietnamTime.DateOf(OccurredAt);
 
     /// <summary>
