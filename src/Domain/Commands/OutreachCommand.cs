@@ -97,6 +97,16 @@ public abstract class CommandDescriptor
     internal static string JsonFieldName(string propertyPath)
         => string.Join('.', propertyPath.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 
+    /// <summary>
+    /// Decides <paramref name="command"/> against the stream folded from <paramref name="history"/>, as the write path does
+    /// once it knows the command is not already recorded. Pure: for specs and embedders' own tests.
+    /// </summary>
+    /// <exception cref="DomainRuleException">The step is not allowed in that state.</exception>
+    public abstract IReadOnlyList<object> DecideAfter(IReadOnlyList<object> history, IOutreachCommand command);
+
+    /// <summary>True when <paramref name="command"/> is already recorded in <paramref name="history"/> (ADR 26). Pure.</summary>
+    public abstract bool IsAlreadyRecorded(IOutreachCommand command, IReadOnlyList<object> history);
+
     internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
 }
 

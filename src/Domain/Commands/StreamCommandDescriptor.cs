@@ -120,6 +120,16 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         return false;
     }
 
+    /// <inheritdoc />
+    public override IReadOnlyList<object> DecideAfter(IReadOnlyList<object> history, IOutreachCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return Decide(command, history.Aggregate(_kind.None(_streamId(command)), _kind.Evolve));
+    }
+
+    /// <inheritdoc />
+    public override bool IsAlreadyRecorded(IOutreachCommand command, IReadOnlyList<object> history) => IsReplay(command, history);
+
     /// <summary>
     /// Fetches the stream through Marten (which refuses a stale <paramref name="expectedVersion"/> at once, and a lost race
     /// at commit), folds its events, records nothing for a command already recorded, otherwise runs the slice's checks and

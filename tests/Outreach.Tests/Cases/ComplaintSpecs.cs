@@ -138,8 +138,12 @@ public sealed class ComplaintSpecs
             .Then(Assign(Later, "Hoàng Văn Em"), new VerifierAssigned(Id, 2, "Hoàng Văn Em", Story.Chair, Later));
 
     [Test]
-    public void Assigning_the_same_verifier_again_records_nothing()
-        => CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt)).ThenNothing(Assign(Later));
+    public void Assigning_the_same_verifier_again_is_refused_unless_it_repeats_the_recorded_step()
+    {
+        var spec = CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt));
+        spec.ThenRefusedWith(Assign(Later), "complaint.assign-verifier.same", "already the verifier");
+        spec.ThenAlreadyRecorded(Assign(AcceptedAt.AddDays(1)));
+    }
 
     [Test]
     public void A_verifier_can_be_replaced()
@@ -237,13 +241,13 @@ public sealed class ComplaintSpecs
             .Then(Flag(Later, complex: false, remote: true), new ComplaintFlagsChanged(Id, false, true, "Several plots and owners involved", Story.Chair, Later));
 
     [Test]
-    public void Flagging_with_unchanged_flags_records_nothing()
-        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt, complex: true, remote: false)).ThenNothing(Flag(Later, complex: true, remote: false));
+    public void Flagging_with_unchanged_flags_is_refused_as_unchanged()
+        => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt, complex: true, remote: false)).ThenRefusedWith(Flag(Later, complex: true, remote: false), "complaint.flag.unchanged");
 
     [Test]
-    public void Flagging_with_flags_already_changed_records_nothing()
+    public void Flagging_with_flags_already_changed_is_refused_as_unchanged()
         => CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt)).And(Story.FlagsChanged(AcceptedAt.AddDays(1), complex: true, remote: true))
-            .ThenNothing(Flag(Later, complex: true, remote: true));
+            .ThenRefusedWith(Flag(Later, complex: true, remote: true), "complaint.flag.unchanged");
 
     [Test]
     public void A_suggestion_has_no_complaint_flags()
@@ -393,9 +397,9 @@ public sealed class ComplaintSpecs
             .Then(Deliver(Later, NoticeParty.Complainant, NoticeParty.Respondent), new DecisionDelivered(Id, 1, [NoticeParty.Respondent], Story.Clerk, Later));
 
     [Test]
-    public void Delivering_to_parties_already_served_records_nothing()
+    public void Delivering_to_parties_already_served_is_refused()
         => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt)).And(Story.Delivered(AcceptedAt.AddDays(11), 1, NoticeParty.Complainant, NoticeParty.Respondent))
-            .ThenNothing(Deliver(Later, NoticeParty.Respondent, NoticeParty.Complainant));
+            .ThenRefusedWith(Deliver(Later, NoticeParty.Respondent, NoticeParty.Complainant), "complaint.deliver.already-delivered");
 
     [Test]
     public void The_second_decision_is_delivered_afresh_in_round_2()

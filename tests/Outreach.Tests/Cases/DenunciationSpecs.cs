@@ -39,8 +39,8 @@ public sealed class DenunciationSpecs
             .Then(Widen(Later), new DenunciationCheckWidened(Id, ["phuong-1", "xa-2", "phuong-1"], Story.Inspector, Later));
 
     [Test]
-    public void Widening_a_check_already_widened_records_nothing()
-        => CaseSpec.Given(Story.DenunciationUnderCheck(ReceivedAt)).And(Story.CheckWidened(ReceivedAt.AddDays(2))).ThenNothing(Widen(Later));
+    public void Widening_a_check_already_widened_is_refused()
+        => CaseSpec.Given(Story.DenunciationUnderCheck(ReceivedAt)).And(Story.CheckWidened(ReceivedAt.AddDays(2))).ThenRefusedWith(Widen(Later), "denunciation.widen-check.already-widened");
 
     [Test]
     public void An_accepted_denunciation_is_past_the_check()
@@ -120,9 +120,9 @@ public sealed class DenunciationSpecs
             .Then(Notify(Later, NoticeParty.Denouncer, NoticeParty.Denounced), new DenunciationPartiesNotified(Id, [NoticeParty.Denounced], Story.Clerk, Later));
 
     [Test]
-    public void Notifying_parties_already_notified_records_nothing()
+    public void Notifying_parties_already_notified_is_refused()
         => CaseSpec.Given(Accepted()).And(Story.DenunciationNotified(AcceptedAt.AddDays(1), NoticeParty.Denouncer, NoticeParty.Denounced))
-            .ThenNothing(Notify(Later, NoticeParty.Denounced));
+            .ThenRefusedWith(Notify(Later, NoticeParty.Denounced), "denunciation.notify.already-notified");
 
     [Test]
     public void An_anonymous_denunciation_has_no_denouncer_to_notify()

@@ -80,8 +80,8 @@ public sealed class IntakeSpecs
             .ThenRefused(Classify(CaseKind.Complaint, Later), "anonymous", "complainant must be identified");
 
     [Test]
-    public void Classifying_again_with_the_same_kind_records_nothing()
-        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).ThenNothing(Classify(CaseKind.Complaint, Later));
+    public void Classifying_again_with_the_same_kind_is_refused()
+        => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).ThenRefusedWith(Classify(CaseKind.Complaint, Later), "petition.classify.same-kind", "already classified as Complaint");
 
     [Test]
     public void Classifying_again_with_another_kind_points_to_reclassification()

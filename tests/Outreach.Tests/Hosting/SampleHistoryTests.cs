@@ -24,7 +24,7 @@ public sealed class SampleHistoryTests
                 CaseCommands.For(command.GetType()).Validate(command);
                 Assert.That(command.OccurredAt, Is.LessThan(Until));
                 IReadOnlyList<object> events = [];
-                Assert.DoesNotThrow(() => events = CaseCommands.Decide(CaseSpec.Prepared(command), state), $"{command.GetType().Name} on case {command.CaseId}");
+                Assert.DoesNotThrow(() => events = CaseCommands.Decide((ICaseCommand)StreamSpec.Prepared(command), state), $"{command.GetType().Name} on case {command.CaseId}");
                 Assert.That(events, Is.Not.Empty, $"{command.GetType().Name} on case {command.CaseId} recorded nothing");
                 state = events.Aggregate(state, (s, e) => s.Evolve(e));
             }

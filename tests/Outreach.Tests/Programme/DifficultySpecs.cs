@@ -1,4 +1,5 @@
 using Outreach.Difficulties;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Programme;
 
@@ -22,8 +23,10 @@ public sealed class DifficultySpecs
     [Test]
     public void A_difficulty_is_raised_once()
     {
-        Assert.That(Decide(new RaiseDifficulty(Id, null, Unit, "my-tra", "Cống thoát nước bị nghẽn", Cadre, Raised.AddHours(1)), RaisedEvent), Is.Empty);
-        Assert.That(Refused(new RaiseDifficulty(Id, null, Unit, "my-tra", "Khác", Cadre, Raised.AddHours(1)), RaisedEvent), Does.Contain("already exists with other details"));
+        var spec = StreamSpec.Given(RaisedEvent);
+        spec.ThenAlreadyRecorded(new RaiseDifficulty(Id, null, Unit, "my-tra", "Cống thoát nước bị nghẽn", Cadre, Raised));
+        spec.ThenRefusedWith(new RaiseDifficulty(Id, null, Unit, "my-tra", "Cống thoát nước bị nghẽn", Cadre, Raised.AddHours(1)), "difficulty.raise.already-raised");
+        spec.ThenRefusedWith(new RaiseDifficulty(Id, null, Unit, "my-tra", "Khác", Cadre, Raised.AddHours(1)), "difficulty.raise.exists", "already exists with other details");
     }
 
     [Test]

@@ -1,4 +1,5 @@
 using Outreach.Units;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Programme;
 
@@ -19,9 +20,10 @@ public sealed class UnitSpecs
     public void A_unit_is_registered_once()
     {
         Assert.That(Decide(new RegisterUnit(Id, "phong-tu-phap", "Phòng Tư pháp", Clerk, T0)), Is.EqualTo(new object[] { Registered }));
-        Assert.That(Decide(new RegisterUnit(Id, "phong-tu-phap", "Phòng Tư pháp", Clerk, T0.AddDays(1)), Registered), Is.Empty);
-        var ex = Assert.Throws<DomainRuleException>(() => Decide(new RegisterUnit(Id, "phong-noi-vu", "Phòng Nội vụ", Clerk, T0.AddDays(1)), Registered));
-        Assert.That(ex!.Message, Does.Contain("already registered as phong-tu-phap"));
+        var spec = StreamSpec.Given(Registered);
+        spec.ThenAlreadyRecorded(new RegisterUnit(Id, "phong-tu-phap", "Phòng Tư pháp", Clerk, T0));
+        spec.ThenRefusedWith(new RegisterUnit(Id, "phong-tu-phap", "Phòng Tư pháp", Clerk, T0.AddDays(1)), "unit.register.exists", "already registered as phong-tu-phap");
+        spec.ThenRefusedWith(new RegisterUnit(Id, "phong-noi-vu", "Phòng Nội vụ", Clerk, T0.AddDays(1)), "unit.register.exists", "already registered as phong-tu-phap");
     }
 
     [Test]
@@ -54,7 +56,9 @@ public sealed class UnitSpecs
         Assert.That(unit.HeadOn(new DateOnly(2022, 12, 31)), Is.EqualTo("cb-1"));
         Assert.That(unit.HeadOn(new DateOnly(2023, 5, 2)), Is.EqualTo("cb-2"));
         Assert.That(unit.HeadOn(new DateOnly(2019, 1, 1)), Is.Null);
-        Assert.That(Decide(new AppointUnitHead(Id, "cb-2", Clerk, T0.AddYears(5)), Registered, Assigned("cb-2"), new UnitHeadAppointed(Id, "cb-2", Clerk, T0.AddDays(3))), Is.Empty);
+        var spec = StreamSpec.Given(Registered, Assigned("cb-2"), new UnitHeadAppointed(Id, "cb-2", Clerk, T0.AddDays(3)));
+        spec.ThenRefusedWith(new AppointUnitHead(Id, "cb-2", Clerk, T0.AddYears(5)), "unit.appoint-head.already-head");
+        spec.ThenAlreadyRecorded(new AppointUnitHead(Id, "cb-2", Clerk, T0.AddDays(3)));
     }
 
     [Test]

@@ -2,83 +2,25 @@ using Outreach.Cases;
 
 namespace Outreach.Tests.Support;
 
-/// <summary>
-/// Given/When/Then for case deciders: the state is built by folding the given events, never by setting fields.
-/// </summary>
-internal sealed class CaseSpec
+/// <summary>The generic <see cref="StreamSpec"/> for the case with <see cref="Id"/>, whose events <see cref="Story"/> builds.</summary>
+internal sealed class CaseSpec : StreamSpec
 {
     public static readonly Guid Id = Guid.Parse("0b9d3c1e-5a51-4c1f-9d0e-6f1f3a2b7c11");
-    private readonly List<object> _given = [];
 
-    public static CaseSpec Given(params object[] events)
+    public static new CaseSpec Given(params object[] events)
     {
         var spec = new CaseSpec();
-        spec._given.AddRange(events);
+        spec.And(events);
         return spec;
     }
 
-    public Case State => Case.Fold(Id, _given);
-
-    /// <summary>The keys the specs seal citizens' details with (the write path uses the deployment's store).</summary>
-    public static readonly Outreach.PersonalData.InMemoryPersonKeyStore Keys = new();
-
-    /// <summary>The command as the write path prepares it: a reception is sealed.</summary>
-    public static ICaseCommand Prepared(ICaseCommand command) => command is ReceivePetition r ? r.SealAsync(Keys, CancellationToken.None).AsTask().GetAwaiter().GetResult() : command;
-
-    public IReadOnlyList<object> When(ICaseCommand command) => CaseCommands.Decide(Prepared(command), State);
-
-    /// <summary>Adds more past events (e.g. a ready-made history followed by single events).</summary>
-    public CaseSpec And(params object[] events)
+    public new CaseSpec And(params object[] events)
     {
-        _given.AddRange(events);
+        base.And(events);
         return this;
     }
 
-    /// <summary>
-    /// Asserts the exact events decided. Events are records holding arrays, whose generated equality compares arrays by
-    /// reference, so the comparison is structural (property by property, arrays element by element), after checking the types.
-    /// </summary>
-    public void Then(ICaseCommand command, params object[] expected)
-    {
-        var actual = When(command);
-        Assert.That(actual.Select(e => e.GetType().Name), Is.EqualTo(expected.Select(e => e.GetType().Name)), "event types");
-        Assert.That(actual, Is.EqualTo(expected).UsingPropertiesComparer());
-    }
-
-    /// <summary>Asserts an idempotent repeat: the command is accepted and records nothing.</summary>
-    public void ThenNothing(ICaseCommand command)
-        => Assert.That(When(command), Is.Empty, "a repeated step records nothing");
-
-    /// <summary>
-    /// A repeat of a recorded step: the decider refuses it, so nothing is recorded twice; the write path then reports it
-    /// as "nothing new" when it is an exact replay of the recorded step (ADR 12) and as refused otherwise.
-    /// </summary>
-    public void ThenNotRecordedTwice(ICaseCommand command, bool exactReplay)
-    {
-        Assert.Throws<DomainRuleException>(() => When(command), "the decider must not record the step a second time");
-        Assert.That(CaseCommands.IsReplay(Prepared(command), _given), Is.EqualTo(exactReplay), exactReplay ? "an exact repeat is a replay" : "a repeat with other details is not a replay");
-    }
-
-    public DomainRuleException ThenRefused(ICaseCommand command, string fragment)
-    {
-        var ex = Assert.Throws<DomainRuleException>(() => When(command))!;
-        Assert.That(ex.Message, Does.Contain(fragment));
-        return ex;
-    }
-
-    /// <summary>Asserts a refusal whose message contains every fragment.</summary>
-    public DomainRuleException ThenRefused(ICaseCommand command, string fragment, params string[] moreFragments)
-    {
-        var ex = Assert.Throws<DomainRuleException>(() => When(command))!;
-        Assert.Multiple(() =>
-        {
-            foreach (var f in moreFragments.Prepend(fragment))
-            {
-                Assert.That(ex.Message, Does.Contain(f));
-            }
-        });
-        return ex;
-    }
+    public Case State => Case.Fold(Id, History);
 }
 
 /// <summary>Ready-made events and dates for case specs.</summary>

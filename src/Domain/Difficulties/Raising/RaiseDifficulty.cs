@@ -28,14 +28,14 @@ public sealed record RaiseDifficulty(Guid DifficultyId, Guid? VisitId, Guid Unit
         }
     }
 
-    /// <summary>Opens the difficulty; the same one again changes nothing.</summary>
+    /// <summary>Opens the difficulty; an existing id is refused (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
     public static object[] Decide(RaiseDifficulty command, Difficulty state)
     {
         if (state.Exists)
         {
-            return state.Description == command.Description && state.LocalityCode == command.LocalityCode && state.RaisedBy == command.Actor
-                ? []
-                : throw new DomainRuleException("difficulty.raise.exists", command.DifficultyId);
+            throw state.Description == command.Description && state.LocalityCode == command.LocalityCode && state.RaisedBy == command.Actor
+                ? new DomainRuleException("difficulty.raise.already-raised", command.DifficultyId, state.RaisedOn)
+                : new DomainRuleException("difficulty.raise.exists", command.DifficultyId);
         }
 
         return [new DifficultyRaised(command.DifficultyId, command.VisitId, command.UnitId, command.LocalityCode, command.Description, command.Actor, command.OccurredAt)];

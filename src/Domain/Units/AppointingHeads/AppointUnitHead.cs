@@ -20,12 +20,12 @@ public sealed record AppointUnitHead(Guid UnitId, string CadreCode, string Actor
         }
     }
 
-    /// <summary>Appoints a member of the unit; the current head again changes nothing.</summary>
+    /// <summary>Appoints a member of the unit; the current head again is refused.</summary>
     public static object[] Decide(AppointUnitHead command, Unit state)
     {
         if (state.Head == command.CadreCode)
         {
-            return [];
+            throw new DomainRuleException("unit.appoint-head.already-head", command.CadreCode, state.Name);
         }
 
         if (!state.HasMember(command.CadreCode))

@@ -36,7 +36,7 @@ public sealed record FormVisitingGroup(Guid UnitId, string GroupCode, IReadOnlyL
         var existing = state.Groups.FirstOrDefault(g => g.GroupCode == command.GroupCode);
         if (existing is not null && existing.Members.SequenceEqual(command.Members))
         {
-            return [];
+            throw new DomainRuleException("unit.form-group.unchanged", command.GroupCode);
         }
 
         return [new VisitingGroupFormed(command.UnitId, command.GroupCode, [.. command.Members], command.Actor, command.OccurredAt)];

@@ -22,14 +22,12 @@ public sealed record RegisterUnit(Guid UnitId, string Code, string Name, string 
         }
     }
 
-    /// <summary>Registers the unit; registering it again with the same code and name changes nothing.</summary>
+    /// <summary>Registers the unit; registering an existing id again is refused (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
     public static object[] Decide(RegisterUnit command, Unit state)
     {
         if (state.Exists)
         {
-            return state.Code == command.Code && state.Name == command.Name
-                ? []
-                : throw new DomainRuleException("unit.register.exists", command.UnitId, state.Code, state.Name);
+            throw new DomainRuleException("unit.register.exists", command.UnitId, state.Code, state.Name);
         }
 
         return [new UnitRegistered(command.UnitId, command.Code, command.Name, command.Actor, command.OccurredAt)];

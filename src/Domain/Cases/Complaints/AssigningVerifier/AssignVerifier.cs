@@ -20,12 +20,12 @@ public sealed record AssignVerifier(Guid CaseId, string Verifier, string Actor, 
         }
     }
 
-    /// <summary>Assigns a verifier to an accepted complaint; the same verifier again changes nothing.</summary>
+    /// <summary>Assigns a verifier to an accepted complaint; the same verifier again is refused.</summary>
     public static object[] Decide(AssignVerifier command, Case state)
     {
         if (state.Verifier == command.Verifier && state.IsUnderSettlement)
         {
-            return [];
+            throw new DomainRuleException("complaint.assign-verifier.same", command.Verifier);
         }
 
         state.EnsureStatus("complaint.assign-verifier", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);

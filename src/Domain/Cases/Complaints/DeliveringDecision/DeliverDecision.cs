@@ -29,7 +29,7 @@ public sealed record DeliverDecision(Guid CaseId, IReadOnlyList<NoticeParty> Rec
         var fresh = command.Recipients.Distinct().Except(state.DecisionDeliveredTo).ToArray();
         if (fresh.Length == 0)
         {
-            return [];
+            throw new DomainRuleException("complaint.deliver.already-delivered");
         }
 
         return [new DecisionDelivered(command.CaseId, state.Round, fresh, command.Actor, command.OccurredAt)];

@@ -22,13 +22,13 @@ public sealed record FlagComplaint(Guid CaseId, bool IsComplex, bool IsRemoteAre
         }
     }
 
-    /// <summary>Changes the flags of an open complaint; the same flags again change nothing.</summary>
+    /// <summary>Changes the flags of an open complaint; the same flags again are refused as unchanged (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
     public static object[] Decide(FlagComplaint command, Case state)
     {
         state.EnsureStatus("complaint.flag", CaseRules.OpenComplaint);
         if (state.IsComplex == command.IsComplex && state.IsRemoteArea == command.IsRemoteArea)
         {
-            return [];
+            throw new DomainRuleException("complaint.flag.unchanged");
         }
 
         return [new ComplaintFlagsChanged(command.CaseId, command.IsComplex, command.IsRemoteArea, command.Reason, command.Actor, command.OccurredAt)];

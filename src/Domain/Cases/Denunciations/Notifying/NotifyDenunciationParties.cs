@@ -32,7 +32,7 @@ public sealed record NotifyDenunciationParties(Guid CaseId, IReadOnlyList<Notice
         }
 
         var fresh = command.Parties.Distinct().Except(state.DenunciationNotified).ToArray();
-        return fresh.Length == 0 ? [] : [new DenunciationPartiesNotified(command.CaseId, fresh, command.Actor, command.OccurredAt)];
+        return fresh.Length == 0 ? throw new DomainRuleException("denunciation.notify.already-notified") : [new DenunciationPartiesNotified(command.CaseId, fresh, command.Actor, command.OccurredAt)];
     }
 }
 

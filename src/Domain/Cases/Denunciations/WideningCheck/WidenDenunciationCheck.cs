@@ -28,7 +28,7 @@ public sealed record WidenDenunciationCheck(Guid CaseId, IReadOnlyList<string> P
         state.EnsureStatus("denunciation.widen-check", CaseStatus.DenunciationUnderCheck);
         if (state.CheckAtSeveralPlaces)
         {
-            return [];
+            throw new DomainRuleException("denunciation.widen-check.already-widened");
         }
 
         return [new DenunciationCheckWidened(command.CaseId, command.Places.ToArray(), command.Actor, command.OccurredAt)];

@@ -23,12 +23,12 @@ public sealed record ClassifyPetition(Guid CaseId, CaseKind Kind, string? Reason
         }
     }
 
-    /// <summary>Classifies an unclassified petition; repeating the same classification changes nothing.</summary>
+    /// <summary>Classifies an unclassified petition; the same kind again is refused.</summary>
     public static object[] Decide(ClassifyPetition command, Case state)
     {
         if (state.Kind == command.Kind)
         {
-            return [];
+            throw new DomainRuleException("petition.classify.same-kind", state.Kind);
         }
 
         if (state.Kind != CaseKind.Unclassified)

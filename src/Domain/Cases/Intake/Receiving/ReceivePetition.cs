@@ -92,7 +92,7 @@ public sealed record ReceivePetition(
     }
 
     /// <summary>
-    /// Opens the case, or does nothing when the same petition was already recorded under this id. The citizen's details go
+    /// Opens the case; an id already in use is refused (an exact repeat is caught earlier as already recorded, ADR 26). The citizen's details go
     /// into the event only sealed (<see cref="SealedCitizen"/>); an anonymous submitter leaves nothing identifying.
     /// </summary>
     public static object[] Decide(ReceivePetition command, Case state)
@@ -110,9 +110,9 @@ public sealed record ReceivePetition(
             var recorded = new PetitionReceived(
                 state.Id, state.Number, state.Channel, state.Citizen,
                 state.IsAnonymous, state.LocalityCode, state.Content, state.Respondent, state.ReceivedBy, state.ReceivedAt);
-            return recorded == received
-                ? []
-                : throw new DomainRuleException("petition.receive.other-details", command.CaseId, state.ReceivedAt);
+            throw recorded == received with { ReceivedBy = recorded.ReceivedBy, ReceivedAt = recorded.ReceivedAt }
+                ? new DomainRuleException("petition.receive.already-received", command.CaseId, state.ReceivedAt)
+                : new DomainRuleException("petition.receive.other-details", command.CaseId, state.ReceivedAt);
         }
 
         return [received];
