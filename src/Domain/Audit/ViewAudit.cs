@@ -65,7 +65,12 @@ public static class ViewAudit
         Dictionary<Guid, List<IEvent>> streams, ISerializer serializer, List<ViewProblem> problems, CancellationToken cancellation)
         where T : class
     {
-        var stored = (await session.Query<T>().ToListAsync(cancellation).ConfigureAwait(false)).ToDictionary(idOf);
+        // The stored JSON itself, not the documents read back: a view keeps some values twice (a case's status beside its
+        // legal state, for queries and indexes), and reading back would keep one copy and drop the rewritten other.
+        var json = await session.Query<T>().ToJsonArray(cancellation).ConfigureAwait(false);
+        var stored = (System.Text.Json.Nodes.JsonNode.Parse(json)?.AsArray() ?? [])
+            .OfType<System.Text.Json.Nodes.JsonNode>()
+            .ToDictionary(node => serializer.FromJson<T>(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(node.ToJsonString()))) is { } doc ? idOf(doc) : Guid.Empty);
         var expected = new Dictionary<Guid, T>();
         foreach (var (id, events) in streams)
         {
@@ -87,7 +92,7 @@ public static class ViewAudit
             {
                 problems.Add(ViewProblem.Of("view-missing", view, id));
             }
-            else if (serializer.ToJson(document) != serializer.ToJson(state))
+            else if (!System.Text.Json.Nodes.JsonNode.DeepEquals(document, System.Text.Json.Nodes.JsonNode.Parse(serializer.ToJson(state))))
             {
                 problems.Add(ViewProblem.Of("view-differs", view, id));
             }

@@ -5,15 +5,26 @@ namespace Outreach.Cases;
 /// <summary>The catalogue of case commands. Both hosts and the JSON-lines importer dispatch through it.</summary>
 public static class CaseCommands
 {
-    internal static readonly StreamKind<Case> Kind = new()
+    internal static readonly StreamKind<CaseState> Kind = new()
     {
         Noun = "case",
-        None = Case.None,
+        None = CaseState.None,
         Exists = c => c.Exists,
         Evolve = (c, e) => c.Evolve(e),
         LastOccurredAt = c => c.LastOccurredAt,
         NotFound = id => new CaseNotFoundException(id),
         Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
+    };
+
+    /// <summary>How the case-details view folds (time travel of views that list cases); never used to decide.</summary>
+    internal static readonly StreamKind<Case> ViewKind = new()
+    {
+        Noun = "case",
+        None = Case.None,
+        Exists = c => c.Exists,
+        Evolve = (c, e) => c.Evolve(e),
+        LastOccurredAt = c => c.Legal.LastOccurredAt,
+        NotFound = id => new CaseNotFoundException(id),
     };
 
     /// <summary>Every case command, in lifecycle order.</summary>
@@ -61,7 +72,7 @@ public static class CaseCommands
     /// Decides <paramref name="command"/> against <paramref name="state"/>: the case must exist (unless the command opens it),
     /// the command's decider runs, and a step that records something may not be dated before the case's latest step. Pure.
     /// </summary>
-    public static IReadOnlyList<object> Decide(ICaseCommand command, Case state) => Typed(command).Decide(command, state);
+    public static IReadOnlyList<object> Decide(ICaseCommand command, CaseState state) => Typed(command).Decide(command, state);
 
     /// <summary>
     /// True when <paramref name="command"/> is a replay of a step already in <paramref name="history"/>: deciding it against
@@ -69,9 +80,9 @@ public static class CaseCommands
     /// </summary>
     public static bool IsReplay(ICaseCommand command, IReadOnlyList<object> history) => Typed(command).IsReplay(command, history);
 
-    private static StreamCommandDescriptor<Case> Typed(ICaseCommand command) => (StreamCommandDescriptor<Case>)For(command.GetType());
+    private static StreamCommandDescriptor<CaseState> Typed(ICaseCommand command) => (StreamCommandDescriptor<CaseState>)For(command.GetType());
 
-    private static StreamCommandDescriptor<Case> Describe<T>(string noun, string verb, string summary, Func<T, Case, object[]> decide, IValidator<T> validator, bool opensCase = false)
+    private static StreamCommandDescriptor<CaseState> Describe<T>(string noun, string verb, string summary, Func<T, CaseState, object[]> decide, IValidator<T> validator, bool opensCase = false)
         where T : ICaseCommand
         => new(Kind, typeof(T), noun, verb, summary, opensCase, validator, c => ((T)c).CaseId, (c, s) => decide((T)c, s));
 }

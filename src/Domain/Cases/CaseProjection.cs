@@ -34,7 +34,7 @@ public sealed partial class CaseProjection : SingleStreamProjection<Case, Guid>
     /// <summary>Returns <paramref name="state"/> with its open deadlines computed.</summary>
     public static Case WithDeadlines(Case state, OutreachOptions options)
     {
-        var deadlines = CaseDeadlines.For(state, options.Rulebook, options.Calendar);
+        var deadlines = CaseDeadlines.For(state.Legal, options.Rulebook, options.Calendar);
         return state with
         {
             Deadlines = deadlines,

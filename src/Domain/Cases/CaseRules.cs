@@ -23,7 +23,7 @@ internal static class CaseRules
     /// step's code (<c>complaint.accept</c>): the refusal's code is <c>{action}.status</c> and the sentence names the
     /// step by its term <c>step.{action}</c>.
     /// </summary>
-    public static void EnsureStatus(this Case state, string action, params CaseStatus[] allowed)
+    public static void EnsureStatus(this CaseState state, string action, params CaseStatus[] allowed)
     {
         if (!allowed.Contains(state.Status))
         {
@@ -37,7 +37,7 @@ internal static class CaseRules
     /// Refuses to handle an anonymous submission as a complaint. <paramref name="action"/> is the step's code
     /// (<c>petition.classify</c>); the refusal's code is <c>{action}.anonymous-complaint</c>.
     /// </summary>
-    public static void EnsureKindFits(Case state, CaseKind kind, string action)
+    public static void EnsureKindFits(CaseState state, CaseKind kind, string action)
     {
         if (kind == CaseKind.Complaint && state.IsAnonymous)
         {
@@ -59,7 +59,7 @@ internal static class CaseRules
     }
 
     /// <summary>The decision-period step currently running for a complaint under settlement.</summary>
-    public static DeadlineStep DecisionStepOf(Case state)
+    public static DeadlineStep DecisionStepOf(CaseState state)
         => CaseDeadlines.For(state, state.Rules, state.Calendar).FirstOrDefault(d => d.IsObligation)?.Step ?? DeadlineStep.FirstDecision;
 
     /// <summary>
@@ -68,7 +68,7 @@ internal static class CaseRules
     /// is the step's code (<c>complaint.sue</c>): the refusal's code is <c>{action}.not-lapsed</c> and what waits for the
     /// deadline is named by the term <c>lapse.{action}</c>.
     /// </summary>
-    public static void EnsureLapsed(Case state, DeadlineStep step, DateTimeOffset at, string action)
+    public static void EnsureLapsed(CaseState state, DeadlineStep step, DateTimeOffset at, string action)
     {
         var deadline = CaseDeadlines.For(state, state.Rules, state.Calendar).FirstOrDefault(d => d.Step == step);
         var on = VietnamTime.DateOf(at);
@@ -85,7 +85,7 @@ internal static class CaseRules
     /// Refuses a decision while no verification report is on file for the round. <paramref name="action"/> is the step's
     /// code (<c>complaint.decide-first</c>); the refusal's code is <c>{action}.not-verified</c>.
     /// </summary>
-    public static void EnsureVerified(Case state, string action)
+    public static void EnsureVerified(CaseState state, string action)
     {
         if (state.VerificationReport is null)
         {

@@ -33,7 +33,7 @@ public sealed record CaseDeadline(
 public static class CaseDeadlines
 {
     /// <summary>The open deadlines of <paramref name="state"/>, earliest first (paused ones last).</summary>
-    public static IReadOnlyList<CaseDeadline> For(Case state, Rulebook rules, WorkingCalendar calendar)
+    public static IReadOnlyList<CaseDeadline> For(CaseState state, Rulebook rules, WorkingCalendar calendar)
     {
         var open = new List<CaseDeadline>();
         void Add(DeadlineStep step, DateOnly trigger, DateOnly rulesDate, int extraDays = 0, bool suspendable = false)
@@ -137,7 +137,7 @@ public static class CaseDeadlines
         return day;
     }
 
-    private static DeadlineStep FirstDecisionStep(Case state) => (state.IsRemoteArea, state.IsComplex) switch
+    private static DeadlineStep FirstDecisionStep(CaseState state) => (state.IsRemoteArea, state.IsComplex) switch
     {
         (true, true) => DeadlineStep.FirstDecisionRemoteComplex,
         (true, false) => DeadlineStep.FirstDecisionRemote,
@@ -145,7 +145,7 @@ public static class CaseDeadlines
         _ => DeadlineStep.FirstDecision,
     };
 
-    private static DeadlineStep SecondDecisionStep(Case state) => (state.IsRemoteArea, state.IsComplex) switch
+    private static DeadlineStep SecondDecisionStep(CaseState state) => (state.IsRemoteArea, state.IsComplex) switch
     {
         (true, true) => DeadlineStep.SecondDecisionRemoteComplex,
         (true, false) => DeadlineStep.SecondDecisionRemote,

@@ -104,8 +104,8 @@ internal static class CasesVerbs
             .AddColumns(t.Pick("Địa bàn", "Locality"), t.Pick("Đang xử lý", "Open"), t.Pick("Đã giải quyết", "Settled"), t.Pick("Tổng", "Total"), t.Pick("Trạng thái đang xử lý nhiều nhất", "Most common open status"));
         foreach (var locality in counts.GroupBy(c => c.LocalityCode).OrderBy(g => Name(g.Key), StringComparer.Create(t.Culture, ignoreCase: true)))
         {
-            var open = locality.Where(c => !Case.IsSettledStatus(c.Status)).ToArray();
-            var closed = locality.Where(c => Case.IsSettledStatus(c.Status)).Sum(c => c.Count);
+            var open = locality.Where(c => !CaseState.IsSettledStatus(c.Status)).ToArray();
+            var closed = locality.Where(c => CaseState.IsSettledStatus(c.Status)).Sum(c => c.Count);
             var top = open.OrderByDescending(c => c.Count).FirstOrDefault();
             table.AddRow(
                 Name(locality.Key), open.Sum(c => c.Count).ToString(t.Culture), closed.ToString(t.Culture),

@@ -525,7 +525,8 @@ public sealed class ComplaintSpecs
     {
         var spec = CaseSpec.Given(Story.AcceptedComplaint(AcceptedAt2026)).And(Story.Withdrawn(AcceptedAt2026.AddDays(3), partial: true));
         Assert.That(spec.State.Status, Is.EqualTo(CaseStatus.UnderSettlement));
-        Assert.That(spec.State.PartlyWithdrawn, Is.True);
+        Assert.That(Case.Fold(Id, spec.History).PartlyWithdrawn, Is.True, "the view shows the partial withdrawal");
+        Assert.That(spec.State.WithdrawnParts, Has.Count.EqualTo(1));
         var otherPart = new WithdrawComplaint(Id, true, "The claim for costs", "Lê Văn Cường", Later2026);
         spec.Then(otherPart, new ComplaintWithdrawn(Id, 1, true, "The claim for costs", "Lê Văn Cường", Later2026));
         var withdrawnPart = spec.State.WithdrawnParts.Single();

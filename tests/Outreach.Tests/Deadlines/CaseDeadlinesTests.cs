@@ -9,7 +9,7 @@ public sealed class CaseDeadlinesTests
     private static readonly Guid Id = CaseSpec.Id;
 
     private static IReadOnlyList<CaseDeadline> DeadlinesAfter(params object[] events)
-        => CaseDeadlines.For(Case.Fold(Id, events), Rulebook.Default, WorkingCalendar.Vietnam);
+        => CaseDeadlines.For(CaseState.Fold(Id, events), Rulebook.Default, WorkingCalendar.Vietnam);
 
     private static DateOnly D(int y, int m, int d) => new(y, m, d);
 
@@ -115,7 +115,7 @@ public sealed class CaseDeadlinesTests
             new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", Story.Clerk, Story.At(2026, 6, 25)),
         ];
         Assert.That(DeadlinesAfter(story).Single().RuleSet, Is.EqualTo("2011"), "filed before 1 Jul 2026");
-        var accepted = Case.Fold(Id, [.. story, Story.Accepted(Story.At(2026, 7, 2), round: 2)]);
+        var accepted = CaseState.Fold(Id, [.. story, Story.Accepted(Story.At(2026, 7, 2), round: 2)]);
         Assert.That(CaseDeadlines.For(accepted, Rulebook.Default, WorkingCalendar.Vietnam).Single().RuleSet, Is.EqualTo("2026"));
         Assert.That(Rulebook.Default.For(accepted.RulesDate).AllowsSuspension, Is.True, "the second round may be suspended under the amendments");
     }

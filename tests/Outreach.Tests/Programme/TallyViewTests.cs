@@ -186,7 +186,7 @@ public sealed class TallyViewTests
         var all = await query.Query<Outreach.Cases.Case>().ToListAsync();
         var cases = all.GroupBy(c => (c.LocalityCode, c.Status)).Select(g => new Outreach.Cases.LocalityStatusCount(g.Key.LocalityCode, g.Key.Status, g.Count()))
             .OrderBy(r => r.LocalityCode, StringComparer.Ordinal).ThenBy(r => r.Status).ToList();
-        var kinds = all.GroupBy(c => c.Kind).Select(g => new Outreach.Cases.KindCount(g.Key, g.Count(c => !Outreach.Cases.Case.IsSettledStatus(c.Status)), g.Count(c => Outreach.Cases.Case.IsSettledStatus(c.Status))))
+        var kinds = all.GroupBy(c => c.Kind).Select(g => new Outreach.Cases.KindCount(g.Key, g.Count(c => !Outreach.Cases.CaseState.IsSettledStatus(c.Status)), g.Count(c => Outreach.Cases.CaseState.IsSettledStatus(c.Status))))
             .OrderBy(k => k.Kind).ToList();
         return Text(coverage, weeks, guidance, waiting) + Cases(cases, kinds);
     }

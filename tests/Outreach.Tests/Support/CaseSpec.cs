@@ -20,7 +20,7 @@ internal sealed class CaseSpec : StreamSpec
         return this;
     }
 
-    public Case State => Case.Fold(Id, History);
+    public CaseState State => CaseState.Fold(Id, History);
 }
 
 /// <summary>Ready-made events and dates for case specs.</summary>

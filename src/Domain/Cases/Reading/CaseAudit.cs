@@ -131,12 +131,12 @@ public static class CaseAudit
         var running = new Dictionary<(string Family, DateOnly StartsAfter), Tracker>();
         var done = new List<AuditDeadline>();
         var order = new List<(string, DateOnly)>();
-        var before = Open(state, options);
+        var before = Open(state.Legal, options);
         var lastActor = "";
         foreach (var entry in entries)
         {
             state = state.Evolve(entry.Data);
-            var after = Open(state, options);
+            var after = Open(state.Legal, options);
             var on = VietnamTime.DateOf(entry.OccurredAt);
             foreach (var (key, deadline) in before)
             {
@@ -212,7 +212,7 @@ public static class CaseAudit
         public List<DueChange> Changes { get; } = [];
     }
 
-    private static Dictionary<(string, DateOnly), CaseDeadline> Open(Case state, OutreachOptions options)
+    private static Dictionary<(string, DateOnly), CaseDeadline> Open(CaseState state, OutreachOptions options)
         => CaseDeadlines.For(state, options.Rulebook, options.Calendar)
             .GroupBy(d => (Family(d.Step), d.StartsAfter))
             .ToDictionary(g => g.Key, g => g.First());

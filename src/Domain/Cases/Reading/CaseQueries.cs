@@ -90,7 +90,7 @@ public static class CaseQueries
     {
         var rows = await session.Query<LocalityCases>().ToListAsync(cancellation).ConfigureAwait(false);
         return [.. rows.SelectMany(r => r.Entries()).GroupBy(e => e.Kind)
-            .Select(g => new KindCount(g.Key, g.Where(e => !Case.IsSettledStatus(e.Status)).Sum(e => e.Count), g.Where(e => Case.IsSettledStatus(e.Status)).Sum(e => e.Count)))
+            .Select(g => new KindCount(g.Key, g.Where(e => !CaseState.IsSettledStatus(e.Status)).Sum(e => e.Count), g.Where(e => CaseState.IsSettledStatus(e.Status)).Sum(e => e.Count)))
             .OrderBy(k => k.Kind)];
     }
 

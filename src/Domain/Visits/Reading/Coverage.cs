@@ -131,7 +131,7 @@ public static class ProgrammeQueries
         {
             visits = await AsOfAsync(session, visits.Select(v => v.Id), VisitCommands.Kind, date, cancellation).ConfigureAwait(false);
             difficulties = await AsOfAsync(session, difficulties.Select(d => d.Id), Difficulties.DifficultyCommands.Kind, date, cancellation).ConfigureAwait(false);
-            cases = await AsOfAsync(session, cases.Select(c => c.Id), Cases.CaseCommands.Kind, date, cancellation).ConfigureAwait(false);
+            cases = await AsOfAsync(session, cases.Select(c => c.Id), Cases.CaseCommands.ViewKind, date, cancellation).ConfigureAwait(false);
         }
 
         var entries = visits.Select(v => new LocalityHistoryEntry(v.CarriedOutOn ?? v.PlannedFor, "visit", catalogue.NameOn(v.LocalityCode, v.CarriedOutOn ?? v.PlannedFor),

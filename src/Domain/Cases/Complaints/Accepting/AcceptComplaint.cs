@@ -29,7 +29,7 @@ public sealed record AcceptComplaint(
     }
 
     /// <summary>Accepts a complaint awaiting acceptance; repeating an acceptance changes nothing.</summary>
-    public static object[] Decide(AcceptComplaint command, Case state)
+    public static object[] Decide(AcceptComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.accept", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.accept");

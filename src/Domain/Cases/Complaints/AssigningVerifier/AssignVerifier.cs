@@ -21,7 +21,7 @@ public sealed record AssignVerifier(Guid CaseId, string Verifier, string Actor, 
     }
 
     /// <summary>Assigns a verifier to an accepted complaint; the same verifier again is refused.</summary>
-    public static object[] Decide(AssignVerifier command, Case state)
+    public static object[] Decide(AssignVerifier command, CaseState state)
     {
         if (state.Verifier == command.Verifier && state.IsUnderSettlement)
         {

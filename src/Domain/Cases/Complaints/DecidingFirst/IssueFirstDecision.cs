@@ -25,7 +25,7 @@ public sealed record IssueFirstDecision(Guid CaseId, string DecisionNumber, Find
     }
 
     /// <summary>Issues the decision of a first-round complaint whose verification is on file.</summary>
-    public static object[] Decide(IssueFirstDecision command, Case state)
+    public static object[] Decide(IssueFirstDecision command, CaseState state)
     {
         if (state.Status == CaseStatus.UnderSecondSettlement)
         {

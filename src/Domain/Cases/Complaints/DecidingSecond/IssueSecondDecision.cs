@@ -25,7 +25,7 @@ public sealed record IssueSecondDecision(Guid CaseId, string DecisionNumber, Fin
     }
 
     /// <summary>Issues the decision of an accepted second complaint whose verification is on file.</summary>
-    public static object[] Decide(IssueSecondDecision command, Case state)
+    public static object[] Decide(IssueSecondDecision command, CaseState state)
     {
         state.EnsureStatus("complaint.decide-second", CaseStatus.UnderSecondSettlement);
         CaseRules.EnsureVerified(state, "complaint.decide-second");

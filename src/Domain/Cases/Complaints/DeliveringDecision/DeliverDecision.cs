@@ -23,7 +23,7 @@ public sealed record DeliverDecision(Guid CaseId, IReadOnlyList<NoticeParty> Rec
     }
 
     /// <summary>Records delivery of the latest decision to parties not yet served.</summary>
-    public static object[] Decide(DeliverDecision command, Case state)
+    public static object[] Decide(DeliverDecision command, CaseState state)
     {
         state.EnsureStatus("complaint.deliver", CaseStatus.FirstDecisionIssued, CaseStatus.SecondDecisionIssued);
         var fresh = command.Recipients.Distinct().Except(state.DecisionDeliveredTo).ToArray();

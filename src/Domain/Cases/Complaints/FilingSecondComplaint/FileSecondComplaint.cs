@@ -26,7 +26,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
     }
 
     /// <summary>Opens the second round after a first decision, or after an unsettled first round.</summary>
-    public static object[] Decide(FileSecondComplaint command, Case state)
+    public static object[] Decide(FileSecondComplaint command, CaseState state)
     {
         if (state.Round == 2)
         {

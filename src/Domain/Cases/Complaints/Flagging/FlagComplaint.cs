@@ -23,7 +23,7 @@ public sealed record FlagComplaint(Guid CaseId, bool IsComplex, bool IsRemoteAre
     }
 
     /// <summary>Changes the flags of an open complaint; the same flags again are refused as unchanged (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
-    public static object[] Decide(FlagComplaint command, Case state)
+    public static object[] Decide(FlagComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.flag", CaseRules.OpenComplaint);
         if (state.IsComplex == command.IsComplex && state.IsRemoteArea == command.IsRemoteArea)

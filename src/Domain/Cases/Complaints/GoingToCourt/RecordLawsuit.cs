@@ -21,7 +21,7 @@ public sealed record RecordLawsuit(Guid CaseId, string Court, string Actor, Date
     }
 
     /// <summary>Records a lawsuit after a decision or during an unsettled round.</summary>
-    public static object[] Decide(RecordLawsuit command, Case state)
+    public static object[] Decide(RecordLawsuit command, CaseState state)
     {
         state.EnsureStatus("complaint.sue", CaseStatus.UnderSettlement, CaseStatus.FirstDecisionIssued, CaseStatus.UnderSecondSettlement, CaseStatus.SecondDecisionIssued);
         if (state.IsUnderSettlement)

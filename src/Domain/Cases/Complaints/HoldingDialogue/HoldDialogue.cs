@@ -10,10 +10,10 @@ namespace Outreach.Cases;
 /// <param name="Actor">Who held the dialogue.</param>
 /// <param name="OccurredAt">When.</param>
 public sealed record HoldDialogue(
-    Guid CaseId, IReadOnlyList<string> Attendees, string MinutesReference, bool ComplainantAbsentWithoutValidReason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<Case>
+    Guid CaseId, IReadOnlyList<string> Attendees, string MinutesReference, bool ComplainantAbsentWithoutValidReason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<CaseState>
 {
     /// <summary>The minutes' attendees may not name the citizen, whose name is read from their sealed details.</summary>
-    async Task ICheckedBeyondStream<Case>.CheckAsync(Case state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
+    async Task ICheckedBeyondStream<CaseState>.CheckAsync(CaseState state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
     {
         var details = (await PersonalData.Identities.RevealAsync(state.Citizen, options.PersonKeys, cancellation).ConfigureAwait(false)).Details;
         EnsureCitizenNotNamed(this, details?.Name);
@@ -52,7 +52,7 @@ public sealed record HoldDialogue(
     }
 
     /// <summary>Records a dialogue after the verification report of this round.</summary>
-    public static object[] Decide(HoldDialogue command, Case state)
+    public static object[] Decide(HoldDialogue command, CaseState state)
     {
         state.EnsureStatus("complaint.dialogue", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         if (state.VerificationReport is null)

@@ -25,7 +25,7 @@ public sealed record RefuseComplaint(Guid CaseId, string Reason, IReadOnlyList<N
     }
 
     /// <summary>Refuses a complaint awaiting acceptance.</summary>
-    public static object[] Decide(RefuseComplaint command, Case state)
+    public static object[] Decide(RefuseComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.refuse", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.refuse");

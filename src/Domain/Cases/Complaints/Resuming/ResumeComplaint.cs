@@ -23,7 +23,7 @@ public sealed record ResumeComplaint(Guid CaseId, IReadOnlyList<NoticeParty> Not
     }
 
     /// <summary>Resumes a suspended complaint.</summary>
-    public static object[] Decide(ResumeComplaint command, Case state)
+    public static object[] Decide(ResumeComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.resume", CaseStatus.Suspended);
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.resume");

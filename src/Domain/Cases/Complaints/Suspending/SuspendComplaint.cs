@@ -26,7 +26,7 @@ public sealed record SuspendComplaint(Guid CaseId, SuspensionGround Ground, stri
     }
 
     /// <summary>Suspends a complaint under settlement when its rule set allows suspension.</summary>
-    public static object[] Decide(SuspendComplaint command, Case state)
+    public static object[] Decide(SuspendComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.suspend", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         var rules = state.Rules.For(state.RulesDate);

@@ -23,7 +23,7 @@ public sealed record TerminateComplaint(Guid CaseId, TerminationGround Ground, s
     }
 
     /// <summary>Terminates an open or withdrawn complaint.</summary>
-    public static object[] Decide(TerminateComplaint command, Case state)
+    public static object[] Decide(TerminateComplaint command, CaseState state)
     {
         if (command.Ground == TerminationGround.FullWithdrawal)
         {

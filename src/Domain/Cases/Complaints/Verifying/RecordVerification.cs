@@ -23,7 +23,7 @@ public sealed record RecordVerification(Guid CaseId, string ReportReference, str
     }
 
     /// <summary>Records the report once a verifier is assigned in this round.</summary>
-    public static object[] Decide(RecordVerification command, Case state)
+    public static object[] Decide(RecordVerification command, CaseState state)
     {
         state.EnsureStatus("complaint.verify", CaseStatus.UnderSettlement, CaseStatus.UnderSecondSettlement);
         if (state.Verifier is null)

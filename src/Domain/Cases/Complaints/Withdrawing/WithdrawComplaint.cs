@@ -27,7 +27,7 @@ public sealed record WithdrawComplaint(Guid CaseId, bool IsPartial, string? With
     }
 
     /// <summary>Records a withdrawal of an open complaint.</summary>
-    public static object[] Decide(WithdrawComplaint command, Case state)
+    public static object[] Decide(WithdrawComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.withdraw", CaseRules.OpenComplaint);
         if (command.IsPartial && state.WithdrawnParts.Contains(command.WithdrawnPart))

@@ -25,7 +25,7 @@ public sealed record AcceptDenunciation(Guid CaseId, string Grounds, bool HasVer
     }
 
     /// <summary>Accepts a denunciation under check.</summary>
-    public static object[] Decide(AcceptDenunciation command, Case state)
+    public static object[] Decide(AcceptDenunciation command, CaseState state)
     {
         state.EnsureStatus("denunciation.accept", CaseStatus.DenunciationUnderCheck);
         if (string.IsNullOrWhiteSpace(state.Respondent))

@@ -23,7 +23,7 @@ public sealed record ConcludeDenunciation(Guid CaseId, Finding Finding, string S
     }
 
     /// <summary>Concludes an accepted denunciation.</summary>
-    public static object[] Decide(ConcludeDenunciation command, Case state)
+    public static object[] Decide(ConcludeDenunciation command, CaseState state)
     {
         state.EnsureStatus("denunciation.conclude", CaseStatus.DenunciationUnderSettlement);
         return [new DenunciationConcluded(command.CaseId, command.Finding, command.Summary, command.Actor, command.OccurredAt)];

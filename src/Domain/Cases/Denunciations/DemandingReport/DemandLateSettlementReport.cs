@@ -22,7 +22,7 @@ public sealed record DemandLateSettlementReport(Guid CaseId, string SupervisingB
     }
 
     /// <summary>Records the demand on an accepted denunciation with no report pending.</summary>
-    public static object[] Decide(DemandLateSettlementReport command, Case state)
+    public static object[] Decide(DemandLateSettlementReport command, CaseState state)
     {
         state.EnsureStatus("denunciation.demand-report", CaseStatus.DenunciationUnderSettlement);
         if (state.ReportDemandedOn is { } pending && !state.ReportSubmitted)

@@ -29,7 +29,7 @@ public sealed record ExtendDenunciationSettlement(Guid CaseId, DenunciationCompl
     }
 
     /// <summary>Extends an accepted denunciation within the number and length of extensions its rules allow.</summary>
-    public static object[] Decide(ExtendDenunciationSettlement command, Case state)
+    public static object[] Decide(ExtendDenunciationSettlement command, CaseState state)
     {
         state.EnsureStatus("denunciation.extend", CaseStatus.DenunciationUnderSettlement);
         var rules = state.Rules.For(state.RulesDate);

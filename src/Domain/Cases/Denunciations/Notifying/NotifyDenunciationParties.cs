@@ -23,7 +23,7 @@ public sealed record NotifyDenunciationParties(Guid CaseId, IReadOnlyList<Notice
     }
 
     /// <summary>Records notices of an accepted denunciation to parties not yet notified.</summary>
-    public static object[] Decide(NotifyDenunciationParties command, Case state)
+    public static object[] Decide(NotifyDenunciationParties command, CaseState state)
     {
         state.EnsureStatus("denunciation.notify", CaseStatus.DenunciationUnderSettlement);
         if (state.IsAnonymous && command.Parties.Contains(NoticeParty.Denouncer))

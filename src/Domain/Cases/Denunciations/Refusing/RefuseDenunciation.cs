@@ -21,7 +21,7 @@ public sealed record RefuseDenunciation(Guid CaseId, string Reason, string Actor
     }
 
     /// <summary>Refuses a denunciation under check.</summary>
-    public static object[] Decide(RefuseDenunciation command, Case state)
+    public static object[] Decide(RefuseDenunciation command, CaseState state)
     {
         state.EnsureStatus("denunciation.refuse", CaseStatus.DenunciationUnderCheck);
         return [new DenunciationNotAccepted(command.CaseId, command.Reason, command.Actor, command.OccurredAt)];

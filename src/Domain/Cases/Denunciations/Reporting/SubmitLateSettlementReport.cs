@@ -21,7 +21,7 @@ public sealed record SubmitLateSettlementReport(Guid CaseId, string ReportRefere
     }
 
     /// <summary>Records the report when one was demanded.</summary>
-    public static object[] Decide(SubmitLateSettlementReport command, Case state)
+    public static object[] Decide(SubmitLateSettlementReport command, CaseState state)
     {
         if (state.ReportDemandedOn is null)
         {

@@ -26,7 +26,7 @@ public sealed record RevealDenouncerIdentity(Guid CaseId, string Purpose, string
     }
 
     /// <summary>Records the access; refused when there is no protected identity to read.</summary>
-    public static object[] Decide(RevealDenouncerIdentity command, Case state)
+    public static object[] Decide(RevealDenouncerIdentity command, CaseState state)
     {
         if (state.Kind != CaseKind.Denunciation)
         {

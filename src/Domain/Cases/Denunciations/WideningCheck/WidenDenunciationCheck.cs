@@ -23,7 +23,7 @@ public sealed record WidenDenunciationCheck(Guid CaseId, IReadOnlyList<string> P
     }
 
     /// <summary>Widens the check of a denunciation under check, once.</summary>
-    public static object[] Decide(WidenDenunciationCheck command, Case state)
+    public static object[] Decide(WidenDenunciationCheck command, CaseState state)
     {
         state.EnsureStatus("denunciation.widen-check", CaseStatus.DenunciationUnderCheck);
         if (state.CheckAtSeveralPlaces)

@@ -21,7 +21,7 @@ public sealed record AnswerPetition(Guid CaseId, string Answer, string Actor, Da
     }
 
     /// <summary>Answers an open suggestion or report.</summary>
-    public static object[] Decide(AnswerPetition command, Case state)
+    public static object[] Decide(AnswerPetition command, CaseState state)
     {
         state.EnsureStatus("petition.answer", CaseStatus.SuggestionOpen);
         return [new PetitionAnswered(command.CaseId, command.Answer, command.Actor, command.OccurredAt)];

@@ -24,7 +24,7 @@ public sealed record ClassifyPetition(Guid CaseId, CaseKind Kind, string? Reason
     }
 
     /// <summary>Classifies an unclassified petition; the same kind again is refused.</summary>
-    public static object[] Decide(ClassifyPetition command, Case state)
+    public static object[] Decide(ClassifyPetition command, CaseState state)
     {
         if (state.Kind == command.Kind)
         {

@@ -12,17 +12,17 @@ namespace Outreach.Cases;
 /// <param name="LegalBasis">The legal basis (e.g. "Nghị định 13/2023/NĐ-CP, Điều 16").</param>
 /// <param name="Actor">Who carries out the erasure.</param>
 /// <param name="OccurredAt">When.</param>
-public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalBasis, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<Case>, IFollowedUpAfterRecord<Case>
+public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalBasis, string Actor, DateTimeOffset OccurredAt) : ICaseCommand, ICheckedBeyondStream<CaseState>, IFollowedUpAfterRecord<CaseState>
 {
     /// <summary>The request and legal basis may not repeat what is being erased, read from the sealed details.</summary>
-    async Task ICheckedBeyondStream<Case>.CheckAsync(Case state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
+    async Task ICheckedBeyondStream<CaseState>.CheckAsync(CaseState state, Marten.IQuerySession session, OutreachOptions options, CancellationToken cancellation)
     {
         var details = (await PersonalData.Identities.RevealAsync(state.Citizen, options.PersonKeys, cancellation).ConfigureAwait(false)).Details;
         EnsureIdentityNotWritten(this, details);
     }
 
     /// <summary>After the erasure is recorded, or found already recorded when a crash came in between: destroys the key.</summary>
-    async ValueTask IFollowedUpAfterRecord<Case>.FollowUpAsync(Case state, OutreachOptions options, CancellationToken cancellation)
+    async ValueTask IFollowedUpAfterRecord<CaseState>.FollowUpAsync(CaseState state, OutreachOptions options, CancellationToken cancellation)
     {
         if (state.Citizen is { } citizen)
         {
@@ -72,7 +72,7 @@ public sealed record EraseCitizenData(Guid CaseId, string Request, string LegalB
     }
 
     /// <summary>Records the erasure; refused when no personal data was recorded or it was already erased.</summary>
-    public static object[] Decide(EraseCitizenData command, Case state)
+    public static object[] Decide(EraseCitizenData command, CaseState state)
     {
         if (state.Citizen is null)
         {

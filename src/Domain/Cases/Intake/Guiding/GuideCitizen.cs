@@ -23,7 +23,7 @@ public sealed record GuideCitizen(Guid CaseId, string Guidance, string? Competen
     }
 
     /// <summary>Closes a case that has not been accepted with guidance to the citizen.</summary>
-    public static object[] Decide(GuideCitizen command, Case state)
+    public static object[] Decide(GuideCitizen command, CaseState state)
     {
         state.EnsureStatus("petition.guide", CaseRules.BeforeAcceptance);
         return [new CitizenGuided(command.CaseId, command.Guidance, command.CompetentBody, command.Actor, command.OccurredAt)];

@@ -95,7 +95,7 @@ public sealed record ReceivePetition(
     /// Opens the case; an id already in use is refused (an exact repeat is caught earlier as already recorded, ADR 26). The citizen's details go
     /// into the event only sealed (<see cref="SealedCitizen"/>); an anonymous submitter leaves nothing identifying.
     /// </summary>
-    public static object[] Decide(ReceivePetition command, Case state)
+    public static object[] Decide(ReceivePetition command, CaseState state)
     {
         if (!command.Details.IsEmpty && command.SealedCitizen is null)
         {
@@ -107,12 +107,7 @@ public sealed record ReceivePetition(
             command.IsAnonymous, command.LocalityCode, command.Content, command.Respondent, command.Actor, command.OccurredAt);
         if (state.Exists)
         {
-            var recorded = new PetitionReceived(
-                state.Id, state.Number, state.Channel, state.Citizen,
-                state.IsAnonymous, state.LocalityCode, state.Content, state.Respondent, state.ReceivedBy, state.ReceivedAt);
-            throw recorded == received with { ReceivedBy = recorded.ReceivedBy, ReceivedAt = recorded.ReceivedAt }
-                ? new DomainRuleException("petition.receive.already-received", command.CaseId, state.ReceivedAt)
-                : new DomainRuleException("petition.receive.other-details", command.CaseId, state.ReceivedAt);
+            throw new DomainRuleException("petition.receive.exists", command.CaseId, state.ReceivedAt);
         }
 
         return [received];

@@ -28,7 +28,7 @@ public sealed record ReclassifyPetition(Guid CaseId, CaseKind Kind, string Reaso
     }
 
     /// <summary>Reclassifies a classified, not yet accepted petition.</summary>
-    public static object[] Decide(ReclassifyPetition command, Case state)
+    public static object[] Decide(ReclassifyPetition command, CaseState state)
     {
         if (state.Kind == CaseKind.Unclassified)
         {

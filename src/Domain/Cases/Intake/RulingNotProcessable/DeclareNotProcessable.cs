@@ -23,7 +23,7 @@ public sealed record DeclareNotProcessable(Guid CaseId, NotProcessableReason Rea
     }
 
     /// <summary>Closes a case that has not been accepted.</summary>
-    public static object[] Decide(DeclareNotProcessable command, Case state)
+    public static object[] Decide(DeclareNotProcessable command, CaseState state)
     {
         state.EnsureStatus("petition.not-processable", CaseRules.BeforeAcceptance);
         return [new PetitionFoundNotProcessable(command.CaseId, command.Reason, command.Note, command.Actor, command.OccurredAt)];

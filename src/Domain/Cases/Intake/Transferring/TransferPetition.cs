@@ -23,7 +23,7 @@ public sealed record TransferPetition(Guid CaseId, string ToBody, string Reason,
     }
 
     /// <summary>Transfers a case that has not been accepted.</summary>
-    public static object[] Decide(TransferPetition command, Case state)
+    public static object[] Decide(TransferPetition command, CaseState state)
     {
         state.EnsureStatus("petition.transfer", CaseRules.BeforeAcceptance);
         return [new PetitionTransferred(command.CaseId, command.ToBody, command.Reason, command.Actor, command.OccurredAt)];
