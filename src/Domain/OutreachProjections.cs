@@ -36,11 +36,14 @@ public sealed record ViewFreshness(long HighestSequence, IReadOnlyList<ViewProgr
 /// </summary>
 public static class OutreachProjections
 {
-    /// <summary>The store's projections, in Marten's order.</summary>
+    /// <summary>
+    /// The store's stored projections (inline and async), in Marten's order. Live ones are left out: the write path's
+    /// stream history is folded on each command and has nothing to list or rebuild.
+    /// </summary>
     public static IReadOnlyList<ProjectionInfo> List(IDocumentStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return [.. store.Options.Events.Projections()
+        return [.. store.Options.Events.Projections().Where(p => p.Lifecycle != ProjectionLifecycle.Live)
             .Select(p => new ProjectionInfo(p.Name, p.Lifecycle, p.Version, [.. p.ShardNames().Select(s => s.Identity)]))];
     }
 
