@@ -86,6 +86,12 @@ public static class OutreachRegistration
         AddTally<Visits.WeekVisits, Visits.WeekVisitsMark>(options, new Visits.WeekVisitsProjection(), "WeekVisits");
         AddTally<Visits.TopicGuidance, Visits.TopicGuidanceMark>(options, new Visits.TopicGuidanceProjection(), "TopicGuidance");
         AddTally<Difficulties.PersonWaiting, Difficulties.PersonWaitingMark>(options, new Difficulties.PersonWaitingProjection(), "PersonWaiting");
+
+        // Per-stream views made from the inline documents once they are committed, beside the tallies (ADR 25).
+        AddView<Visits.LocalityHistoryLine>(options, new Visits.LocalityHistoryLineProjection(), "LocalityHistoryLine");
+        AddView<Rotation.RotaWeek>(options, new Rotation.RotaWeekProjection(), "RotaWeek");
+        options.Schema.For<Visits.LocalityHistoryLine>().Index(l => l.LocalityCode);
+        options.Schema.For<Rotation.RotaWeek>().Index(w => w.Week).Index(w => w.RotaId);
         options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)
@@ -105,6 +111,13 @@ public static class OutreachRegistration
             asyncOptions.DeleteViewTypeOnTeardown<TRow>();
             asyncOptions.DeleteViewTypeOnTeardown<TMark>();
         });
+    }
+
+    private static void AddView<TView>(StoreOptions options, Marten.Events.Projections.IProjection projection, string name)
+        where TView : class
+    {
+        options.RegisterDocumentType<TView>();
+        options.Projections.Add(projection, ProjectionLifecycle.Async, name, asyncOptions => asyncOptions.DeleteViewTypeOnTeardown<TView>());
     }
 
     /// <summary>

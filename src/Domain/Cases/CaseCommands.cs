@@ -16,17 +16,6 @@ public static class CaseCommands
         Settle = (state, options) => state with { Calendar = options.Calendar, Rules = options.Rulebook },
     };
 
-    /// <summary>How the case-details view folds (time travel of views that list cases); never used to decide.</summary>
-    internal static readonly StreamKind<Case> ViewKind = new()
-    {
-        Noun = "case",
-        None = Case.None,
-        Exists = c => c.Exists,
-        Evolve = (c, e) => c.Evolve(e),
-        LastOccurredAt = c => c.Legal.LastOccurredAt,
-        NotFound = id => new CaseNotFoundException(id),
-    };
-
     /// <summary>Every case command, in lifecycle order.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [

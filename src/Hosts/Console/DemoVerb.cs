@@ -36,18 +36,19 @@ internal static class DemoVerb
         var t = Cli.Text(parse);
         var clock = TimeProvider.System;
         using var store = await Cli.OpenStoreAsync(parse, ct);
-        int existingCases, existingVisits;
+        bool hasCases, hasVisits;
         await using (var query = store.QuerySession())
         {
-            existingCases = await query.Query<Case>().CountAsync(ct);
-            existingVisits = await query.Query<Visits.Visit>().CountAsync(ct);
+            // Whether a sample is loaded: one row at most, whatever the history.
+            hasCases = await query.Query<Case>().AnyAsync(ct);
+            hasVisits = await query.Query<Visits.Visit>().AnyAsync(ct);
         }
 
         var until = clock.GetUtcNow().AddHours(-1);
-        if (existingCases > 0)
+        if (hasCases)
         {
-            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existingCases} hồ sơ: không nạp lại hồ sơ mẫu.",
-                $"The database already holds {existingCases} cases: the sample cases are not loaded again."));
+            Cli.Info(t.Pick("Cơ sở dữ liệu đã có hồ sơ: không nạp lại hồ sơ mẫu.",
+                "The database already holds cases: the sample cases are not loaded again."));
         }
         else
         {
@@ -55,9 +56,9 @@ internal static class DemoVerb
             await LoadAsync(store, [.. history.Select(h => (IReadOnlyList<IOutreachCommand>)h)], t.Pick($"{history.Count} hồ sơ mẫu", $"{history.Count} sample cases"), clock, t, ct);
         }
 
-        if (existingVisits > 0)
+        if (hasVisits)
         {
-            Cli.Info(t.Pick($"Cơ sở dữ liệu đã có {existingVisits} chuyến đi cơ sở: không nạp lại.", $"The database already holds {existingVisits} visits: the sample programme is not loaded again."));
+            Cli.Info(t.Pick("Cơ sở dữ liệu đã có chuyến đi cơ sở: không nạp lại.", "The database already holds visits: the sample programme is not loaded again."));
         }
         else
         {
@@ -72,8 +73,6 @@ internal static class DemoVerb
         {
             await DashboardAsync(query, VietnamTime.Today(clock), t, parse.GetValue(Cli.Json), ct);
         }
-
-
 
         return Cli.Ok;
     }
@@ -169,11 +168,9 @@ internal static class DemoVerb
             $"Khóm, ấp: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} có cán bộ xuống trong 12 tuần qua, {hamlets.Count(h => h.NeverVisited)} chưa từng (chi tiết: outreach programme coverage).",
             $"Hamlets and quarters: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} visited in the last 12 weeks, {hamlets.Count(h => h.NeverVisited)} never (details: outreach programme coverage)."));
         DifficultiesVerbs.RenderWaiting(waiting, today, t);
-        // This week's rota, as recorded in the rota stream.
-        var monday = Visits.ProgrammeQueries.MondayOf(today);
-        var rotas = await query.Query<Rotation.Rota>().ToListAsync(ct);
-        var thisWeek = rotas.SelectMany(r => r.Assignments).Where(a => a.Week == monday).ToArray();
-        if (thisWeek.Length > 0)
+        // This week's rota, as recorded in the rota streams (the async view RotaWeek).
+        var thisWeek = await Rotation.RotaQueries.WeekAsync(query, Visits.ProgrammeQueries.MondayOf(today), ct);
+        if (thisWeek.Count > 0)
         {
             RotationVerbs.Render(new Rotation.RotationPlan(thisWeek, 0, [], []), Cli.Outreach.Localities, t, 1, summary: false);
         }

@@ -83,7 +83,7 @@ internal static class ProgrammeVerbs
     {
         var today = VietnamTime.Today(TimeProvider.System);
         var limit = parse.GetValue(Limit);
-        using var store = await Cli.OpenStoreAsync(parse, ct);
+        using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
         var catalogue = Cli.Outreach.Localities;
         var code = parse.GetValue(Code)!;
@@ -103,7 +103,7 @@ internal static class ProgrammeVerbs
             .AddColumns(t.Pick("Ngày", "Day"), t.Pick("Loại", "Kind"), t.Pick("Nơi (tên lúc đó)", "Place (as named then)"), t.Pick("Nội dung", "What"));
         foreach (var e in shown)
         {
-            table.AddRow(t.Date(e.On), e.Kind switch { "visit" => t.Pick("đi cơ sở", "visit"), "difficulty" => t.Pick("khó khăn", "difficulty"), _ => t.Pick("đơn thư", "petition") }, e.Place, e.Summary);
+            table.AddRow(Markup.Escape(t.Date(e.On)), Markup.Escape(Term.Of(e.Kind).In(t.Culture)), Markup.Escape(e.Place), Markup.Escape(e.Summary(t.Culture)));
         }
 
         Cli.Out.Write(table);

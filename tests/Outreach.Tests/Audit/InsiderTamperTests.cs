@@ -174,7 +174,7 @@ public sealed class InsiderTamperTests
     {
         Assert.That(await PersonKeyAudit.CheckAsync(_store, _keys), Is.Empty);
         await using var query = _store.QuerySession();
-        var state = (await CaseCommands.ViewKind.FoldAsync(query, A, CancellationToken.None)).State;
+        var state = Case.Fold(A, (await query.Events.FetchStreamAsync(A)).Select(e => e.Data));
         var person = state.Citizen!.PersonId;
 
         var lost = new InMemoryPersonKeyStore();

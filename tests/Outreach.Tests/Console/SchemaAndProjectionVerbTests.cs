@@ -13,7 +13,7 @@ public sealed class SchemaAndProjectionVerbTests : ConsoleStoryFixture
 
     private static readonly string[] InlineViews = ["Case", "Unit", "Visit", "Difficulty", "Rota"];
 
-    private static readonly string[] AsyncViews = ["LocalityCases", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting"];
+    private static readonly string[] AsyncViews = ["LocalityCases", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting", "LocalityHistoryLine", "RotaWeek"];
 
     /// <summary>The whole sample complaint story.</summary>
     protected override IEnumerable<string> Steps() => SampleStory(int.MaxValue);

@@ -107,13 +107,14 @@ public sealed class ProgrammeIntegrationTests : StoreFixture
 
         var history = await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today);
         var line = history.Single(h => h.Id == visit);
-        Assert.That((line.Kind, line.Place, line.On), Is.EqualTo(("visit", "Khóm 1, Phường 2", new DateOnly(2019, 3, 8))), "the history page names the place as it was then");
-        Assert.That(line.Summary, Does.StartWith("Reported"));
+        Assert.That((line.Kind, line.Place, line.On), Is.EqualTo((LocalityHistoryKind.Visit, "Khóm 1, Phường 2", new DateOnly(2019, 3, 8))), "the history page names the place as it was then");
+        Assert.That(line.Summary(OutreachText.English), Is.EqualTo("Reported: cb-1, cb-2; guidance: drafting documents"));
+        Assert.That(line.Summary(OutreachText.Vietnamese), Is.EqualTo("đã báo cáo: cb-1, cb-2; hỗ trợ chuyên môn: soạn thảo văn bản"), "in the reader's language");
 
         // Time travel: on 6 March the visit was arranged, not yet carried out, and the petition did not exist.
         var then = await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today, new DateOnly(2019, 3, 6));
-        Assert.That(then.Select(h => (h.Kind, h.Id)), Is.EqualTo(new[] { ("visit", visit) }));
-        Assert.That(then[0].Summary, Does.StartWith("Arranged"));
+        Assert.That(then.Select(h => (h.Kind, h.Id)), Is.EqualTo(new[] { (LocalityHistoryKind.Visit, visit) }));
+        Assert.That(then[0].Summary(OutreachText.English), Does.StartWith("Arranged"));
         Assert.That(await ProgrammeQueries.LocalityHistoryAsync(query, Options.Localities, "cao-lanh", today, new DateOnly(2019, 3, 3)), Is.Empty, "nothing had happened yet");
         var guidance = (await ProgrammeQueries.GuidanceByTopicAsync(query)).Single(g => g.Topic == GuidanceTopic.DraftingDocuments);
         Assert.That((guidance.Sessions, guidance.Attendees, guidance.Localities), Is.EqualTo((1, 5, 1)));

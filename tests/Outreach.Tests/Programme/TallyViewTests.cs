@@ -17,7 +17,7 @@ public sealed class TallyViewTests
     private static readonly DateTimeOffset Until = new(2020, 6, 30, 12, 0, 0, VietnamTime.Offset);
     private static readonly DateOnly Today = new(2020, 7, 1);
     private static readonly LocalityCatalogue Catalogue = LocalityCatalogue.CaoLanh;
-    private static readonly string[] Views = ["LocalityCases", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting"];
+    private static readonly string[] Views = ["LocalityCases", "LocalityVisits", "WeekVisits", "TopicGuidance", "PersonWaiting", "LocalityHistoryLine", "RotaWeek"];
 
     private readonly List<string> _schemas = [];
     private IReadOnlyList<IReadOnlyList<IOutreachCommand>> _programme = [];

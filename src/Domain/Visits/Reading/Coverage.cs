@@ -1,4 +1,7 @@
+using System.Globalization;
+using JasperFx.Events;
 using Marten;
+using Marten.Events.Aggregation;
 using Outreach.Localities;
 
 namespace Outreach.Visits;
@@ -32,11 +35,17 @@ public sealed record GuidanceByTopic(GuidanceTopic Topic, int Sessions, int Atte
 
 /// <summary>One line of a locality's history page: a visit, a difficulty or a petition, named as the place was then.</summary>
 /// <param name="On">The day.</param>
-/// <param name="Kind">"visit", "difficulty" or "petition".</param>
+/// <param name="Kind">A visit, a difficulty or a petition.</param>
 /// <param name="Place">The place as it was named that day.</param>
-/// <param name="Summary">What happened.</param>
-/// <param name="Id">The stream id.</param>
-public sealed record LocalityHistoryEntry(DateOnly On, string Kind, string Place, string Summary, Guid Id);
+/// <param name="What">What happened, as values (<see cref="LocalityHistoryLine.Describe"/> says it in the reader's language).</param>
+public sealed record LocalityHistoryEntry(DateOnly On, LocalityHistoryKind Kind, string Place, LocalityHistoryLine What)
+{
+    /// <summary>The stream id of the visit, difficulty or petition.</summary>
+    public Guid Id => What.Id;
+
+    /// <summary>What happened, in one sentence in <paramref name="culture"/> (Vietnamese or English; the current UI culture when null).</summary>
+    public string Summary(CultureInfo? culture = null) => What.Describe(culture);
+}
 
 /// <summary>The programme's reports over field visits.</summary>
 public static class ProgrammeQueries
@@ -101,7 +110,9 @@ public static class ProgrammeQueries
 
     /// <summary>
     /// A locality's history page: its visits, difficulties and petitions — including those recorded under its predecessors
-    /// and its hamlets — each named as the place was on the day, newest first.
+    /// and its hamlets — each named as the place was on the day, newest first. It reads only the lines of those localities
+    /// from the async view <see cref="LocalityHistoryLine"/> (ADR 25): a host that runs no daemon catches the views up
+    /// first (<see cref="OutreachProjections.CatchUpAsync"/>) and says how current they are.
     /// </summary>
     /// <param name="session">A query session.</param>
     /// <param name="catalogue">The locality catalogue.</param>
@@ -109,7 +120,7 @@ public static class ProgrammeQueries
     /// <param name="today">The date that decides which localities roll up into <paramref name="code"/>.</param>
     /// <param name="asOf">
     /// Time travel: only what had happened by the end of this date (business time), each item as it stood then — its
-    /// events are folded up to that day instead of reading today's snapshot.
+    /// events are folded up to that day instead of reading today's line.
     /// </param>
     /// <param name="cancellation">Cancels the queries.</param>
     public static async Task<IReadOnlyList<LocalityHistoryEntry>> LocalityHistoryAsync(
@@ -124,45 +135,61 @@ public static class ProgrammeQueries
 
         // Every code whose history rolls up to this locality today, and the locality itself.
         var codes = catalogue.All.Where(l => l.Code == code || catalogue.SuccessorsOn(l.Code, today).Contains(code)).Select(l => l.Code).ToArray();
-        var visits = await session.Query<Visit>().Where(v => v.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
-        var difficulties = await session.Query<Difficulties.Difficulty>().Where(d => d.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
-        var cases = await session.Query<Cases.Case>().Where(c => c.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
+        var lines = await session.Query<LocalityHistoryLine>().Where(l => l.LocalityCode.IsOneOf(codes)).ToListAsync(cancellation).ConfigureAwait(false);
         if (asOf is { } date)
         {
-            visits = await AsOfAsync(session, visits.Select(v => v.Id), VisitCommands.Kind, date, cancellation).ConfigureAwait(false);
-            difficulties = await AsOfAsync(session, difficulties.Select(d => d.Id), Difficulties.DifficultyCommands.Kind, date, cancellation).ConfigureAwait(false);
-            cases = await AsOfAsync(session, cases.Select(c => c.Id), Cases.CaseCommands.ViewKind, date, cancellation).ConfigureAwait(false);
+            lines = await AsOfAsync(session, lines, date, cancellation).ConfigureAwait(false);
         }
 
-        var entries = visits.Select(v => new LocalityHistoryEntry(v.CarriedOutOn ?? v.PlannedFor, "visit", catalogue.NameOn(v.LocalityCode, v.CarriedOutOn ?? v.PlannedFor),
-                $"{v.Status}: {string.Join(", ", v.Visitors)}{(v.Guidance.Count > 0 ? "; guidance: " + string.Join(", ", v.Guidance) : "")}", v.Id))
-            .Concat(difficulties.Select(d => new LocalityHistoryEntry(d.RaisedOn, "difficulty", catalogue.NameOn(d.LocalityCode, d.RaisedOn), $"{d.Status}: {d.Description}", d.Id)))
-            .Concat(cases.Select(c =>
-            {
-                var on = Deadlines.VietnamTime.DateOf(c.ReceivedAt);
-                return new LocalityHistoryEntry(on, "petition", catalogue.NameOn(c.LocalityCode, on), $"{c.Kind}, {c.Status}: {c.Content}", c.Id);
-            }));
-        return [.. entries.OrderByDescending(e => e.On).ThenBy(e => e.Id)];
+        return [.. lines.Select(l => new LocalityHistoryEntry(l.On, l.Kind, catalogue.NameOn(l.LocalityCode, l.On), l)).OrderByDescending(e => e.On).ThenBy(e => e.Id)];
     }
 
-    /// <summary>Each stream folded from the events that had happened by the end of <paramref name="asOf"/>; streams not yet begun are left out.</summary>
-    private static async Task<List<T>> AsOfAsync<T>(IQuerySession session, IEnumerable<Guid> ids, StreamKind<T> kind, DateOnly asOf, CancellationToken cancellation)
-        where T : class
+    /// <summary>
+    /// Each line's stream folded, with its document's own projection, from the events that had happened by the end of
+    /// <paramref name="asOf"/>; streams not yet begun are left out.
+    /// </summary>
+    private static async Task<IReadOnlyList<LocalityHistoryLine>> AsOfAsync(IQuerySession session, IReadOnlyList<LocalityHistoryLine> lines, DateOnly asOf, CancellationToken cancellation)
     {
-        var end = Deadlines.VietnamTime.EndOf(asOf);
-        var states = new List<T>();
-        foreach (var id in ids)
+        if (lines.Count == 0)
         {
-            var events = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
-            var state = events.Select(e => e.Data).Where(e => OutreachEvents.OccurredAt(e) is { } at && at < end).Aggregate(kind.None(id), kind.Evolve);
-            if (kind.Exists(state))
+            return [];
+        }
+
+        var end = Deadlines.VietnamTime.EndOf(asOf);
+        var ids = lines.Select(l => l.Id).ToArray();
+        var streams = (await session.Events.QueryAllRawEvents().Where(e => e.StreamId.IsOneOf(ids)).ToListAsync(cancellation).ConfigureAwait(false))
+            .Where(e => OutreachEvents.OccurredAt(e.Data) is { } at && at < end)
+            .GroupBy(e => e.StreamId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(e => e.Version).ToList());
+        var visits = new VisitProjection();
+        var difficulties = new Difficulties.DifficultyProjection();
+        var cases = new Cases.CaseProjection(OutreachRegistration.OptionsOf(session.DocumentStore));
+        var then = new List<LocalityHistoryLine>();
+        foreach (var line in lines)
+        {
+            if (!streams.TryGetValue(line.Id, out var events))
             {
-                states.Add(state);
+                continue;
+            }
+
+            var folded = line.Kind switch
+            {
+                LocalityHistoryKind.Visit => Fold(visits, line.Id, events) is { } v ? LocalityHistoryLine.Of(v) : null,
+                LocalityHistoryKind.Difficulty => Fold(difficulties, line.Id, events) is { } d ? LocalityHistoryLine.Of(d) : null,
+                _ => Fold(cases, line.Id, events) is { } c ? LocalityHistoryLine.Of(c) : null,
+            };
+            if (folded is not null)
+            {
+                then.Add(folded);
             }
         }
 
-        return states;
+        return then;
     }
+
+    private static T? Fold<T>(SingleStreamProjection<T, Guid> projection, Guid id, IEnumerable<IEvent> events)
+        where T : class
+        => events.Aggregate((T?)null, (state, e) => projection.Evolve(state, id, e));
 
     /// <summary>The visits on which the petition <paramref name="caseId"/> was heard: the case side of <c>HearResident</c>.</summary>
     public static async Task<IReadOnlyList<Guid>> VisitsHearingAsync(IQuerySession session, Guid caseId, CancellationToken cancellation = default)
