@@ -1,4 +1,5 @@
 using Outreach.Visits;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Programme;
 
@@ -71,8 +72,10 @@ public sealed class VisitSpecs
     [Test]
     public void A_visit_is_planned_once_and_arranged_for_a_time_not_before_the_arrangement()
     {
-        Assert.That(Decide(new PlanVisit(Id, Unit, ["to-1"], "phuong-2/khom-1", Friday, true, "Ban Dân vận", Monday.AddHours(1)), Planned), Is.Empty);
-        Assert.That(Refused(new PlanVisit(Id, Unit, ["to-1"], "phuong-3", Friday, true, "Ban Dân vận", Monday.AddHours(1)), Planned).Message, Does.Contain("already planned"));
+        var spec = StreamSpec.Given(Planned);
+        spec.ThenAlreadyRecorded(new PlanVisit(Id, Unit, ["to-1"], "phuong-2/khom-1", Friday, true, "Ban Dân vận", Monday));
+        spec.ThenRefusedWith(new PlanVisit(Id, Unit, ["to-1"], "phuong-2/khom-1", Friday, true, "Ban Dân vận", Monday.AddHours(1)), "visit.plan.exists", "already planned");
+        spec.ThenRefusedWith(new PlanVisit(Id, Unit, ["to-1"], "phuong-3", Friday, true, "Ban Dân vận", Monday.AddHours(1)), "visit.plan.exists", "already planned");
         Assert.That(Refused(new ArrangeVisit(Id, "A", "B", Monday.AddDays(-3), "C", Cadre, Monday.AddDays(1)), Planned).Message, Does.Contain("is before the arrangement was made"));
     }
 

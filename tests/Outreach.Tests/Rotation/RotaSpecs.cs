@@ -1,4 +1,5 @@
 using Outreach.Rotation;
+using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Rotation;
 
@@ -26,6 +27,19 @@ public sealed class RotaSpecs
         Assert.That(Refused(new RecordRota(Id, [W1, W2], ["a", "a"], ["x", "x"], Who, At)), Does.Contain("a would visit x twice in a row"));
         Assert.That(Refused(new RecordRota(Id, [W1, W1], ["a", "a"], ["x", "y"], Who, At)), Does.Contain("a has two visits in the week of 2026-11-23"));
         Assert.That(Refused(new RecordRota(Id, [W1], ["a"], ["x"], Who, At), Recorded), Does.Contain("already recorded"));
+    }
+
+    [Test]
+    public void The_same_rota_recorded_again_is_already_recorded_and_another_under_its_id_is_refused()
+    {
+        var spec = StreamSpec.Given(Recorded);
+        spec.ThenAlreadyRecorded(new RecordRota(Id, [W1, W1, W1, W2, W2], ["a", "b", "c", "a", "b"], ["x", "y", "z", "y", "x"], Who, At));
+        spec.ThenRefusedWith(new RecordRota(Id, [W1, W1, W1, W2, W2], ["a", "b", "c", "a", "b"], ["x", "y", "z", "y", "x"], Who, At.AddHours(1)), "rota.record.exists");
+        var swap = new SwapRotaVisits(Id, W1, "a", "c", "sick", Who, At.AddDays(1));
+        spec.And([.. spec.When(swap)]);
+        spec.ThenAlreadyRecorded(swap);
+        var again = swap with { OccurredAt = At.AddDays(2) };
+        Assert.That((spec.IsAlreadyRecorded(again), spec.When(again).Count), Is.EqualTo((false, 1)), "the same swap a day later is a new step: it swaps them back");
     }
 
     [Test]

@@ -32,16 +32,13 @@ public sealed record PlanVisit(
         }
     }
 
-    /// <summary>Opens the visit; planning the same visit again changes nothing.</summary>
+    /// <summary>Opens the visit; an id already in use is refused (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
     public static object[] Decide(PlanVisit command, Visit state)
     {
         var planned = new VisitPlanned(command.VisitId, command.UnitId, [.. command.Visitors], command.LocalityCode, command.PlannedFor, command.FromRota, command.Actor, command.OccurredAt);
         if (state.Exists)
         {
-            return state.UnitId == command.UnitId && state.LocalityCode == command.LocalityCode && state.PlannedFor == command.PlannedFor
-                   && state.Visitors.SequenceEqual(command.Visitors)
-                ? []
-                : throw new DomainRuleException("visit.plan.exists", command.VisitId, state.LocalityCode, state.PlannedFor);
+            throw new DomainRuleException("visit.plan.exists", command.VisitId, state.LocalityCode, state.PlannedFor);
         }
 
         return [planned];
