@@ -52,10 +52,11 @@ public enum GuidanceTopic
 }
 
 /// <summary>
-/// One field visit (đi cơ sở) by cadres or a visiting group of a unit to a locality: planned, arranged with the locality,
-/// carried out (meetings, guidance, community work, outreach, residents heard), reported — or cancelled or missed.
+/// What the rules of a field visit read (ADR 26): who goes where on which day, where it stands and the petitions heard on
+/// it. Folded from the visit's events by the write path on every command and never stored; what only people read
+/// (meetings, guidance, themes, the report) lives in the <see cref="Visit"/> view.
 /// </summary>
-public sealed record Visit
+public sealed record VisitState
 {
     /// <summary>The visit id (stream id).</summary>
     public Guid Id { get; init; }
@@ -75,11 +76,57 @@ public sealed record Visit
     /// <summary>The planned day.</summary>
     public DateOnly PlannedFor { get; init; }
 
-    /// <summary>Planned from the weekly rota (rather than ad hoc).</summary>
-    public bool FromRota { get; init; }
-
     /// <summary>Where it stands.</summary>
     public VisitStatus Status { get; init; }
+
+    /// <summary>Petitions (case ids) opened from residents heard on the visit.</summary>
+    public IReadOnlyList<Guid> PetitionsHeard { get; init; } = [];
+
+    /// <summary>Business time of the latest step.</summary>
+    public DateTimeOffset LastOccurredAt { get; init; }
+
+    /// <summary>The empty state.</summary>
+    public static VisitState None(Guid id) => new() { Id = id };
+
+    /// <summary>Applies one event. Pure.</summary>
+    public VisitState Evolve(object @event)
+    {
+        var state = this;
+        var next = @event switch
+        {
+            VisitPlanned e => state with
+            {
+                Id = e.VisitId, Exists = true, UnitId = e.UnitId, Visitors = e.Visitors, LocalityCode = e.LocalityCode, PlannedFor = e.PlannedFor,
+                Status = VisitStatus.Planned,
+            },
+            VisitArranged => state with { Status = VisitStatus.Arranged },
+            ResidentHeard e => state with { Status = VisitStatus.CarriedOut, PetitionsHeard = [.. state.PetitionsHeard, e.CaseId] },
+            MeetingAttended or GuidanceGiven or CommunityWorkJoined or OutreachDelivered => state with { Status = VisitStatus.CarriedOut },
+            VisitReported => state with { Status = VisitStatus.Reported },
+            VisitCancelled => state with { Status = VisitStatus.Cancelled },
+            VisitMissed => state with { Status = VisitStatus.Missed },
+            _ => state,
+        };
+        return ReferenceEquals(next, state) ? state : next with { LastOccurredAt = OutreachEvents.OccurredAt(@event) ?? state.LastOccurredAt };
+    }
+}
+
+/// <summary>
+/// One field visit (đi cơ sở) as people read it: by cadres or a visiting group of a unit to a locality, planned, arranged
+/// with the locality, carried out (meetings, guidance, community work, outreach, residents heard), reported — or
+/// cancelled or missed. The rules' part is <see cref="Legal"/>; the rest only people read. Kept inline by
+/// <see cref="VisitProjection"/>.
+/// </summary>
+public sealed record Visit
+{
+    /// <summary>The visit id (stream id).</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>What the rules read, as folded from the same events.</summary>
+    public VisitState Legal { get; init; } = new();
+
+    /// <summary>Planned from the weekly rota (rather than ad hoc).</summary>
+    public bool FromRota { get; init; }
 
     /// <summary>Who at the locality agreed the time and place.</summary>
     public string? ArrangedWith { get; init; }
@@ -105,51 +152,66 @@ public sealed record Visit
     /// <summary>Outreach themes delivered.</summary>
     public IReadOnlyList<string> OutreachThemes { get; init; } = [];
 
-    /// <summary>Petitions (case ids) opened from residents heard on the visit.</summary>
-    public IReadOnlyList<Guid> PetitionsHeard { get; init; } = [];
-
     /// <summary>The day the report was filed.</summary>
     public DateOnly? ReportedOn { get; init; }
 
     /// <summary>Why it was cancelled or missed.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>Business time of the latest step.</summary>
-    public DateTimeOffset LastOccurredAt { get; init; }
+    /// <summary>False before the visit is planned.</summary>
+    public bool Exists => Legal.Exists;
 
-    /// <summary>True when the visit took place.</summary>
+    /// <summary>The unit sending the visitors (stored beside <see cref="Legal"/> for queries and indexes).</summary>
+    public Guid UnitId => Legal.UnitId;
+
+    /// <summary>Cadre or group codes.</summary>
+    public IReadOnlyList<string> Visitors => Legal.Visitors;
+
+    /// <summary>The locality visited (stored beside <see cref="Legal"/> for queries and indexes).</summary>
+    public string LocalityCode => Legal.LocalityCode;
+
+    /// <summary>The planned day (stored beside <see cref="Legal"/> for queries and indexes).</summary>
+    public DateOnly PlannedFor => Legal.PlannedFor;
+
+    /// <summary>Where it stands.</summary>
+    public VisitStatus Status => Legal.Status;
+
+    /// <summary>Petitions (case ids) opened from residents heard on the visit (stored beside <see cref="Legal"/> for queries).</summary>
+    public IReadOnlyList<Guid> PetitionsHeard => Legal.PetitionsHeard;
+
+    /// <summary>True once it took place (carried out or reported).</summary>
     public bool TookPlace => Status is VisitStatus.CarriedOut or VisitStatus.Reported;
 
-    /// <summary>The empty state of a visit not yet planned.</summary>
-    public static Visit None(Guid id) => new() { Id = id };
+    /// <summary>The empty view.</summary>
+    public static Visit None(Guid id) => new() { Id = id, Legal = VisitState.None(id) };
 
-    /// <summary>Applies one event. Pure.</summary>
+    /// <summary>Applies one event: the rules' state folds it, and the view keeps what only people read. Pure.</summary>
     public Visit Evolve(object @event)
     {
-        var state = this;
+        var legal = Legal.Evolve(@event);
+        if (ReferenceEquals(legal, Legal))
+        {
+            return this;
+        }
+
         var next = @event switch
         {
-            VisitPlanned e => state with
-            {
-                Id = e.VisitId, Exists = true, UnitId = e.UnitId, Visitors = e.Visitors, LocalityCode = e.LocalityCode,
-                PlannedFor = e.PlannedFor, FromRota = e.FromRota, Status = VisitStatus.Planned,
-            },
-            VisitArranged e => state with { Status = VisitStatus.Arranged, ArrangedWith = e.ContactedPerson, AgreedFor = e.AgreedFor },
-            MeetingAttended e => CarriedOut(state, e.AttendedAt) with { Meetings = [.. state.Meetings, e.Host] },
-            GuidanceGiven e => CarriedOut(state, e.GivenAt) with { Guidance = [.. state.Guidance, e.Topic], GuidanceAttendees = state.GuidanceAttendees + e.Attendees },
-            CommunityWorkJoined e => CarriedOut(state, e.JoinedAt) with { CommunityWork = state.CommunityWork + 1 },
-            OutreachDelivered e => CarriedOut(state, e.DeliveredAt) with { OutreachThemes = [.. state.OutreachThemes, e.Theme] },
-            ResidentHeard e => CarriedOut(state, e.HeardAt) with { PetitionsHeard = [.. state.PetitionsHeard, e.CaseId] },
-            VisitReported e => state with { Status = VisitStatus.Reported, ReportedOn = Deadlines.VietnamTime.DateOf(e.ReportedAt) },
-            VisitCancelled e => state with { Status = VisitStatus.Cancelled, Reason = e.Reason },
-            VisitMissed e => state with { Status = VisitStatus.Missed, Reason = e.Reason },
-            _ => state,
+            VisitPlanned e => this with { FromRota = e.FromRota },
+            VisitArranged e => this with { ArrangedWith = e.ContactedPerson, AgreedFor = e.AgreedFor },
+            MeetingAttended e => CarriedOut(e.AttendedAt) with { Meetings = [.. Meetings, e.Host] },
+            GuidanceGiven e => CarriedOut(e.GivenAt) with { Guidance = [.. Guidance, e.Topic], GuidanceAttendees = GuidanceAttendees + e.Attendees },
+            CommunityWorkJoined e => CarriedOut(e.JoinedAt) with { CommunityWork = CommunityWork + 1 },
+            OutreachDelivered e => CarriedOut(e.DeliveredAt) with { OutreachThemes = [.. OutreachThemes, e.Theme] },
+            ResidentHeard e => CarriedOut(e.HeardAt),
+            VisitReported e => this with { ReportedOn = Deadlines.VietnamTime.DateOf(e.ReportedAt) },
+            VisitCancelled e => this with { Reason = e.Reason },
+            VisitMissed e => this with { Reason = e.Reason },
+            _ => this,
         };
-        return ReferenceEquals(next, state) ? state : next with { LastOccurredAt = OutreachEvents.OccurredAt(@event) ?? state.LastOccurredAt };
+        return next with { Id = legal.Id, Legal = legal };
     }
 
-    private static Visit CarriedOut(Visit state, DateTimeOffset at)
-        => state with { Status = VisitStatus.CarriedOut, CarriedOutOn = state.CarriedOutOn ?? Deadlines.VietnamTime.DateOf(at) };
+    private Visit CarriedOut(DateTimeOffset at) => this with { CarriedOutOn = CarriedOutOn ?? Deadlines.VietnamTime.DateOf(at) };
 }
 
 /// <summary>The visit stream's event contracts.</summary>

@@ -12,10 +12,10 @@ public interface IVisitCommand : IOutreachCommand
 /// <summary>The catalogue of field-visit commands.</summary>
 public static class VisitCommands
 {
-    internal static readonly StreamKind<Visit> Kind = new()
+    internal static readonly StreamKind<VisitState> Kind = new()
     {
         Noun = "visit",
-        None = Visit.None,
+        None = VisitState.None,
         Exists = v => v.Exists,
         Evolve = (v, e) => v.Evolve(e),
         LastOccurredAt = v => v.LastOccurredAt,
@@ -38,10 +38,10 @@ public static class VisitCommands
     ];
 
     /// <summary>Decides a visit command against a state (pure; for tests and tools).</summary>
-    public static IReadOnlyList<object> Decide(IVisitCommand command, Visit state)
-        => ((StreamCommandDescriptor<Visit>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
+    public static IReadOnlyList<object> Decide(IVisitCommand command, VisitState state)
+        => ((StreamCommandDescriptor<VisitState>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
 
-    private static StreamCommandDescriptor<Visit> Describe<T>(string verb, string summary, Func<T, Visit, object[]> decide, IValidator<T> validator, bool opens = false)
+    private static StreamCommandDescriptor<VisitState> Describe<T>(string verb, string summary, Func<T, VisitState, object[]> decide, IValidator<T> validator, bool opens = false)
         where T : IVisitCommand
         => new(Kind, typeof(T), "visit", verb, summary, opens, validator, c => ((T)c).VisitId, (c, s) => decide((T)c, s));
 }
@@ -65,7 +65,7 @@ internal static class VisitRules
     /// <c>step.visit.arrange</c>) unless the visit is in one of the <paramref name="allowed"/> states; the refusal's code is
     /// <c>{action}.status</c>.
     /// </summary>
-    public static void EnsureStatus(this Visit state, string action, params VisitStatus[] allowed)
+    public static void EnsureStatus(this VisitState state, string action, params VisitStatus[] allowed)
     {
         if (!allowed.Contains(state.Status))
         {
@@ -74,7 +74,7 @@ internal static class VisitRules
     }
 
     /// <summary>Activities are recorded once the visit is arranged, and not before the planned day.</summary>
-    public static void EnsureCanRecordActivity(this Visit state, string action, DateTimeOffset at)
+    public static void EnsureCanRecordActivity(this VisitState state, string action, DateTimeOffset at)
     {
         state.EnsureStatus(action, VisitStatus.Arranged, VisitStatus.CarriedOut);
         if (Deadlines.VietnamTime.DateOf(at) < state.PlannedFor)

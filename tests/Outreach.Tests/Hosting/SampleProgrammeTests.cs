@@ -49,12 +49,14 @@ public sealed class SampleProgrammeTests
                 continue;
             }
 
-            var visit = Visit.None(((PlanVisit)stream[0]).VisitId);
+            var state = VisitState.None(((PlanVisit)stream[0]).VisitId);
+            var visit = Visit.None(state.Id);
             foreach (var command in stream)
             {
                 OutreachCommands.For(command.GetType()).Validate(command);
-                var events = VisitCommands.Decide((IVisitCommand)command, visit);
+                var events = VisitCommands.Decide((IVisitCommand)command, state);
                 Assert.That(events, Is.Not.Empty, command.GetType().Name);
+                state = events.Aggregate(state, (v, e) => v.Evolve(e));
                 visit = events.Aggregate(visit, (v, e) => v.Evolve(e));
             }
 

@@ -54,7 +54,7 @@ public sealed partial class ProgrammeRefusalTextTests
     public void A_visit_status_refusal_translates_the_step_and_the_states()
     {
         var planned = new VisitPlanned(Id, UnitId, ["to-1"], "phuong-2/khom-1", new DateOnly(2019, 3, 8), true, "Ban Dân vận", new DateTimeOffset(2019, 3, 4, 8, 0, 0, TimeSpan.FromHours(7)));
-        var state = Visit.None(Id).Evolve(planned);
+        var state = VisitState.None(Id).Evolve(planned);
         var refused = Assert.Throws<DomainRuleException>(() => VisitCommands.Decide(
             new AttendMeeting(Id, MeetingHost.PartyCell, "Họp chi bộ", "Lê Thị Hồng", new DateTimeOffset(2019, 3, 8, 14, 0, 0, TimeSpan.FromHours(7))), state))!;
         Assert.That(refused.Code, Is.EqualTo("visit.meeting.status"));

@@ -17,7 +17,7 @@ public sealed class VisitSpecs
     private static readonly VisitArranged Arranged = new(Id, "Trần Văn Bảy", "Chi bộ khóm 1", OnTheDay, "Nhà văn hóa khóm 1", Cadre, Monday.AddDays(1));
 
     private static IReadOnlyList<object> Decide(IVisitCommand command, params object[] given)
-        => VisitCommands.Decide(command, given.Aggregate(Visit.None(Id), (v, e) => v.Evolve(e)));
+        => VisitCommands.Decide(command, given.Aggregate(VisitState.None(Id), (v, e) => v.Evolve(e)));
 
     private static DomainRuleException Refused(IVisitCommand command, params object[] given)
         => Assert.Throws<DomainRuleException>(() => Decide(command, given))!;

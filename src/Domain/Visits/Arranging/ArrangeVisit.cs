@@ -27,7 +27,7 @@ public sealed record ArrangeVisit(Guid VisitId, string ContactedPerson, string C
     }
 
     /// <summary>Arranges (or re-arranges) a planned visit; the agreed time may not be before the arrangement.</summary>
-    public static object[] Decide(ArrangeVisit command, Visit state)
+    public static object[] Decide(ArrangeVisit command, VisitState state)
     {
         state.EnsureStatus("visit.arrange", VisitStatus.Planned, VisitStatus.Arranged);
         if (command.AgreedFor < command.OccurredAt.AddDays(-1))

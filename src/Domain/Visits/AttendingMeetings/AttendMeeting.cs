@@ -23,7 +23,7 @@ public sealed record AttendMeeting(Guid VisitId, MeetingHost Host, string Subjec
     }
 
     /// <summary>Records the meeting on an arranged visit.</summary>
-    public static object[] Decide(AttendMeeting command, Visit state)
+    public static object[] Decide(AttendMeeting command, VisitState state)
     {
         state.EnsureCanRecordActivity("visit.meeting", command.OccurredAt);
         return [new MeetingAttended(command.VisitId, command.Host, command.Subject, command.Actor, command.OccurredAt)];

@@ -21,7 +21,7 @@ public sealed record CancelVisit(Guid VisitId, string Reason, string Actor, Date
     }
 
     /// <summary>Cancels a visit that has not taken place.</summary>
-    public static object[] Decide(CancelVisit command, Visit state)
+    public static object[] Decide(CancelVisit command, VisitState state)
     {
         state.EnsureStatus("visit.cancel", VisitStatus.Planned, VisitStatus.Arranged);
         return [new VisitCancelled(command.VisitId, command.Reason, command.Actor, command.OccurredAt)];
@@ -54,7 +54,7 @@ public sealed record RecordMissedVisit(Guid VisitId, string Reason, string Actor
     }
 
     /// <summary>Records a missed visit once its day has come.</summary>
-    public static object[] Decide(RecordMissedVisit command, Visit state)
+    public static object[] Decide(RecordMissedVisit command, VisitState state)
     {
         state.EnsureStatus("visit.missed", VisitStatus.Planned, VisitStatus.Arranged);
         if (Deadlines.VietnamTime.DateOf(command.OccurredAt) < state.PlannedFor)

@@ -21,7 +21,7 @@ public sealed record DeliverOutreach(Guid VisitId, string Theme, string Actor, D
     }
 
     /// <summary>Records outreach on an arranged visit.</summary>
-    public static object[] Decide(DeliverOutreach command, Visit state)
+    public static object[] Decide(DeliverOutreach command, VisitState state)
     {
         state.EnsureCanRecordActivity("visit.outreach", command.OccurredAt);
         return [new OutreachDelivered(command.VisitId, command.Theme, command.Actor, command.OccurredAt)];

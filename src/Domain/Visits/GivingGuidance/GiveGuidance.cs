@@ -29,7 +29,7 @@ public sealed record GiveGuidance(
     }
 
     /// <summary>Records guidance on an arranged visit; follow-ups are due after the session.</summary>
-    public static object[] Decide(GiveGuidance command, Visit state)
+    public static object[] Decide(GiveGuidance command, VisitState state)
     {
         state.EnsureCanRecordActivity("visit.guidance", command.OccurredAt);
         if (command.FollowUpDue is { } due && due < Deadlines.VietnamTime.DateOf(command.OccurredAt))

@@ -26,7 +26,7 @@ public sealed record HearResident(Guid VisitId, Guid CaseId, string Summary, str
     }
 
     /// <summary>Links a petition to an arranged visit, once.</summary>
-    public static object[] Decide(HearResident command, Visit state)
+    public static object[] Decide(HearResident command, VisitState state)
     {
         state.EnsureCanRecordActivity("visit.hear", command.OccurredAt);
         if (state.PetitionsHeard.Contains(command.CaseId))

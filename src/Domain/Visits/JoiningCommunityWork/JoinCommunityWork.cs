@@ -21,7 +21,7 @@ public sealed record JoinCommunityWork(Guid VisitId, string Activity, string Act
     }
 
     /// <summary>Records the work on an arranged visit.</summary>
-    public static object[] Decide(JoinCommunityWork command, Visit state)
+    public static object[] Decide(JoinCommunityWork command, VisitState state)
     {
         state.EnsureCanRecordActivity("visit.community-work", command.OccurredAt);
         return [new CommunityWorkJoined(command.VisitId, command.Activity, command.Actor, command.OccurredAt)];

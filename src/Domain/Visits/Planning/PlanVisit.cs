@@ -33,7 +33,7 @@ public sealed record PlanVisit(
     }
 
     /// <summary>Opens the visit; an id already in use is refused (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
-    public static object[] Decide(PlanVisit command, Visit state)
+    public static object[] Decide(PlanVisit command, VisitState state)
     {
         var planned = new VisitPlanned(command.VisitId, command.UnitId, [.. command.Visitors], command.LocalityCode, command.PlannedFor, command.FromRota, command.Actor, command.OccurredAt);
         if (state.Exists)

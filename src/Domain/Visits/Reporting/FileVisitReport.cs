@@ -21,7 +21,7 @@ public sealed record FileVisitReport(Guid VisitId, string Summary, string Actor,
     }
 
     /// <summary>Reports a visit with at least one recorded activity.</summary>
-    public static object[] Decide(FileVisitReport command, Visit state)
+    public static object[] Decide(FileVisitReport command, VisitState state)
     {
         state.EnsureStatus("visit.report", VisitStatus.CarriedOut);
         return [new VisitReported(command.VisitId, command.Summary, command.Actor, command.OccurredAt)];
