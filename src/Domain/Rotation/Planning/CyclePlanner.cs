@@ -7,11 +7,11 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class CyclePlanner
 {
-    private readonly WeeklyCatalogue catalogue;
-    private readonly VisitorState[][] availableInWeek;
-    private readonly CycleVisits visits;
-    private readonly OwedCoverage coverage;
-    private long nextVisitTime = VisitTime.FirstPlanned;
+    private readonly WeeklyCatalogue _catalogue;
+    private readonly VisitorState[][] _availableInWeek;
+    private readonly CycleVisits _visits;
+    private readonly OwedCoverage _coverage;
+    private long _nextVisitTime = VisitTime.FirstPlanned;
 
     /// <summary>Prepares to plan cycles of up to <paramref name="cycleWeeks"/> weeks.</summary>
     /// <param name="catalogue">The planned weeks and their localities.</param>
@@ -20,41 +20,41 @@ internal sealed class CyclePlanner
     /// <param name="cycleWeeks">The plan's <see cref="RotationPlan.CycleWeeks"/>.</param>
     public CyclePlanner(WeeklyCatalogue catalogue, VisitorState[][] availableInWeek, int visitorCount, int cycleWeeks)
     {
-        this.catalogue = catalogue;
-        this.availableInWeek = availableInWeek;
-        visits = new CycleVisits(cycleWeeks, visitorCount);
-        coverage = new OwedCoverage(visits, cycleWeeks, visitorCount);
+        _catalogue = catalogue;
+        _availableInWeek = availableInWeek;
+        _visits = new CycleVisits(cycleWeeks, visitorCount);
+        _coverage = new OwedCoverage(_visits, cycleWeeks, visitorCount);
     }
 
     /// <summary>Plans the cycle of the weeks from <paramref name="firstWeek"/> to before <paramref name="endWeek"/>, adding its visits to <paramref name="assignments"/>.</summary>
     public RotationCycle Plan(int firstWeek, int endWeek, List<RotaAssignment> assignments)
     {
-        visits.LayOut(firstWeek, endWeek, availableInWeek);
+        _visits.LayOut(firstWeek, endWeek, _availableInWeek);
         var owed = OwedLocalities(firstWeek, endWeek);
 
         // Cover the owed localities longest-waiting first (never visited first, ties in catalogue order), each with a
         // visit of its own.
         var longestWaitingFirst = owed.ToArray();
         Array.Sort(longestWaitingFirst, (x, y) => x.LastVisit != y.LastVisit ? x.LastVisit.CompareTo(y.LastVisit) : x.Number.CompareTo(y.Number));
-        coverage.SetAside(longestWaitingFirst);
-        for (var i = 0; i < visits.Count; i++)
+        _coverage.SetAside(longestWaitingFirst);
+        for (var i = 0; i < _visits.Count; i++)
         {
-            if (visits[i].Covers is { } covered)
+            if (_visits[i].Covers is { } covered)
             {
                 covered.VisitsThisCycle++;
             }
         }
 
-        for (var i = 0; i < visits.Count; i++)
+        for (var i = 0; i < _visits.Count; i++)
         {
-            var visit = visits[i];
+            var visit = _visits[i];
             var locality = ChooseLocality(visit);
-            var time = nextVisitTime++;
+            var time = _nextVisitTime++;
             visit.Visitor.Visit(locality, time);
             locality.LastVisit = time;
             locality.LastVisitor = visit.Visitor;
             locality.VisitedThisCycle = true;
-            assignments.Add(new RotaAssignment(catalogue.Monday(visit.Week), visit.Visitor.Id, locality.Code));
+            assignments.Add(new RotaAssignment(_catalogue.Monday(visit.Week), visit.Visitor.Id, locality.Code));
         }
 
         var missed = new List<string>();
@@ -68,27 +68,27 @@ internal sealed class CyclePlanner
 
         for (var week = firstWeek; week < endWeek; week++)
         {
-            foreach (var locality in catalogue.InForce(week))
+            foreach (var locality in _catalogue.InForce(week))
             {
                 locality.VisitedThisCycle = false;
                 locality.VisitsThisCycle = 0;
             }
         }
 
-        return new RotationCycle(catalogue.Monday(firstWeek), endWeek - firstWeek, visits.Count, [.. owed.Select(l => l.Code)], missed);
+        return new RotationCycle(_catalogue.Monday(firstWeek), endWeek - firstWeek, _visits.Count, [.. owed.Select(l => l.Code)], missed);
     }
 
     /// <summary>The localities the cycle owes a visit: those in force in every one of its weeks, in catalogue order of its first week.</summary>
     private List<LocalityState> OwedLocalities(int firstWeek, int endWeek)
     {
-        var firstWeekLocalities = catalogue.InForce(firstWeek);
+        var firstWeekLocalities = _catalogue.InForce(firstWeek);
         var owed = new List<LocalityState>(firstWeekLocalities.Length);
         foreach (var locality in firstWeekLocalities)
         {
             var throughout = true;
             for (var week = firstWeek + 1; week < endWeek && throughout; week++)
             {
-                throughout = catalogue.IsInForce(week, locality);
+                throughout = _catalogue.IsInForce(week, locality);
             }
 
             if (throughout)
@@ -128,7 +128,7 @@ internal sealed class CyclePlanner
         // exceeding ceil(V / n) + 1 visits takes 2V >= n(n - 1), which is the bound promised in Plan's docs.
         var nextCovers = visit.NextOfVisitor?.Covers;
         LocalityState? best = null;
-        foreach (var candidate in catalogue.InForce(visit.Week))
+        foreach (var candidate in _catalogue.InForce(visit.Week))
         {
             if (candidate != previous && candidate != visit.Barred && (best is null || IsBetterSpare(visitor, candidate, best, nextCovers)))
             {
@@ -138,7 +138,7 @@ internal sealed class CyclePlanner
 
         if (best is null)
         {
-            throw new InvalidOperationException($"The look-ahead left {visitor.Id} no locality in the week of {catalogue.Monday(visit.Week)}.");
+            throw new InvalidOperationException($"The look-ahead left {visitor.Id} no locality in the week of {_catalogue.Monday(visit.Week)}.");
         }
 
         if (best == nextCovers)

@@ -6,21 +6,21 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class CycleVisits
 {
-    private readonly CycleVisit[] visits;
-    private readonly int[] weekStarts;               // by week of the cycle (from 0): index of its first visit; one more entry for the end
-    private readonly CycleVisit?[] latestOfVisitor;  // by VisitorState.Position, while laying out
+    private readonly CycleVisit[] _visits;
+    private readonly int[] _weekStarts;               // by week of the cycle (from 0): index of its first visit; one more entry for the end
+    private readonly CycleVisit?[] _latestOfVisitor;  // by VisitorState.Position, while laying out
 
     /// <summary>Makes room for cycles of up to <paramref name="maxWeeks"/> weeks of <paramref name="visitorCount"/> visitors.</summary>
     public CycleVisits(int maxWeeks, int visitorCount)
     {
-        visits = new CycleVisit[maxWeeks * visitorCount];
-        for (var i = 0; i < visits.Length; i++)
+        _visits = new CycleVisit[maxWeeks * visitorCount];
+        for (var i = 0; i < _visits.Length; i++)
         {
-            visits[i] = new CycleVisit();
+            _visits[i] = new CycleVisit();
         }
 
-        weekStarts = new int[maxWeeks + 1];
-        latestOfVisitor = new CycleVisit?[visitorCount];
+        _weekStarts = new int[maxWeeks + 1];
+        _latestOfVisitor = new CycleVisit?[visitorCount];
     }
 
     /// <summary>The first planned week of the cycle.</summary>
@@ -33,13 +33,13 @@ internal sealed class CycleVisits
     public int Count { get; private set; }
 
     /// <summary>The visit at <paramref name="index"/>, from 0 to <see cref="Count"/> - 1, in time order.</summary>
-    public CycleVisit this[int index] => visits[index];
+    public CycleVisit this[int index] => _visits[index];
 
     /// <summary>The index of the first visit of <paramref name="week"/>.</summary>
-    public int StartOfWeek(int week) => weekStarts[week - FirstWeek];
+    public int StartOfWeek(int week) => _weekStarts[week - FirstWeek];
 
     /// <summary>The index after the last visit of <paramref name="week"/>.</summary>
-    public int EndOfWeek(int week) => weekStarts[week - FirstWeek + 1];
+    public int EndOfWeek(int week) => _weekStarts[week - FirstWeek + 1];
 
     /// <summary>Lays out the visits of the weeks from <paramref name="firstWeek"/> to before <paramref name="endWeek"/>.</summary>
     /// <param name="firstWeek">The cycle's first week.</param>
@@ -50,24 +50,24 @@ internal sealed class CycleVisits
         FirstWeek = firstWeek;
         EndWeek = endWeek;
         Count = 0;
-        Array.Clear(latestOfVisitor);
+        Array.Clear(_latestOfVisitor);
         for (var week = firstWeek; week < endWeek; week++)
         {
-            weekStarts[week - firstWeek] = Count;
+            _weekStarts[week - firstWeek] = Count;
             foreach (var visitor in availableInWeek[week])
             {
-                var visit = visits[Count++];
-                var before = latestOfVisitor[visitor.Position];
+                var visit = _visits[Count++];
+                var before = _latestOfVisitor[visitor.Position];
                 visit.Reset(visitor, week, before is null ? visitor.VisitsMade : before.Number + 1);
                 if (before is not null)
                 {
                     before.NextOfVisitor = visit;
                 }
 
-                latestOfVisitor[visitor.Position] = visit;
+                _latestOfVisitor[visitor.Position] = visit;
             }
         }
 
-        weekStarts[endWeek - firstWeek] = Count;
+        _weekStarts[endWeek - firstWeek] = Count;
     }
 }

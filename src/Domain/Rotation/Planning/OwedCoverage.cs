@@ -9,16 +9,16 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class OwedCoverage
 {
-    private readonly CycleVisits visits;
-    private readonly int visitorCount;
-    private readonly int[] freeInWeek; // by week of the cycle (from 0): its visits not set aside yet
+    private readonly CycleVisits _visits;
+    private readonly int _visitorCount;
+    private readonly int[] _freeInWeek; // by week of the cycle (from 0): its visits not set aside yet
 
     /// <summary>Sets aside visits among <paramref name="visits"/>, in cycles of up to <paramref name="maxWeeks"/> weeks of <paramref name="visitorCount"/> visitors.</summary>
     public OwedCoverage(CycleVisits visits, int maxWeeks, int visitorCount)
     {
-        this.visits = visits;
-        this.visitorCount = visitorCount;
-        freeInWeek = new int[maxWeeks];
+        _visits = visits;
+        _visitorCount = visitorCount;
+        _freeInWeek = new int[maxWeeks];
     }
 
     /// <summary>
@@ -28,10 +28,10 @@ internal sealed class OwedCoverage
     /// </summary>
     public void SetAside(LocalityState[] longestWaitingFirst)
     {
-        var free = visits.Count;
-        for (var week = visits.FirstWeek; week < visits.EndWeek; week++)
+        var free = _visits.Count;
+        for (var week = _visits.FirstWeek; week < _visits.EndWeek; week++)
         {
-            freeInWeek[week - visits.FirstWeek] = visits.EndOfWeek(week) - visits.StartOfWeek(week);
+            _freeInWeek[week - _visits.FirstWeek] = _visits.EndOfWeek(week) - _visits.StartOfWeek(week);
         }
 
         var deadEndsMarked = false;
@@ -53,9 +53,9 @@ internal sealed class OwedCoverage
             // covers: they stay marked for the next search, which skips them.
             if (!deadEndsMarked)
             {
-                for (var i = 0; i < visits.Count; i++)
+                for (var i = 0; i < _visits.Count; i++)
                 {
-                    visits[i].Searched = false;
+                    _visits[i].Searched = false;
                 }
             }
 
@@ -78,10 +78,10 @@ internal sealed class OwedCoverage
     /// </summary>
     private bool TakeEarliestFreeVisit(LocalityState locality)
     {
-        var lastVisitorPosition = locality.LastVisitor?.Position ?? visitorCount - 1; // never visited: turns start at the top of the roster
-        for (var week = visits.FirstWeek; week < visits.EndWeek; week++)
+        var lastVisitorPosition = locality.LastVisitor?.Position ?? _visitorCount - 1; // never visited: turns start at the top of the roster
+        for (var week = _visits.FirstWeek; week < _visits.EndWeek; week++)
         {
-            if (freeInWeek[week - visits.FirstWeek] == 0)
+            if (_freeInWeek[week - _visits.FirstWeek] == 0)
             {
                 continue;
             }
@@ -89,9 +89,9 @@ internal sealed class OwedCoverage
             CycleVisit? best = null;
             var bestLastThere = long.MaxValue;
             var bestTurn = int.MaxValue;
-            for (int i = visits.StartOfWeek(week), end = visits.EndOfWeek(week); i < end; i++)
+            for (int i = _visits.StartOfWeek(week), end = _visits.EndOfWeek(week); i < end; i++)
             {
-                var visit = visits[i];
+                var visit = _visits[i];
                 if (visit.Covers is not null || !visit.MayCover(locality))
                 {
                     continue;
@@ -100,7 +100,7 @@ internal sealed class OwedCoverage
                 var position = visit.Visitor.Position;
                 var lastThere = visit.Visitor.LastVisitTo(locality);
                 // How many places after the locality's last visitor this visitor comes, going round the roster.
-                var turn = position > lastVisitorPosition ? position - lastVisitorPosition - 1 : position - lastVisitorPosition - 1 + visitorCount;
+                var turn = position > lastVisitorPosition ? position - lastVisitorPosition - 1 : position - lastVisitorPosition - 1 + _visitorCount;
                 if (lastThere < bestLastThere || (lastThere == bestLastThere && turn < bestTurn))
                 {
                     (best, bestLastThere, bestTurn) = (visit, lastThere, turn);
@@ -110,7 +110,7 @@ internal sealed class OwedCoverage
             if (best is not null)
             {
                 best.Covers = locality;
-                freeInWeek[week - visits.FirstWeek]--;
+                _freeInWeek[week - _visits.FirstWeek]--;
                 return true;
             }
         }
@@ -124,9 +124,9 @@ internal sealed class OwedCoverage
     /// </summary>
     private bool TakeAugmentingPath(LocalityState locality)
     {
-        for (var i = 0; i < visits.Count; i++)
+        for (var i = 0; i < _visits.Count; i++)
         {
-            var visit = visits[i];
+            var visit = _visits[i];
             if (visit.Searched || !visit.MayCover(locality))
             {
                 continue;
@@ -135,7 +135,7 @@ internal sealed class OwedCoverage
             visit.Searched = true;
             if (visit.Covers is not { } displaced)
             {
-                freeInWeek[visit.Week - visits.FirstWeek]--;
+                _freeInWeek[visit.Week - _visits.FirstWeek]--;
                 visit.Covers = locality;
                 return true;
             }

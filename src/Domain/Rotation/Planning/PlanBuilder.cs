@@ -20,21 +20,21 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class PlanBuilder
 {
-    private readonly WeeklyCatalogue catalogue;
-    private readonly VisitorState[] roster;            // in roster order
-    private readonly VisitorState[][] availableInWeek; // by week, in roster order
-    private readonly int weekCount;
-    private readonly int cycleWeeks;
+    private readonly WeeklyCatalogue _catalogue;
+    private readonly VisitorState[] _roster;            // in roster order
+    private readonly VisitorState[][] _availableInWeek; // by week, in roster order
+    private readonly int _weekCount;
+    private readonly int _cycleWeeks;
 
     /// <summary>Reads <paramref name="request"/> and looks ahead, refusing the request when it cannot be planned.</summary>
     /// <exception cref="RotationInfeasibleException">The request breaks a <see cref="RotationRule"/>.</exception>
     public PlanBuilder(RotationRequest request)
     {
         RequestChecks.Weeks(request);
-        weekCount = request.Weeks;
+        _weekCount = request.Weeks;
         var ids = RequestChecks.Roster(request.Visitors);
-        var mondays = new DateOnly[weekCount];
-        for (var week = 0; week < weekCount; week++)
+        var mondays = new DateOnly[_weekCount];
+        for (var week = 0; week < _weekCount; week++)
         {
             mondays[week] = request.FirstWeek.AddDays(7 * week);
         }
@@ -47,57 +47,57 @@ internal sealed class PlanBuilder
 
         RequestChecks.Unavailability(request.Unavailable, positions);
         RequestChecks.LastVisits(request.LastVisited, positions);
-        catalogue = WeeklyCatalogue.Read(request.LocalitiesInForce, mondays);
-        roster = new VisitorState[ids.Length];
+        _catalogue = WeeklyCatalogue.Read(request.LocalitiesInForce, mondays);
+        _roster = new VisitorState[ids.Length];
         for (var position = 0; position < ids.Length; position++)
         {
-            roster[position] = new VisitorState(ids[position], position, catalogue.LocalityCount);
+            _roster[position] = new VisitorState(ids[position], position, _catalogue.LocalityCount);
         }
 
-        availableInWeek = ReadAvailability(request.Unavailable);
+        _availableInWeek = ReadAvailability(request.Unavailable);
         TakeInLastVisits(request.LastVisited);
-        foreach (var visitor in roster)
+        foreach (var visitor in _roster)
         {
-            visitor.BarredAtVisit = RepeatLookAhead.BarredLocalities(visitor, catalogue, request.FirstWeek);
+            visitor.BarredAtVisit = RepeatLookAhead.BarredLocalities(visitor, _catalogue, request.FirstWeek);
         }
 
-        cycleWeeks = Math.Max(1, (catalogue.LargestWeek + roster.Length - 1) / roster.Length);
+        _cycleWeeks = Math.Max(1, (_catalogue.LargestWeek + _roster.Length - 1) / _roster.Length);
     }
 
     /// <summary>Plans the cycles in order, from the first week.</summary>
     public RotationPlan Run()
     {
-        var assignments = new List<RotaAssignment>(weekCount * roster.Length);
-        var cycles = new List<RotationCycle>((weekCount + cycleWeeks - 1) / cycleWeeks);
-        var cyclePlanner = new CyclePlanner(catalogue, availableInWeek, roster.Length, cycleWeeks);
-        for (var firstWeek = 0; firstWeek < weekCount; firstWeek += cycleWeeks)
+        var assignments = new List<RotaAssignment>(_weekCount * _roster.Length);
+        var cycles = new List<RotationCycle>((_weekCount + _cycleWeeks - 1) / _cycleWeeks);
+        var cyclePlanner = new CyclePlanner(_catalogue, _availableInWeek, _roster.Length, _cycleWeeks);
+        for (var firstWeek = 0; firstWeek < _weekCount; firstWeek += _cycleWeeks)
         {
-            cycles.Add(cyclePlanner.Plan(firstWeek, Math.Min(firstWeek + cycleWeeks, weekCount), assignments));
+            cycles.Add(cyclePlanner.Plan(firstWeek, Math.Min(firstWeek + _cycleWeeks, _weekCount), assignments));
         }
 
         var nobodyAvailable = new List<DateOnly>();
-        for (var week = 0; week < weekCount; week++)
+        for (var week = 0; week < _weekCount; week++)
         {
-            if (availableInWeek[week].Length == 0)
+            if (_availableInWeek[week].Length == 0)
             {
-                nobodyAvailable.Add(catalogue.Monday(week));
+                nobodyAvailable.Add(_catalogue.Monday(week));
             }
         }
 
-        return new RotationPlan(assignments, cycleWeeks, cycles, nobodyAvailable);
+        return new RotationPlan(assignments, _cycleWeeks, cycles, nobodyAvailable);
     }
 
     /// <summary>By week, the visitors not marked unavailable, in roster order; and each visitor's <see cref="VisitorState.AvailableWeeks"/>.</summary>
     private VisitorState[][] ReadAvailability(IReadOnlySet<(string Visitor, DateOnly Week)>? unavailable)
     {
-        var result = new VisitorState[weekCount][];
-        var available = new List<VisitorState>(roster.Length);
-        for (var week = 0; week < weekCount; week++)
+        var result = new VisitorState[_weekCount][];
+        var available = new List<VisitorState>(_roster.Length);
+        for (var week = 0; week < _weekCount; week++)
         {
             available.Clear();
-            foreach (var visitor in roster)
+            foreach (var visitor in _roster)
             {
-                if (unavailable is not { Count: > 0 } || !unavailable.Contains((visitor.Id, catalogue.Monday(week))))
+                if (unavailable is not { Count: > 0 } || !unavailable.Contains((visitor.Id, _catalogue.Monday(week))))
                 {
                     available.Add(visitor);
                     visitor.AvailableWeeks.Add(week);
@@ -118,9 +118,9 @@ internal sealed class PlanBuilder
             return;
         }
 
-        foreach (var visitor in roster)
+        foreach (var visitor in _roster)
         {
-            if (lastVisited.TryGetValue(visitor.Id, out var code) && catalogue.Find(code) is { } locality)
+            if (lastVisited.TryGetValue(visitor.Id, out var code) && _catalogue.Find(code) is { } locality)
             {
                 visitor.VisitedBeforeThePlan(locality);
                 locality.LastVisit = VisitTime.BeforeThePlan;

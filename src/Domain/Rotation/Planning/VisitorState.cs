@@ -7,15 +7,15 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class VisitorState
 {
-    private readonly long[] lastVisitTo; // by LocalityState.Number: the VisitTime of this visitor's last visit there
+    private readonly long[] _lastVisitTo; // by LocalityState.Number: the VisitTime of this visitor's last visit there
 
     /// <summary>Creates the visitor at <paramref name="position"/> on the roster, who has been nowhere yet.</summary>
     public VisitorState(string id, int position, int localityCount)
     {
         Id = id;
         Position = position;
-        lastVisitTo = new long[localityCount];
-        Array.Fill(lastVisitTo, VisitTime.Never);
+        _lastVisitTo = new long[localityCount];
+        Array.Fill(_lastVisitTo, VisitTime.Never);
     }
 
     /// <summary>The id, as given in <see cref="RotationRequest.Visitors"/>.</summary>
@@ -43,20 +43,20 @@ internal sealed class VisitorState
     public LocalityState? BarredAt(int number) => BarredAtVisit?[number];
 
     /// <summary>The <see cref="VisitTime"/> of the visitor's last visit to <paramref name="locality"/>.</summary>
-    public long LastVisitTo(LocalityState locality) => lastVisitTo[locality.Number];
+    public long LastVisitTo(LocalityState locality) => _lastVisitTo[locality.Number];
 
     /// <summary>Takes in the visitor's last visit before the plan (<see cref="RotationRequest.LastVisited"/>).</summary>
     public void VisitedBeforeThePlan(LocalityState locality)
     {
         Previous = locality;
-        lastVisitTo[locality.Number] = VisitTime.BeforeThePlan;
+        _lastVisitTo[locality.Number] = VisitTime.BeforeThePlan;
     }
 
     /// <summary>Records the visitor's next planned visit, to <paramref name="locality"/> at <paramref name="time"/>.</summary>
     public void Visit(LocalityState locality, long time)
     {
         Previous = locality;
-        lastVisitTo[locality.Number] = time;
+        _lastVisitTo[locality.Number] = time;
         VisitsMade++;
     }
 }

@@ -6,21 +6,21 @@ namespace Outreach.Rotation;
 /// </summary>
 internal sealed class WeeklyCatalogue
 {
-    private readonly DateOnly[] mondays;
-    private readonly LocalityState[][] inForce;                    // by week
-    private readonly List<LocalityState> localities = [];          // by LocalityState.Number
-    private readonly Dictionary<string, LocalityState> byCode = new(StringComparer.Ordinal);
-    private readonly List<int> lastWeekListed = [];                // by LocalityState.Number, while reading: to spot a code listed twice in a week
-    private bool[] isInForce = [];                                 // week * LocalityCount + LocalityState.Number
+    private readonly DateOnly[] _mondays;
+    private readonly LocalityState[][] _inForce;                    // by week
+    private readonly List<LocalityState> _localities = [];          // by LocalityState.Number
+    private readonly Dictionary<string, LocalityState> _byCode = new(StringComparer.Ordinal);
+    private readonly List<int> _lastWeekListed = [];                // by LocalityState.Number, while reading: to spot a code listed twice in a week
+    private bool[] _isInForce = [];                                 // week * LocalityCount + LocalityState.Number
 
     private WeeklyCatalogue(DateOnly[] mondays)
     {
-        this.mondays = mondays;
-        inForce = new LocalityState[mondays.Length][];
+        _mondays = mondays;
+        _inForce = new LocalityState[mondays.Length][];
     }
 
     /// <summary>How many distinct localities the plan's weeks have in force.</summary>
-    public int LocalityCount => localities.Count;
+    public int LocalityCount => _localities.Count;
 
     /// <summary>The largest number of localities in force in one week of the plan.</summary>
     public int LargestWeek { get; private set; }
@@ -35,16 +35,16 @@ internal sealed class WeeklyCatalogue
         var catalogue = new WeeklyCatalogue(mondays);
         for (var week = 0; week < mondays.Length; week++)
         {
-            catalogue.inForce[week] = catalogue.ReadWeek(week, localitiesInForce(mondays[week]));
-            catalogue.LargestWeek = Math.Max(catalogue.LargestWeek, catalogue.inForce[week].Length);
+            catalogue._inForce[week] = catalogue.ReadWeek(week, localitiesInForce(mondays[week]));
+            catalogue.LargestWeek = Math.Max(catalogue.LargestWeek, catalogue._inForce[week].Length);
         }
 
-        catalogue.isInForce = new bool[mondays.Length * catalogue.LocalityCount];
+        catalogue._isInForce = new bool[mondays.Length * catalogue.LocalityCount];
         for (var week = 0; week < mondays.Length; week++)
         {
-            foreach (var locality in catalogue.inForce[week])
+            foreach (var locality in catalogue._inForce[week])
             {
-                catalogue.isInForce[(week * catalogue.LocalityCount) + locality.Number] = true;
+                catalogue._isInForce[(week * catalogue.LocalityCount) + locality.Number] = true;
             }
         }
 
@@ -52,27 +52,27 @@ internal sealed class WeeklyCatalogue
     }
 
     /// <summary>The Monday of planned week <paramref name="week"/> (from 0).</summary>
-    public DateOnly Monday(int week) => mondays[week];
+    public DateOnly Monday(int week) => _mondays[week];
 
     /// <summary>The localities in force in <paramref name="week"/>, in catalogue order.</summary>
-    public LocalityState[] InForce(int week) => inForce[week];
+    public LocalityState[] InForce(int week) => _inForce[week];
 
     /// <summary>Whether <paramref name="locality"/> is in force in <paramref name="week"/>.</summary>
-    public bool IsInForce(int week, LocalityState locality) => isInForce[(week * LocalityCount) + locality.Number];
+    public bool IsInForce(int week, LocalityState locality) => _isInForce[(week * LocalityCount) + locality.Number];
 
     /// <summary>The locality with <paramref name="code"/> if it is in force in some planned week, or null.</summary>
-    public LocalityState? Find(string code) => byCode.GetValueOrDefault(code);
+    public LocalityState? Find(string code) => _byCode.GetValueOrDefault(code);
 
     private LocalityState[] ReadWeek(int week, IReadOnlyList<string>? codes)
     {
         if (codes is null || codes.Count == 0)
         {
-            throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.no-locality", mondays[week]);
+            throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.no-locality", _mondays[week]);
         }
 
-        if (week > 0 && SameCodes(codes, inForce[week - 1]))
+        if (week > 0 && SameCodes(codes, _inForce[week - 1]))
         {
-            return inForce[week - 1];
+            return _inForce[week - 1];
         }
 
         var result = new LocalityState[codes.Count];
@@ -81,23 +81,23 @@ internal sealed class WeeklyCatalogue
             var code = codes[i];
             if (string.IsNullOrWhiteSpace(code))
             {
-                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-blank", i + 1, mondays[week]);
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-blank", i + 1, _mondays[week]);
             }
 
-            if (!byCode.TryGetValue(code, out var locality))
+            if (!_byCode.TryGetValue(code, out var locality))
             {
-                locality = new LocalityState(localities.Count, code);
-                localities.Add(locality);
-                lastWeekListed.Add(-1);
-                byCode[code] = locality;
+                locality = new LocalityState(_localities.Count, code);
+                _localities.Add(locality);
+                _lastWeekListed.Add(-1);
+                _byCode[code] = locality;
             }
 
-            if (lastWeekListed[locality.Number] == week)
+            if (_lastWeekListed[locality.Number] == week)
             {
-                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-twice", code, mondays[week]);
+                throw new RotationInfeasibleException(RotationRule.InvalidLocalities, "rotation.locality-twice", code, _mondays[week]);
             }
 
-            lastWeekListed[locality.Number] = week;
+            _lastWeekListed[locality.Number] = week;
             result[i] = locality;
         }
 
