@@ -65,7 +65,7 @@ public static class CaseCommands
 
     /// <summary>
     /// True when <paramref name="command"/> is a replay of a step already in <paramref name="history"/>: deciding it against
-    /// the state just before some recorded event yields exactly the events recorded there (ADR 12). Pure.
+    /// the state just before some recorded event yields exactly the events recorded there (ADR 26). Pure.
     /// </summary>
     public static bool IsReplay(ICaseCommand command, IReadOnlyList<object> history) => Typed(command).IsReplay(command, history);
 

@@ -27,7 +27,7 @@ public sealed record SealedIdentity(Guid PersonId, string Ciphertext)
 
     /// <summary>
     /// Encrypts <paramref name="details"/> with <paramref name="key"/>. The nonce is derived from the key and the content
-    /// (a synthetic nonce), so sealing the same details again gives the same text: a repeated command stays a no-op (ADR 12)
+    /// (a synthetic nonce), so sealing the same details again gives the same text: a repeated command is recognised as already recorded (ADR 26)
     /// and equal texts are only ever equal under one person's key.
     /// </summary>
     public static SealedIdentity Seal(Guid personId, PersonalDetails details, byte[] key)

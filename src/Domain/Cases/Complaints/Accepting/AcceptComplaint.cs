@@ -28,7 +28,7 @@ public sealed record AcceptComplaint(
         }
     }
 
-    /// <summary>Accepts a complaint awaiting acceptance; repeating an acceptance changes nothing.</summary>
+    /// <summary>Accepts a complaint awaiting acceptance; repeating it after acceptance is refused by status (an exact repeat is caught earlier as already recorded, ADR 26).</summary>
     public static object[] Decide(AcceptComplaint command, CaseState state)
     {
         state.EnsureStatus("complaint.accept", CaseStatus.AwaitingAcceptance, CaseStatus.AwaitingSecondAcceptance);
