@@ -76,19 +76,28 @@ public sealed class TallyViewTests
         await OutreachProjections.CatchUpAsync(_store, TimeSpan.FromMinutes(2));
         var live = await AnswersAsync(_store);
 
+        var inline = await InlineAnswersAsync(_store);
         await using (var owner = await OwnerStore.OpenAsync(_schema))
         {
             var rebuilt = await OutreachProjections.RebuildAsync(owner, Views);
             Assert.That(rebuilt.Select(r => r.Name), Is.EqualTo(Views));
+
+            // Every stored view, the inline ones (case details, units, visits, difficulties, rotas) included.
+            var all = await OutreachProjections.RebuildAsync(owner);
+            Assert.That(all.Select(r => r.Name), Is.EquivalentTo(OutreachProjections.List(owner).Select(p => p.Name)));
+            Assert.That(all.Select(r => r.Name), Does.Contain("Case").And.Contain("Visit").And.Contain("LocalityCases"));
         }
 
         Assert.That(await AnswersAsync(_store), Is.EqualTo(live), "rebuilt from the events");
+        Assert.That(await InlineAnswersAsync(_store), Is.EqualTo(inline), "inline views rebuilt from the events");
+        Assert.That(await Outreach.Audit.ViewAudit.CheckAsync(_store), Is.Empty, "every document is what its events say");
 
         var (fresh, _) = await RecordAsync(_programme);
         using (fresh)
         {
             await OutreachProjections.CatchUpAsync(fresh, TimeSpan.FromMinutes(2));
             Assert.That(await AnswersAsync(fresh), Is.EqualTo(live), "a fresh database that replayed the same commands");
+            Assert.That(await InlineAnswersAsync(fresh), Is.EqualTo(inline), "inline views of a fresh database that replayed the same commands");
         }
     }
 
@@ -118,6 +127,24 @@ public sealed class TallyViewTests
         Assert.That(await query.Query<TopicGuidance>().CountAsync(), Is.LessThanOrEqualTo(Enum.GetValues<GuidanceTopic>().Length));
         Assert.That(await query.Query<PersonWaiting>().CountAsync(), Is.LessThanOrEqualTo(Math.Max(1, open)));
         Assert.That(await query.Query<Outreach.Cases.LocalityCases>().CountAsync(), Is.LessThanOrEqualTo(Catalogue.All.Count).And.LessThan(await query.Query<Outreach.Cases.Case>().CountAsync()));
+    }
+
+    /// <summary>What the inline views answer: overdue steps (indexed on the case details) and every case's details view.</summary>
+    private static async Task<string> InlineAnswersAsync(IDocumentStore store)
+    {
+        await using var query = store.QuerySession();
+        var overdue = await Outreach.Cases.CaseQueries.OverdueAsync(query, Today);
+        var cases = await query.Query<Outreach.Cases.Case>().OrderBy(c => c.Id).ToListAsync();
+        var keys = new Outreach.PersonalData.InMemoryPersonKeyStore();
+        var views = new List<string>();
+        foreach (var c in cases)
+        {
+            var view = await Outreach.Cases.CaseView.FromAsync(c, Today, keys);
+            views.Add(System.Text.Json.JsonSerializer.Serialize(view));
+        }
+
+        Assert.That(overdue, Is.Not.Empty, "the sample has overdue steps");
+        return string.Join("\n", overdue.Select(o => $"overdue={o.Case.Id}:{o.Deadline.Step}:{o.Deadline.Due}:{o.DaysOverdue}").Concat(views));
     }
 
     /// <summary>Every view's answer through the library's queries, as text.</summary>
