@@ -177,6 +177,12 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
         }
         catch (ConcurrencyException ex)
         {
+            // A version expected of a stream that was never opened: say so, rather than "someone else was first".
+            if (!OpensStream && await session.Events.FetchStreamStateAsync(id, cancellation).ConfigureAwait(false) is null)
+            {
+                throw _kind.NotFound(id);
+            }
+
             throw new ConflictException(id, expectedVersion, ex, _kind.Noun);
         }
         catch (Marten.Exceptions.ExistingStreamIdCollisionException ex)

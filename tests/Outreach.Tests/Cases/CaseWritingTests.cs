@@ -138,7 +138,20 @@ public sealed class CaseWritingTests : StoreFixture
         Assert.That(events.Select(e => e.Data).OfType<PetitionClassified>().Count(), Is.EqualTo(1), "exactly one classification is recorded");
         Assert.That(failures.Where(f => f is not null), Has.All.InstanceOf<ConflictException>().Or.InstanceOf<DomainRuleException>());
         var winner = events.Select(e => e.Data).OfType<PetitionClassified>().Single();
-        Assert.That(failures.Count(f => f is null), Is.GreaterThanOrEqualTo(1), $"the winner ({winner.ClassifiedBy}) and any writer repeating the same kind succeed");
+        Assert.That(failures.Count(f => f is null), Is.EqualTo(1), $"only the winner ({winner.ClassifiedBy}) succeeds");
+        Assert.That(failures.OfType<DomainRuleException>().Select(f => f.Code), Has.All.EqualTo("petition.classify.same-kind").Or.EqualTo("petition.classify.already-classified"),
+            "a writer who lost the race and asked for what is now recorded hears why nothing was recorded");
+    }
+
+    [Test]
+    public async Task An_expected_version_of_a_case_never_received_is_not_found_rather_than_a_conflict()
+    {
+        await using var session = Store.LightweightSession();
+        var missing = Guid.NewGuid();
+        Assert.ThrowsAsync<CaseNotFoundException>(() =>
+            session.HandleAsync(new ClassifyPetition(missing, CaseKind.Complaint, null, "A", Story.At(2024, 6, 4)), expectedVersion: 1));
+        await using var query = Store.QuerySession();
+        Assert.That(await query.Events.FetchStreamStateAsync(missing), Is.Null, "nothing was recorded");
     }
 
     [Test]
