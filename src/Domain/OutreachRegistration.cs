@@ -92,6 +92,7 @@ public static class OutreachRegistration
         AddView<Rotation.RotaWeek>(options, new Rotation.RotaWeekProjection(), "RotaWeek");
         options.Schema.For<Visits.LocalityHistoryLine>().Index(l => l.LocalityCode);
         options.Schema.For<Rotation.RotaWeek>().Index(w => w.Week).Index(w => w.RotaId);
+        options.Schema.For<Visits.WeekVisits>().Index(w => w.Week);
         options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)

@@ -26,7 +26,7 @@ internal static class ProgrammeVerbs
     {
         var coverage = new Command("coverage", Cli.Say("Mức độ phủ kín mọi địa bàn đang có hiệu lực: chuyến đi gần nhất, số tuần từ đó, nơi chưa từng đến.", "Coverage of every locality in force: last visit, weeks since, never visited.")) { Today, CommunesOnly };
         coverage.SetAction((parse, ct) => Cli.Guard(parse, () => CoverageAsync(parse, ct)));
-        var visits = new Command("visits", Cli.Say("Các chuyến đi cơ sở đã thực hiện, theo năm, đơn vị hoặc người đi.", "Visits that took place, by year, unit or visitor.")) { By };
+        var visits = new Command("visits", Cli.Say("Các chuyến đi cơ sở đã thực hiện, theo năm, đơn vị hoặc người đi.", "Visits that took place, by year, unit or visitor.")) { By, From, To };
         visits.SetAction((parse, ct) => Cli.Guard(parse, () => VisitsAsync(parse, ct)));
         var guidance = new Command("guidance", Cli.Say("Các buổi hỗ trợ chuyên môn, nghiệp vụ theo chủ đề.", "Professional guidance sessions by topic."));
         guidance.SetAction((parse, ct) => Cli.Guard(parse, () => GuidanceAsync(parse, ct)));
@@ -72,6 +72,16 @@ internal static class ProgrammeVerbs
         GuidanceTopic.GrassrootsMediation => "hòa giải ở cơ sở",
         GuidanceTopic.HandlingComplaintLetters => "giải quyết đơn thư khiếu nại",
         _ => topic.Humanize(),
+    };
+
+    private static readonly Option<string?> From = new("--from")
+    {
+        Description = Cli.Say("Chỉ tính các tuần từ ngày này (yyyy-MM-dd); mặc định: từ đầu.", "Count only the weeks from this date (yyyy-MM-dd); default: from the start."),
+    };
+
+    private static readonly Option<string?> To = new("--to")
+    {
+        Description = Cli.Say("Chỉ tính các tuần đến ngày này (yyyy-MM-dd); mặc định: đến nay.", "Count only the weeks up to this date (yyyy-MM-dd); default: up to now."),
     };
 
     private static readonly Option<string?> HistoryAsOf = new("--as-of")
@@ -156,7 +166,15 @@ internal static class ProgrammeVerbs
 
         using var store = await Cli.OpenViewsAsync(parse, ct);
         await using var query = store.QuerySession();
-        var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, ct);
+        var from = CaseVerbs.ParseDate(parse.GetValue(From), "--from");
+        var to = CaseVerbs.ParseDate(parse.GetValue(To), "--to");
+        if (from > to)
+        {
+            throw new ArgumentException(Cli.Say($"--from {from:yyyy-MM-dd} nằm sau --to {to:yyyy-MM-dd}: hãy đổi chỗ hai ngày.", $"--from {from:yyyy-MM-dd} is after --to {to:yyyy-MM-dd}: swap the two dates."));
+        }
+
+        // A week counts when its Monday lies in the range, so the Monday of the first day's week opens it.
+        var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, from is { } f ? ProgrammeQueries.MondayOf(f) : DateOnly.MinValue, to ?? DateOnly.MaxValue, ct);
         var units = (await query.Query<Unit>().ToListAsync(ct)).ToDictionary(u => u.Id);
         string UnitName(Guid id) => units.TryGetValue(id, out var u) ? u.Name : id.ToString();
         var rows = (by switch

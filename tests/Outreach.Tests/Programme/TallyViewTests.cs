@@ -67,6 +67,14 @@ public sealed class TallyViewTests
 
         var answers = await AnswersAsync(_store);
         Assert.That(answers, Is.EqualTo(await ScannedAsync(_store)));
+
+        // A dashboard's range of weeks reads those weeks' rows, and they are the weeks of the full answer.
+        await using var query = _store.QuerySession();
+        var all = await ProgrammeQueries.VisitsPerWeekAsync(query);
+        var (from, to) = (all[all.Count / 3].Week, all[all.Count / 2].Week);
+        var ranged = await ProgrammeQueries.VisitsPerWeekAsync(query, from, to);
+        Assert.That(ranged, Is.EqualTo(all.Where(c => c.Week >= from && c.Week <= to).ToList()));
+        Assert.That(ranged, Is.Not.Empty.And.Count.LessThan(all.Count));
         Assert.That(answers, Does.Contain("visits=").And.Contain("guidance=").And.Contain("waiting=").And.Contain("cases=").And.Contain("kind="), "the sample fills every view");
     }
 

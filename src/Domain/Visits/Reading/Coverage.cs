@@ -92,10 +92,25 @@ public static class ProgrammeQueries
     public static async Task<int> VisitsTotalAsync(IQuerySession session, CancellationToken cancellation = default)
         => (await session.Query<LocalityVisits>().Select(r => r.Visits).ToListAsync(cancellation).ConfigureAwait(false)).Sum();
 
-    /// <summary>Visits that took place, per ISO week (Monday), unit and visitor, oldest week first (the async view WeekVisits).</summary>
-    public static async Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, CancellationToken cancellation = default)
+    /// <summary>
+    /// Visits that took place, per ISO week (Monday), unit and visitor, oldest week first (the async view WeekVisits): every
+    /// week on record, so the rows read grow with the weeks of history. A dashboard passes the weeks it shows instead.
+    /// </summary>
+    public static Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, CancellationToken cancellation = default)
+        => VisitsPerWeekAsync(session, DateOnly.MinValue, DateOnly.MaxValue, cancellation);
+
+    /// <summary>
+    /// Visits that took place in the weeks from <paramref name="from"/> to <paramref name="to"/> (both days included; a week
+    /// counts when its Monday lies between them), per week, unit and visitor, oldest week first. The week is indexed, so
+    /// the rows read are those weeks' rows only: bounded by the range and the people who went out, not by history.
+    /// </summary>
+    public static async Task<IReadOnlyList<VisitCount>> VisitsPerWeekAsync(IQuerySession session, DateOnly from, DateOnly to, CancellationToken cancellation = default)
     {
-        var rows = await session.Query<WeekVisits>().ToListAsync(cancellation).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(session);
+        var query = from == DateOnly.MinValue && to == DateOnly.MaxValue
+            ? session.Query<WeekVisits>()
+            : session.Query<WeekVisits>().Where(r => r.Week >= from && r.Week <= to);
+        var rows = await query.ToListAsync(cancellation).ConfigureAwait(false);
         return [.. rows.Select(r => new VisitCount(r.Week, r.UnitId, r.Visitor, r.Visits))
             .OrderBy(c => c.Week).ThenBy(c => c.UnitId).ThenBy(c => c.Visitor, StringComparer.Ordinal)];
     }
