@@ -36,7 +36,9 @@ internal static class ViewRowsBenchmark
     [
         new("ProgrammeQueries.CoverageAsync", ["visit"], async s => (await ProgrammeQueries.CoverageAsync(s, Catalogue, Today)).Count),
         new("ProgrammeQueries.VisitsTotalAsync", ["visit"], async s => await ProgrammeQueries.VisitsTotalAsync(s) > 0 ? 1 : 0),
-        new("ProgrammeQueries.VisitsPerWeekAsync", ["visit"], async s => (await ProgrammeQueries.VisitsPerWeekAsync(s)).Count),
+        new("ProgrammeQueries.VisitsPerWeekAsync (all weeks)", ["visit"], async s => (await ProgrammeQueries.VisitsPerWeekAsync(s)).Count),
+        new("ProgrammeQueries.VisitsPerWeekAsync (12 weeks)", ["visit"],
+            async s => (await ProgrammeQueries.VisitsPerWeekAsync(s, ProgrammeQueries.MondayOf(Today).AddDays(-7 * 11), Today)).Count),
         new("ProgrammeQueries.GuidanceByTopicAsync", ["visit"], async s => (await ProgrammeQueries.GuidanceByTopicAsync(s)).Count),
         new("DifficultyQueries.WaitingAsync", ["difficulty"], async s => (await DifficultyQueries.WaitingAsync(s, Today)).Count),
         new("CaseQueries.ByLocalityAndStatusAsync", ["case"], async s => (await CaseQueries.ByLocalityAndStatusAsync(s)).Count),
