@@ -1,0 +1,28 @@
+using Outreach;
+using Outreach.Hosting;
+using Outreach.Web;
+
+// The web host (issue 11): the library's read models over HTTP. Writes come with sign-in and roles; until then the
+// host records nothing. With no connection configured it starts or reuses the private cluster, as the console does.
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddOutreachSources();
+OutreachDatabase? resolved = null;
+builder.Services.AddOutreach(builder.Configuration, o =>
+{
+    if (o.ConnectionString is null)
+    {
+        // Resolved when the settings are first read, with the host's final configuration; said once.
+        resolved ??= OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine).GetAwaiter().GetResult();
+        (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
+    }
+});
+builder.Services.AddOutreachWeb();
+
+var app = builder.Build();
+app.UseOutreachWeb();
+app.MapOutreachReads();
+await app.RunAsync();
+
+/// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515", Justification = "WebApplicationFactory<Program> in the tests needs the entry point.")]
+public partial class Program;

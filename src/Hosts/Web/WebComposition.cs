@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+
+namespace Outreach.Web;
+
+/// <summary>What the web host adds around the library: languages, problem details with the library's codes, OpenAPI.</summary>
+internal static class WebComposition
+{
+    /// <summary>The languages a reader may ask for with <c>Accept-Language</c> (or <c>?culture=</c>); Vietnamese by default.</summary>
+    public static readonly string[] Cultures = ["vi", "en"];
+
+    /// <summary>Registers problem details and the OpenAPI document.</summary>
+    public static IServiceCollection AddOutreachWeb(this IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        // Enumerations by name, as in the library's JSON lines and the console's --json: stable for other programs.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi();
+        return services;
+    }
+
+    /// <summary>Adds the reader's language, the library's refusals as RFC 7807 problem details, and the OpenAPI document.</summary>
+    public static WebApplication UseOutreachWeb(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("vi"),
+            SupportedCultures = [.. Cultures.Select(CultureInfo.GetCultureInfo)],
+            SupportedUICultures = [.. Cultures.Select(CultureInfo.GetCultureInfo)],
+        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf, ExceptionHandler = WriteProblemAsync });
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static int StatusOf(Exception exception) => Failures.Describe(exception)?.HttpStatus ?? StatusCodes.Status500InternalServerError;
+
+    /// <summary>Writes the refusal as problem details: the library's code, its sentence in the reader's language, the fields.</summary>
+    private static async Task WriteProblemAsync(HttpContext context)
+    {
+        var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        var failure = exception is null ? null : Failures.Describe(exception, CultureInfo.CurrentUICulture);
+        var status = failure?.HttpStatus ?? StatusCodes.Status500InternalServerError;
+        context.Response.StatusCode = status;
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = status,
+            Title = failure?.Message ?? OutreachText.Get("system.internal", CultureInfo.CurrentUICulture),
+            Type = "urn:outreach:problem:" + (failure?.Code ?? "system.internal"),
+        };
+        problem.Extensions["code"] = failure?.Code ?? "system.internal";
+        if (failure is { Fields.Count: > 0 })
+        {
+            problem.Extensions["errors"] = failure.Fields.Select(f => new { field = f.Field, code = f.Code, message = f.Message }).ToArray();
+        }
+
+        await TypedResults.Problem(problem).ExecuteAsync(context).ConfigureAwait(false);
+    }
+}
