@@ -6,6 +6,10 @@ using Outreach.Web;
 // host records nothing. With no connection configured it starts or reuses the private cluster, as the console does.
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddOutreachSources();
+
+// The host's own sentences (which database it uses) in Vietnamese unless Web:Culture says otherwise; each request
+// answers in the language its Accept-Language asks for.
+System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(builder.Configuration["Web:Culture"] ?? "vi");
 OutreachDatabase? resolved = null;
 builder.Services.AddOutreach(builder.Configuration, o =>
 {
