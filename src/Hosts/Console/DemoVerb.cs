@@ -167,12 +167,13 @@ internal static class DemoVerb
         Cli.Out.WriteLine(t.Pick(
             $"Khóm, ấp: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} có cán bộ xuống trong 12 tuần qua, {hamlets.Count(h => h.NeverVisited)} chưa từng (chi tiết: outreach programme coverage).",
             $"Hamlets and quarters: {hamlets.Count(h => h.WeeksSince is <= 12)}/{hamlets.Length} visited in the last 12 weeks, {hamlets.Count(h => h.NeverVisited)} never (details: outreach programme coverage)."));
-        DifficultiesVerbs.RenderWaiting(waiting, today, t);
+        var staff = await Units.StaffDirectory.LoadAsync(query, ct);
+        DifficultiesVerbs.RenderWaiting(waiting, today, t, staff);
         // This week's rota, as recorded in the rota streams (the async view RotaWeek).
         var thisWeek = await Rotation.RotaQueries.WeekAsync(query, Visits.ProgrammeQueries.MondayOf(today), ct);
         if (thisWeek.Count > 0)
         {
-            RotationVerbs.Render(new Rotation.RotationPlan(thisWeek, 0, [], []), Cli.Outreach.Localities, t, 1, summary: false);
+            RotationVerbs.Render(new Rotation.RotationPlan(thisWeek, 0, [], []), Cli.Outreach.Localities, t, 1, summary: false, staff);
         }
 
         CasesVerbs.RenderOverdue(overdue.Take(10).ToArray(), overdue.Count, overdue.Select(o => o.Case.Id).Distinct().Count(), today, t);

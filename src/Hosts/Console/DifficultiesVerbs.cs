@@ -26,7 +26,7 @@ internal static class DifficultiesVerbs
             }
             else
             {
-                RenderWaiting(rows, today, Cli.Text(parse));
+                RenderWaiting(rows, today, Cli.Text(parse), await Units.StaffDirectory.LoadAsync(query, ct));
             }
 
             return Cli.Ok;
@@ -34,7 +34,7 @@ internal static class DifficultiesVerbs
         return new Command("difficulties", Cli.Say("Khó khăn, vướng mắc nêu ra trong các chuyến đi cơ sở và việc báo cáo lên cấp trên.", "Difficulties raised on visits and their escalations.")) { waiting };
     }
 
-    public static void RenderWaiting(IReadOnlyList<DifficultiesWaiting> rows, DateOnly today, CaseText t)
+    public static void RenderWaiting(IReadOnlyList<DifficultiesWaiting> rows, DateOnly today, CaseText t, Units.StaffDirectory staff)
     {
         if (rows.Count == 0)
         {
@@ -47,7 +47,7 @@ internal static class DifficultiesVerbs
             .AddColumns(t.Pick("Người phải xử lý", "Waiting on"), t.Pick("Đang chờ", "Open"), t.Pick("Quá hạn", "Overdue"), t.Pick("Hạn sớm nhất", "Earliest due"));
         foreach (var r in rows)
         {
-            table.AddRow(new Text(r.WaitingOn), new Text(r.Open.ToString(t.Culture)),
+            table.AddRow(new Text(staff.Label(r.WaitingOn)), new Text(r.Open.ToString(t.Culture)),
                 new Text(r.Overdue.ToString(t.Culture), r.Overdue > 0 ? new Style(Color.Red) : Style.Plain), new Text(r.OldestDue is { } d ? t.Date(d) : "—"));
         }
 

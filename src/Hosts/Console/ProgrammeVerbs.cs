@@ -177,11 +177,12 @@ internal static class ProgrammeVerbs
         var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, from is { } f ? ProgrammeQueries.MondayOf(f) : DateOnly.MinValue, to ?? DateOnly.MaxValue, ct);
         var units = (await query.Query<Unit>().ToListAsync(ct)).ToDictionary(u => u.Id);
         string UnitName(Guid id) => units.TryGetValue(id, out var u) ? u.Name : id.ToString();
+        var staff = await Units.StaffDirectory.LoadAsync(query, ct);
         var rows = (by switch
         {
             "year" => counts.GroupBy(c => c.Week.AddDays(3).Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             "unit" => counts.GroupBy(c => UnitName(c.UnitId)),
-            _ => counts.GroupBy(c => $"{c.Visitor} ({UnitName(c.UnitId)})"),
+            _ => counts.GroupBy(c => staff.Find(c.Visitor) is { } member ? $"{member.Label}, {UnitName(c.UnitId)}" : $"{c.Visitor} ({UnitName(c.UnitId)})"),
         }).Select(g => (Key: g.Key, Visits: g.Sum(c => c.Visits))).OrderBy(r => r.Key, StringComparer.Ordinal).ToArray();
         if (parse.GetValue(Cli.Json))
         {
@@ -195,7 +196,7 @@ internal static class ProgrammeVerbs
             .AddColumns(by switch { "year" => t.Pick("Năm", "Year"), "unit" => t.Pick("Đơn vị", "Unit"), _ => t.Pick("Cán bộ / tổ", "Visitor") }, t.Pick("Số lượt", "Visits"));
         foreach (var (key, visits) in rows)
         {
-            table.AddRow(key, visits.ToString(t.Culture));
+            table.AddRow(new Text(key), new Text(visits.ToString(t.Culture)));
         }
 
         table.Columns[1].RightAligned();

@@ -44,11 +44,13 @@ internal static class RotationVerbs
         var today = VietnamTime.Today(TimeProvider.System);
         var from = CaseVerbs.ParseDate(parse.GetValue(From), "--from") ?? Visits.ProgrammeQueries.MondayOf(today);
         var visitors = (parse.GetValue(Visitors) ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var staff = Units.StaffDirectory.Empty;
         if (visitors.Count == 0)
         {
             using var store = await Cli.OpenStoreAsync(parse, ct);
             await using var query = store.QuerySession();
             var units = await query.Query<Unit>().ToListAsync(ct);
+            staff = await Units.StaffDirectory.LoadAsync(query, ct);
             visitors = [.. units.OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(u => u.Visitors())];
             if (visitors.Count == 0)
             {
@@ -79,7 +81,7 @@ internal static class RotationVerbs
         }
 
         var t = Cli.Text(parse);
-        Render(plan, catalogue, t, parse.GetValue(Show));
+        Render(plan, catalogue, t, parse.GetValue(Show), staff: staff);
         if (recorded is { } rota)
         {
             Cli.Out.WriteLine(t.Pick($"Đã ghi lịch phân công {rota}.", $"Recorded rota {rota}."));
@@ -88,7 +90,7 @@ internal static class RotationVerbs
         return Cli.Ok;
     }
 
-    public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow, bool summary = true)
+    public static void Render(RotationPlan plan, LocalityCatalogue catalogue, Outreach.Hosting.CaseText t, int weeksToShow, bool summary = true, Units.StaffDirectory? staff = null)
     {
         if (summary)
         {
@@ -102,7 +104,7 @@ internal static class RotationVerbs
                 .AddColumns(t.Pick("Cán bộ / tổ", "Visitor"), t.Pick("Địa bàn", "Locality"));
             foreach (var a in week)
             {
-                table.AddRow(a.Visitor, catalogue.NameOn(a.Locality, a.Week));
+                table.AddRow(new Text((staff ?? Units.StaffDirectory.Empty).Label(a.Visitor)), new Text(catalogue.NameOn(a.Locality, a.Week)));
             }
 
             Cli.Out.Write(table);
