@@ -157,5 +157,8 @@ public sealed class WebReadTests
             "/api/cases/{idOrNumber}", "/api/cases/overdue", "/api/cases/by-locality", "/api/programme/coverage",
             "/api/programme/visits-per-week", "/api/programme/guidance", "/api/difficulties/waiting", "/api/views",
         }));
+        var coverage = document["paths"]!["/api/programme/coverage"]!["get"]!["responses"]!.AsObject();
+        Assert.That(coverage.Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "404" }), "answers and problems are declared");
+        Assert.That(coverage["400"]!["content"]!.AsObject().Select(c => c.Key), Does.Contain("application/problem+json"));
     }
 }
