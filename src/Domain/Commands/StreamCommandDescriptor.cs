@@ -33,14 +33,12 @@ internal sealed class StreamKind<TState> where TState : class
     public async Task<(TState State, long Version, IReadOnlyList<object> History)> FoldAsync(IQuerySession session, Guid id, CancellationToken cancellation)
     {
         var events = await session.Events.FetchStreamAsync(id, token: cancellation).ConfigureAwait(false);
-        var state = None(id);
-        foreach (var recorded in events)
-        {
-            state = Evolve(state, recorded.Data);
-        }
-
-        return (state, events.Count == 0 ? 0 : events[^1].Version, [.. events.Select(e => e.Data)]);
+        IReadOnlyList<object> history = [.. events.Select(e => e.Data)];
+        return (Fold(id, history), events.Count == 0 ? 0 : events[^1].Version, history);
     }
+
+    /// <summary>The stream's state folded from <paramref name="history"/>, starting from <see cref="None"/>. Pure.</summary>
+    public TState Fold(Guid id, IEnumerable<object> history) => history.Aggregate(None(id), Evolve);
 }
 
 /// <summary>A command of one stream kind, with its pure decider.</summary>
@@ -124,7 +122,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
     public override IReadOnlyList<object> DecideAfter(IReadOnlyList<object> history, IOutreachCommand command)
     {
         ArgumentNullException.ThrowIfNull(history);
-        return Decide(command, history.Aggregate(_kind.None(_streamId(command)), _kind.Evolve));
+        return Decide(command, _kind.Fold(_streamId(command), history));
     }
 
     /// <inheritdoc />
@@ -145,7 +143,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 ? await session.Events.FetchForWriting<StreamHistory>(id, expected, cancellation).ConfigureAwait(false)
                 : await session.Events.FetchForWriting<StreamHistory>(id, cancellation).ConfigureAwait(false);
             var history = stream.Aggregate?.Events ?? [];
-            var state = _kind.Settled(history.Aggregate(_kind.None(id), _kind.Evolve), options);
+            var state = _kind.Settled(_kind.Fold(id, history), options);
             if (history.Count > 0 && !_kind.Exists(state))
             {
                 throw new DomainRuleException("stream.other-kind", id, new Term("noun." + _kind.Noun));
