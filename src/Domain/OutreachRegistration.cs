@@ -93,6 +93,8 @@ public static class OutreachRegistration
         options.Schema.For<Visits.LocalityHistoryLine>().Index(l => l.LocalityCode);
         options.Schema.For<Rotation.RotaWeek>().Index(w => w.Week).Index(w => w.RotaId);
         options.Schema.For<Visits.WeekVisits>().Index(w => w.Week);
+        // Idempotency keys of web requests (ADR 31): looked up by id only.
+        options.Schema.For<RecordedRequest>();
         options.Schema.For<Visits.Visit>().Index(v => v.LocalityCode).Index(v => v.UnitId).Index(v => v.PlannedFor);
         options.Schema.For<Case>()
             .Index(c => c.Status)

@@ -42,4 +42,48 @@ public sealed class OutreachService
         await using var session = _store.LightweightSession();
         return await session.HandleAsync(command, _clock, expectedVersion, cancellation).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Handles <paramref name="command"/> once per <paramref name="key"/> of its actor: the first time it is recorded,
+    /// together with the key and the answer in one transaction; a retry with the same key and the same command returns
+    /// that first answer and records nothing, also after a restart.
+    /// </summary>
+    /// <exception cref="CommandInputException">The key is empty, too long or not visible ASCII.</exception>
+    /// <exception cref="IdempotencyKeyReusedException">The key was used for a different command; nothing was recorded.</exception>
+    public async Task<RequestAnswer> HandleOnceAsync(IOutreachCommand command, string key, long? expectedVersion = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        RecordedRequest.EnsureUsableKey(key);
+        if (_actors?.CurrentActor is { Length: > 0 } actor)
+        {
+            command = CommandJson.WithActor(command, actor);
+        }
+
+        var id = RecordedRequest.IdOf(command.Actor, key);
+        var fingerprint = RecordedRequest.FingerprintOf(command);
+        await using var session = _store.LightweightSession();
+        if (await session.LoadAsync<RecordedRequest>(id, cancellation).ConfigureAwait(false) is { } earlier)
+        {
+            return earlier.Fingerprint == fingerprint
+                ? new RequestAnswer(earlier.Result, IsRepeat: true)
+                : throw new IdempotencyKeyReusedException(key, earlier.Command);
+        }
+
+        RecordedRequest Record(CommandResult result) => new()
+        {
+            Id = id, Actor = command.Actor, Command = command.GetType().Name, Fingerprint = fingerprint, Result = result, RecordedAt = _clock.GetUtcNow(),
+        };
+
+        // Insert, not store: a second request racing with the same key loses on the primary key, in the same transaction as its events.
+        var answer = await OutreachCommands.HandleCoreAsync(session, command, _clock, expectedVersion, (s, result) => s.Insert(Record(result)), cancellation).ConfigureAwait(false);
+        if (!answer.Changed)
+        {
+            // Nothing new was recorded (the step was already in the record): keep the answer all the same, so the key means one thing.
+            await using var keep = _store.LightweightSession();
+            keep.Insert(Record(answer));
+            await keep.SaveChangesAsync(cancellation).ConfigureAwait(false);
+        }
+
+        return new RequestAnswer(answer, IsRepeat: false);
+    }
 }

@@ -107,7 +107,8 @@ public abstract class CommandDescriptor
     /// <summary>True when <paramref name="command"/> is already recorded in <paramref name="history"/> (ADR 26). Pure.</summary>
     public abstract bool IsAlreadyRecorded(IOutreachCommand command, IReadOnlyList<object> history);
 
-    internal abstract Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation);
+    internal abstract Task<CommandResult> AppendAsync(
+        IDocumentSession session, IOutreachCommand command, long? expectedVersion, Action<IDocumentSession, CommandResult>? beforeSave, CancellationToken cancellation);
 }
 
 /// <summary>The catalogue of every command, and the one write path all of them take.</summary>
@@ -145,12 +146,22 @@ public static class OutreachCommands
     /// <exception cref="DomainRuleException">The command names a locality that is unknown or not in force on its date.</exception>
     /// <exception cref="CaseNotFoundException">The stream does not exist and the command does not open one.</exception>
     /// <exception cref="ConflictException">Someone else changed the stream first; nothing was recorded.</exception>
-    public static async Task<CommandResult> HandleAsync(
+    public static Task<CommandResult> HandleAsync(
         this IDocumentSession session,
         IOutreachCommand command,
         TimeProvider? clock = null,
         long? expectedVersion = null,
         CancellationToken cancellation = default)
+        => HandleCoreAsync(session, command, clock, expectedVersion, null, cancellation);
+
+    /// <summary>The write path, with <paramref name="beforeSave"/> storing more in the same transaction as the events (an idempotency record).</summary>
+    internal static async Task<CommandResult> HandleCoreAsync(
+        IDocumentSession session,
+        IOutreachCommand command,
+        TimeProvider? clock,
+        long? expectedVersion,
+        Action<IDocumentSession, CommandResult>? beforeSave,
+        CancellationToken cancellation)
     {
         var descriptor = For(command.GetType());
         descriptor.Validate(command);
@@ -172,6 +183,6 @@ public static class OutreachCommands
             command = await completed.CompleteAsync(options, cancellation).ConfigureAwait(false);
         }
 
-        return await descriptor.AppendAsync(session, command, expectedVersion, cancellation).ConfigureAwait(false);
+        return await descriptor.AppendAsync(session, command, expectedVersion, beforeSave, cancellation).ConfigureAwait(false);
     }
 }

@@ -133,7 +133,8 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
     /// at commit), folds its events, records nothing for a command already recorded, otherwise runs the slice's checks and
     /// decider and appends the events in one transaction.
     /// </summary>
-    internal override async Task<CommandResult> AppendAsync(IDocumentSession session, IOutreachCommand command, long? expectedVersion, CancellationToken cancellation)
+    internal override async Task<CommandResult> AppendAsync(
+        IDocumentSession session, IOutreachCommand command, long? expectedVersion, Action<IDocumentSession, CommandResult>? beforeSave, CancellationToken cancellation)
     {
         var id = _streamId(command);
         var options = OutreachRegistration.OptionsOf(session.DocumentStore);
@@ -150,8 +151,10 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
             }
 
             var events = history.Count > 0 && IsReplay(command, history) ? [] : await DecideAsync(command, state, session, options, cancellation).ConfigureAwait(false);
+            var result = new CommandResult(id, history.Count + events.Length, [.. events.Select(e => e.GetType().Name)]);
             if (events.Length > 0)
             {
+                beforeSave?.Invoke(session, result);
                 session.LastModifiedBy = command.Actor;
                 if (history.Count == 0)
                 {
@@ -171,7 +174,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
                 await followUp.FollowUpAsync(state, options, cancellation).ConfigureAwait(false);
             }
 
-            return new CommandResult(id, history.Count + events.Length, [.. events.Select(e => e.GetType().Name)]);
+            return result;
         }
         catch (ConcurrencyException ex)
         {

@@ -124,7 +124,7 @@ public static class Failures
         ConflictException conflict => conflict.ExpectedVersion is null ? FailureKind.Conflict : FailureKind.StaleVersion,
         StreamNotFoundException => FailureKind.NotFound,
         PersonalData.PersonErasedException => FailureKind.Erased,
-        PersonalData.ClearanceRefusedException => FailureKind.Forbidden,
+        PersonalData.ClearanceRefusedException or Access.AccessDeniedException => FailureKind.Forbidden,
         // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).
         Audit.HistoryTamperedException or PersonalData.PersonKeyDamagedException => FailureKind.Tampered,
         CommandInputException or Localities.CatalogueFormatException or PersonalData.ClearanceHolderException

@@ -2,8 +2,8 @@ using Outreach;
 using Outreach.Hosting;
 using Outreach.Web;
 
-// The web host (issue 11): the library's read models over HTTP. Writes come with sign-in and roles; until then the
-// host records nothing. With no connection configured it starts or reuses the private cluster, as the console does.
+// The web host (issue 11): the library's commands and read models over HTTP for signed-in people (ADR 27, 31). With no
+// connection configured it starts or reuses the private cluster, as the console does.
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddOutreachSources();
 
@@ -21,10 +21,16 @@ builder.Services.AddOutreach(builder.Configuration, o =>
     }
 });
 builder.Services.AddOutreachWeb();
+builder.Services.AddOutreachIdentity();
 
 var app = builder.Build();
 app.UseOutreachWeb();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+app.MapOutreachSignIn();
 app.MapOutreachReads();
+app.MapOutreachCommands();
 await app.RunAsync();
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>

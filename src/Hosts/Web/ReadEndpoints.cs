@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Outreach.Access;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
@@ -21,8 +22,11 @@ internal static class ReadEndpoints
     public static WebApplication MapOutreachReads(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // Every read may be refused with problem details (a bad date: 400; an unknown case: 404).
-        var api = app.MapGroup("/api").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        // Every read needs a signed-in person and may be refused with problem details (a bad date: 400; outside the reader's
+        // scope: 403; an unknown case: 404). Rows naming people or cases are limited to the reader's scope (ReadScope).
+        var api = app.MapGroup("/api").RequireAuthorization()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         var cases = api.MapGroup("/cases").WithTags("Cases");
         cases.MapGet("/{idOrNumber}", CaseAsync).WithName("GetCase").WithSummary("A case's details and open deadlines; asOf (yyyy-MM-dd) or version for the past.");
         cases.MapGet("/overdue", OverdueAsync).WithName("GetOverdueSteps").WithSummary("Steps past their legal deadline on a day (default today).");
@@ -37,20 +41,36 @@ internal static class ReadEndpoints
         return app;
     }
 
-    private static async Task<Ok<CaseView>> CaseAsync(string idOrNumber, string? asOf, long? version, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> CaseAsync(
+        string idOrNumber, string? asOf, long? version, string? purpose, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var day = QueryInput.Date(asOf, "asOf");
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        if (await CaseQueries.FindAsync(session, idOrNumber, ct).ConfigureAwait(false) is { } found)
+        {
+            scope.EnsureSeesCase(found);
+        }
+
+        // A denouncer's identity only under a clearance held by the signed-in person; the library records the reading first.
+        var clearance = context.Request.Headers["X-Clearance-Code"].ToString() is { Length: > 0 } code
+            ? new ClearanceRequest(WebIdentity.PersonOf(context).StaffCode, code, purpose ?? "")
+            : null;
         var request = new CaseRequest(idOrNumber)
         {
             AsOf = day is { } d ? VietnamTime.EndOf(d).AddTicks(-1) : null,
             Version = version,
             Today = day ?? VietnamTime.Today(clock),
+            Clearance = clearance,
         };
         return TypedResults.Ok(await CaseReading.ShowAsync(store, request, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<ViewAnswer<OverdueCase>>> OverdueAsync(string? on, IQuerySession session, TimeProvider clock, CancellationToken ct)
-        => Answer(await CaseQueries.OverdueAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false), null);
+    private static async Task<Ok<ViewAnswer<OverdueCase>>> OverdueAsync(string? on, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var rows = await CaseQueries.OverdueAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false);
+        return Answer([.. rows.Where(r => scope.SeesCase(r.Case))], null);
+    }
 
     private static async Task<Ok<ViewAnswer<LocalityStatusCount>>> ByLocalityAsync(IQuerySession session, IDocumentStore store, CancellationToken ct)
         => Answer(await CaseQueries.ByLocalityAndStatusAsync(session, ct).ConfigureAwait(false), await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
@@ -60,22 +80,32 @@ internal static class ReadEndpoints
         => Answer(await ProgrammeQueries.CoverageAsync(session, options.Value.Localities, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false),
             await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
 
-    private static async Task<Ok<ViewAnswer<VisitCount>>> VisitsPerWeekAsync(string? from, string? to, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ViewAnswer<VisitCount>>> VisitsPerWeekAsync(
+        string? from, string? to, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
         // Default: the last 12 weeks, the dashboard's chart.
         var end = QueryInput.Date(to, "to") ?? VietnamTime.Today(clock);
         var start = QueryInput.Date(from, "from") ?? ProgrammeQueries.MondayOf(end).AddDays(-7 * 11);
         QueryInput.EnsureOrdered(start, end, "from", "to");
-        return Answer(await ProgrammeQueries.VisitsPerWeekAsync(session, ProgrammeQueries.MondayOf(start), end, ct).ConfigureAwait(false),
-            await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+        var rows = await ProgrammeQueries.VisitsPerWeekAsync(session, ProgrammeQueries.MondayOf(start), end, ct).ConfigureAwait(false);
+        return Answer([.. rows.Where(r => scope.SeesUnit(r.UnitId))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
     }
 
     private static async Task<Ok<ViewAnswer<GuidanceByTopic>>> GuidanceAsync(IQuerySession session, IDocumentStore store, CancellationToken ct)
         => Answer(await ProgrammeQueries.GuidanceByTopicAsync(session, ct).ConfigureAwait(false), await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
 
-    private static async Task<Ok<ViewAnswer<DifficultiesWaiting>>> WaitingAsync(string? on, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
-        => Answer(await DifficultyQueries.WaitingAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false),
-            await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    private static async Task<Ok<ViewAnswer<DifficultiesWaiting>>> WaitingAsync(
+        string? on, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var rows = await DifficultyQueries.WaitingAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false);
+        return Answer([.. rows.Where(r => scope.SeesPerson(r.WaitingOn))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>Whose work the signed-in reader sees today.</summary>
+    internal static Task<ReadScope> ScopeAsync(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+        => ReadScope.OfAsync(session, WebIdentity.PersonOf(context), VietnamTime.Today(clock), ct);
 
     private static async Task<Ok<ViewFreshness>> FreshnessAsync(IDocumentStore store, CancellationToken ct)
         => TypedResults.Ok(await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));

@@ -30,31 +30,32 @@ internal static class WebComposition
             SupportedCultures = [.. Cultures.Select(CultureInfo.GetCultureInfo)],
             SupportedUICultures = [.. Cultures.Select(CultureInfo.GetCultureInfo)],
         });
-        app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = StatusOf, ExceptionHandler = WriteProblemAsync });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteFailureAsync });
         app.UseStatusCodePages();
         app.MapOpenApi();
         return app;
     }
 
-    private static int StatusOf(Exception exception) => Failures.Describe(exception)?.HttpStatus ?? StatusCodes.Status500InternalServerError;
-
     /// <summary>Writes the refusal as problem details: the library's code, its sentence in the reader's language, the fields.</summary>
-    private static async Task WriteProblemAsync(HttpContext context)
+    private static Task WriteFailureAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
         var failure = exception is null ? null : Failures.Describe(exception, CultureInfo.CurrentUICulture);
-        var status = failure?.HttpStatus ?? StatusCodes.Status500InternalServerError;
+        return failure is null
+            ? WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "system.internal", OutreachText.Get("system.internal", CultureInfo.CurrentUICulture))
+            : WriteProblemAsync(context, failure.HttpStatus, failure.Code, failure.Message, failure.Fields);
+    }
+
+    /// <summary>Answers with an RFC 7807 problem: status, the stable <paramref name="code"/> (also in <c>type</c>), the sentence, the field errors.</summary>
+    public static async Task WriteProblemAsync(HttpContext context, int status, string code, string title, IReadOnlyList<FieldFailure>? fields = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         context.Response.StatusCode = status;
-        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Type = "urn:outreach:problem:" + code };
+        problem.Extensions["code"] = code;
+        if (fields is { Count: > 0 })
         {
-            Status = status,
-            Title = failure?.Message ?? OutreachText.Get("system.internal", CultureInfo.CurrentUICulture),
-            Type = "urn:outreach:problem:" + (failure?.Code ?? "system.internal"),
-        };
-        problem.Extensions["code"] = failure?.Code ?? "system.internal";
-        if (failure is { Fields.Count: > 0 })
-        {
-            problem.Extensions["errors"] = failure.Fields.Select(f => new { field = f.Field, code = f.Code, message = f.Message }).ToArray();
+            problem.Extensions["errors"] = fields.Select(f => new { field = f.Field, code = f.Code, message = f.Message }).ToArray();
         }
 
         await TypedResults.Problem(problem).ExecuteAsync(context).ConfigureAwait(false);

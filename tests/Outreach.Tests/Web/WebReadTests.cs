@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
@@ -27,7 +26,7 @@ public sealed class WebReadTests
 
     private string _schema = "";
     private DocumentStore _store = null!;
-    private WebApplicationFactory<Program> _factory = null!;
+    private WebHost _host = null!;
     private HttpClient _http = null!;
     private Guid _case;
     private string _keys = "";
@@ -53,12 +52,9 @@ public sealed class WebReadTests
 
         var database = await TestDatabase.DatabaseAsync();
         _keys = Path.Combine(Path.GetTempPath(), "outreach-web-keys-" + _schema);
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
-            .UseSetting("Outreach:ConnectionString", database.Application)
-            .UseSetting("Outreach:OwnerConnectionString", database.Admin)
-            .UseSetting("Outreach:SchemaName", _schema)
-            .UseSetting("Outreach:KeyFolder", _keys));
-        _http = _factory.CreateClient();
+        _host = WebHost.Start(database, _schema, _keys);
+        // An auditor reads the whole programme; scopes are WebAccessTests' subject.
+        _http = _host.Client("thanh-tra.3", "auditor");
 
         // The host's daemon keeps the asynchronous views; wait until it has read every event.
         var deadline = DateTime.UtcNow.AddMinutes(2);
@@ -73,9 +69,9 @@ public sealed class WebReadTests
     public async Task Stop()
     {
         _http?.Dispose();
-        if (_factory is not null)
+        if (_host is not null)
         {
-            await _factory.DisposeAsync();
+            await _host.DisposeAsync();
         }
 
         _store?.Dispose();

@@ -1,0 +1,219 @@
+using System.Collections.Frozen;
+using Marten;
+using Outreach.Cases;
+using Outreach.Units;
+
+namespace Outreach.Access;
+
+/// <summary>
+/// The roles a signed-in person may hold, as identity providers put them in the token's <c>role</c> claims. Who may
+/// record which step is <see cref="CommandAccess"/>; whose work a person sees is <see cref="ReadScope"/>.
+/// </summary>
+public static class OutreachRoles
+{
+    /// <summary>A cadre who goes down to the localities: records their own visits, difficulties and the petitions they hear.</summary>
+    public const string Cadre = "cadre";
+
+    /// <summary>The head of a unit: settles complaints and denunciations, answers the escalations addressed to them, keeps the rota.</summary>
+    public const string UnitHead = "unit-head";
+
+    /// <summary>The city committee (Ban Thường vụ): watches the whole programme, answers escalations to the city, adopts the rota.</summary>
+    public const string Committee = "committee";
+
+    /// <summary>An inspector or auditor: reads everything, records nothing.</summary>
+    public const string Auditor = "auditor";
+
+    /// <summary>The administrator: keeps the units and their members, and erases a citizen's data on a lawful request.</summary>
+    public const string Administrator = "administrator";
+
+    /// <summary>Every role, in the order the documentation lists them.</summary>
+    public static IReadOnlyList<string> All { get; } = [Cadre, UnitHead, Committee, Auditor, Administrator];
+}
+
+/// <summary>The signed-in person as the library sees them: their staff code (the actor of what they record) and roles.</summary>
+/// <param name="StaffCode">The staff code; recorded as the actor of every step this person takes.</param>
+/// <param name="Roles">The roles the identity provider gave them (unknown roles are ignored).</param>
+public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles)
+{
+    /// <summary>True when the person holds <paramref name="role"/>.</summary>
+    public bool Holds(string role) => Roles.Contains(role);
+
+    /// <summary>True when the person reads the whole programme (committee, auditor, administrator), not only their unit's work.</summary>
+    public bool ReadsEverything => Holds(OutreachRoles.Committee) || Holds(OutreachRoles.Auditor) || Holds(OutreachRoles.Administrator);
+
+    /// <summary>The claims a staff code is read from, first found wins: <c>staff_code</c>, then the name claims, then the subject.</summary>
+    public static IReadOnlyList<string> StaffCodeClaims { get; } =
+        ["staff_code", System.Security.Claims.ClaimTypes.Name, "unique_name", "name", "sub", System.Security.Claims.ClaimTypes.NameIdentifier];
+
+    /// <summary>The claims roles are read from: <c>role</c>, <c>roles</c> and the framework's role claim type.</summary>
+    public static IReadOnlyList<string> RoleClaims { get; } = [System.Security.Claims.ClaimTypes.Role, "role", "roles"];
+
+    /// <summary>The person a signed-in principal (a validated token or a sign-in cookie) stands for.</summary>
+    /// <exception cref="AccessDeniedException">No staff code, or no Outreach role.</exception>
+    public static OutreachPerson FromClaims(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var code = StaffCodeClaims.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+        return From(code, user.Claims.Where(c => RoleClaims.Contains(c.Type)).Select(c => c.Value));
+    }
+
+    /// <summary>Builds a person from a staff code and the role names of a token; a blank code or no known role is refused.</summary>
+    /// <exception cref="AccessDeniedException">No staff code, or none of the token's roles is an Outreach role.</exception>
+    public static OutreachPerson From(string? staffCode, IEnumerable<string> roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        if (string.IsNullOrWhiteSpace(staffCode))
+        {
+            throw new AccessDeniedException("access.no-staff-code");
+        }
+
+        var known = roles.Select(r => r.Trim().ToLowerInvariant()).Where(OutreachRoles.All.Contains).ToHashSet(StringComparer.Ordinal);
+        return known.Count == 0
+            ? throw new AccessDeniedException("access.no-role", staffCode, string.Join(", ", OutreachRoles.All))
+            : new OutreachPerson(staffCode.Trim(), known);
+    }
+}
+
+/// <summary>The signed-in person may not do or see this; nothing was recorded or shown. HTTP 403.</summary>
+public sealed class AccessDeniedException : OutreachException
+{
+    /// <summary>Creates the refusal <paramref name="code"/> with the values of its sentence.</summary>
+    public AccessDeniedException(string code, params object?[] arguments) : base(code, arguments) { }
+}
+
+/// <summary>
+/// Which roles may record which step: one row per command, read by every host (the web host's POST endpoints, an
+/// embedding app's own). Auditors record nothing; a denouncer's identity is revealed only by reading a case under a
+/// clearance, never by a bare command.
+/// </summary>
+public static class CommandAccess
+{
+    private static readonly string[] Field = [OutreachRoles.Cadre, OutreachRoles.UnitHead];
+    private static readonly string[] Head = [OutreachRoles.UnitHead];
+    private static readonly string[] Escalations = [OutreachRoles.UnitHead, OutreachRoles.Committee];
+    private static readonly string[] Admin = [OutreachRoles.Administrator];
+
+    private static readonly FrozenDictionary<string, string[]> Table = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        // Intake: the cadre who hears a resident records and sorts the petition; the head transfers, reclassifies or sets it aside.
+        ["ReceivePetition"] = Field, ["ClassifyPetition"] = Field, ["GuideCitizen"] = Field, ["AnswerPetition"] = Field,
+        ["ReclassifyPetition"] = Head, ["DeclareNotProcessable"] = Head, ["TransferPetition"] = Head,
+
+        // Complaints: the head of the competent unit settles; the verifier (a cadre) verifies and holds the dialogue;
+        // what the complainant does (a second complaint, withdrawal, a lawsuit) is recorded by whoever receives it.
+        ["AcceptComplaint"] = Head, ["RefuseComplaint"] = Head, ["AssignVerifier"] = Head, ["FlagComplaint"] = Head,
+        ["SuspendComplaint"] = Head, ["ResumeComplaint"] = Head, ["IssueFirstDecision"] = Head, ["IssueSecondDecision"] = Head,
+        ["DeliverDecision"] = Head, ["TerminateComplaint"] = Head,
+        ["RecordVerification"] = Field, ["HoldDialogue"] = Field, ["FileSecondComplaint"] = Field, ["WithdrawComplaint"] = Field,
+        ["RecordLawsuit"] = Field,
+
+        // Denunciations: the head settles; the supervising body (the committee) demands a late report.
+        ["WidenDenunciationCheck"] = Head, ["AcceptDenunciation"] = Head, ["RefuseDenunciation"] = Head,
+        ["NotifyDenunciationParties"] = Head, ["ExtendDenunciationSettlement"] = Head, ["ConcludeDenunciation"] = Head,
+        ["SubmitLateSettlementReport"] = Head, ["DemandLateSettlementReport"] = [OutreachRoles.Committee],
+
+        // Personal data and the organisation.
+        ["EraseCitizenData"] = Admin,
+        ["RegisterUnit"] = Admin, ["AssignCadre"] = Admin, ["ReleaseCadre"] = Admin, ["AppointUnitHead"] = Admin,
+        ["FormVisitingGroup"] = [OutreachRoles.UnitHead, OutreachRoles.Administrator],
+
+        // Visits and difficulties: the cadres in the field; escalations are answered by the person they wait on.
+        ["PlanVisit"] = Field, ["ArrangeVisit"] = Field, ["AttendMeeting"] = Field, ["GiveGuidance"] = Field,
+        ["JoinCommunityWork"] = Field, ["DeliverOutreach"] = Field, ["HearResident"] = Field, ["FileVisitReport"] = Field,
+        ["CancelVisit"] = Field, ["RecordMissedVisit"] = Field,
+        ["RaiseDifficulty"] = Field, ["ResolveOnSite"] = Field, ["EscalateDifficulty"] = Field, ["DeliverSolution"] = Field,
+        ["AnswerEscalation"] = Escalations, ["AssignDifficulty"] = Escalations, ["RequestInformation"] = Escalations,
+
+        // The rota is kept by the heads and adopted by the committee.
+        ["RecordRota"] = Escalations, ["SwapRotaVisits"] = Escalations, ["CancelRotaVisit"] = Escalations, ["ReassignRotaVisit"] = Escalations,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The roles that may record <paramref name="descriptor"/>'s command; empty when no role may (it is not offered over HTTP).</summary>
+    public static IReadOnlyList<string> RolesFor(CommandDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(descriptor);
+        return Table.GetValueOrDefault(descriptor.Name) ?? [];
+    }
+
+    /// <summary>Refuses, before anything is read or recorded, a person whose roles do not allow the command.</summary>
+    /// <exception cref="AccessDeniedException">None of the person's roles may record this step.</exception>
+    public static void EnsureAllowed(OutreachPerson person, CommandDescriptor descriptor)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var roles = RolesFor(descriptor);
+        if (!roles.Any(person.Holds))
+        {
+            throw roles.Count == 0
+                ? new AccessDeniedException("access.command-not-offered", descriptor.Name)
+                : new AccessDeniedException("access.command-role", descriptor.Name, string.Join(", ", roles));
+        }
+    }
+}
+
+/// <summary>
+/// Whose work a person sees. Committee, auditors and administrators see everything; a cadre or a unit head sees the
+/// work of the units they belong to (as member or head on the day): its visits, the difficulties waiting on its people,
+/// and the cases its people received or verify. Programme-wide tallies without names (coverage, guidance topics, cases per
+/// locality) are open to every signed-in role.
+/// </summary>
+public sealed class ReadScope
+{
+    private readonly FrozenSet<Guid> _units;
+    private readonly FrozenSet<string> _people;
+
+    private ReadScope(bool everything, IEnumerable<Guid> units, IEnumerable<string> people)
+    {
+        IsEverything = everything;
+        _units = units.ToFrozenSet();
+        _people = people.ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>The whole programme.</summary>
+    public static ReadScope Everything { get; } = new(true, [], []);
+
+    /// <summary>True when nothing is hidden.</summary>
+    public bool IsEverything { get; }
+
+    /// <summary>The units whose work is seen (empty for <see cref="Everything"/>).</summary>
+    public IReadOnlySet<Guid> Units => _units;
+
+    /// <summary>The scope of <paramref name="person"/> on <paramref name="on"/>, read from the unit documents.</summary>
+    public static async Task<ReadScope> OfAsync(IQuerySession session, OutreachPerson person, DateOnly on, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.ReadsEverything)
+        {
+            return Everything;
+        }
+
+        var units = await session.Query<Unit>().ToListAsync(cancellation).ConfigureAwait(false);
+        var own = units.Where(u => u.Members.Any(m => m.CadreCode == person.StaffCode) || u.HeadOn(on) == person.StaffCode).ToList();
+        var people = own.SelectMany(u => u.Members.Select(m => m.CadreCode).Concat(u.Groups.Select(g => g.GroupCode)).Append(u.Code))
+            .Append(person.StaffCode);
+        return new ReadScope(false, own.Select(u => u.Id), people);
+    }
+
+    /// <summary>True when the scope covers work done by or waiting on <paramref name="staffCode"/> (a person, a group or a unit code).</summary>
+    public bool SeesPerson(string? staffCode) => IsEverything || (staffCode is not null && _people.Contains(staffCode));
+
+    /// <summary>True when the scope covers the unit.</summary>
+    public bool SeesUnit(Guid unitId) => IsEverything || _units.Contains(unitId);
+
+    /// <summary>True when the case was received or is verified by someone in scope.</summary>
+    public bool SeesCase(Case @case)
+    {
+        ArgumentNullException.ThrowIfNull(@case);
+        return IsEverything || SeesPerson(@case.ReceivedBy) || SeesPerson(@case.Legal.Verifier);
+    }
+
+    /// <summary>Refuses a case outside the scope.</summary>
+    /// <exception cref="AccessDeniedException">The case is neither received nor verified in the person's units.</exception>
+    public void EnsureSeesCase(Case @case)
+    {
+        if (!SeesCase(@case))
+        {
+            throw new AccessDeniedException("access.case-outside-scope", @case.Number ?? @case.Id.ToString());
+        }
+    }
+}

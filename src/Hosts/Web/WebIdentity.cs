@@ -1,0 +1,145 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Mvc;
+using Outreach.Access;
+
+namespace Outreach.Web;
+
+/// <summary>
+/// Who is calling (ADR 31): a JWT bearer token from any OpenID Connect provider (<c>Authentication:Schemes:Bearer</c> in
+/// the configuration: an authority, or issuer, audiences and signing keys as <c>dotnet user-jwts</c> writes them), or the
+/// dashboard's sign-in cookie, issued in exchange for such a token. What a person may do is the library's
+/// <see cref="CommandAccess"/> and <see cref="ReadScope"/>; the host only establishes who they are.
+/// </summary>
+internal static class WebIdentity
+{
+    /// <summary>The scheme that picks the bearer token when an <c>Authorization</c> header is sent, else the cookie.</summary>
+    public const string Scheme = "outreach";
+
+    /// <summary>How long a dashboard sign-in lasts at most (never beyond the token it was exchanged for).</summary>
+    public static readonly TimeSpan CookieLifetime = TimeSpan.FromHours(8);
+
+    /// <summary>Registers the schemes, the signed-in actor, and problem-details answers for 401 and 403 on the API.</summary>
+    public static IServiceCollection AddOutreachIdentity(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IActorSource>(sp => new SignedInActor(sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(new ProblemAuthorizationResults());
+        services.AddAntiforgery();
+        services.AddAuthorization();
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            // Authority, audiences, issuers and keys are bound by the framework from Authentication:Schemes:Bearer.
+            .AddJwtBearer()
+            .AddCookie(o =>
+            {
+                o.Cookie.Name = "outreach.signin";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.LoginPath = "/signin";
+                o.AccessDeniedPath = "/signin";
+                o.ExpireTimeSpan = CookieLifetime;
+                o.SlidingExpiration = false;
+            });
+        return services;
+    }
+
+    /// <summary>Maps <c>POST /signin</c> (a token for a cookie) and <c>POST /signout</c>.</summary>
+    public static WebApplication MapOutreachSignIn(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/signin", SignInAsync).ExcludeFromDescription();
+        app.MapPost("/signout", (Func<HttpContext, Task<IResult>>)SignOutAsync).ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The signed-in person of the request.</summary>
+    /// <exception cref="AccessDeniedException">Signed in without a staff code or an Outreach role.</exception>
+    public static OutreachPerson PersonOf(HttpContext context) => OutreachPerson.FromClaims(context.User);
+
+    /// <summary>Validates the token exactly as an API call's bearer token is validated, then issues the dashboard's cookie.</summary>
+    private static async Task<IResult> SignInAsync(HttpContext context, [FromForm] string? token, [FromForm] string? returnUrl)
+    {
+        var back = returnUrl is { Length: > 0 } url && IsLocal(url) ? url : "/";
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return TypedResults.LocalRedirect("/signin?error=access.token-missing&returnUrl=" + Uri.EscapeDataString(back));
+        }
+
+        context.Request.Headers.Authorization = "Bearer " + token.Trim();
+        var result = await context.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme).ConfigureAwait(false);
+        if (!result.Succeeded || result.Principal is null)
+        {
+            return TypedResults.LocalRedirect("/signin?error=access.token-invalid&returnUrl=" + Uri.EscapeDataString(back));
+        }
+
+        OutreachPerson person;
+        try
+        {
+            person = OutreachPerson.FromClaims(result.Principal);
+        }
+        catch (AccessDeniedException refused)
+        {
+            return TypedResults.LocalRedirect($"/signin?error={refused.Code}&returnUrl=" + Uri.EscapeDataString(back));
+        }
+
+        var claims = new List<Claim> { new(ClaimTypes.Name, person.StaffCode) };
+        claims.AddRange(person.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        var expires = DateTimeOffset.UtcNow + CookieLifetime;
+        if (result.Properties?.ExpiresUtc is { } tokenExpires && tokenExpires < expires)
+        {
+            expires = tokenExpires;
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role)),
+            new AuthenticationProperties { ExpiresUtc = expires, IsPersistent = false }).ConfigureAwait(false);
+        return TypedResults.LocalRedirect(back);
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context)
+    {
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+        return TypedResults.LocalRedirect("/signin");
+    }
+
+    private static bool IsLocal(string url)
+        => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+
+    /// <summary>The actor of every recorded step: the signed-in person's staff code, never a field the client sends.</summary>
+    private sealed class SignedInActor(IHttpContextAccessor accessor) : IActorSource
+    {
+        public string? CurrentActor => accessor.HttpContext?.User is { Identity.IsAuthenticated: true } user ? OutreachPerson.FromClaims(user).StaffCode : null;
+    }
+
+    /// <summary>On the API, a missing or refused sign-in is answered with problem details, not a redirect to the sign-in page.</summary>
+    private sealed class ProblemAuthorizationResults : IAuthorizationMiddlewareResultHandler
+    {
+        private readonly AuthorizationMiddlewareResultHandler _default = new();
+
+        public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+        {
+            if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && (authorizeResult.Challenged || authorizeResult.Forbidden))
+            {
+                if (authorizeResult.Challenged)
+                {
+                    context.Response.Headers.WWWAuthenticate = "Bearer";
+                }
+
+                var (status, code) = authorizeResult.Challenged ? (StatusCodes.Status401Unauthorized, "access.sign-in-required") : (StatusCodes.Status403Forbidden, "access.forbidden");
+                await WebComposition.WriteProblemAsync(context, status, code, OutreachText.Get(code, System.Globalization.CultureInfo.CurrentUICulture)).ConfigureAwait(false);
+                return;
+            }
+
+            await _default.HandleAsync(next, context, policy, authorizeResult).ConfigureAwait(false);
+        }
+    }
+}
