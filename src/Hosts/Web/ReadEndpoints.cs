@@ -24,7 +24,7 @@ internal static class ReadEndpoints
         ArgumentNullException.ThrowIfNull(app);
         // Every read needs a signed-in person and may be refused with problem details (a bad date: 400; outside the reader's
         // scope: 403; an unknown case: 404). Rows naming people or cases are limited to the reader's scope (ReadScope).
-        var api = app.MapGroup("/api").RequireAuthorization()
+        var api = app.MapGroup("/api").RequireOutreachPerson()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         var cases = api.MapGroup("/cases").WithTags("Cases");

@@ -61,6 +61,18 @@ internal static class WebIdentity
         return app;
     }
 
+    /// <summary>Refuses, on every endpoint of the group, a signed-in caller without a staff code or an Outreach role (403).</summary>
+    public static RouteGroupBuilder RequireOutreachPerson(this RouteGroupBuilder group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        group.RequireAuthorization().AddEndpointFilter(async (context, next) =>
+        {
+            _ = PersonOf(context.HttpContext);
+            return await next(context).ConfigureAwait(false);
+        });
+        return group;
+    }
+
     /// <summary>The signed-in person of the request.</summary>
     /// <exception cref="AccessDeniedException">Signed in without a staff code or an Outreach role.</exception>
     public static OutreachPerson PersonOf(HttpContext context) => OutreachPerson.FromClaims(context.User);
