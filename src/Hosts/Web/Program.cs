@@ -21,10 +21,12 @@ builder.Services.AddOutreach(builder.Configuration, o =>
     }
 });
 builder.Services.AddOutreachWeb();
+builder.Services.AddOpen311(builder.Configuration);
 
 var app = builder.Build();
 app.UseOutreachWeb();
 app.MapOutreachReads();
+app.MapOpen311();
 await app.RunAsync();
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>
