@@ -125,6 +125,7 @@ public static class Failures
         StreamNotFoundException => FailureKind.NotFound,
         PersonalData.PersonErasedException => FailureKind.Erased,
         PersonalData.ClearanceRefusedException or Access.AccessDeniedException => FailureKind.Forbidden,
+        Open311.Open311RefusedException open311 => open311.Kind,
         // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).
         Audit.HistoryTamperedException or PersonalData.PersonKeyDamagedException => FailureKind.Tampered,
         CommandInputException or Localities.CatalogueFormatException or PersonalData.ClearanceHolderException

@@ -22,6 +22,7 @@ builder.Services.AddOutreach(builder.Configuration, o =>
 });
 builder.Services.AddOutreachWeb();
 builder.Services.AddOutreachIdentity();
+builder.Services.AddOpen311(builder.Configuration);
 
 var app = builder.Build();
 app.UseOutreachWeb();
@@ -31,6 +32,7 @@ app.UseAntiforgery();
 app.MapOutreachSignIn();
 app.MapOutreachReads();
 app.MapOutreachCommands();
+app.MapOpen311();
 await app.RunAsync();
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>
