@@ -21,9 +21,11 @@ builder.Services.AddOutreach(builder.Configuration, o =>
     }
 });
 builder.Services.AddOutreachWeb();
+builder.AddOutreachOperations();
 
 var app = builder.Build();
 app.UseOutreachWeb();
+app.UseOutreachOperations();
 app.MapOutreachReads();
 await app.RunAsync();
 
