@@ -38,7 +38,14 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, IOpt
                 await CheckJsonBodyAsync(context, limit, limits.Value.MaxJsonDepth).ConfigureAwait(false);
             }
 
-            await next(context).ConfigureAwait(false);
+            if (context.GetEndpoint() is RouteEndpoint { RoutePattern.RawText: { } pattern } && pattern.StartsWith("/openapi/", StringComparison.Ordinal))
+            {
+                await AsProblemAsync(context, next).ConfigureAwait(false);
+            }
+            else
+            {
+                await next(context).ConfigureAwait(false);
+            }
         }
         catch (BadHttpRequestException ex) when (!context.Response.HasStarted)
         {
@@ -51,6 +58,36 @@ internal sealed partial class RequestLimitsMiddleware(RequestDelegate next, IOpt
             context.Response.Clear();
             await TypedResults.Problem(StatusProblems.Describe(context, ex.StatusCode)).ExecuteAsync(context).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>
+    /// Runs an endpoint that answers its refusals in plain text (the OpenAPI document's "no document named …") with its
+    /// answer held back, and turns a 4xx it wrote into problem details like every other refusal.
+    /// </summary>
+    private static async Task AsProblemAsync(HttpContext context, RequestDelegate next)
+    {
+        var original = context.Response.Body;
+        await using var held = new MemoryStream();
+        context.Response.Body = held;
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        if (context.Response.StatusCode is >= 400 and < 500 && context.Response.ContentType?.StartsWith("application/problem+json", StringComparison.Ordinal) is not true)
+        {
+            var status = context.Response.StatusCode;
+            context.Response.Clear();
+            await TypedResults.Problem(StatusProblems.Describe(context, status)).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        held.Position = 0;
+        await held.CopyToAsync(original, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static bool IsJson(HttpRequest request)
