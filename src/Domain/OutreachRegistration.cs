@@ -181,8 +181,8 @@ public static class OutreachRegistration
         services.TryAddSingleton<OutreachService>();
         services.AddHostedService<OutreachStartup>();
         services.AddHostedService<Audit.CheckpointService>();
-        return services.AddMarten(sp => StoreOptionsFor(
-                sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten))
+        return services.AddMarten(sp => WithCommandLog(StoreOptionsFor(
+                sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten), sp.GetService<ILoggerFactory>()))
             .UseLightweightSessions()
             // The dashboards' tallies (ADR 25) are kept by the daemon of every host that registers Outreach; HotCold elects
             // one node per view when several run.
@@ -202,6 +202,17 @@ public static class OutreachRegistration
             configure?.Invoke(o);
         }, configureMarten);
 
+    /// <summary>Logs each command the write path handles to the host's logging (category <c>Outreach.Commands</c>, ADR 29).</summary>
+    private static StoreOptions WithCommandLog(StoreOptions options, ILoggerFactory? loggers)
+    {
+        if (loggers is not null)
+        {
+            options.Listeners.OfType<OutreachStoreSettings>().Single().Logger = loggers.CreateLogger(CommandLog.Category);
+        }
+
+        return options;
+    }
+
     /// <summary>Prepares the schema when the host starts (<see cref="OutreachOptions.PrepareSchemaOnStart"/>).</summary>
     private sealed class OutreachStartup(OutreachSchema schema, IOptions<OutreachOptions> options) : IHostedService
     {
@@ -218,4 +229,7 @@ internal sealed class OutreachStoreSettings(OutreachOptions options, TimeProvide
     public OutreachOptions Options { get; } = options;
 
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Where the write path logs each command; nowhere unless the host's logging is registered (DI).</summary>
+    public ILogger Logger { get; set; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 }

@@ -163,7 +163,44 @@ public static class OutreachCommands
         Action<IDocumentSession, CommandResult>? beforeSave,
         CancellationToken cancellation)
     {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(command);
         var descriptor = For(command.GetType());
+        var streamId = descriptor.StreamIdOf(command);
+        // Traced, timed and logged here, so every host and every embedding app gets the same telemetry (ADR 29).
+        using var activity = OutreachTelemetry.StartCommand(descriptor.Name, streamId);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var logger = (session.DocumentStore.Options as StoreOptions)?.Listeners.OfType<OutreachStoreSettings>().FirstOrDefault()?.Logger
+            ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        try
+        {
+            var result = await DecideAndAppendAsync(session, descriptor, command, clock, expectedVersion, beforeSave, cancellation).ConfigureAwait(false);
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            OutreachTelemetry.Handled(activity, descriptor.Name, result, elapsed);
+            if (result.Changed)
+            {
+                CommandLog.Recorded(logger, descriptor.Name, streamId, result.Version, result.Events.Count, command.Actor, elapsed);
+            }
+            else
+            {
+                CommandLog.Unchanged(logger, descriptor.Name, streamId, result.Version, command.Actor, elapsed);
+            }
+
+            return result;
+        }
+        catch (Exception ex)
+        {
+            var elapsed = System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var (outcome, code) = OutreachTelemetry.Failed(activity, descriptor.Name, ex, elapsed);
+            CommandLog.NotRecorded(logger, descriptor.Name, streamId, outcome, code, command.Actor, elapsed);
+            throw;
+        }
+    }
+
+    private static async Task<CommandResult> DecideAndAppendAsync(
+        IDocumentSession session, CommandDescriptor descriptor, IOutreachCommand command, TimeProvider? clock, long? expectedVersion,
+        Action<IDocumentSession, CommandResult>? beforeSave, CancellationToken cancellation)
+    {
         descriptor.Validate(command);
         var settings = OutreachRegistration.SettingsOf(session.DocumentStore);
         var now = (clock ?? settings.Clock).GetUtcNow();

@@ -37,6 +37,9 @@ public enum FailureKind
 
     /// <summary>The database or schema is not prepared. Exit 7, HTTP 503.</summary>
     NotPrepared,
+
+    /// <summary>The input is larger than the deployment accepts (an HTTP body over the host's limit). Exit 2, HTTP 413.</summary>
+    TooLarge,
 }
 
 /// <summary>A failure described for people and programs: code, sentence, kind, and the field problems of a bad command.</summary>
@@ -55,6 +58,7 @@ public sealed record Failure(string Code, string Message, FailureKind Kind, IRea
         FailureKind.Conflict => 409,
         FailureKind.StaleVersion => 412,
         FailureKind.Forbidden => 403,
+        FailureKind.TooLarge => 413,
         FailureKind.Erased => 410,
         FailureKind.Unavailable or FailureKind.NotPrepared => 503,
         _ => 500,
@@ -63,7 +67,7 @@ public sealed record Failure(string Code, string Message, FailureKind Kind, IRea
     /// <summary>The console's exit code of this failure (README, "Exit codes").</summary>
     public int ExitCode => Kind switch
     {
-        FailureKind.BadInput or FailureKind.Forbidden => 2,
+        FailureKind.BadInput or FailureKind.Forbidden or FailureKind.TooLarge => 2,
         FailureKind.Refused or FailureKind.NotFound or FailureKind.Erased => 1,
         FailureKind.Conflict or FailureKind.StaleVersion => 8,
         FailureKind.Tampered => 4,
@@ -124,6 +128,7 @@ public static class Failures
         ConflictException conflict => conflict.ExpectedVersion is null ? FailureKind.Conflict : FailureKind.StaleVersion,
         StreamNotFoundException => FailureKind.NotFound,
         PersonalData.PersonErasedException => FailureKind.Erased,
+        InputTooLargeException => FailureKind.TooLarge,
         PersonalData.ClearanceRefusedException or Access.AccessDeniedException => FailureKind.Forbidden,
         Open311.Open311RefusedException open311 => open311.Kind,
         // A person's key that no longer reads fails the same integrity check as altered history (audit verify's key-unreadable).

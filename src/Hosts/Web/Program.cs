@@ -23,9 +23,11 @@ builder.Services.AddOutreach(builder.Configuration, o =>
 builder.Services.AddOutreachWeb();
 builder.Services.AddOutreachIdentity();
 builder.Services.AddOpen311(builder.Configuration);
+builder.AddOutreachOperations();
 
 var app = builder.Build();
 app.UseOutreachWeb();
+app.UseOutreachOperations();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -31,7 +31,7 @@ internal static class WebComposition
             SupportedUICultures = [.. Cultures.Select(CultureInfo.GetCultureInfo)],
         });
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = WriteFailureAsync });
-        app.UseStatusCodePages(context => WriteStatusAsync(context.HttpContext));
+        app.UseStatusCodePages();
         app.MapOpenApi();
         return app;
     }
@@ -44,21 +44,6 @@ internal static class WebComposition
         return failure is null
             ? WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "system.internal", OutreachText.Get("system.internal", CultureInfo.CurrentUICulture))
             : WriteProblemAsync(context, failure.HttpStatus, failure.Code, failure.Message, failure.Fields);
-    }
-
-    /// <summary>A status the framework set without a body (no route, wrong method or content type, too large): a problem with a code too.</summary>
-    private static Task WriteStatusAsync(HttpContext context)
-    {
-        var status = context.Response.StatusCode;
-        var code = status switch
-        {
-            StatusCodes.Status404NotFound => "http.not-found",
-            StatusCodes.Status405MethodNotAllowed => "http.method-not-allowed",
-            StatusCodes.Status415UnsupportedMediaType => "request.body.content-type",
-            StatusCodes.Status413PayloadTooLarge => "http.too-large",
-            _ => "http.status",
-        };
-        return WriteProblemAsync(context, status, code, OutreachText.Format(code, CultureInfo.CurrentUICulture, status));
     }
 
     /// <summary>Answers with an RFC 7807 problem: status, the stable <paramref name="code"/> (also in <c>type</c>), the sentence, the field errors.</summary>
