@@ -17,7 +17,7 @@ public static class OutreachConfiguration
         ["OUTREACH_CALENDAR"] = "Outreach:CalendarFile",
     };
 
-    /// <summary>Adds the hosts' sources to <paramref name="builder"/>: defaults first, then the environment.</summary>
+    /// <summary>Adds the hosts' sources to <paramref name="builder"/>: defaults beneath every source it has, then the environment.</summary>
     public static IConfigurationBuilder AddOutreachSources(this IConfigurationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -31,7 +31,10 @@ public static class OutreachConfiguration
             }
         }
 
-        return builder.AddInMemoryCollection(defaults).AddEnvironmentVariables().AddInMemoryCollection(shortNames);
+        // The defaults go under every source the host already has (a web host's appsettings, command line and test
+        // settings), so that they only fill what nothing else says.
+        builder.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = defaults });
+        return builder.AddEnvironmentVariables().AddInMemoryCollection(shortNames);
     }
 
     /// <summary>The hosts' configuration (no file): defaults and the environment.</summary>

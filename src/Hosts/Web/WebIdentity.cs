@@ -4,7 +4,12 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Outreach.Access;
 
 namespace Outreach.Web;
@@ -30,6 +35,12 @@ internal static class WebIdentity
         services.AddSingleton<IActorSource>(sp => new SignedInActor(sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton<IAuthorizationMiddlewareResultHandler>(new ProblemAuthorizationResults());
         services.AddAntiforgery();
+        // The cookie's keys live in the deployment's key folder, so that every instance sharing it reads every other's sign-in.
+        services.AddDataProtection().SetApplicationName("outreach-web");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<OutreachOptions>>((keys, outreach) => keys.XmlRepository =
+                new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.Combine(outreach.Value.KeyFolder, "web-sign-in")), NullLoggerFactory.Instance));
         services.AddAuthorization();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = context =>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Outreach.Cases;
 using Outreach.Tests.Support;
 
 namespace Outreach.Tests.Web;
@@ -214,5 +215,41 @@ public sealed class WebCommandTests
         // The wrong content type is refused by routing (415); the rest by the binding (400).
         Assert.That((status, problem["code"]!.GetValue<string>()), Is.EqualTo((code == "request.media-type" ? HttpStatusCode.UnsupportedMediaType : HttpStatusCode.BadRequest, code)));
         Assert.That(problem["title"]!.GetValue<string>(), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task A_denouncers_identity_is_shown_only_under_the_readers_own_clearance_and_the_reading_is_recorded_first()
+    {
+        var id = Guid.NewGuid();
+        await SendAsync(_cadre, Post("/api/petition/receive", Petition(id)));
+        await SendAsync(_cadre, Post("/api/petition/classify", new { caseId = id, kind = "Denunciation", occurredAt = At.AddHours(1) }));
+        var code = Outreach.PersonalData.DenouncerClearance.Issue("insp-1", Outreach.PersonalData.DenouncerClearance.DefaultFile(_keys));
+        using var inspector = _host.Client("insp-1", "auditor");
+        using var other = _host.Client("insp-2", "auditor");
+
+        var plain = await inspector.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        Assert.That(plain!["citizen"]!["name"]!.GetValue<string>(), Is.Not.EqualTo("Võ Thị Hoa"), "no clearance: the denouncer is a pseudonym");
+        Assert.That(plain["citizen"]!["isProtected"]!.GetValue<bool>(), Is.True);
+        var before = await VersionAsync(id);
+
+        // Someone else's code is refused, and nothing is recorded.
+        using var borrowed = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{id}?purpose=kiem-tra");
+        borrowed.Headers.Add("X-Clearance-Code", code);
+        var refused = await other.SendAsync(borrowed);
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await VersionAsync(id), Is.EqualTo(before));
+
+        using var cleared = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{id}?purpose=Thanh tra việc giải quyết");
+        cleared.Headers.Add("X-Clearance-Code", code);
+        var clearedAnswer = await inspector.SendAsync(cleared);
+        var shown = await clearedAnswer.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(clearedAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK), shown?.ToJsonString());
+        Assert.That(shown!["citizen"]!["name"]!.GetValue<string>(), Is.EqualTo("Võ Thị Hoa"));
+        Assert.That(await VersionAsync(id), Is.EqualTo(before + 1), "the reading is recorded in the case");
+        using var store = await TestDatabase.CreateStoreAsync(_schema);
+        await using var query = store.QuerySession();
+        var reveal = (await query.Events.FetchStreamAsync(id))[^1];
+        Assert.That(reveal.Data, Is.TypeOf<DenouncerIdentityRevealed>());
+        Assert.That(reveal.Data.ToString(), Does.Contain("insp-1").And.Contain("Thanh tra việc giải quyết"));
     }
 }
