@@ -48,9 +48,18 @@ public sealed class OutreachService
     /// together with the key and the answer in one transaction; a retry with the same key and the same command returns
     /// that first answer and records nothing, also after a restart.
     /// </summary>
+    /// <param name="command">The command.</param>
+    /// <param name="key">The client's key for this request.</param>
+    /// <param name="expectedVersion">The stream version the client acts on, if it said.</param>
+    /// <param name="sent">
+    /// What the client sent, when the host completed it with defaults that change between tries (a business time of
+    /// "now"): a retry is recognised by this instead of by the completed command.
+    /// </param>
+    /// <param name="cancellation">Cancels the database work.</param>
     /// <exception cref="CommandInputException">The key is empty, too long or not visible ASCII.</exception>
     /// <exception cref="IdempotencyKeyReusedException">The key was used for a different command; nothing was recorded.</exception>
-    public async Task<RequestAnswer> HandleOnceAsync(IOutreachCommand command, string key, long? expectedVersion = null, CancellationToken cancellation = default)
+    public async Task<RequestAnswer> HandleOnceAsync(
+        IOutreachCommand command, string key, long? expectedVersion = null, string? sent = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         RecordedRequest.EnsureUsableKey(key);
@@ -60,7 +69,7 @@ public sealed class OutreachService
         }
 
         var id = RecordedRequest.IdOf(command.Actor, key);
-        var fingerprint = RecordedRequest.FingerprintOf(command);
+        var fingerprint = sent is null ? RecordedRequest.FingerprintOf(command) : RecordedRequest.FingerprintOf(command.GetType().Name, sent);
         await using var session = _store.LightweightSession();
         if (await session.LoadAsync<RecordedRequest>(id, cancellation).ConfigureAwait(false) is { } earlier)
         {

@@ -26,6 +26,9 @@ public static class OutreachRoles
     /// <summary>The administrator: keeps the units and their members, and erases a citizen's data on a lawful request.</summary>
     public const string Administrator = "administrator";
 
+    /// <summary>The roles' names in the reader's language, joined by "or" (or <paramref name="conjunction"/>).</summary>
+    public static Terms Named(IEnumerable<string> roles, string conjunction = "word.or") => new([.. roles.Select(r => new Term("role." + r))], conjunction);
+
     /// <summary>Every role, in the order the documentation lists them.</summary>
     public static IReadOnlyList<string> All { get; } = [Cadre, UnitHead, Committee, Auditor, Administrator];
 }
@@ -69,7 +72,7 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
 
         var known = roles.Select(r => r.Trim().ToLowerInvariant()).Where(OutreachRoles.All.Contains).ToHashSet(StringComparer.Ordinal);
         return known.Count == 0
-            ? throw new AccessDeniedException("access.no-role", staffCode, string.Join(", ", OutreachRoles.All))
+            ? throw new AccessDeniedException("access.no-role", staffCode, string.Join(", ", OutreachRoles.All) + " (" + OutreachRoles.Named(OutreachRoles.All, "word.and") + ")")
             : new OutreachPerson(staffCode.Trim(), known);
     }
 }
@@ -145,7 +148,7 @@ public static class CommandAccess
         {
             throw roles.Count == 0
                 ? new AccessDeniedException("access.command-not-offered", descriptor.Name)
-                : new AccessDeniedException("access.command-role", descriptor.Name, string.Join(", ", roles));
+                : new AccessDeniedException("access.command-role", descriptor.Name, OutreachRoles.Named(roles));
         }
     }
 }

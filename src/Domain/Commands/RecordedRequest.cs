@@ -42,6 +42,10 @@ public sealed record RecordedRequest
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(command, command.GetType(), CommandJson.Options)));
     }
 
+    /// <summary>The fingerprint of a request as the client sent it (its body), for the command <paramref name="commandName"/>.</summary>
+    public static string FingerprintOf(string commandName, string sent)
+        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(commandName + "\n" + sent)));
+
     /// <summary>Refuses a key that is empty, too long or holds anything but visible ASCII.</summary>
     /// <exception cref="CommandInputException">The key is not usable.</exception>
     public static void EnsureUsableKey(string key)

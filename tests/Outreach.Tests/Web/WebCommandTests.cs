@@ -132,6 +132,16 @@ public sealed class WebCommandTests
         Assert.That(again.Body["events"]!.ToJsonString(), Is.EqualTo(first.Body["events"]!.ToJsonString()), "the first answer, events and all");
         Assert.That(again.ETag, Is.EqualTo(first.ETag));
 
+        // Without occurredAt (the host dates the step now), a retry seconds later is still the same request.
+        var undated = Guid.NewGuid();
+        var undatedKey = Guid.NewGuid().ToString();
+        var body = new { caseId = undated, channel = "Letter", isAnonymous = true, localityCode = "cao-lanh", content = "Xin sửa đường" };
+        var firstUndated = await SendAsync(_cadre, Post("/api/petition/receive", body, undatedKey));
+        await Task.Delay(1100);
+        var retryUndated = await SendAsync(_cadre, Post("/api/petition/receive", body, undatedKey));
+        Assert.That((firstUndated.Status, retryUndated.Status, retryUndated.Body["repeated"]?.GetValue<bool>()), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK, true)), retryUndated.Body.ToJsonString());
+        Assert.That(await VersionAsync(undated), Is.EqualTo(1));
+
         var other = await SendAsync(_cadre, Post("/api/petition/receive", Petition(Guid.NewGuid()), key));
         Assert.That((other.Status, other.Body["code"]!.GetValue<string>()), Is.EqualTo((HttpStatusCode.UnprocessableEntity, "request.idempotency-key.reused")));
 
