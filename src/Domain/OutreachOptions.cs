@@ -63,6 +63,12 @@ public sealed class OutreachOptions
     /// <summary>Whether the schema is brought up to date when the host starts (default true). Turn it off when a deployment step does it.</summary>
     public bool PrepareSchemaOnStart { get; set; } = true;
 
+    /// <summary>
+    /// How a host registered with <c>services.AddOutreach(configuration)</c> takes part in keeping the asynchronous views
+    /// (ADR 25, ADR 29): the <c>Outreach:Projections</c> section.
+    /// </summary>
+    public OutreachProjectionOptions Projections { get; set; } = new();
+
     /// <summary>A locality catalogue file (JSON, see <c>docs/programme.md</c>) replacing the shipped one; read at start.</summary>
     public string? LocalitiesFile { get; set; }
 

@@ -151,8 +151,10 @@ public static class OutreachRegistration
     /// with Outreach's store, a <see cref="TimeProvider"/> (unless one is registered), the person-key store, the
     /// <see cref="OutreachSchema"/> service that prepares the schema as its owner (and does so at start unless
     /// <see cref="OutreachOptions.PrepareSchemaOnStart"/> is false), <see cref="OutreachService"/>, and the
-    /// <see cref="Audit.CheckpointService"/> (idle unless <see cref="OutreachOptions.CheckpointEvery"/> is set). Returns Marten's
-    /// configuration expression so the caller can chain more (an async daemon, their own projections).
+    /// <see cref="Audit.CheckpointService"/> (idle unless <see cref="OutreachOptions.CheckpointEvery"/> is set), and Marten's
+    /// async daemon in HotCold mode for the asynchronous views (none when <see cref="OutreachProjectionOptions.RunDaemon"/>,
+    /// <c>Outreach:Projections:RunDaemon</c>, is false). Returns Marten's configuration expression so the caller can chain
+    /// more (their own projections).
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration (its <c>Outreach</c> section and <c>ConnectionStrings</c>).</param>
@@ -181,12 +183,25 @@ public static class OutreachRegistration
         services.TryAddSingleton<OutreachService>();
         services.AddHostedService<OutreachStartup>();
         services.AddHostedService<Audit.CheckpointService>();
-        return services.AddMarten(sp => WithCommandLog(StoreOptionsFor(
+        var marten = services.AddMarten(sp => WithCommandLog(StoreOptionsFor(
                 sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten), sp.GetService<ILoggerFactory>()))
             .UseLightweightSessions()
             // The dashboards' tallies (ADR 25) are kept by the daemon of every host that registers Outreach; HotCold elects
             // one node per view when several run.
             .AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+
+        // Outreach:Projections:RunDaemon=false: no daemon in this host. Applied after AddAsyncDaemon's own setting, when the
+        // store is built from the bound options (so it also sees configuration added late and the configure callback).
+        // With the mode no longer HotCold, Marten's coordinator has nothing to distribute and its start does nothing;
+        // OutreachProjections.CatchUpAsync still works, as on the console.
+        services.ConfigureMarten((sp, options) =>
+        {
+            if (!sp.GetRequiredService<IOptions<OutreachOptions>>().Value.Projections.RunDaemon)
+            {
+                options.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.ExternallyManaged;
+            }
+        });
+        return marten;
     }
 
     /// <summary>

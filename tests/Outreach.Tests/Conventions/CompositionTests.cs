@@ -1,3 +1,4 @@
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,23 @@ public sealed class CompositionTests
             Assert.That(text, Does.Contain("Outreach:CheckpointEvery"));
             Assert.That(text, Does.Contain("No connection string"));
         }
+    }
+
+    [TestCase(null, DaemonMode.HotCold)]
+    [TestCase("true", DaemonMode.HotCold)]
+    [TestCase("false", DaemonMode.ExternallyManaged)]
+    public void A_host_runs_the_daemon_unless_Outreach_Projections_RunDaemon_is_false(string? runDaemon, DaemonMode expected)
+    {
+        var settings = new Dictionary<string, string?> { ["Outreach:ConnectionString"] = "Host=127.0.0.1;Database=none" };
+        if (runDaemon is not null)
+        {
+            settings["Outreach:Projections:RunDaemon"] = runDaemon;
+        }
+
+        using var host = Host(settings);
+        Assert.That(host.Services.GetRequiredService<IOptions<OutreachOptions>>().Value.Projections.RunDaemon, Is.EqualTo(runDaemon != "false"));
+        Assert.That(host.Services.GetRequiredService<StoreOptions>().Projections.AsyncMode, Is.EqualTo(expected),
+            "HotCold: one node per shard; ExternallyManaged: Marten's coordinator has nothing to distribute and starts nothing");
     }
 
     [Test]

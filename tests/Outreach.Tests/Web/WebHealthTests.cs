@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using JasperFx.Events.Daemon;
+using Marten;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Outreach.Tests.Support;
 using Outreach.Units;
 
@@ -46,6 +46,8 @@ public sealed class WebHealthTests
             Assert.That((projections["status"]!.GetValue<string>(), projections["code"]!.GetValue<string>()), Is.EqualTo(("Unhealthy", "ready.projections.behind")));
             Assert.That(projections["description"]!.GetValue<string>(), Does.Contain("Bảng tổng hợp").And.Contain("chậm"), "Vietnamese by default");
             Assert.That(Check(body, "database")["status"]!.GetValue<string>(), Is.EqualTo("Healthy"));
+            Assert.That(((StoreOptions)strict.Services.GetRequiredService<IDocumentStore>().Options).Projections.AsyncMode, Is.EqualTo(DaemonMode.ExternallyManaged),
+                "Outreach:Projections:RunDaemon=false: the host runs no daemon that could catch the views up");
 
             await using var lenient = Host(database.Application, schema, keys, maxLag: "1000000", withDaemon: false);
             using var english = new HttpRequestMessage(HttpMethod.Get, "/health/ready");
@@ -122,20 +124,8 @@ public sealed class WebHealthTests
 
             if (!withDaemon)
             {
-                b.ConfigureTestServices(services => RemoveDaemon(services));
+                // The views stay where they are: this host runs no daemon (a read-only instance, ADR 29).
+                b.UseSetting("Outreach:Projections:RunDaemon", "false");
             }
         });
-
-    /// <summary>Takes Marten's async daemon out of a host, so that the views stay where they are.</summary>
-    private static void RemoveDaemon(IServiceCollection services)
-    {
-        var daemon = services.Where(d => d.ServiceType == typeof(IHostedService)
-            && (d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.ReturnType)?.FullName is { } name
-            && (name.StartsWith("Marten", StringComparison.Ordinal) || name.StartsWith("JasperFx", StringComparison.Ordinal))).ToList();
-        Assert.That(daemon, Is.Not.Empty, "the host registers Marten's daemon as a hosted service: " + string.Join(", ", services.Where(d => d.ServiceType == typeof(IHostedService)).Select(d => d.ImplementationType?.FullName ?? d.ImplementationFactory?.Method.ToString())));
-        foreach (var d in daemon)
-        {
-            services.Remove(d);
-        }
-    }
 }
