@@ -1,6 +1,7 @@
 using Outreach;
 using Outreach.Hosting;
 using Outreach.Web;
+using Outreach.Web.Dashboard;
 
 // The web host (issue 11): the library's read models over HTTP. Writes come with sign-in and roles; until then the
 // host records nothing. With no connection configured it starts or reuses the private cluster, as the console does.
@@ -21,10 +22,12 @@ builder.Services.AddOutreach(builder.Configuration, o =>
     }
 });
 builder.Services.AddOutreachWeb();
+builder.Services.AddOutreachDashboard();
 
 var app = builder.Build();
 app.UseOutreachWeb();
 app.MapOutreachReads();
+app.MapOutreachDashboard();
 await app.RunAsync();
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>

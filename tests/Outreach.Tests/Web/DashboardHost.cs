@@ -1,0 +1,216 @@
+using System.Net.Http.Json;
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+using Outreach.Localities;
+using Outreach.Rotation;
+using Outreach.Tests.Support;
+using Outreach.Units;
+using Outreach.Visits;
+
+namespace Outreach.Tests.Web.Dashboard;
+
+/// <summary>
+/// The sample the dashboard's tests read, loaded once per run into a schema of its own: the sample programme and cases
+/// from 2019 up to an hour ago (the pages show today), and a rota for this week, as the demo records it.
+/// </summary>
+internal static class DashboardSample
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static string? _schema;
+
+    /// <summary>The key folder of the sample's citizens, shared with the host so that it can open their details.</summary>
+    public static string Keys(string schema) => Path.Combine(Path.GetTempPath(), "outreach-dash-keys-" + schema);
+
+    /// <summary>A store on the sample, with its key folder.</summary>
+    public static async Task<DocumentStore> OpenAsync()
+    {
+        var schema = await SchemaAsync();
+        return await TestDatabase.CreateStoreAsync(schema, new OutreachOptions { KeyFolder = Keys(schema) });
+    }
+
+    public static async Task<string> SchemaAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            return _schema ??= await LoadAsync();
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public static async Task DropAsync()
+    {
+        if (_schema is { } schema)
+        {
+            await TestDatabase.DropSchemaAsync(schema);
+            if (Directory.Exists(Keys(schema)))
+            {
+                Directory.Delete(Keys(schema), recursive: true);
+            }
+
+            _schema = null;
+        }
+    }
+
+    private static async Task<string> LoadAsync()
+    {
+        var schema = TestDatabase.NewSchemaName();
+        using var store = await TestDatabase.CreateStoreAsync(schema, new OutreachOptions { KeyFolder = Keys(schema) });
+        var until = DateTimeOffset.UtcNow.AddHours(-1);
+        var streams = SampleProgramme.Generate(until, LocalityCatalogue.CaoLanh).Concat(SampleHistory.Generate(150, until).Select(c => (IReadOnlyList<IOutreachCommand>)[.. c])).ToList();
+        // Units first (visits name them), then four writers, as the demo loads it.
+        var units = streams.TakeWhile(s => s[0] is RegisterUnit).ToList();
+        foreach (var command in units.SelectMany(s => s))
+        {
+            await using var session = store.LightweightSession();
+            await session.HandleAsync(command, TimeProvider.System);
+        }
+
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<IReadOnlyList<IOutreachCommand>>(streams.Skip(units.Count));
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            while (queue.TryDequeue(out var commands))
+            {
+                foreach (var command in commands)
+                {
+                    await using var session = store.LightweightSession();
+                    await session.HandleAsync(command, TimeProvider.System);
+                }
+            }
+        }));
+
+        await using (var session = store.LightweightSession())
+        {
+            var roster = (await session.Query<Unit>().ToListAsync()).OrderBy(u => u.Code, StringComparer.Ordinal).SelectMany(u => u.Visitors()).ToArray();
+            var plan = RotationPlanner.Plan(new RotationRequest(ProgrammeQueries.MondayOf(VietnamTime.Today(TimeProvider.System)), 2, roster,
+                week => [.. LocalityCatalogue.CaoLanh.InForce(week).Select(l => l.Code)]));
+            await session.HandleAsync(new RecordRota(Guid.CreateVersion7(), [.. plan.Assignments.Select(a => a.Week)], [.. plan.Assignments.Select(a => a.Visitor)],
+                [.. plan.Assignments.Select(a => a.Locality)], "Ban Dân vận Thành ủy", DateTimeOffset.UtcNow), TimeProvider.System);
+        }
+
+        return schema;
+    }
+}
+
+/// <summary>Drops the dashboard's sample schema after the dashboard's fixtures.</summary>
+[SetUpFixture]
+public sealed class DashboardSampleCleanup
+{
+    [OneTimeTearDown]
+    public Task Drop() => DashboardSample.DropAsync();
+}
+
+/// <summary>
+/// The web host on the dashboard's sample. TODO(sign-in, ADR 27): until the sign-in handler is merged, the host has no
+/// authentication scheme; this factory adds a test-only one that signs a request in when it carries the cookie
+/// <see cref="TestSignIn.Cookie"/> (<c>staff code|role</c>), so that the pages' <c>[Authorize]</c> is exercised. The
+/// merge replaces it with the real cookie issued by <c>POST /signin</c>.
+/// </summary>
+internal sealed class DashboardHost : IAsyncDisposable
+{
+    private DashboardHost(WebApplicationFactory<Program> factory) => Factory = factory;
+
+    public WebApplicationFactory<Program> Factory { get; }
+
+    /// <summary>Starts the host on the sample; with <paramref name="kestrel"/>, on a real port for a browser.</summary>
+    public static async Task<DashboardHost> StartAsync(bool kestrel = false)
+    {
+        var schema = await DashboardSample.SchemaAsync();
+        var database = await TestDatabase.DatabaseAsync();
+        var keys = DashboardSample.Keys(schema);
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
+            .UseSetting("Outreach:ConnectionString", database.Application)
+            .UseSetting("Outreach:OwnerConnectionString", database.Admin)
+            .UseSetting("Outreach:SchemaName", schema)
+            .UseSetting("Outreach:KeyFolder", keys)
+            .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .ConfigureTestServices(s => s.AddAuthentication(TestSignIn.Name).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.Name, null)));
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+
+        var host = new DashboardHost(factory);
+        using var http = host.Client();
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while ((await http.GetFromJsonAsync<JsonObject>("/api/views"))!["isCurrent"]!.GetValue<bool>() is false)
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the web host's daemon catches the views up");
+            await Task.Delay(250);
+        }
+
+        return host;
+    }
+
+    /// <summary>Where a browser reaches the host (Kestrel only).</summary>
+    public Uri Address => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+
+    /// <summary>A client signed in as <paramref name="code"/> (null: anonymous) that does not follow redirects.</summary>
+    public HttpClient Client(string? code = "phong-tu-phap.1", string role = "committee", string? culture = null)
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var cookies = new List<string>();
+        if (code is not null)
+        {
+            cookies.Add($"{TestSignIn.Cookie}={Uri.EscapeDataString(code + "|" + role)}");
+        }
+
+        if (culture is not null)
+        {
+            cookies.Add($".AspNetCore.Culture={Uri.EscapeDataString("c=" + culture + "|uic=" + culture)}");
+        }
+
+        if (cookies.Count > 0)
+        {
+            client.DefaultRequestHeaders.Add("Cookie", string.Join("; ", cookies));
+        }
+
+        return client;
+    }
+
+    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
+
+/// <summary>Test-only sign-in: the cookie <c>outreach-test-user=CODE|ROLE</c> names the person; without it, the request is anonymous.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "Created by ASP.NET Core's authentication.")]
+internal sealed class TestSignIn(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string Name = "Test";
+    public const string Cookie = "outreach-test-user";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Request.Cookies[Cookie] is not { Length: > 0 } value || value.Split('|') is not [var code, var role])
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, code), new Claim(ClaimTypes.Role, role)], Name);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Name)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        // As the real cookie scheme will: an anonymous reader of a page is sent to the sign-in page.
+        Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
+        return Task.CompletedTask;
+    }
+}
