@@ -124,7 +124,13 @@ public sealed class DashboardSampleCleanup
 /// </summary>
 internal sealed class DashboardHost : IAsyncDisposable
 {
-    private DashboardHost(WebApplicationFactory<Program> factory) => Factory = factory;
+    private readonly bool _kestrel;
+
+    private DashboardHost(WebApplicationFactory<Program> factory, bool kestrel)
+    {
+        Factory = factory;
+        _kestrel = kestrel;
+    }
 
     public WebApplicationFactory<Program> Factory { get; }
 
@@ -147,7 +153,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             factory.StartServer();
         }
 
-        var host = new DashboardHost(factory);
+        var host = new DashboardHost(factory, kestrel);
         using var http = host.Client();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while ((await http.GetFromJsonAsync<JsonObject>("/api/views"))!["isCurrent"]!.GetValue<bool>() is false)
@@ -160,12 +166,12 @@ internal sealed class DashboardHost : IAsyncDisposable
     }
 
     /// <summary>Where a browser reaches the host (Kestrel only).</summary>
-    public Uri Address => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+    public Uri Address => new(Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
 
     /// <summary>A client signed in as <paramref name="code"/> (null: anonymous) that does not follow redirects.</summary>
     public HttpClient Client(string? code = "phong-tu-phap.1", string role = "committee", string? culture = null)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = _kestrel ? Address : new Uri("http://localhost") });
         var cookies = new List<string>();
         if (code is not null)
         {
