@@ -101,6 +101,15 @@ public sealed class BrowserTests
             }
             """);
 
+    /// <summary>Clicks the language switch and waits for the page it comes back to (the same address: /culture redirects there).</summary>
+    private static async Task SwitchLanguageAsync(IPage page, string back)
+    {
+        var returned = page.WaitForResponseAsync(r => r.Url == back && r.Request.IsNavigationRequest);
+        await page.Locator("a.lang").ClickAsync();
+        await returned;
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     private static async Task ShootAsync(IPage page, string name)
     {
         if (Environment.GetEnvironmentVariable("OUTREACH_SCREENSHOTS") is not { Length: > 0 } folder)
@@ -133,13 +142,11 @@ public sealed class BrowserTests
 
         // Switch to English and back: the same case, in the other language.
         var caseUrl = page.Url;
-        await page.Locator("a.lang").ClickAsync();
-        await page.WaitForURLAsync(caseUrl);
+        await SwitchLanguageAsync(page, caseUrl);
         Assert.That(await page.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("en"));
         Assert.That(await page.Locator("h2#timeline").TextContentAsync(), Is.EqualTo("Timeline"));
         Assert.That(await OutsideAsync(page), Is.Empty, "English case page at 375 px");
-        await page.Locator("a.lang").ClickAsync();
-        await page.WaitForURLAsync(caseUrl);
+        await SwitchLanguageAsync(page, caseUrl);
         Assert.That(await page.Locator("h2#timeline").TextContentAsync(), Is.EqualTo("Diễn biến hồ sơ"));
 
         // The list of cases, the sign-in page and the audit report fit too.

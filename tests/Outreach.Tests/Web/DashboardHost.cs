@@ -146,7 +146,12 @@ internal sealed class DashboardHost : IAsyncDisposable
             .UseSetting("Outreach:SchemaName", schema)
             .UseSetting("Outreach:KeyFolder", keys)
             .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .ConfigureTestServices(s => s.AddAuthentication(TestSignIn.Name).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.Name, null)));
+            .ConfigureTestServices(s =>
+            {
+                // The hosts' configuration puts its default key folder after the test's settings; the sample's citizens' keys are here.
+                s.PostConfigure<OutreachOptions>(o => o.KeyFolder = keys);
+                s.AddAuthentication(TestSignIn.Name).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.Name, null);
+            }));
         if (kestrel)
         {
             factory.UseKestrel(0);
