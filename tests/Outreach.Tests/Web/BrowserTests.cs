@@ -22,6 +22,12 @@ public sealed class BrowserTests
     {
         Assert.That(File.Exists(Chromium), Is.True, "Debian's Chromium is installed (apt-get install chromium; .ci/run does it)");
         _host = await DashboardHost.StartAsync(kestrel: true);
+        // Warm the pages up (first render, first queries) before a browser times them.
+        using (var http = _host.Client())
+        {
+            Assert.That((await http.GetAsync("/")).IsSuccessStatusCode, Is.True);
+        }
+
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
     }
@@ -49,6 +55,9 @@ public sealed class BrowserTests
             ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = _host.Address.ToString(), Locale = "en-US",
         });
         await context.AddCookiesAsync([new Cookie { Name = TestSignIn.Cookie, Value = Uri.EscapeDataString("phong-tu-phap.1|committee"), Url = _host.Address.ToString() }]);
+        // Generous: the whole suite runs beside this test and keeps the machine busy.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         page.Console += (_, message) =>
