@@ -149,7 +149,7 @@ internal sealed class DashboardHost : IAsyncDisposable
             .ConfigureTestServices(s =>
             {
                 // The hosts' configuration puts its default key folder after the test's settings; the sample's citizens' keys are here.
-                s.PostConfigure<OutreachOptions>(o => o.KeyFolder = keys);
+                s.PostConfigure<OutreachOptions>(o => (o.KeyFolder, o.PersonKeys) = (keys, new Outreach.PersonalData.FilePersonKeyStore(Path.Combine(keys, "persons"))));
                 s.AddAuthentication(TestSignIn.Name).AddScheme<AuthenticationSchemeOptions, TestSignIn>(TestSignIn.Name, null);
             }));
         if (kestrel)

@@ -201,6 +201,12 @@ public sealed partial class DashboardTests
             {
                 Assert.That(facts, Does.Contain(CaseView.Pseudonym(id)), "a denouncer stays pseudonymous");
             }
+            else if (!view.Citizen.IsAnonymous)
+            {
+                Assert.That(view.Citizen.Problem, Is.EqualTo(Outreach.PersonalData.IdentityProblem.None));
+                Assert.That(facts, Does.Contain(view.Citizen.Name), "the citizen by name, as the library's view shows them");
+                Assert.That(facts, Does.Not.Contain(view.Citizen.IdNumber!), "nothing more than the name");
+            }
 
             var deadlines = page.QuerySelectorAll("section[aria-labelledby=deadlines] tbody tr");
             Assert.That(deadlines, Has.Length.EqualTo(report.Deadlines.Count));
