@@ -1,6 +1,7 @@
 using Outreach;
 using Outreach.Hosting;
 using Outreach.Web;
+using Outreach.Web.Dashboard;
 
 // The web host (issue 11): the library's commands and read models over HTTP for signed-in people (ADR 27, 31). With no
 // connection configured it starts or reuses the private cluster, as the console does.
@@ -24,17 +25,18 @@ builder.Services.AddOutreachWeb();
 builder.Services.AddOutreachIdentity();
 builder.Services.AddOpen311(builder.Configuration);
 builder.AddOutreachOperations();
+builder.Services.AddOutreachDashboard();
 
 var app = builder.Build();
 app.UseOutreachWeb();
 app.UseOutreachOperations();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseAntiforgery();
 app.MapOutreachSignIn();
 app.MapOutreachReads();
 app.MapOutreachCommands();
 app.MapOpen311();
+app.MapOutreachDashboard();
 await app.RunAsync();
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>

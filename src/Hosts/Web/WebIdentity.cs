@@ -58,6 +58,12 @@ internal static class WebIdentity
                 o.LoginPath = "/signin";
                 o.AccessDeniedPath = "/signin";
                 o.ExpireTimeSpan = CookieLifetime;
+                // A page asked for without a sign-in goes to the sign-in page, which comes back to it (a path on this host).
+                o.Events.OnRedirectToLogin = context =>
+                {
+                    context.Response.Redirect("/signin?returnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString));
+                    return Task.CompletedTask;
+                };
                 o.SlidingExpiration = false;
             });
         return services;
