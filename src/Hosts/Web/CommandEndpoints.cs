@@ -58,8 +58,8 @@ internal static class CommandEndpoints
             throw new CommandInputException("access.actor-field");
         }
 
-        // A retry is the same body: recognised before the host adds the actor and a business time of now.
-        var sent = fields.ToJsonString();
+        // A retry is the same body: recognised by what the client sent, before the host adds the actor and a time of now.
+        var sent = fields.DeepClone();
         fields["actor"] = person.StaffCode;
         if (!fields.ContainsKey("occurredAt"))
         {
@@ -69,7 +69,7 @@ internal static class CommandEndpoints
         var command = CommandJson.Bind(descriptor, fields);
         var expected = ExpectedVersion(context.Request);
         var answer = context.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key
-            ? await service.HandleOnceAsync(command, key, expected, sent, ct).ConfigureAwait(false)
+            ? await service.HandleOnceAsync(command, key, expected, sent.ToJsonString(), ct).ConfigureAwait(false)
             : new RequestAnswer(await service.HandleAsync(command, expected, ct).ConfigureAwait(false), IsRepeat: false);
         context.Response.Headers.ETag = $"\"{answer.Result.Version}\"";
         return TypedResults.Ok(new CommandAnswer(answer.Result.StreamId, answer.Result.Version, answer.Result.Events, answer.IsRepeat));

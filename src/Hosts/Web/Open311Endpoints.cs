@@ -198,7 +198,15 @@ internal static class Open311Endpoints
         string? key = context.Request.Query["api_key"];
         if (string.IsNullOrEmpty(key) && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
         {
-            key = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["api_key"];
+            try
+            {
+                key = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["api_key"];
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
+            {
+                // A form that cannot be read has no key: the caller counts against its address; the endpoint refuses the form.
+                key = null;
+            }
         }
 
         if (context.RequestServices.GetRequiredService<IOptions<Open311Options>>().Value.FindClient(key) is { } client)

@@ -51,7 +51,8 @@ public sealed class WebStormTests
         var database = await TestDatabase.DatabaseAsync();
         // Signed in with every role, so that hostile bodies reach the binding of every command, not only the sign-in check.
         _factory = WebHost.Start(database, _schema, _keys).Factory;
-        _http = _factory.CreateClient();
+        // No cookie jar: a storm request to /culture must not change the language of the requests after it.
+        _http = _factory.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
         _http.DefaultRequestHeaders.Authorization = new("Bearer", WebHost.Token("storm-1", [.. Outreach.Access.OutreachRoles.All]));
     }
 
@@ -241,6 +242,15 @@ public sealed class WebStormTests
                 if (text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal))
                 {
                     problems.Add($"{what}: {status} shows exception text: {text[..Math.Min(text.Length, 300)]}");
+                }
+            }
+            else if (status >= 400 && response.Content.Headers.ContentType?.MediaType == "text/html"
+                && !(request.RequestUri!.IsAbsoluteUri ? request.RequestUri.AbsolutePath : request.RequestUri.OriginalString).StartsWith("/api/", StringComparison.Ordinal))
+            {
+                // A dashboard page answers a person with a page (ADR 30): a 404 page says the library's sentence.
+                if (text.Contains("   at ", StringComparison.Ordinal) || text.Contains("Exception", StringComparison.Ordinal))
+                {
+                    problems.Add($"{what}: {status} page shows exception text: {text[..Math.Min(text.Length, 300)]}");
                 }
             }
             else if (status >= 400)

@@ -49,11 +49,14 @@ internal static class DashboardComposition
             return next(context);
         });
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Plain static files: MapStaticAssets adds, in Development, a GET-only catch-all that turns every unknown POST into 405.
+        app.UseStaticFiles();
         app.MapGet("/culture", SwitchCulture).ExcludeFromDescription();
         app.MapOutreachAudit();
         app.MapRazorComponents<App>().Add(endpoint =>
         {
+            // The pages are read with GET; no page takes a form of its own (the sign-in form posts to POST /signin).
+            endpoint.Metadata.Add(new HttpMethodMetadata(["GET"]));
             // POST /signin is the sign-in handler's (ADR 27); the page only shows the form, so it yields to that endpoint.
             if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: "/signin" } page)
             {
