@@ -74,16 +74,17 @@ internal static partial class AuditEndpoints
     public static WebApplication MapOutreachAudit(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.MapGroup("/api/cases").WithTags("Cases").ProducesProblem(StatusCodes.Status404NotFound)
+        // Signed in, and within the reader's scope (ReadScope), as every other read of a case.
+        app.MapGroup("/api/cases").RequireOutreachPerson().WithTags("Cases").ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status403Forbidden)
             .MapGet("/{idOrNumber}/audit", ReportAsync).WithName("GetCaseAudit")
             .WithSummary("The auditor's report of a case: every legal period met or missed, every step with both times, the hash-chain check.");
-        app.MapGet("/cases/{idOrNumber}/audit.html", HtmlAsync).ExcludeFromDescription();
+        app.MapGroup("/cases").RequireOutreachPerson().MapGet("/{idOrNumber}/audit.html", HtmlAsync).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<Ok<AuditAnswer>> ReportAsync(string idOrNumber, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<AuditAnswer>> ReportAsync(string idOrNumber, HttpContext context, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
-        var report = await LoadAsync(store, idOrNumber, clock, ct).ConfigureAwait(false);
+        var report = await LoadAsync(context, store, idOrNumber, clock, ct).ConfigureAwait(false);
         var t = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? CaseText.English : CaseText.Vietnamese;
         return TypedResults.Ok(new AuditAnswer(
             report.CaseId, report.Number, report.Kind, report.Status, report.LocalityCode, report.AsOf, report.Version,
@@ -110,7 +111,7 @@ internal static partial class AuditEndpoints
     private static async Task<ContentHttpResult> HtmlAsync(
         string idOrNumber, HttpContext context, IDocumentStore store, IOptions<OutreachOptions> options, TimeProvider clock, CancellationToken ct)
     {
-        var report = await LoadAsync(store, idOrNumber, clock, ct).ConfigureAwait(false);
+        var report = await LoadAsync(context, store, idOrNumber, clock, ct).ConfigureAwait(false);
         var t = DashboardText.For(context).Case;
         var html = AuditHtml.Render(report, t, clock.GetUtcNow(), options.Value.Localities.NameOn(report.LocalityCode, VietnamTime.DateOf(report.Entries[0].OccurredAt)));
         var styles = StyleBlock().Matches(html).Select(m => "'sha256-" + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(m.Groups[1].Value))) + "'");
@@ -118,13 +119,14 @@ internal static partial class AuditEndpoints
         return TypedResults.Content(html, "text/html; charset=utf-8");
     }
 
-    private static async Task<CaseAuditReport> LoadAsync(IDocumentStore store, string idOrNumber, TimeProvider clock, CancellationToken ct)
+    private static async Task<CaseAuditReport> LoadAsync(HttpContext context, IDocumentStore store, string idOrNumber, TimeProvider clock, CancellationToken ct)
     {
         Case current;
         await using (var query = store.QuerySession())
         {
             current = await CaseQueries.FindAsync(query, idOrNumber, ct).ConfigureAwait(false)
                 ?? throw (Guid.TryParse(idOrNumber, out var id) ? new CaseNotFoundException(id) : new CaseNotFoundException(idOrNumber));
+            (await ReadEndpoints.ScopeAsync(context, query, clock, ct).ConfigureAwait(false)).EnsureSeesCase(current);
         }
 
         return await CaseAudit.LoadAsync(store, current.Id, today: VietnamTime.Today(clock), cancellation: ct).ConfigureAwait(false)

@@ -34,6 +34,10 @@ internal static class ReadEndpoints
         var programme = api.MapGroup("/programme").WithTags("Programme");
         programme.MapGet("/coverage", CoverageAsync).WithName("GetCoverage").WithSummary("Visits per locality in force on a day, rolled up through mergers.");
         programme.MapGet("/visits-per-week", VisitsPerWeekAsync).WithName("GetVisitsPerWeek").WithSummary("Visits per week, unit and visitor in a range of weeks.");
+        programme.MapGet("/rota", RotaAsync).WithName("GetRotaWeek").WithSummary("Who visits which locality in a week (default this week).");
+        programme.MapGet("/localities/{code}/history", LocalityHistoryAsync).WithName("GetLocalityHistory")
+            .WithSummary("A locality's visits, difficulties and petitions, named as the place was then; asOf (yyyy-MM-dd) for the past.");
+        programme.MapGet("/units", UnitsAsync).WithName("GetUnits").WithSummary("The units, their members, heads and visiting groups.");
         programme.MapGet("/guidance", GuidanceAsync).WithName("GetGuidanceByTopic").WithSummary("Guidance sessions by topic.");
         var difficulties = api.MapGroup("/difficulties").WithTags("Difficulties");
         difficulties.MapGet("/waiting", WaitingAsync).WithName("GetDifficultiesWaiting").WithSummary("Difficulties waiting for each person, with the earliest due date.");
@@ -106,6 +110,22 @@ internal static class ReadEndpoints
     /// <summary>Whose work the signed-in reader sees today.</summary>
     internal static Task<ReadScope> ScopeAsync(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
         => ReadScope.OfAsync(session, WebIdentity.PersonOf(context), VietnamTime.Today(clock), ct);
+
+    private static async Task<Ok<ViewAnswer<Rotation.RotaAssignment>>> RotaAsync(
+        string? week, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var monday = ProgrammeQueries.MondayOf(QueryInput.Date(week, "week") ?? VietnamTime.Today(clock));
+        var rows = await Rotation.RotaQueries.WeekAsync(session, monday, ct).ConfigureAwait(false);
+        return Answer([.. rows.Where(r => scope.SeesPerson(r.Visitor))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    }
+
+    private static async Task<Ok<IReadOnlyList<LocalityHistoryEntry>>> LocalityHistoryAsync(
+        string code, string? asOf, IQuerySession session, IOptions<OutreachOptions> options, TimeProvider clock, CancellationToken ct)
+        => TypedResults.Ok(await ProgrammeQueries.LocalityHistoryAsync(session, options.Value.Localities, code, VietnamTime.Today(clock), QueryInput.Date(asOf, "asOf"), ct).ConfigureAwait(false));
+
+    private static async Task<Ok<IReadOnlyList<Units.Unit>>> UnitsAsync(IQuerySession session, CancellationToken ct)
+        => TypedResults.Ok<IReadOnlyList<Units.Unit>>(await session.Query<Units.Unit>().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false));
 
     private static async Task<Ok<ViewFreshness>> FreshnessAsync(IDocumentStore store, CancellationToken ct)
         => TypedResults.Ok(await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));

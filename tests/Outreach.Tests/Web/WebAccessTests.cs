@@ -40,7 +40,8 @@ public sealed class WebAccessTests
     private static readonly string[] Reads =
     [
         "/api/programme/coverage", "/api/programme/visits-per-week", "/api/programme/guidance", "/api/difficulties/waiting",
-        "/api/cases/by-locality", "/api/cases/overdue", "/api/views",
+        "/api/cases/by-locality", "/api/cases/overdue", "/api/views", "/api/programme/rota", "/api/programme/units",
+        "/api/programme/localities/phuong-1/history?asOf=2024-03-31",
     ];
 
     private static readonly DateTimeOffset At = new(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
@@ -49,21 +50,12 @@ public sealed class WebAccessTests
     private static readonly Guid CaseA = Guid.NewGuid();
     private static readonly Guid CaseB = Guid.NewGuid();
 
-    private string _schema = "";
-    private string _keys = "";
     private WebHost _host = null!;
 
     [OneTimeSetUp]
     public async Task Start()
     {
-        _schema = TestDatabase.NewSchemaName();
-        using (await TestDatabase.CreateStoreAsync(_schema))
-        {
-            // The schema is prepared by its owner, as db-apply does; the host then works as the application role.
-        }
-
-        _keys = Path.Combine(Path.GetTempPath(), "outreach-web-keys-" + _schema);
-        _host = WebHost.Start(await TestDatabase.DatabaseAsync(), _schema, _keys);
+        _host = await WebHost.StartOnNewSchemaAsync();
 
         // The organisation and two cases, recorded through the API by the people who may record them.
         using var admin = _host.Client("admin-1", "administrator");
@@ -112,12 +104,6 @@ public sealed class WebAccessTests
         {
             await _host.DisposeAsync();
         }
-
-        await TestDatabase.DropSchemaAsync(_schema);
-        if (Directory.Exists(_keys))
-        {
-            Directory.Delete(_keys, recursive: true);
-        }
     }
 
     [TestCase("cadre")]
@@ -160,7 +146,7 @@ public sealed class WebAccessTests
             Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(), Is.EqualTo("access.sign-in-required"));
         }
 
-        foreach (var path in Reads.Append($"/api/cases/{CaseA}"))
+        foreach (var path in Reads.Append($"/api/cases/{CaseA}").Append($"/api/cases/{CaseA}/audit"))
         {
             var response = await anonymous.GetAsync(path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), path);
@@ -213,12 +199,23 @@ public sealed class WebAccessTests
         Assert.That((await a1.GetAsync($"/api/cases/{CaseA}")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the head reads what the unit's cadres received");
         Assert.That((await auditor.GetAsync($"/api/cases/{CaseB}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
+        // The auditor's report of a case keeps to the same scope, as JSON and as the self-contained page.
+        Assert.That((await a2.GetAsync($"/api/cases/{CaseA}/audit")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await a2.GetAsync($"/api/cases/{CaseB}/audit")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await a2.GetAsync($"/cases/{CaseB}/audit.html")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await auditor.GetAsync($"/cases/{CaseB}/audit.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _host.Anonymous().GetAsync($"/api/cases/{CaseB}/audit")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+
         var week = "/api/programme/visits-per-week?from=2024-03-04&to=2024-03-10";
         var units = async (HttpClient c) => (await c.GetFromJsonAsync<JsonObject>(week))!["rows"]!.AsArray().Select(r => r!["unitId"]!.GetValue<Guid>()).Distinct().ToList();
         await WaitForViewsAsync(auditor);
         Assert.That(await units(auditor), Is.EquivalentTo(new[] { UnitA, UnitB }));
         Assert.That(await units(a2), Is.EqualTo(new[] { UnitA }));
         Assert.That(await units(_host.Client("b.1", "unit-head")), Is.EqualTo(new[] { UnitB }));
+
+        // A locality's history, as it stood: the visit of unit A to phuong-1, and no later petition.
+        var history = (await a2.GetFromJsonAsync<JsonArray>("/api/programme/localities/phuong-1/history?asOf=2024-03-31"))!;
+        Assert.That(history.Select(h => h!["kind"]!.GetValue<string>()), Does.Contain("Visit"));
     }
 
     private static async Task WaitForViewsAsync(HttpClient client)
@@ -245,7 +242,7 @@ public sealed class WebAccessTests
 
         var recorded = await b2.PostAsJsonAsync("/api/petition/receive", new { caseId = id, channel = "FieldVisit", isAnonymous = true, localityCode = "phuong-1", content = "Xin cấp giấy", occurredAt = At.AddDays(2) });
         Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
-        using var store = await TestDatabase.CreateStoreAsync(_schema);
+        using var store = await TestDatabase.CreateStoreAsync(_host.Schema);
         await using var query = store.QuerySession();
         var events = await query.Events.FetchStreamAsync(id);
         Assert.That(events, Has.Count.EqualTo(1), "the refused body recorded nothing");

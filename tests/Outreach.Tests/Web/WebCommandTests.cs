@@ -16,8 +16,6 @@ public sealed class WebCommandTests
 {
     private static readonly DateTimeOffset At = new(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
 
-    private string _schema = "";
-    private string _keys = "";
     private WebHost _host = null!;
     private HttpClient _cadre = null!;
     private HttpClient _head = null!;
@@ -25,14 +23,7 @@ public sealed class WebCommandTests
     [OneTimeSetUp]
     public async Task Start()
     {
-        _schema = TestDatabase.NewSchemaName();
-        using (await TestDatabase.CreateStoreAsync(_schema))
-        {
-            // Prepared by the schema's owner; the host works as the application role.
-        }
-
-        _keys = Path.Combine(Path.GetTempPath(), "outreach-web-keys-" + _schema);
-        _host = WebHost.Start(await TestDatabase.DatabaseAsync(), _schema, _keys);
+        _host = await WebHost.StartOnNewSchemaAsync();
         _cadre = _host.Client("cb-2", "cadre");
         _head = _host.Client("cb-1", "unit-head");
     }
@@ -45,12 +36,6 @@ public sealed class WebCommandTests
         if (_host is not null)
         {
             await _host.DisposeAsync();
-        }
-
-        await TestDatabase.DropSchemaAsync(_schema);
-        if (Directory.Exists(_keys))
-        {
-            Directory.Delete(_keys, recursive: true);
         }
     }
 
@@ -92,7 +77,7 @@ public sealed class WebCommandTests
 
     private async Task<long> VersionAsync(Guid id)
     {
-        using var store = await TestDatabase.CreateStoreAsync(_schema);
+        using var store = await TestDatabase.CreateStoreAsync(_host.Schema);
         await using var query = store.QuerySession();
         return (await query.Events.FetchStreamStateAsync(id))?.Version ?? 0;
     }
@@ -151,7 +136,7 @@ public sealed class WebCommandTests
 
         // A new host process on the same database still knows the key.
         var database = await TestDatabase.DatabaseAsync();
-        await using var restarted = WebHost.Start(database, _schema, _keys);
+        await using var restarted = WebHost.Start(database, _host.Schema, _host.Keys);
         using var client = restarted.Client("cb-2", "cadre");
         var afterRestart = await SendAsync(client, Post("/api/petition/receive", Petition(id), key));
         Assert.That((afterRestart.Status, afterRestart.Body["repeated"]!.GetValue<bool>(), afterRestart.Body["version"]!.GetValue<long>()), Is.EqualTo((HttpStatusCode.OK, true, 1L)));
@@ -233,7 +218,7 @@ public sealed class WebCommandTests
         var id = Guid.NewGuid();
         await SendAsync(_cadre, Post("/api/petition/receive", Petition(id)));
         await SendAsync(_cadre, Post("/api/petition/classify", new { caseId = id, kind = "Denunciation", occurredAt = At.AddHours(1) }));
-        var code = Outreach.PersonalData.DenouncerClearance.Issue("insp-1", Outreach.PersonalData.DenouncerClearance.DefaultFile(_keys));
+        var code = Outreach.PersonalData.DenouncerClearance.Issue("insp-1", Outreach.PersonalData.DenouncerClearance.DefaultFile(_host.Keys));
         using var inspector = _host.Client("insp-1", "auditor");
         using var other = _host.Client("insp-2", "auditor");
 
@@ -256,7 +241,7 @@ public sealed class WebCommandTests
         Assert.That(clearedAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK), shown?.ToJsonString());
         Assert.That(shown!["citizen"]!["name"]!.GetValue<string>(), Is.EqualTo("Võ Thị Hoa"));
         Assert.That(await VersionAsync(id), Is.EqualTo(before + 1), "the reading is recorded in the case");
-        using var store = await TestDatabase.CreateStoreAsync(_schema);
+        using var store = await TestDatabase.CreateStoreAsync(_host.Schema);
         await using var query = store.QuerySession();
         var reveal = (await query.Events.FetchStreamAsync(id))[^1];
         Assert.That(reveal.Data, Is.TypeOf<DenouncerIdentityRevealed>());

@@ -19,7 +19,33 @@ internal sealed class WebHost : IAsyncDisposable
     public const string Audience = "outreach";
     private static readonly byte[] SigningKey = RandomNumberGenerator.GetBytes(32);
 
+    private (string Schema, string Keys)? _owned;
+
     private WebHost(WebApplicationFactory<Program> factory) => Factory = factory;
+
+    /// <summary>The schema the host works in, when it was made for it (<see cref="StartOnNewSchemaAsync"/>).</summary>
+    public string Schema => _owned?.Schema ?? throw new InvalidOperationException("The host was started on a schema of the caller's.");
+
+    /// <summary>The host's key folder, when it was made for it.</summary>
+    public string Keys => _owned?.Keys ?? throw new InvalidOperationException("The host was started on a key folder of the caller's.");
+
+    /// <summary>
+    /// Starts the host on a new schema, prepared by its owner as <c>db-apply</c> does (the host then works as the application
+    /// role), with a key folder of its own; both are removed when the host is disposed.
+    /// </summary>
+    public static async Task<WebHost> StartOnNewSchemaAsync()
+    {
+        var schema = Support.TestDatabase.NewSchemaName();
+        using (await Support.TestDatabase.CreateStoreAsync(schema))
+        {
+            // Prepared; the store itself is not needed.
+        }
+
+        var keys = Path.Combine(Path.GetTempPath(), "outreach-web-keys-" + schema);
+        var host = Start(await Support.TestDatabase.DatabaseAsync(), schema, keys);
+        host._owned = (schema, keys);
+        return host;
+    }
 
     /// <summary>The host.</summary>
     public WebApplicationFactory<Program> Factory { get; }
@@ -69,5 +95,16 @@ internal sealed class WebHost : IAsyncDisposable
     public HttpClient Anonymous() => Factory.CreateClient();
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => Factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_owned is var (schema, keys))
+        {
+            await Support.TestDatabase.DropSchemaAsync(schema);
+            if (Directory.Exists(keys))
+            {
+                Directory.Delete(keys, recursive: true);
+            }
+        }
+    }
 }
