@@ -95,7 +95,7 @@ public static class OutreachProjections
     public static async Task<ViewFreshness> FreshnessAsync(IDocumentStore store, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var highest = await store.Storage.Database.FetchHighestEventSequenceNumber(cancellation).ConfigureAwait(false);
+        var highest = await LatestEventAsync(store, cancellation).ConfigureAwait(false);
         var progress = await store.Storage.Database.AllProjectionProgress(cancellation).ConfigureAwait(false);
         var views = List(store).Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p =>
         {
@@ -103,6 +103,18 @@ public static class OutreachProjections
             return new ViewProgress(p.Name, sequence, Math.Max(0, highest - sequence));
         });
         return new ViewFreshness(highest, [.. views]);
+    }
+
+    /// <summary>
+    /// The sequence number of the latest recorded event (0 when none): not the sequence's own value, which an empty store
+    /// starts at 1 and a rolled-back append moves on without an event for a view to read.
+    /// </summary>
+    private static async Task<long> LatestEventAsync(IDocumentStore store, CancellationToken cancellation)
+    {
+        await using var connection = store.Storage.Database.CreateConnection();
+        await connection.OpenAsync(cancellation).ConfigureAwait(false);
+        await using var command = new Npgsql.NpgsqlCommand($"select coalesce(max(seq_id), 0) from {store.Options.Events.DatabaseSchemaName}.mt_events", connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -166,7 +166,7 @@ public static class OutreachRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<OutreachOptions>()
-            .Bind(configuration.GetSection(SectionName))
+            .BindChecked(configuration.GetSection(SectionName))
             .Configure(o =>
             {
                 o.ConnectionString ??= configuration.GetConnectionString("Outreach");

@@ -34,14 +34,17 @@ public sealed class OutreachService
     public async Task<CommandResult> HandleAsync(IOutreachCommand command, long? expectedVersion = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (_actors?.CurrentActor is { Length: > 0 } actor)
-        {
-            command = CommandJson.WithActor(command, actor);
-        }
+        command = WithSignedInActor(command);
 
         await using var session = _store.LightweightSession();
         return await session.HandleAsync(command, _clock, expectedVersion, cancellation).ConfigureAwait(false);
     }
+
+    /// <summary>The command with the signed-in person as its actor (bound again only when the command names someone else).</summary>
+    private IOutreachCommand WithSignedInActor(IOutreachCommand command)
+        => _actors?.CurrentActor is { Length: > 0 } actor && !string.Equals(command.Actor, actor, StringComparison.Ordinal)
+            ? CommandJson.WithActor(command, actor)
+            : command;
 
     /// <summary>
     /// Handles <paramref name="command"/> once per <paramref name="key"/> of its actor: the first time it is recorded,
@@ -63,10 +66,7 @@ public sealed class OutreachService
     {
         ArgumentNullException.ThrowIfNull(command);
         RecordedRequest.EnsureUsableKey(key);
-        if (_actors?.CurrentActor is { Length: > 0 } actor)
-        {
-            command = CommandJson.WithActor(command, actor);
-        }
+        command = WithSignedInActor(command);
 
         var id = RecordedRequest.IdOf(command.Actor, key);
         var fingerprint = sent is null ? RecordedRequest.FingerprintOf(command) : RecordedRequest.FingerprintOf(command.GetType().Name, sent);

@@ -56,9 +56,29 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
     public static OutreachPerson FromClaims(System.Security.Claims.ClaimsPrincipal user)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var code = StaffCodeClaims.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
-        return From(code, user.Claims.Where(c => RoleClaims.Contains(c.Type)).Select(c => c.Value));
+        return From(StaffCodeOf(user), user.Claims.Where(c => RoleClaims.Contains(c.Type)).Select(c => c.Value));
     }
+
+    /// <summary>The staff code a principal carries (<see cref="StaffCodeClaims"/>), whether or not it holds an Outreach role.</summary>
+    public static string? StaffCodeOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return StaffCodeClaims.Select(t => user.FindFirst(t)?.Value).FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim();
+    }
+
+    /// <summary>
+    /// The refusal a sign-in page explains when it is sent back with <paramref name="code"/> (a token missing or not accepted,
+    /// no staff code, no Outreach role for <paramref name="staffCode"/>); null for any other code, which the page ignores.
+    /// </summary>
+    public static AccessDeniedException? SignInRefusal(string? code, string? staffCode) => code switch
+    {
+        "access.token-missing" or "access.token-invalid" or "access.no-staff-code" => new AccessDeniedException(code),
+        "access.no-role" => NoRole(string.IsNullOrWhiteSpace(staffCode) ? "—" : staffCode.Trim()),
+        _ => null,
+    };
+
+    private static AccessDeniedException NoRole(string staffCode)
+        => new("access.no-role", staffCode, string.Join(", ", OutreachRoles.All) + " (" + OutreachRoles.Named(OutreachRoles.All, "word.and") + ")");
 
     /// <summary>Builds a person from a staff code and the role names of a token; a blank code or no known role is refused.</summary>
     /// <exception cref="AccessDeniedException">No staff code, or none of the token's roles is an Outreach role.</exception>
@@ -72,7 +92,7 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
 
         var known = roles.Select(r => r.Trim().ToLowerInvariant()).Where(OutreachRoles.All.Contains).ToHashSet(StringComparer.Ordinal);
         return known.Count == 0
-            ? throw new AccessDeniedException("access.no-role", staffCode, string.Join(", ", OutreachRoles.All) + " (" + OutreachRoles.Named(OutreachRoles.All, "word.and") + ")")
+            ? throw NoRole(staffCode)
             : new OutreachPerson(staffCode.Trim(), known);
     }
 }
@@ -163,16 +183,18 @@ public sealed class ReadScope
 {
     private readonly FrozenSet<Guid> _units;
     private readonly FrozenSet<string> _people;
+    private readonly IReadOnlyList<UnitMember> _members;
 
-    private ReadScope(bool everything, IEnumerable<Guid> units, IEnumerable<string> people)
+    private ReadScope(bool everything, IEnumerable<Guid> units, IEnumerable<string> people, IEnumerable<UnitMember> members)
     {
         IsEverything = everything;
         _units = units.ToFrozenSet();
         _people = people.ToFrozenSet(StringComparer.Ordinal);
+        _members = [.. members];
     }
 
     /// <summary>The whole programme.</summary>
-    public static ReadScope Everything { get; } = new(true, [], []);
+    public static ReadScope Everything { get; } = new(true, [], [], []);
 
     /// <summary>True when nothing is hidden.</summary>
     public bool IsEverything { get; }
@@ -190,15 +212,63 @@ public sealed class ReadScope
             return Everything;
         }
 
-        var units = await session.Query<Unit>().ToListAsync(cancellation).ConfigureAwait(false);
+        return Of(await session.Query<Unit>().ToListAsync(cancellation).ConfigureAwait(false), person, on);
+    }
+
+    /// <summary>The scope of <paramref name="person"/> on <paramref name="on"/> among <paramref name="units"/> (every unit document).</summary>
+    public static ReadScope Of(IReadOnlyList<Unit> units, OutreachPerson person, DateOnly on)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(person);
+        if (person.ReadsEverything)
+        {
+            return Everything;
+        }
+
         var own = units.Where(u => u.Members.Any(m => m.CadreCode == person.StaffCode) || u.HeadOn(on) == person.StaffCode).ToList();
         var people = own.SelectMany(u => u.Members.Select(m => m.CadreCode).Concat(u.Groups.Select(g => g.GroupCode)).Append(u.Code))
             .Append(person.StaffCode);
-        return new ReadScope(false, own.Select(u => u.Id), people);
+        return new ReadScope(false, own.Select(u => u.Id), people, own.SelectMany(u => u.Members));
     }
 
-    /// <summary>True when the scope covers work done by or waiting on <paramref name="staffCode"/> (a person, a group or a unit code).</summary>
-    public bool SeesPerson(string? staffCode) => IsEverything || (staffCode is not null && _people.Contains(staffCode));
+    /// <summary>The people, groups and units whose work is seen (empty for <see cref="Everything"/>).</summary>
+    public IReadOnlySet<string> People => _people;
+
+    /// <summary>
+    /// True when the scope covers work done by or waiting on <paramref name="staffCode"/>: a person, a group or a unit
+    /// code, or a member of the person's units as a paper record names them (<see cref="UnitMember.IsNamedBy"/>).
+    /// </summary>
+    public bool SeesPerson(string? staffCode)
+        => IsEverything || (staffCode is not null && (_people.Contains(staffCode) || _members.Any(m => m.IsNamedBy(staffCode))));
+
+    /// <summary>
+    /// <see cref="SeesCase"/> as a query the database answers: received or verified by a code of the scope, by a member's
+    /// full name, or by a full name with an office in brackets.
+    /// </summary>
+    public System.Linq.Expressions.Expression<Func<Case, bool>> CasePredicate()
+    {
+        if (IsEverything)
+        {
+            return c => true;
+        }
+
+        var codes = _people.Concat(_members.Select(m => m.FullName)).Distinct(StringComparer.Ordinal).ToArray();
+        System.Linq.Expressions.Expression<Func<Case, bool>> byCode = c => c.ReceivedBy.IsOneOf(codes) || c.Legal.Verifier.IsOneOf(codes);
+        var body = byCode.Body;
+        foreach (var prefix in _members.Select(m => m.FullName + " (").Distinct(StringComparer.Ordinal))
+        {
+            System.Linq.Expressions.Expression<Func<Case, bool>> named = c => c.ReceivedBy.StartsWith(prefix) || (c.Legal.Verifier != null && c.Legal.Verifier.StartsWith(prefix));
+            body = System.Linq.Expressions.Expression.OrElse(body, new SameParameter(named.Parameters[0], byCode.Parameters[0]).Visit(named.Body));
+        }
+
+        return System.Linq.Expressions.Expression.Lambda<Func<Case, bool>>(body, byCode.Parameters);
+    }
+
+    /// <summary>Rewrites one lambda's parameter into another's, so that their bodies can be joined.</summary>
+    private sealed class SameParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : node;
+    }
 
     /// <summary>True when the scope covers the unit.</summary>
     public bool SeesUnit(Guid unitId) => IsEverything || _units.Contains(unitId);
@@ -208,6 +278,40 @@ public sealed class ReadScope
     {
         ArgumentNullException.ThrowIfNull(@case);
         return IsEverything || SeesPerson(@case.ReceivedBy) || SeesPerson(@case.Legal.Verifier);
+    }
+
+    /// <summary>True when the visit is sent by a unit in scope or made by someone in scope.</summary>
+    public bool SeesVisit(Visits.Visit visit)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        return IsEverything || SeesUnit(visit.UnitId) || visit.Visitors.Any(SeesPerson);
+    }
+
+    /// <summary>True when the difficulty was raised in a unit in scope, or is raised by, assigned to or waiting on someone in scope.</summary>
+    public bool SeesDifficulty(Difficulties.Difficulty difficulty)
+    {
+        ArgumentNullException.ThrowIfNull(difficulty);
+        return IsEverything || SeesUnit(difficulty.UnitId) || SeesPerson(difficulty.RaisedBy) || SeesPerson(difficulty.AssignedTo) || SeesPerson(difficulty.AwaitingResponseFrom);
+    }
+
+    /// <summary>Refuses a visit outside the scope.</summary>
+    /// <exception cref="AccessDeniedException">Neither the visit's unit nor its visitors are in the person's units.</exception>
+    public void EnsureSeesVisit(Visits.Visit visit)
+    {
+        if (!SeesVisit(visit))
+        {
+            throw new AccessDeniedException("access.visit-outside-scope", visit.Id);
+        }
+    }
+
+    /// <summary>Refuses a difficulty outside the scope.</summary>
+    /// <exception cref="AccessDeniedException">The difficulty belongs to none of the person's units or people.</exception>
+    public void EnsureSeesDifficulty(Difficulties.Difficulty difficulty)
+    {
+        if (!SeesDifficulty(difficulty))
+        {
+            throw new AccessDeniedException("access.difficulty-outside-scope", difficulty.Id);
+        }
     }
 
     /// <summary>Refuses a case outside the scope.</summary>

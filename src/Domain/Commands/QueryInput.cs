@@ -29,6 +29,22 @@ public static class QueryInput
             : date;
     }
 
+    /// <summary>
+    /// The whole number <paramref name="value"/> given as <paramref name="name"/>; null when nothing was given. Refused
+    /// (<c>query.number</c>) when it is not a whole number from <paramref name="min"/> to <paramref name="max"/>.
+    /// </summary>
+    public static long? Number(string? value, string name, long min, long max)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return long.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw new CommandInputException("query.number", name, value, min, max);
+    }
+
     /// <summary>Refuses (<c>query.range-reversed</c>) a range whose start lies after its end.</summary>
     public static void EnsureOrdered(DateOnly? from, DateOnly? to, string fromName, string toName)
     {

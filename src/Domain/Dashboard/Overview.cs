@@ -1,4 +1,5 @@
 using Marten;
+using Outreach.Access;
 using Outreach.Cases;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
@@ -98,7 +99,33 @@ public sealed record CaseListRow(Case Case, CaseDeadline? Next, int? DaysOverdue
 {
     /// <summary>True when the authority missed a deadline that is still running.</summary>
     public bool IsOverdue => DaysOverdue is not null;
+
+    /// <summary>The row without the case's content or parties, as the API lists it.</summary>
+    public CaseSummary Summary => new(Case.Id, Case.Number, Case.Kind, Case.Status, Case.Round, Case.LocalityCode, Case.ReceivedAt, Case.ReceivedBy, Next, DaysOverdue);
 }
+
+/// <summary>A case in a list: what it is, where it stands and its next deadline; never its content or its parties.</summary>
+/// <param name="Id">The case's stream id.</param>
+/// <param name="Number">Its paper registry number, if recorded.</param>
+/// <param name="Kind">Petition, complaint, denunciation, … as classified.</param>
+/// <param name="Status">Where the case stands.</param>
+/// <param name="Round">The complaint round (1 or 2; 0 before acceptance).</param>
+/// <param name="LocalityCode">The locality it concerns.</param>
+/// <param name="ReceivedAt">When it was received.</param>
+/// <param name="ReceivedBy">Who received it (a staff code).</param>
+/// <param name="Next">The authority's next deadline, if one is running.</param>
+/// <param name="DaysOverdue">Calendar days past that deadline; null when it is not overdue.</param>
+public sealed record CaseSummary(
+    Guid Id, string? Number, CaseKind Kind, CaseStatus Status, int Round, string LocalityCode, DateTimeOffset ReceivedAt, string ReceivedBy, CaseDeadline? Next, int? DaysOverdue);
+
+/// <summary>One page of <see cref="CaseSummary"/> rows, as <c>GET /api/cases</c> answers it.</summary>
+/// <param name="Rows">The cases of the page.</param>
+/// <param name="Page">The page number (1-based).</param>
+/// <param name="PageSize">Cases per page.</param>
+/// <param name="Total">Open cases in the reader's scope.</param>
+/// <param name="Overdue">Of those, how many are overdue.</param>
+/// <param name="PageCount">How many pages there are (at least one).</param>
+public sealed record CaseSummaryPage(IReadOnlyList<CaseSummary> Rows, int Page, int PageSize, int Total, int Overdue, int PageCount);
 
 /// <summary>One page of the open cases.</summary>
 /// <param name="Rows">The cases of the page.</param>
@@ -110,6 +137,9 @@ public sealed record CaseListPage(IReadOnlyList<CaseListRow> Rows, int Page, int
 {
     /// <summary>How many pages there are (at least one).</summary>
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The page with its rows as <see cref="CaseSummary"/>.</summary>
+    public CaseSummaryPage Summaries() => new([.. Rows.Select(r => r.Summary)], Page, PageSize, Total, Overdue, PageCount);
 }
 
 /// <summary>A case as its page shows it: the view (state, parties, open deadlines) and its audit (every deadline met or missed, every step, integrity).</summary>
@@ -175,7 +205,7 @@ public static class DashboardQueries
         var live = units.Where(u => u.Exists).OrderBy(u => u.Code, StringComparer.Ordinal).ToArray();
         (string Key, Unit? Unit) Owner(string person)
         {
-            var unit = live.FirstOrDefault(u => u.Head == person) ?? live.FirstOrDefault(u => u.Members.Any(m => Names(m, person)));
+            var unit = live.FirstOrDefault(u => u.Head == person) ?? live.FirstOrDefault(u => u.Members.Any(m => m.IsNamedBy(person)));
             return unit is null ? (person, null) : (unit.Head ?? unit.Code, unit);
         }
 
@@ -215,12 +245,6 @@ public static class DashboardQueries
         return state.Legal.Verifier is { Length: > 0 } verifier ? verifier : state.ReceivedBy;
     }
 
-    /// <summary>Whether <paramref name="recorded"/> names <paramref name="member"/>: their code, their name, or their name followed by an office in brackets.</summary>
-    private static bool Names(UnitMember member, string recorded)
-        => recorded == member.CadreCode
-            || string.Equals(recorded, member.FullName, StringComparison.Ordinal)
-            || (recorded.StartsWith(member.FullName + " (", StringComparison.Ordinal) && recorded.EndsWith(')'));
-
     /// <summary>
     /// The person a recorded actor names, when a unit lists them (by code, name, or name with office); null for anyone else.
     /// Cases record actors as paper records write them, so a case's page finds the person behind a name this way.
@@ -234,7 +258,7 @@ public static class DashboardQueries
             return byCode;
         }
 
-        var member = units.Where(u => u.Exists).SelectMany(u => u.Members).FirstOrDefault(m => Names(m, recorded));
+        var member = units.Where(u => u.Exists).SelectMany(u => u.Members).FirstOrDefault(m => m.IsNamedBy(recorded));
         return member is null ? null : staff.Find(member.CadreCode);
     }
 
@@ -247,27 +271,41 @@ public static class DashboardQueries
     /// <param name="page">The page (1-based; a page past the end is empty).</param>
     /// <param name="pageSize">Cases per page (1 to 200).</param>
     /// <param name="cancellation">Cancels the reads.</param>
-    public static async Task<CaseListPage> OpenCasesAsync(IQuerySession session, DateOnly today, int page = 1, int pageSize = 25, CancellationToken cancellation = default)
+    /// <param name="scope">Whose cases the reader sees (<see cref="ReadScope"/>); none for every case.</param>
+    public static async Task<CaseListPage> OpenCasesAsync(
+        IQuerySession session, DateOnly today, int page = 1, int pageSize = 25, ReadScope? scope = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 200);
         var open = Enum.GetValues<CaseStatus>().Where(s => !CaseState.IsFinal(s)).ToArray();
-        var total = await session.Query<Case>().CountAsync(c => c.Status.IsOneOf(open), cancellation).ConfigureAwait(false);
-        var overdue = await session.Query<Case>().CountAsync(c => c.Status.IsOneOf(open) && c.NextObligationDue != null && c.NextObligationDue < today, cancellation).ConfigureAwait(false);
-        var withDue = await session.Query<Case>().CountAsync(c => c.Status.IsOneOf(open) && c.NextObligationDue != null, cancellation).ConfigureAwait(false);
+        IQueryable<Case> Open()
+        {
+            var cases = session.Query<Case>().Where(c => c.Status.IsOneOf(open));
+            if (scope is { IsEverything: false })
+            {
+                // The same rule as ReadScope.SeesCase, asked of the database: received or verified by someone in scope.
+                cases = cases.Where(scope.CasePredicate());
+            }
+
+            return cases;
+        }
+
+        var total = await Open().CountAsync(cancellation).ConfigureAwait(false);
+        var overdue = await Open().CountAsync(c => c.NextObligationDue != null && c.NextObligationDue < today, cancellation).ConfigureAwait(false);
+        var withDue = await Open().CountAsync(c => c.NextObligationDue != null, cancellation).ConfigureAwait(false);
         var skip = (page - 1) * pageSize;
         var cases = new List<Case>(pageSize);
         if (skip < withDue)
         {
-            cases.AddRange(await session.Query<Case>().Where(c => c.Status.IsOneOf(open) && c.NextObligationDue != null)
+            cases.AddRange(await Open().Where(c => c.NextObligationDue != null)
                 .OrderBy(c => c.NextObligationDue).ThenBy(c => c.Id).Skip(skip).Take(pageSize).ToListAsync(cancellation).ConfigureAwait(false));
         }
 
         if (cases.Count < pageSize)
         {
-            cases.AddRange(await session.Query<Case>().Where(c => c.Status.IsOneOf(open) && c.NextObligationDue == null)
+            cases.AddRange(await Open().Where(c => c.NextObligationDue == null)
                 .OrderBy(c => c.Id).Skip(Math.Max(0, skip - withDue)).Take(pageSize - cases.Count).ToListAsync(cancellation).ConfigureAwait(false));
         }
 

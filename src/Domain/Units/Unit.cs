@@ -4,7 +4,17 @@ namespace Outreach.Units;
 /// <param name="CadreCode">Staff code.</param>
 /// <param name="FullName">Full name.</param>
 /// <param name="Position">Position in the unit, if given.</param>
-public sealed record UnitMember(string CadreCode, string FullName, string? Position);
+public sealed record UnitMember(string CadreCode, string FullName, string? Position)
+{
+    /// <summary>
+    /// True when a recorded actor names this member: by staff code, by full name, or by full name with an office in
+    /// brackets ("Lê Thị Hồng (Phòng Tư pháp)"), as paper records write people and back-filled steps keep them.
+    /// </summary>
+    public bool IsNamedBy(string? recorded)
+        => recorded is not null
+           && (recorded == CadreCode || string.Equals(recorded, FullName, StringComparison.Ordinal)
+               || (recorded.StartsWith(FullName + " (", StringComparison.Ordinal) && recorded.EndsWith(')')));
+}
 
 /// <summary>Who headed the unit from when.</summary>
 /// <param name="CadreCode">The head's staff code.</param>

@@ -48,7 +48,14 @@ public static class OutreachConfiguration
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = new OutreachOptions();
-        configuration.GetSection(OutreachRegistration.SectionName).Bind(options);
+        var section = configuration.GetSection(OutreachRegistration.SectionName);
+        var unreadable = SettingValues.Problems(section, new OutreachOptions());
+        if (unreadable.Count > 0)
+        {
+            throw new Microsoft.Extensions.Options.OptionsValidationException(OutreachRegistration.SectionName, typeof(OutreachOptions), unreadable);
+        }
+
+        section.Bind(options);
         options.LoadFiles();
         var problems = OutreachOptionsValidator.Problems(options, requireConnection: false);
         return problems.Count == 0

@@ -32,7 +32,9 @@ internal static class Open311Endpoints
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.Configure<Open311Options>(configuration.GetSection("Open311"));
-        services.Configure<Open311RateLimits>(configuration.GetSection("Open311:RateLimit"));
+        services.AddOptions<Open311RateLimits>().BindChecked(configuration.GetSection("Open311:RateLimit"))
+            .Validate(l => l.PermitLimit > 0 && l.KeyPermitLimit > 0 && l.WindowSeconds > 0, OutreachText.Get("options.open311-rate"))
+            .ValidateOnStart();
         services.AddRateLimiter(o => o.AddPolicy<string, Open311RatePolicy>(RatePolicy));
         return services;
     }

@@ -50,12 +50,11 @@ internal static class Operations
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<RequestLimits>().Bind(builder.Configuration.GetSection(RequestLimits.Section))
-            .Validate(l => l.MaxRequestBodyBytes > 0 && l.MaxJsonDepth is > 0 and <= 256, "Web:Limits: MaxRequestBodyBytes must be positive and MaxJsonDepth between 1 and 256.")
+        services.AddOptions<RequestLimits>().BindChecked(builder.Configuration.GetSection(RequestLimits.Section))
+            .Validate(l => l.MaxRequestBodyBytes > 0 && l.MaxJsonDepth is > 0 and <= 256, OutreachText.Get("options.web-limits"))
             .ValidateOnStart();
-        services.AddOptions<ReadinessSettings>().Bind(builder.Configuration.GetSection(ReadinessSettings.Section))
-            .Validate(r => r.MaxProjectionLag >= 0 && r.LagSampleInterval > TimeSpan.Zero && r.CheckTimeout > TimeSpan.Zero,
-                "Web:Readiness: MaxProjectionLag must not be negative; LagSampleInterval and CheckTimeout must be positive.")
+        services.AddOptions<ReadinessSettings>().BindChecked(builder.Configuration.GetSection(ReadinessSettings.Section))
+            .Validate(r => r.MaxProjectionLag >= 0 && r.LagSampleInterval > TimeSpan.Zero && r.CheckTimeout > TimeSpan.Zero, OutreachText.Get("options.web-readiness"))
             .ValidateOnStart();
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<RequestLimits>>((kestrel, limits) => kestrel.Limits.MaxRequestBodySize = limits.Value.MaxRequestBodyBytes);
         services.AddOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>().Configure<IOptions<RequestLimits>>((json, limits) => json.SerializerOptions.MaxDepth = limits.Value.MaxJsonDepth);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Outreach.Access;
 using Outreach.Cases;
+using Outreach.Dashboard;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
 using Outreach.Visits;
@@ -28,6 +29,7 @@ internal static class ReadEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapGet("/", CasesAsync).WithName("GetOpenCases").WithSummary("The open cases in the reader's scope, overdue first (page, pageSize up to 200); no content or parties.");
         cases.MapGet("/{idOrNumber}", CaseAsync).WithName("GetCase").WithSummary("A case's details and open deadlines; asOf (yyyy-MM-dd) or version for the past.");
         cases.MapGet("/overdue", OverdueAsync).WithName("GetOverdueSteps").WithSummary("Steps past their legal deadline on a day (default today).");
         cases.MapGet("/by-locality", ByLocalityAsync).WithName("GetCasesByLocality").WithSummary("Cases per locality and status.");
@@ -39,14 +41,50 @@ internal static class ReadEndpoints
             .WithSummary("A locality's visits, difficulties and petitions, named as the place was then; asOf (yyyy-MM-dd) for the past.");
         programme.MapGet("/units", UnitsAsync).WithName("GetUnits").WithSummary("The units, their members, heads and visiting groups.");
         programme.MapGet("/guidance", GuidanceAsync).WithName("GetGuidanceByTopic").WithSummary("Guidance sessions by topic.");
+        var visits = api.MapGroup("/visits").WithTags("Visits");
+        visits.MapGet("/{id:guid}", VisitAsync).WithName("GetVisit").WithSummary("One visit; asOf (yyyy-MM-dd) or version for the past. The ETag is its version.");
         var difficulties = api.MapGroup("/difficulties").WithTags("Difficulties");
+        difficulties.MapGet("/{id:guid}", DifficultyAsync).WithName("GetDifficulty").WithSummary("One difficulty; asOf (yyyy-MM-dd) or version for the past. The ETag is its version.");
         difficulties.MapGet("/waiting", WaitingAsync).WithName("GetDifficultiesWaiting").WithSummary("Difficulties waiting for each person, with the earliest due date.");
         api.MapGet("/views", FreshnessAsync).WithTags("Views").WithName("GetViewFreshness").WithSummary("How far each asynchronous view lags behind the latest event.");
         return app;
     }
 
+    private static async Task<Ok<CaseSummaryPage>> CasesAsync(string? page, string? pageSize, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var number = (int)(QueryInput.Number(page, "page", 1, 1_000_000) ?? 1);
+        var size = (int)(QueryInput.Number(pageSize, "pageSize", 1, 200) ?? 25);
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var rows = await DashboardQueries.OpenCasesAsync(session, VietnamTime.Today(clock), number, size, scope, ct).ConfigureAwait(false);
+        return TypedResults.Ok(rows.Summaries());
+    }
+
+    private static async Task<Ok<Visit>> VisitAsync(Guid id, string? asOf, string? version, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var (at, upTo) = PastOf(asOf, version);
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var found = await VisitReading.FindAsync(session, id, at, upTo, ct).ConfigureAwait(false);
+        scope.EnsureSeesVisit(found.State);
+        context.Response.Headers.ETag = $"\"{found.Version}\"";
+        return TypedResults.Ok(found.State);
+    }
+
+    private static async Task<Ok<Difficulty>> DifficultyAsync(Guid id, string? asOf, string? version, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
+    {
+        var (at, upTo) = PastOf(asOf, version);
+        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var found = await DifficultyReading.FindAsync(session, id, at, upTo, ct).ConfigureAwait(false);
+        scope.EnsureSeesDifficulty(found.State);
+        context.Response.Headers.ETag = $"\"{found.Version}\"";
+        return TypedResults.Ok(found.State);
+    }
+
+    /// <summary>The end of the <c>asOf</c> day and the <c>version</c> a read of the past is cut at.</summary>
+    private static (DateTimeOffset? AsOf, long? Version) PastOf(string? asOf, string? version)
+        => (QueryInput.Date(asOf, "asOf") is { } day ? VietnamTime.EndOf(day).AddTicks(-1) : null, QueryInput.Number(version, "version", 1, long.MaxValue));
+
     private static async Task<Ok<CaseView>> CaseAsync(
-        string idOrNumber, string? asOf, long? version, string? purpose, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        string idOrNumber, string? asOf, string? version, string? purpose, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
         var day = QueryInput.Date(asOf, "asOf");
         var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
@@ -62,7 +100,7 @@ internal static class ReadEndpoints
         var request = new CaseRequest(idOrNumber)
         {
             AsOf = day is { } d ? VietnamTime.EndOf(d).AddTicks(-1) : null,
-            Version = version,
+            Version = QueryInput.Number(version, "version", 1, long.MaxValue),
             Today = day ?? VietnamTime.Today(clock),
             Clearance = clearance,
         };

@@ -182,6 +182,15 @@ internal static class StatusProblems
         context.ProblemDetails.Detail = null;
     }
 
+    /// <summary>
+    /// The content types the endpoint reads. Routing answers a body it cannot read with an endpoint of its own that names
+    /// none: then the API (<c>/api</c>) reads JSON, and the sign-in and Open311's POST read a form.
+    /// </summary>
+    private static string Accepted(HttpContext context)
+        => context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>() is { ContentTypes.Count: > 0 } accepts
+            ? string.Join(", ", accepts.ContentTypes)
+            : context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) ? "application/json" : "application/x-www-form-urlencoded";
+
     private static void Fill(ProblemDetails problem, HttpContext context, int status)
     {
         var culture = CultureInfo.CurrentUICulture;
@@ -194,7 +203,7 @@ internal static class StatusProblems
             StatusCodes.Status405MethodNotAllowed => ("request.method", OutreachText.Format("request.method", culture, context.Request.Method)),
             StatusCodes.Status413PayloadTooLarge => ("request.too-large", OutreachText.Format("request.too-large", culture,
                 context.RequestServices.GetRequiredService<IOptions<RequestLimits>>().Value.MaxRequestBodyBytes)),
-            StatusCodes.Status415UnsupportedMediaType => ("request.media-type", OutreachText.Get("request.media-type", culture)),
+            StatusCodes.Status415UnsupportedMediaType => ("request.media-type", OutreachText.Format("request.media-type", culture, Accepted(context))),
             _ => ("request.refused", OutreachText.Format("request.refused", culture, status)),
         };
         problem.Status = status;

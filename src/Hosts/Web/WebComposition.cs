@@ -40,11 +40,25 @@ internal static class WebComposition
     private static Task WriteFailureAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+        if (exception is Access.AccessDeniedException { Code: "access.no-staff-code" or "access.no-role" } refused && IsPage(context.Request.Path))
+        {
+            // A page asked for by someone signed in without a staff code or an Outreach role: the sign-in page says why,
+            // in the reader's language, and offers to sign in with another token.
+            context.Response.Redirect(WebIdentity.SignInAgain(refused.Code, Access.OutreachPerson.StaffCodeOf(context.User), context.Request.Path + context.Request.QueryString));
+            return Task.CompletedTask;
+        }
+
         var failure = exception is null ? null : Failures.Describe(exception, CultureInfo.CurrentUICulture);
         return failure is null
             ? WriteProblemAsync(context, StatusCodes.Status500InternalServerError, "system.internal", OutreachText.Get("system.internal", CultureInfo.CurrentUICulture))
             : WriteProblemAsync(context, failure.HttpStatus, failure.Code, failure.Message, failure.Fields);
     }
+
+    /// <summary>True for the dashboard's pages: not the API, Open311, health or the sign-in handlers.</summary>
+    private static bool IsPage(PathString path)
+        => !path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase)
+           && !path.StartsWithSegments("/health", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase)
+           && !path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Answers with an RFC 7807 problem: status, the stable <paramref name="code"/> (also in <c>type</c>), the sentence, the field errors.</summary>
     public static async Task WriteProblemAsync(HttpContext context, int status, string code, string title, IReadOnlyList<FieldFailure>? fields = null)

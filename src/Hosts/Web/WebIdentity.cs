@@ -97,7 +97,7 @@ internal static class WebIdentity
     /// <summary>Validates the token exactly as an API call's bearer token is validated, then issues the dashboard's cookie.</summary>
     private static async Task<IResult> SignInAsync(HttpContext context, [FromForm] string? token, [FromForm] string? returnUrl)
     {
-        var back = returnUrl is { Length: > 0 } url && IsLocal(url) ? url : "/";
+        var back = Dashboard.DashboardComposition.IsLocal(returnUrl) ? returnUrl! : "/";
         if (string.IsNullOrWhiteSpace(token))
         {
             return TypedResults.LocalRedirect("/signin?error=access.token-missing&returnUrl=" + Uri.EscapeDataString(back));
@@ -117,7 +117,7 @@ internal static class WebIdentity
         }
         catch (AccessDeniedException refused)
         {
-            return TypedResults.LocalRedirect($"/signin?error={refused.Code}&returnUrl=" + Uri.EscapeDataString(back));
+            return TypedResults.LocalRedirect(SignInAgain(refused.Code, OutreachPerson.StaffCodeOf(result.Principal), back));
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, person.StaffCode) };
@@ -134,14 +134,16 @@ internal static class WebIdentity
         return TypedResults.LocalRedirect(back);
     }
 
+    /// <summary>The sign-in page, sent back with the refusal's code and the staff code it names, so that it can say why.</summary>
+    public static string SignInAgain(string code, string? staffCode, string returnUrl)
+        => "/signin?error=" + Uri.EscapeDataString(code) + (staffCode is { Length: > 0 } who ? "&who=" + Uri.EscapeDataString(who) : "")
+           + "&returnUrl=" + Uri.EscapeDataString(returnUrl);
+
     private static async Task<IResult> SignOutAsync(HttpContext context)
     {
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
         return TypedResults.LocalRedirect("/signin");
     }
-
-    private static bool IsLocal(string url)
-        => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     /// <summary>The actor of every recorded step: the signed-in person's staff code, never a field the client sends.</summary>
     private sealed class SignedInActor(IHttpContextAccessor accessor) : IActorSource

@@ -67,6 +67,33 @@ public sealed class CompositionTests
             "HotCold: one node per shard; ExternallyManaged: Marten's coordinator has nothing to distribute and starts nothing");
     }
 
+    [TestCase("Outreach:Projections:RunDaemon", "", "true or false", "(true)")]
+    [TestCase("Outreach:Projections:RunDaemon", "maybe", "“maybe”", "(true)")]
+    [TestCase("Outreach:PrepareSchemaOnStart", " ", "true or false", "(true)")]
+    [TestCase("Outreach:UnitHeadResponseDays", "ten", "whole number", "(7)")]
+    [TestCase("Outreach:CityResponseDays", "", "whole number", "(15)")]
+    [TestCase("Outreach:CheckpointEvery", "hourly", "duration", "(none)")]
+    public void A_setting_set_empty_or_unreadable_stops_the_host_naming_it_instead_of_being_read_as_false_or_zero(string key, string value, string said, string fallback)
+    {
+        using var host = Host(new Dictionary<string, string?> { ["Outreach:ConnectionString"] = "Host=127.0.0.1;Database=none", [key] = value });
+        var refused = Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var text = string.Join("\n", refused!.Failures);
+        Assert.That(text, Does.Contain(key).And.Contain(said).And.Contain(fallback));
+    }
+
+    [Test]
+    public void An_empty_optional_duration_is_simply_unset_and_the_vietnamese_sentence_names_the_setting()
+    {
+        using (var host = Host(new Dictionary<string, string?> { ["Outreach:ConnectionString"] = "Host=127.0.0.1;Database=none", ["Outreach:CheckpointEvery"] = "" }))
+        {
+            Assert.That(host.Services.GetRequiredService<IOptions<OutreachOptions>>().Value.CheckpointEvery, Is.Null);
+        }
+
+        var section = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Outreach:Projections:RunDaemon"] = "" }).Build().GetSection("Outreach");
+        var vi = SettingValues.Problems(section, new OutreachOptions(), System.Globalization.CultureInfo.GetCultureInfo("vi"));
+        Assert.That(vi.Single(), Does.Contain("Outreach:Projections:RunDaemon").And.Contain("để trống").And.Contain("true hoặc false"));
+    }
+
     [Test]
     public void A_store_configured_without_AddOutreach_is_refused_instead_of_running_on_defaults()
     {

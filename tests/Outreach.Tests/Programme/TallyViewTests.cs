@@ -110,6 +110,34 @@ public sealed class TallyViewTests
     }
 
     [Test]
+    public async Task An_empty_store_and_a_sequence_number_no_event_took_leave_the_views_current()
+    {
+        var (store, schema) = await RecordAsync([]);
+        using (store)
+        {
+            var empty = await OutreachProjections.FreshnessAsync(store);
+            Assert.That((empty.IsCurrent, empty.HighestSequence), Is.EqualTo((true, 0L)), "no event: nothing to lag behind");
+
+            await using (var session = store.LightweightSession())
+            {
+                await session.HandleAsync(new Units.RegisterUnit(Guid.NewGuid(), "fresh-1", "Phòng mới", "tester.1", new DateTimeOffset(2024, 3, 4, 9, 0, 0, VietnamTime.Offset)));
+            }
+
+            var caught = await OutreachProjections.CatchUpAsync(store, TimeSpan.FromMinutes(1));
+            // An append that rolled back (a lost race, a refused insert) takes a sequence number and leaves no event.
+            await using (var owner = new Npgsql.NpgsqlConnection(await TestDatabase.OwnerConnectionStringAsync()))
+            {
+                await owner.OpenAsync();
+                await using var skip = new Npgsql.NpgsqlCommand($"select nextval('{schema}.mt_events_sequence'); select nextval('{schema}.mt_events_sequence')", owner);
+                await skip.ExecuteNonQueryAsync();
+            }
+
+            var after = await OutreachProjections.FreshnessAsync(store);
+            Assert.That((after.IsCurrent, after.HighestSequence), Is.EqualTo((true, caught.HighestSequence)), "the views have read every event there is");
+        }
+    }
+
+    [Test]
     public async Task A_view_says_how_far_behind_it_is_until_it_catches_up()
     {
         var (store, _) = await RecordAsync(_programme.Take(40));

@@ -253,6 +253,57 @@ public sealed partial class DashboardTests
     }
 
     [Test]
+    public async Task A_cadres_cases_list_holds_exactly_the_open_cases_of_their_scope_counted_in_the_database()
+    {
+        await using var query = _store.QuerySession();
+        var open = await query.Query<Case>().ToListAsync();
+        // A cadre of a unit whose people received some of the open cases.
+        var units = await query.Query<Unit>().ToListAsync();
+        var receivers = open.Where(c => !CaseState.IsFinal(c.Status)).Select(c => c.ReceivedBy).ToHashSet();
+        var cadre = units.SelectMany(u => u.Members).First(m => receivers.Any(m.IsNamedBy)).CadreCode;
+        var scope = Outreach.Access.ReadScope.Of(units, new Outreach.Access.OutreachPerson(cadre, new HashSet<string> { "cadre" }), VietnamTime.Today(TimeProvider.System));
+        var expected = open.Where(c => !CaseState.IsFinal(c.Status) && scope.SeesCase(c)).Select(c => c.Id).ToList();
+        var library = await DashboardQueries.OpenCasesAsync(query, Today, 1, 200, scope);
+        Assert.That(library.Rows.Select(r => r.Case.Id), Is.EquivalentTo(expected), "the database's filter is ReadScope.SeesCase");
+        Assert.That(library.Total, Is.EqualTo(expected.Count));
+        Assert.That(expected, Is.Not.Empty.And.Count.LessThan(open.Count(c => !CaseState.IsFinal(c.Status))), "the sample gives the cadre some cases, not all");
+
+        using var http = _host.Client(cadre, "cadre");
+        var page = await Parser.ParseDocumentAsync(await http.GetStringAsync("/cases"));
+        Assert.That(page.QuerySelectorAll("table.cases-list tbody tr a").Select(a => a.GetAttribute("href")),
+            Is.EqualTo(library.Rows.Take(25).Select(r => $"/cases/{r.Case.Id}")));
+    }
+
+    [Test]
+    public async Task A_page_asked_for_with_a_token_without_an_outreach_role_goes_to_the_sign_in_page_which_says_why()
+    {
+        using var http = _host.Client(code: null);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", WebHost.Token("phong-qldt.3", "reader"));
+        var answer = await http.GetAsync("/cases");
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await answer.Content.ReadAsStringAsync());
+        Assert.That(answer.Headers.Location!.OriginalString, Is.EqualTo("/signin?error=access.no-role&who=phong-qldt.3&returnUrl=%2Fcases"));
+        var (_, page) = await GetAsync(answer.Headers.Location.OriginalString, code: null);
+        Assert.That(page.QuerySelector("p.refusal[role=alert]")!.TextContent, Does.StartWith("phong-qldt.3 đã đăng nhập nhưng chưa có vai trò nào trong Outreach"));
+
+        // A token that is not accepted comes back to the same page, which says so; a code that is no sign-in refusal says nothing.
+        var (_, invalid) = await GetAsync("/signin?error=access.token-invalid", code: null);
+        Assert.That(invalid.QuerySelector("p.refusal")!.TextContent, Does.StartWith("Mã thông báo không được chấp nhận"));
+        var (_, other) = await GetAsync("/signin?error=case.not-found", code: null);
+        Assert.That(other.QuerySelector("p.refusal"), Is.Null);
+    }
+
+    [Test]
+    public async Task A_sign_in_sent_as_json_is_told_to_send_a_form()
+    {
+        using var http = _host.Client(code: null);
+        var answer = await http.PostAsync("/signin", new StringContent("{\"token\":\"x\"}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.UnsupportedMediaType));
+        var problem = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!;
+        Assert.That(problem["code"]!.GetValue<string>(), Is.EqualTo("request.media-type"));
+        Assert.That(problem["title"]!.GetValue<string>(), Does.Contain("application/x-www-form-urlencoded").And.Not.Contain("application/json"));
+    }
+
+    [Test]
     public async Task An_unknown_case_is_a_404_page_with_the_librarys_sentence()
     {
         var (response, page) = await GetAsync("/cases/no-such-case");

@@ -41,7 +41,7 @@ public sealed class WebAccessTests
     [
         "/api/programme/coverage", "/api/programme/visits-per-week", "/api/programme/guidance", "/api/difficulties/waiting",
         "/api/cases/by-locality", "/api/cases/overdue", "/api/views", "/api/programme/rota", "/api/programme/units",
-        "/api/programme/localities/phuong-1/history?asOf=2024-03-31",
+        "/api/programme/localities/phuong-1/history?asOf=2024-03-31", "/api/cases",
     ];
 
     private static readonly DateTimeOffset At = new(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
@@ -49,6 +49,10 @@ public sealed class WebAccessTests
     private static readonly Guid UnitB = Guid.NewGuid();
     private static readonly Guid CaseA = Guid.NewGuid();
     private static readonly Guid CaseB = Guid.NewGuid();
+    private static readonly Guid VisitA = Guid.NewGuid();
+    private static readonly Guid VisitB = Guid.NewGuid();
+    private static readonly Guid DifficultyA = Guid.NewGuid();
+    private static readonly Guid DifficultyB = Guid.NewGuid();
 
     private WebHost _host = null!;
 
@@ -70,19 +74,21 @@ public sealed class WebAccessTests
         using (var a2 = _host.Client("a.2", "cadre"))
         {
             await Ok(a2, "/api/petition/receive", Petition(CaseA));
-            var visit = Guid.NewGuid();
+            var visit = VisitA;
             await Ok(a2, "/api/visit/plan", new { visitId = visit, unitId = UnitA, visitors = new[] { "a.2" }, localityCode = "phuong-1", plannedFor = "2024-03-08", occurredAt = At.AddDays(1) });
             await Ok(a2, "/api/visit/arrange", new { visitId = visit, contactedPerson = "Chủ tịch UBND phường", contactedBody = "UBND phường", agreedFor = "2024-03-08T08:00:00+07:00", place = "Hội trường phường", occurredAt = At.AddDays(2) });
             await Ok(a2, "/api/visit/meeting", new { visitId = visit, host = "CommuneGovernment", subject = "Giao ban tháng 3", occurredAt = At.AddDays(4) });
+            await Ok(a2, "/api/difficulty/raise", new { difficultyId = DifficultyA, visitId = visit, unitId = UnitA, localityCode = "phuong-1", description = "Thiếu kinh phí sửa cống", occurredAt = At.AddDays(4).AddHours(2) });
         }
 
         using (var b2 = _host.Client("b.2", "cadre"))
         {
             await Ok(b2, "/api/petition/receive", Petition(CaseB));
-            var visit = Guid.NewGuid();
+            var visit = VisitB;
             await Ok(b2, "/api/visit/plan", new { visitId = visit, unitId = UnitB, visitors = new[] { "b.2" }, localityCode = "phuong-2", plannedFor = "2024-03-08", occurredAt = At.AddDays(1) });
             await Ok(b2, "/api/visit/arrange", new { visitId = visit, contactedPerson = "Chủ tịch UBND phường", contactedBody = "UBND phường", agreedFor = "2024-03-08T08:00:00+07:00", place = "Hội trường phường", occurredAt = At.AddDays(2) });
             await Ok(b2, "/api/visit/meeting", new { visitId = visit, host = "CommuneGovernment", subject = "Giao ban tháng 3", occurredAt = At.AddDays(4) });
+            await Ok(b2, "/api/difficulty/raise", new { difficultyId = DifficultyB, visitId = visit, unitId = UnitB, localityCode = "phuong-2", description = "Thiếu kinh phí sửa cống", occurredAt = At.AddDays(4).AddHours(2) });
         }
     }
 
@@ -146,7 +152,7 @@ public sealed class WebAccessTests
             Assert.That((await response.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(), Is.EqualTo("access.sign-in-required"));
         }
 
-        foreach (var path in Reads.Append($"/api/cases/{CaseA}").Append($"/api/cases/{CaseA}/audit"))
+        foreach (var path in Reads.Concat([$"/api/cases/{CaseA}", $"/api/cases/{CaseA}/audit", $"/api/visits/{VisitA}", $"/api/difficulties/{DifficultyA}"]))
         {
             var response = await anonymous.GetAsync(path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), path);
@@ -216,6 +222,34 @@ public sealed class WebAccessTests
         // A locality's history, as it stood: the visit of unit A to phuong-1, and no later petition.
         var history = (await a2.GetFromJsonAsync<JsonArray>("/api/programme/localities/phuong-1/history?asOf=2024-03-31"))!;
         Assert.That(history.Select(h => h!["kind"]!.GetValue<string>()), Does.Contain("Visit"));
+    }
+
+    [Test]
+    public async Task A_cadre_reads_their_units_visits_difficulties_and_open_cases_and_is_refused_the_others()
+    {
+        using var a2 = _host.Client("a.2", "cadre");
+        using var a1 = _host.Client("a.1", "unit-head");
+        using var committee = _host.Client("committee-1", "committee");
+        foreach (var (own, other, code) in new[] { ($"/api/visits/{VisitA}", $"/api/visits/{VisitB}", "access.visit-outside-scope"), ($"/api/difficulties/{DifficultyA}", $"/api/difficulties/{DifficultyB}", "access.difficulty-outside-scope") })
+        {
+            foreach (var reader in new[] { a2, a1 })
+            {
+                Assert.That((await reader.GetAsync(own)).StatusCode, Is.EqualTo(HttpStatusCode.OK), own);
+                var refused = await reader.GetAsync(other);
+                Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), other);
+                Assert.That((await refused.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(), Is.EqualTo(code));
+            }
+
+            Assert.That((await committee.GetAsync(other)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the committee reads every unit's work");
+        }
+
+        var cases = async (HttpClient c) => (await c.GetFromJsonAsync<JsonObject>("/api/cases?pageSize=200"))!["rows"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()).ToList();
+        Assert.That(await cases(a2), Does.Contain(CaseA).And.Not.Contain(CaseB));
+        Assert.That(await cases(_host.Client("b.1", "unit-head")), Does.Contain(CaseB).And.Not.Contain(CaseA));
+        Assert.That(await cases(committee), Is.SupersetOf(new[] { CaseA, CaseB }));
+        var page = await a2.GetFromJsonAsync<JsonObject>("/api/cases");
+        Assert.That(page!["total"]!.GetValue<int>(), Is.EqualTo(page["rows"]!.AsArray().Count), "the count keeps to the scope too");
+        Assert.That(page.ToJsonString(), Does.Not.Contain("Võ Thị Hoa").And.Not.Contain("ngập nước"), "a list shows neither the citizen nor the content");
     }
 
     private static async Task WaitForViewsAsync(HttpClient client)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Outreach.Cases;
+using Outreach.Dashboard;
 using Outreach.Deadlines;
 using Outreach.Difficulties;
 using Outreach.Hosting;
@@ -143,6 +144,70 @@ public sealed class WebReadTests
         Assert.That(problem["title"]!.GetValue<string>(), Does.Contain("ngày"), "Vietnamese by default");
     }
 
+    [TestCase("/api/cases?page=0")]
+    [TestCase("/api/cases?pageSize=201")]
+    [TestCase("/api/cases?page=two")]
+    [TestCase("/api/visits/00000000-0000-0000-0000-000000000001?version=-1")]
+    [TestCase("/api/cases/no-such-case?version=1.5")]
+    public async Task A_number_that_is_not_usable_is_a_400_problem_saying_the_range(string path)
+    {
+        var response = await _http.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), path);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.That(problem!["code"]!.GetValue<string>(), Is.EqualTo("query.number"));
+        Assert.That(problem["title"]!.GetValue<string>(), Does.Contain("số nguyên"), "Vietnamese by default");
+    }
+
+    [Test]
+    public async Task The_open_cases_are_listed_as_the_library_pages_them_overdue_first()
+    {
+        await using var query = _store.QuerySession();
+        var today = VietnamTime.Today(TimeProvider.System);
+        var all = await DashboardQueries.OpenCasesAsync(query, today, 1, 200);
+        Assert.That(all.Total, Is.GreaterThanOrEqualTo(2), "the sample leaves cases open");
+        var size = all.Total / 2;
+        var expected = await DashboardQueries.OpenCasesAsync(query, today, 2, size);
+        var body = await _http.GetFromJsonAsync<JsonObject>($"/api/cases?page=2&pageSize={size}");
+        Assert.That(body!["rows"]!.AsArray().Select(r => r!["id"]!.GetValue<Guid>()), Is.EqualTo(expected.Rows.Select(r => r.Case.Id)));
+        Assert.That((body["total"]!.GetValue<int>(), body["pageCount"]!.GetValue<int>()), Is.EqualTo((expected.Total, expected.PageCount)));
+        Assert.That(expected.Rows, Is.Not.Empty, "the second page holds the rest");
+        Assert.That(body["rows"]![0]!.AsObject().Select(p => p.Key), Has.None.AnyOf("content", "citizen", "respondent", "legal"), "no content or parties in a list");
+    }
+
+    [Test]
+    public async Task A_visit_and_a_difficulty_are_shown_now_and_as_they_stood_with_their_version_as_etag()
+    {
+        Guid visitId, difficultyId;
+        await using (var query = _store.QuerySession())
+        {
+            visitId = (await query.Query<Visit>().Where(v => v.Legal.Status == VisitStatus.Reported).FirstAsync()).Id;
+            difficultyId = (await query.Query<Difficulty>().Where(d => d.Status == DifficultyStatus.Solved).FirstAsync()).Id;
+        }
+
+        foreach (var (path, first, last) in new[] { ($"/api/visits/{visitId}", "Planned", "Reported"), ($"/api/difficulties/{difficultyId}", "Open", "Solved") })
+        {
+            var now = await _http.GetAsync(path);
+            Assert.That(now.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            var body = await now.Content.ReadFromJsonAsync<JsonObject>();
+            var status = path.Contains("visits", StringComparison.Ordinal) ? body!["legal"]!["status"] : body!["status"];
+            Assert.That(status!.GetValue<string>(), Is.EqualTo(last), path);
+            Assert.That(now.Headers.ETag!.Tag, Does.Match("^\"[0-9]+\"$"));
+            Assert.That(int.Parse(now.Headers.ETag.Tag.Trim('"'), System.Globalization.CultureInfo.InvariantCulture), Is.GreaterThan(1));
+
+            var then = await _http.GetAsync(path + "?version=1");
+            var earlier = await then.Content.ReadFromJsonAsync<JsonObject>();
+            var was = path.Contains("visits", StringComparison.Ordinal) ? earlier!["legal"]!["status"] : earlier!["status"];
+            Assert.That((was!.GetValue<string>(), then.Headers.ETag!.Tag), Is.EqualTo((first, "\"1\"")), path + " at version 1");
+            var before = await _http.GetAsync(path + "?asOf=2000-01-01");
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "before it existed");
+        }
+
+        var missing = await _http.GetAsync($"/api/visits/{Guid.NewGuid()}");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await missing.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.GetValue<string>(), Is.EqualTo("visit.not-found"));
+        Assert.That((await _http.GetAsync("/api/visits/not-a-guid")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "not a visit's address");
+    }
+
     [Test]
     public async Task The_openapi_document_lists_every_read_endpoint()
     {
@@ -152,6 +217,7 @@ public sealed class WebReadTests
         {
             "/api/cases/{idOrNumber}", "/api/cases/overdue", "/api/cases/by-locality", "/api/programme/coverage",
             "/api/programme/visits-per-week", "/api/programme/guidance", "/api/difficulties/waiting", "/api/views",
+            "/api/cases", "/api/visits/{id}", "/api/difficulties/{id}", "/api/programme/rota", "/api/programme/units",
         }));
         var coverage = document["paths"]!["/api/programme/coverage"]!["get"]!["responses"]!.AsObject();
         Assert.That(coverage.Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "404" }), "answers and problems are declared");
