@@ -5,39 +5,48 @@ using Outreach.Web.Dashboard;
 
 // The web host (issue 11): the library's commands and read models over HTTP for signed-in people (ADR 27, 31). With no
 // connection configured it starts or reuses the private cluster, as the console does.
-var builder = WebApplication.CreateBuilder(args);
-builder.Configuration.AddOutreachSources();
-
-// The host's own sentences (which database it uses) in Vietnamese unless Web:Culture says otherwise; each request
-// answers in the language its Accept-Language asks for.
-System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(builder.Configuration["Web:Culture"] ?? "vi");
-OutreachDatabase? resolved = null;
-builder.Services.AddOutreach(builder.Configuration, o =>
+try
 {
-    if (o.ConnectionString is null)
-    {
-        // Resolved when the settings are first read, with the host's final configuration; said once.
-        resolved ??= OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine).GetAwaiter().GetResult();
-        (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
-    }
-});
-builder.Services.AddOutreachWeb();
-builder.Services.AddOutreachIdentity();
-builder.Services.AddOpen311(builder.Configuration);
-builder.AddOutreachOperations();
-builder.Services.AddOutreachDashboard();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.Configuration.AddOutreachSources();
 
-var app = builder.Build();
-app.UseOutreachWeb();
-app.UseOutreachOperations();
-app.UseAuthentication();
-app.UseAuthorization();
-app.MapOutreachSignIn();
-app.MapOutreachReads();
-app.MapOutreachCommands();
-app.MapOpen311();
-app.MapOutreachDashboard();
-await app.RunAsync();
+    // The host's own sentences (which database it uses) in Vietnamese unless Web:Culture says otherwise; each request
+    // answers in the language its Accept-Language asks for.
+    System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(builder.Configuration["Web:Culture"] ?? "vi");
+    OutreachDatabase? resolved = null;
+    builder.Services.AddOutreach(builder.Configuration, o =>
+    {
+        if (o.ConnectionString is null)
+        {
+            // Resolved when the settings are first read, with the host's final configuration; said once.
+            resolved ??= OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine).GetAwaiter().GetResult();
+            (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
+        }
+    });
+    builder.Services.AddOutreachWeb();
+    builder.Services.AddOutreachIdentity();
+    builder.Services.AddOpen311(builder.Configuration);
+    builder.AddOutreachOperations();
+    builder.Services.AddOutreachDashboard();
+
+    var app = builder.Build();
+    app.UseOutreachWeb();
+    app.UseOutreachOperations();
+    app.UseAuthentication();
+    app.UseAuthorization();
+    app.MapOutreachSignIn();
+    app.MapOutreachReads();
+    app.MapOutreachCommands();
+    app.MapOpen311();
+    app.MapOutreachDashboard();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception failure) when (StartupFailure.Describe(failure) is { } problems)
+{
+    // Settings that cannot be used, or a cluster that cannot start: one sentence each, no stack trace.
+    return StartupFailure.Report(problems);
+}
 
 /// <summary>The web host's entry point (public for the tests' <c>WebApplicationFactory</c>).</summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Maintainability", "CA1515", Justification = "WebApplicationFactory<Program> in the tests needs the entry point.")]
