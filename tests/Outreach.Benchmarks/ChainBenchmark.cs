@@ -90,7 +90,7 @@ internal static class ChainBenchmark
                 await session.HandleAsync(new ReceivePetition(id, null, ReceptionChannel.FieldVisit, "Võ Thị Hoa", null, null, null, false,
                     "my-tra", "Đường ngập nước sau mưa", "UBND phường Mỹ Trà", "Nguyễn Văn An", at));
                 await session.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, "Nguyễn Văn An", at.AddHours(1)));
-                await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], "Trần Thị Bình", at.AddDays(2)));
+                await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, "Trần Thị Bình", at.AddDays(2)));
             }
 
             clock.Stop();

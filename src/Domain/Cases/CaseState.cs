@@ -81,6 +81,21 @@ public sealed record CaseState
     /// <summary>Parties that have received the latest decision.</summary>
     public IReadOnlyList<NoticeParty> DecisionDeliveredTo { get; init; } = [];
 
+    /// <summary>The day the complainant received the latest decision (a second complaint's window runs from it).</summary>
+    public DateOnly? DecisionReceivedOn { get; init; }
+
+    /// <summary>The day the complainant received or learned of the contested decision or act, as recorded at acceptance or refusal.</summary>
+    public DateOnly? FilingKnownOn { get; init; }
+
+    /// <summary>An obstacle that kept the complainant from filing the first complaint, as recorded with <see cref="FilingKnownOn"/>.</summary>
+    public FilingObstacle? FilingObstacle { get; init; }
+
+    /// <summary>The day after which the second complaint's window ran (the first decision received, or the first round's last day).</summary>
+    public DateOnly? SecondWindowStartsAfter { get; init; }
+
+    /// <summary>An obstacle that kept the complainant from filing the second complaint in time.</summary>
+    public FilingObstacle? SecondFilingObstacle { get; init; }
+
     /// <summary>Suspension periods, oldest first; the last one is open while suspended.</summary>
     public IReadOnlyList<SuspensionPeriod> Suspensions { get; init; } = [];
 
@@ -181,11 +196,16 @@ public sealed record CaseState
             {
                 Round = 1, Status = CaseStatus.UnderSettlement, AcceptedOn = VietnamTime.DateOf(e.AcceptedAt),
                 IsComplex = e.IsComplex, IsRemoteArea = e.IsRemoteArea,
+                FilingKnownOn = e.DecisionKnownOn ?? state.FilingKnownOn, FilingObstacle = e.Obstacle ?? state.FilingObstacle,
             },
             ComplaintAccepted e => state with
             {
                 Round = 2, Status = CaseStatus.UnderSecondSettlement, SecondAcceptedOn = VietnamTime.DateOf(e.AcceptedAt),
                 IsComplex = e.IsComplex, IsRemoteArea = e.IsRemoteArea,
+            },
+            ComplaintRefused { Round: 1 } e => Close(state, CaseStatus.Refused) with
+            {
+                FilingKnownOn = e.DecisionKnownOn ?? state.FilingKnownOn, FilingObstacle = e.Obstacle ?? state.FilingObstacle,
             },
             ComplaintRefused => Close(state, CaseStatus.Refused),
             VerifierAssigned e => state with { Verifier = e.Verifier },
@@ -205,18 +225,23 @@ public sealed record CaseState
             FirstDecisionIssued e => state with
             {
                 Status = CaseStatus.FirstDecisionIssued,
-                FirstDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [],
+                FirstDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [], DecisionReceivedOn = null,
             },
-            DecisionDelivered e => state with { DecisionDeliveredTo = [.. state.DecisionDeliveredTo, .. e.Recipients] },
+            DecisionDelivered e => state with
+            {
+                DecisionDeliveredTo = [.. state.DecisionDeliveredTo, .. e.Recipients],
+                DecisionReceivedOn = state.DecisionReceivedOn ?? (e.Recipients.Contains(NoticeParty.Complainant) ? VietnamTime.DateOf(e.DeliveredAt) : null),
+            },
             SecondComplaintFiled e => state with
             {
                 Round = 2, Status = CaseStatus.AwaitingSecondAcceptance, SecondFiledOn = VietnamTime.DateOf(e.FiledAt),
+                SecondWindowStartsAfter = e.WindowStartsAfter, SecondFilingObstacle = e.Obstacle,
                 Verifier = null, VerificationReport = null, DialoguesInRound = 0, LastDialogueMinutes = null,
             },
             SecondDecisionIssued e => state with
             {
                 Status = CaseStatus.SecondDecisionIssued,
-                SecondDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [],
+                SecondDecisionOn = VietnamTime.DateOf(e.SignedAt), DecisionDeliveredTo = [], DecisionReceivedOn = null,
             },
             ComplaintWithdrawn { IsPartial: true } e => state with { WithdrawnParts = [.. state.WithdrawnParts, e.WithdrawnPart ?? ""] },
             ComplaintWithdrawn => Close(state, CaseStatus.Withdrawn),

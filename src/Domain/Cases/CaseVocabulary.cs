@@ -134,6 +134,15 @@ public enum TerminationGround
     OrganisationDissolved,
 }
 
+/// <summary>The legal ground of a refusal to accept a complaint (Law on Complaints 02/2011/QH13, Art. 11).</summary>
+public enum ComplaintRefusalGround
+{
+    /// <summary>Another ground of Art. 11, stated in the reason.</summary>
+    Other,
+    /// <summary>Filed after the window (Art. 9 for a first complaint, Art. 33 for a second) without a valid obstacle.</summary>
+    OutOfTime,
+}
+
 /// <summary>Why a second complaint was filed.</summary>
 public enum SecondComplaintGround
 {

@@ -52,7 +52,7 @@ public static class CaseDeadlines
                 Add(DeadlineStep.ComplaintAcceptance, state.ClockStartedOn, state.ClockStartedOn);
                 break;
             case CaseStatus.AwaitingSecondAcceptance when state.SecondFiledOn is { } filed:
-                Add(DeadlineStep.ComplaintAcceptance, filed, state.RulesDate);
+                Add(DeadlineStep.SecondComplaintAcceptance, filed, state.RulesDate);
                 break;
             case CaseStatus.UnderSettlement or CaseStatus.Suspended when round1 && state.AcceptedOn is { } accepted:
                 Add(FirstDecisionStep(state), accepted, accepted, suspendable: true);
@@ -66,12 +66,18 @@ public static class CaseDeadlines
                     Add(DeadlineStep.DecisionDelivery, decided, state.RulesDate);
                 }
 
-                Add(state.IsRemoteArea ? DeadlineStep.SecondComplaintWindowRemote : DeadlineStep.SecondComplaintWindow, decided, state.RulesDate);
+                // The complainant's window runs from the day they received the decision (Art. 33), not from its date.
+                if (state.DecisionReceivedOn is { } received)
+                {
+                    Add(state.IsRemoteArea ? DeadlineStep.SecondComplaintWindowRemote : DeadlineStep.SecondComplaintWindow, received, state.RulesDate);
+                }
+
                 break;
             case CaseStatus.SecondDecisionIssued when state.SecondDecisionOn is { } decided2:
+                // Seven days to send the second decision (Art. 41), not the first round's three working days (Art. 32).
                 if (!state.DecisionDeliveredTo.Contains(NoticeParty.Complainant))
                 {
-                    Add(DeadlineStep.DecisionDelivery, decided2, state.RulesDate);
+                    Add(DeadlineStep.SecondDecisionDelivery, decided2, state.RulesDate);
                 }
 
                 break;
@@ -104,16 +110,24 @@ public static class CaseDeadlines
     /// Returns null when the period runs into a suspension that has not ended.
     /// </summary>
     public static DateOnly? Count(DateOnly trigger, int days, DayBasis basis, IReadOnlyList<SuspensionPeriod> suspensions, WorkingCalendar calendar)
+        => CountStopped(trigger, days, basis, [.. suspensions.Select(s => (s.From, s.To))], calendar);
+
+    /// <summary>
+    /// The same count with the stopped periods given as days from <c>From</c> up to the day before <c>To</c> (none: still
+    /// stopped): a suspension of settlement, or an obstacle that kept a complainant from filing.
+    /// </summary>
+    internal static DateOnly? CountStopped(DateOnly trigger, int days, DayBasis basis, IReadOnlyList<(DateOnly From, DateOnly? To)> stopped, WorkingCalendar calendar)
     {
+        ArgumentNullException.ThrowIfNull(calendar);
         var day = trigger;
         var counted = 0;
         while (counted < days)
         {
             day = day.AddDays(1);
-            var suspension = suspensions.FirstOrDefault(s => s.From <= day && (s.To is null || day < s.To));
+            var suspension = stopped.Select(s => ((DateOnly From, DateOnly? To)?)s).FirstOrDefault(s => s!.Value.From <= day && (s.Value.To is null || day < s.Value.To));
             if (suspension is not null)
             {
-                if (suspension.To is null)
+                if (suspension.Value.To is null)
                 {
                     return null;
                 }

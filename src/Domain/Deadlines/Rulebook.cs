@@ -43,6 +43,10 @@ public enum DeadlineStep
     DenunciationExtension,
     /// <summary>Reporting on a late settlement when the supervising body demands it.</summary>
     LateSettlementReport,
+    /// <summary>Deciding whether to accept a second complaint (Art. 36).</summary>
+    SecondComplaintAcceptance,
+    /// <summary>Sending the second decision to the complainant and the parties (Art. 41).</summary>
+    SecondDecisionDelivery,
 }
 
 /// <summary>Whether a period counts every calendar day or only working days.</summary>
@@ -61,7 +65,8 @@ public enum DayBasis
 /// <param name="Obligation">True when the authority must act by then (can be overdue); false for a citizen's window.</param>
 /// <param name="Citation">The law and article it comes from.</param>
 /// <param name="Unverified">What about the rule is not yet verified against the official text, if anything.</param>
-public sealed record LegalPeriod(DeadlineStep Step, int Days, DayBasis Basis, bool Obligation, string Citation, string? Unverified);
+/// <param name="Start">The step after whose day the period is counted (e.g. "receipt of the complaint"), as the article says it.</param>
+public sealed record LegalPeriod(DeadlineStep Step, int Days, DayBasis Basis, bool Obligation, string Citation, string? Unverified, string? Start = null);
 
 /// <summary>The rules in force for cases accepted from <see cref="EffectiveFrom"/> until the next set begins.</summary>
 public sealed class RuleSet

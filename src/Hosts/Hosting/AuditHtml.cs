@@ -67,7 +67,7 @@ public static class AuditHtml
             html.Append(CultureInfo.InvariantCulture, $"<table><tr><th>{E(t.Pick("Bước", "Step"))}</th><th>{E(t.Pick("Căn cứ", "Rule"))}</th><th>{E(t.Pick("Từ sau ngày", "Starts after"))}</th><th>{E(t.Pick("Hạn cuối", "Last day"))}</th><th>{E(t.Pick("Thực hiện", "Done"))}</th><th>{E(t.Pick("Kết quả", "Outcome"))}</th><th>{E(t.Pick("Thay đổi hạn", "Changes"))}</th></tr>\n");
             foreach (var d in report.Deadlines)
             {
-                var bad = d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue;
+                var bad = d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue or DeadlineOutcome.FiledLate;
                 var done = d.ClosedOn is { } on ? $"{t.Date(on)} — {d.ClosedBy} (#{d.ClosedByVersion})" : "—";
                 var outcome = t.Outcome(d, report.AsOf) + (d.Responsible is { } who ? t.Pick($"; trách nhiệm: {who}", $"; responsible: {who}") : "");
                 var changes = string.Join("<br>", d.Changes.Select(c => E($"{t.Date(c.On)}: {(c.From is { } f ? t.Date(f) : "—")} → {(c.To is { } to ? t.Date(to) : t.Pick("tạm dừng", "paused"))} ({c.EventType}, {c.Actor})")));

@@ -123,12 +123,12 @@ public sealed class CaseText
     public string Step(DeadlineStep step) => !_vi ? step.Humanize().ToLower(Culture) : step switch
     {
         DeadlineStep.FilingWindow => "thời hiệu khiếu nại",
-        DeadlineStep.ComplaintAcceptance => "thụ lý khiếu nại",
+        DeadlineStep.ComplaintAcceptance => "thụ lý khiếu nại lần đầu",
         DeadlineStep.FirstDecision => "giải quyết lần đầu",
         DeadlineStep.FirstDecisionComplex => "giải quyết lần đầu (phức tạp)",
         DeadlineStep.FirstDecisionRemote => "giải quyết lần đầu (vùng sâu, vùng xa)",
         DeadlineStep.FirstDecisionRemoteComplex => "giải quyết lần đầu (vùng sâu, phức tạp)",
-        DeadlineStep.DecisionDelivery => "gửi quyết định",
+        DeadlineStep.DecisionDelivery => "gửi quyết định giải quyết lần đầu",
         DeadlineStep.SecondComplaintWindow => "thời hạn khiếu nại lần hai",
         DeadlineStep.SecondComplaintWindowRemote => "thời hạn khiếu nại lần hai (vùng sâu, vùng xa)",
         DeadlineStep.SecondDecision => "giải quyết lần hai",
@@ -141,6 +141,8 @@ public sealed class CaseText
         DeadlineStep.DenunciationSettlement => "giải quyết tố cáo",
         DeadlineStep.DenunciationExtension => "gia hạn giải quyết tố cáo",
         DeadlineStep.LateSettlementReport => "báo cáo chậm giải quyết",
+        DeadlineStep.SecondComplaintAcceptance => "thụ lý khiếu nại lần hai",
+        DeadlineStep.SecondDecisionDelivery => "gửi quyết định giải quyết lần hai",
         _ => step.Humanize(),
     };
 
@@ -241,6 +243,8 @@ public sealed class CaseText
             DeadlineOutcome.Overdue => Pick($"QUÁ HẠN {Days(d.DaysLate ?? 0)}", $"OVERDUE by {Days(d.DaysLate ?? 0)}"),
             DeadlineOutcome.Open => d.Deadline.Due is { } due ? Pick($"đang chạy, còn {Days(due.DayNumber - asOf.DayNumber)}", $"running, {Days(due.DayNumber - asOf.DayNumber)} left") : Pick("tạm dừng", "paused"),
             DeadlineOutcome.WindowOpen => Pick("quyền của công dân, đang mở", "citizen's window, open"),
+            DeadlineOutcome.FiledInTime => Pick("đơn nộp trong thời hạn", "filed in time"),
+            DeadlineOutcome.FiledLate => Pick($"ĐƠN NỘP QUÁ HẠN {Days(d.DaysLate ?? 0)}", $"FILED {Days(d.DaysLate ?? 0)} LATE"),
             _ => Pick("quyền của công dân, đã đóng", "citizen's window, closed"),
         };
     }

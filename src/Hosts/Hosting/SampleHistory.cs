@@ -149,13 +149,13 @@ public static class SampleHistory
             var ending = random.Next(100);
             if (ending < 8)
             {
-                Step(random.Next(3, 12), at => new RefuseComplaint(id, "Quá thời hiệu khiếu nại 90 ngày", [NoticeParty.Complainant], Chair, at));
+                Step(random.Next(3, 12), at => new RefuseComplaint(id, "Quá thời hiệu khiếu nại 90 ngày", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, null, null, Chair, at));
                 return;
             }
 
             var complex = random.Next(5) == 0;
             var remote = locality.StartsWith("tan-thuan", StringComparison.Ordinal) && random.Next(3) == 0;
-            if (!Step(random.Next(2, 13), at => new AcceptComplaint(id, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent, NoticeParty.Inspectorate], Chair, at)))
+            if (!Step(random.Next(2, 13), at => new AcceptComplaint(id, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent, NoticeParty.Inspectorate], null, null, null, null, Chair, at)))
             {
                 return;
             }
@@ -218,10 +218,11 @@ public static class SampleHistory
 
             if (ending < 45)
             {
-                if (!Step(random.Next(5, 25), at => new FileSecondComplaint(id, SecondComplaintGround.DisagreesWithFirstDecision, "Không đồng ý với quyết định lần đầu", Cadre, at))
-                    || !Step(random.Next(2, 12), at => new AcceptComplaint(id, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent], Chairs[1], at))
+                if (!Step(random.Next(5, 25), at => new FileSecondComplaint(id, SecondComplaintGround.DisagreesWithFirstDecision, "Không đồng ý với quyết định lần đầu", null, null, null, Cadre, at))
+                    || !Step(random.Next(2, 12), at => new AcceptComplaint(id, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent], null, null, null, null, Chairs[1], at))
                     || !Step(random.Next(1, 4), at => new AssignVerifier(id, "Thanh tra thành phố", Chairs[1], at))
                     || !Step(random.Next(10, 30), at => new RecordVerification(id, $"BC-XM2-{number}", "Giữ nguyên nhận định lần đầu", "Thanh tra thành phố", at))
+                    || !Step(random.Next(2, 6), at => new HoldDialogue(id, ["Người khiếu nại", "Thanh tra thành phố", "Đại diện UBND"], $"BB-DT2-{number}", false, Chairs[1], at))
                     || !Step(random.Next(3, 15), at => new IssueSecondDecision(id, $"{number}/QĐ-UBND-L2", (Finding)random.Next(3), "Giải quyết khiếu nại lần hai", Chairs[1], at)))
                 {
                     return;
@@ -249,18 +250,24 @@ public static class SampleHistory
                 return;
             }
 
+            var accepted = _at;
+
             NoticeParty[] parties = anonymous ? [NoticeParty.Denounced] : [NoticeParty.Denouncer, NoticeParty.Denounced];
             if (!Step(random.Next(1, 7), at => new NotifyDenunciationParties(id, parties, Cadre, at)))
             {
                 return;
             }
 
-            if (random.Next(4) == 0 && !Step(random.Next(20, 29), at => new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Cần trưng cầu giám định", Chair, at)))
+            var extended = random.Next(4) == 0;
+            if (extended && !Step(random.Next(20, 29), at => new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Cần trưng cầu giám định", Chair, at)))
             {
                 return;
             }
 
-            if (random.Next(10) == 0 && !Step(random.Next(35, 45), at => new DemandLateSettlementReport(id, "Thanh tra tỉnh Đồng Tháp", "Chánh Thanh tra tỉnh", at)))
+            // A supervising body demands a report only once the settlement period (with its extension) has passed: a
+            // dozen days or more after its last day, which a holiday may push back by up to a week.
+            var lapsed = accepted.AddDays(extended ? 60 : 30);
+            if (random.Next(10) == 0 && !Step(Math.Max(1, (lapsed - _at).TotalDays) + random.Next(12, 20), at => new DemandLateSettlementReport(id, "Thanh tra tỉnh Đồng Tháp", "Chánh Thanh tra tỉnh", at)))
             {
                 return;
             }

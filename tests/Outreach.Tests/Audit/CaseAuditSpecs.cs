@@ -106,4 +106,52 @@ public sealed class CaseAuditSpecs
         Assert.That(Single(report, DeadlineStep.DenunciationNotice).Outcome, Is.EqualTo(DeadlineOutcome.Met));
         Assert.That(report.Entries.Single(e => e.EventType == nameof(DenunciationSettlementExtended)).Section, Is.EqualTo(AuditSection.Change));
     }
+
+    [Test]
+    public void The_report_judges_the_first_complaint_against_its_filing_window_and_shows_the_obstacle_that_moved_it()
+    {
+        var received = Story.At(2025, 6, 2);
+        var accepted = new ComplaintAccepted(CaseSpec.Id, 1, false, false, [NoticeParty.Complainant], new DateOnly(2025, 2, 20),
+            new FilingObstacle(new DateOnly(2025, 4, 1), new DateOnly(2025, 4, 10), "In hospital"), Story.Chair, Story.At(2025, 6, 6));
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. Story.ComplaintAwaitingAcceptance(received), accepted]), new DateOnly(2025, 6, 10), Options);
+        var filing = Single(report, DeadlineStep.FilingWindow);
+        Assert.That((filing.Outcome, filing.Deadline.StartsAfter, filing.Deadline.Due, filing.ClosedOn), Is.EqualTo(
+            (DeadlineOutcome.FiledInTime, new DateOnly(2025, 2, 20), (DateOnly?)new DateOnly(2025, 6, 2), (DateOnly?)new DateOnly(2025, 6, 2))));
+        Assert.That(filing.Changes.Single().From, Is.EqualTo(new DateOnly(2025, 5, 21)), "the last day before the obstacle's ten days");
+        Assert.That((filing.ClosedByEvent, filing.Responsible), Is.EqualTo((nameof(PetitionReceived), (string?)null)), "a citizen's window: nobody is blamed");
+        Assert.That(filing.Deadline.Citation, Does.Contain("Art. 9"));
+        Assert.That(report.Breaches, Is.Empty);
+    }
+
+    [Test]
+    public void A_refusal_as_out_of_time_shows_how_late_the_complaint_was_filed()
+    {
+        var refused = new ComplaintRefused(CaseSpec.Id, 1, "Quá thời hiệu", [NoticeParty.Complainant], ComplaintRefusalGround.OutOfTime, new DateOnly(2025, 1, 15), null,
+            Story.Chair, Story.At(2025, 6, 6));
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. Story.ComplaintAwaitingAcceptance(Story.At(2025, 6, 2)), refused]), new DateOnly(2025, 6, 10), Options);
+        var filing = Single(report, DeadlineStep.FilingWindow);
+        // 15 Jan + 90 days = Tue 15 Apr 2025; filed Mon 2 Jun: 48 days late.
+        Assert.That((filing.Outcome, filing.Deadline.Due, filing.DaysLate), Is.EqualTo((DeadlineOutcome.FiledLate, (DateOnly?)new DateOnly(2025, 4, 15), (int?)48)));
+    }
+
+    [Test]
+    public void A_second_complaint_is_judged_from_the_day_the_complainant_received_the_first_decision()
+    {
+        object[] decided =
+        [
+            .. Story.ComplaintAwaitingAcceptance(Story.At(2025, 6, 2)), Story.Accepted(Story.At(2025, 6, 6)), Story.VerifierAssigned(Story.At(2025, 6, 9)),
+            Story.Verified(Story.At(2025, 6, 20)), Story.FirstDecision(Story.At(2025, 7, 3)),
+            new DecisionDelivered(CaseSpec.Id, 1, [NoticeParty.Complainant], Story.Clerk, Story.At(2025, 7, 14)),
+        ];
+        var late = new SecondComplaintFiled(CaseSpec.Id, SecondComplaintGround.DisagreesWithFirstDecision, "Vẫn sai", new DateOnly(2025, 7, 14), null, Story.Clerk, Story.At(2025, 8, 18));
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. decided, late]), new DateOnly(2025, 8, 20), Options);
+        var window = report.Deadlines.Where(d => d.Deadline.Step == DeadlineStep.SecondComplaintWindow).ToList();
+        Assert.That(window.Select(w => (w.Outcome, w.Deadline.StartsAfter, w.Deadline.Due, w.DaysLate)), Is.EqualTo(new[]
+        {
+            (DeadlineOutcome.FiledLate, new DateOnly(2025, 7, 14), (DateOnly?)new DateOnly(2025, 8, 13), (int?)5),
+        }), "one line for the window, judged against the filing: not a window merely 'closed'");
+
+        var open = CaseAudit.Build(CaseSpec.Id, Entries(decided), new DateOnly(2025, 8, 1), Options);
+        Assert.That(Single(open, DeadlineStep.SecondComplaintWindow).Outcome, Is.EqualTo(DeadlineOutcome.WindowOpen));
+    }
 }

@@ -71,7 +71,7 @@ public sealed class InsiderTamperTests
                """;
         await ExecAsync(sql);
 
-        var refused = Assert.ThrowsAsync<HistoryTamperedException>(() => HandleAsync(new AcceptComplaint(A, false, false, [NoticeParty.Complainant], Story.Chair, Story.At(2024, 3, 8))));
+        var refused = Assert.ThrowsAsync<HistoryTamperedException>(() => HandleAsync(new AcceptComplaint(A, false, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, Story.At(2024, 3, 8))));
         Assert.That(refused!.Message, Does.Contain(reason).And.Contain("Nothing was recorded"));
         Assert.That(await EventCountAsync(), Is.EqualTo(4), "the append was rolled back");
         Assert.That(await EventCountAsync(HashChain.TombstoneStream), Is.Zero, "Marten's tombstones for the failed append are kept out");

@@ -195,7 +195,7 @@ public sealed class PersonalDataTests
         var id = Guid.NewGuid();
         await f.ReceiveAsync(id, CaseKind.Complaint);
         await using var session = f.Store.LightweightSession();
-        await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], Story.Chair, Story.At(2024, 3, 8)));
+        await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, Story.At(2024, 3, 8)));
         await session.HandleAsync(new AssignVerifier(id, Story.Verifier, Story.Chair, Story.At(2024, 3, 11)));
         await session.HandleAsync(new RecordVerification(id, "BC-01", "Nước ngập do cống tắc", Story.Verifier, Story.At(2024, 3, 15)));
         var refused = Assert.ThrowsAsync<DomainRuleException>(() =>

@@ -38,7 +38,7 @@ public sealed class TamperTests
             await session.HandleAsync(new ReceivePetition(id, null, ReceptionChannel.FieldVisit, "Võ Thị Hoa", "079123456789", null, null, false,
                 "my-tra", "Tranh chấp ranh giới đất \"thửa 12\" \\ ghi chú", "UBND phường Mỹ Trà", Story.Clerk, at));
             await session.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, Story.Clerk, at.AddHours(1)));
-            await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], "Trần Thị Bình 😀", at.AddDays(2)));
+            await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, "Trần Thị Bình 😀", at.AddDays(2)));
         }
     }
 

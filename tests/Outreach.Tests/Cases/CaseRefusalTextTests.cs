@@ -42,7 +42,7 @@ public sealed partial class CaseRefusalTextTests
     public void A_step_in_the_wrong_status_names_the_step_and_the_statuses_in_Vietnamese()
     {
         var state = CaseSpec.Given(Story.Received(ReceivedAt)).State;
-        var ex = Refusal(() => AcceptComplaint.Decide(new AcceptComplaint(Id, false, false, [NoticeParty.Complainant], Story.Chair, Later), state));
+        var ex = Refusal(() => AcceptComplaint.Decide(new AcceptComplaint(Id, false, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, Later), state));
 
         AssertBilingual(ex, "complaint.accept.status", "Không thể thụ lý khiếu nại", "chờ phân loại", "chờ thụ lý hoặc chờ thụ lý lần hai");
         Assert.That(ex.Message, Is.EqualTo(
@@ -63,7 +63,7 @@ public sealed partial class CaseRefusalTextTests
     public void A_notice_that_misses_the_complainant_names_the_notice_and_the_party()
     {
         var state = CaseSpec.Given(Story.ComplaintAwaitingAcceptance(ReceivedAt)).State;
-        var ex = Refusal(() => AcceptComplaint.Decide(new AcceptComplaint(Id, false, false, [NoticeParty.Respondent], Story.Chair, Later), state));
+        var ex = Refusal(() => AcceptComplaint.Decide(new AcceptComplaint(Id, false, false, [NoticeParty.Respondent], null, null, null, null, Story.Chair, Later), state));
 
         AssertBilingual(ex, "complaint.accept.notice-missing", "thông báo thụ lý", "người khiếu nại", "Complainant");
         Assert.That(ex.Message, Is.EqualTo("the acceptance notice must be sent to the Complainant; add Complainant to the notified parties."));
@@ -114,7 +114,7 @@ public sealed partial class CaseRefusalTextTests
     [Test]
     public void A_validator_failure_carries_its_code_and_speaks_English_here()
     {
-        var command = new RefuseComplaint(Id, "", [NoticeParty.Complainant], Story.Chair, Later);
+        var command = new RefuseComplaint(Id, "", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, null, null, Story.Chair, Later);
         var ex = Assert.Throws<CommandValidationException>(() => OutreachCommands.For(typeof(RefuseComplaint)).Validate(command))!;
 
         var error = ex.Errors.Single(e => e.PropertyName == "reason");
@@ -129,7 +129,7 @@ public sealed partial class CaseRefusalTextTests
     [SetUICulture("vi-VN")]
     public void A_validator_failure_speaks_Vietnamese_to_a_Vietnamese_caller()
     {
-        var command = new RefuseComplaint(Id, "", [NoticeParty.Complainant], Story.Chair, Later);
+        var command = new RefuseComplaint(Id, "", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, null, null, Story.Chair, Later);
         var ex = Assert.Throws<CommandValidationException>(() => OutreachCommands.For(typeof(RefuseComplaint)).Validate(command))!;
 
         var error = ex.Errors.Single(e => e.PropertyName == "reason");

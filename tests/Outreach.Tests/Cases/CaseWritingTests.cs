@@ -35,7 +35,7 @@ public sealed class CaseWritingTests : StoreFixture
 
         await using (var session = Store.LightweightSession())
         {
-            var result = await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], "Trần Thị Bình", Story.At(2024, 3, 8)));
+            var result = await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, "Trần Thị Bình", Story.At(2024, 3, 8)));
             Assert.That(result.Version, Is.EqualTo(3));
             Assert.That(result.Events, Is.EqualTo(new[] { nameof(ComplaintAccepted) }));
         }
@@ -173,7 +173,7 @@ public sealed class CaseWritingTests : StoreFixture
         {
             await session.HandleAsync(Receive(id, Story.At(2023, 2, 1)));
             await session.HandleAsync(new ClassifyPetition(id, CaseKind.Complaint, null, "A", Story.At(2023, 2, 2)));
-            await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], "B", Story.At(2023, 2, 6)));
+            await session.HandleAsync(new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, "B", Story.At(2023, 2, 6)));
         }
 
         await using var query = Store.QuerySession();

@@ -21,9 +21,9 @@ public sealed class ComplaintSpecs
 
     private static readonly Guid Id = CaseSpec.Id;
 
-    private static AcceptComplaint Accept(DateTimeOffset at, params NoticeParty[] parties) => new(Id, true, false, parties, Story.Chair, at);
+    private static AcceptComplaint Accept(DateTimeOffset at, params NoticeParty[] parties) => new(Id, true, false, parties, null, null, null, null, Story.Chair, at);
 
-    private static RefuseComplaint Refuse(DateTimeOffset at, params NoticeParty[] parties) => new(Id, "Filed after the 90-day window", parties, Story.Chair, at);
+    private static RefuseComplaint Refuse(DateTimeOffset at, params NoticeParty[] parties) => new(Id, "Filed after the 90-day window", parties, ComplaintRefusalGround.Other, null, null, null, null, Story.Chair, at);
 
     private static AssignVerifier Assign(DateTimeOffset at, string verifier = Story.Verifier) => new(Id, verifier, Story.Chair, at);
 
@@ -43,7 +43,7 @@ public sealed class ComplaintSpecs
     private static DeliverDecision Deliver(DateTimeOffset at, params NoticeParty[] recipients) => new(Id, recipients, Story.Clerk, at);
 
     private static FileSecondComplaint FileSecond(DateTimeOffset at, SecondComplaintGround ground = SecondComplaintGround.DisagreesWithFirstDecision)
-        => new(Id, ground, "The recalculated fee is still wrong", Story.Clerk, at);
+        => new(Id, ground, "The recalculated fee is still wrong", null, null, null, Story.Clerk, at);
 
     private static IssueSecondDecision DecideSecond(DateTimeOffset at, string number = "QD-100") => new(Id, number, Finding.PartlyFounded, "Fee reduced further", Story.Chair, at);
 
@@ -59,12 +59,12 @@ public sealed class ComplaintSpecs
     public void Accepting_a_complaint_opens_round_1_with_each_notified_party_once()
         => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(AcceptedAt.AddDays(-3)))
             .Then(Accept(AcceptedAt, NoticeParty.Complainant, NoticeParty.Respondent, NoticeParty.Complainant, NoticeParty.Inspectorate, NoticeParty.Respondent),
-                new ComplaintAccepted(Id, 1, true, false, [NoticeParty.Complainant, NoticeParty.Respondent, NoticeParty.Inspectorate], Story.Chair, AcceptedAt));
+                new ComplaintAccepted(Id, 1, true, false, [NoticeParty.Complainant, NoticeParty.Respondent, NoticeParty.Inspectorate], null, null, Story.Chair, AcceptedAt));
 
     [Test]
     public void Accepting_a_second_complaint_opens_round_2()
         => CaseSpec.Given(Story.SecondComplaintAwaitingAcceptance(AcceptedAt))
-            .Then(Accept(Later, NoticeParty.Complainant), new ComplaintAccepted(Id, 2, true, false, [NoticeParty.Complainant], Story.Chair, Later));
+            .Then(Accept(Later, NoticeParty.Complainant), new ComplaintAccepted(Id, 2, true, false, [NoticeParty.Complainant], null, null, Story.Chair, Later));
 
     [Test]
     public void Accepting_again_in_round_1_is_not_recorded_twice()
@@ -104,12 +104,12 @@ public sealed class ComplaintSpecs
     public void Refusing_a_complaint_records_the_reason_and_each_notified_party_once()
         => CaseSpec.Given(Story.ComplaintAwaitingAcceptance(AcceptedAt))
             .Then(Refuse(Later, NoticeParty.Complainant, NoticeParty.Complainant, NoticeParty.Respondent),
-                new ComplaintRefused(Id, 1, "Filed after the 90-day window", [NoticeParty.Complainant, NoticeParty.Respondent], Story.Chair, Later));
+                new ComplaintRefused(Id, 1, "Filed after the 90-day window", [NoticeParty.Complainant, NoticeParty.Respondent], ComplaintRefusalGround.Other, null, null, Story.Chair, Later));
 
     [Test]
     public void Refusing_a_second_complaint_is_a_round_2_refusal()
         => CaseSpec.Given(Story.SecondComplaintAwaitingAcceptance(AcceptedAt))
-            .Then(Refuse(Later, NoticeParty.Complainant), new ComplaintRefused(Id, 2, "Filed after the 90-day window", [NoticeParty.Complainant], Story.Chair, Later));
+            .Then(Refuse(Later, NoticeParty.Complainant), new ComplaintRefused(Id, 2, "Filed after the 90-day window", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, Story.Chair, Later));
 
     [Test]
     public void Refusing_again_is_not_recorded_twice()
@@ -420,13 +420,14 @@ public sealed class ComplaintSpecs
     public void A_second_complaint_against_the_first_decision()
         => CaseSpec.Given(Story.FirstDecidedComplaint(AcceptedAt))
             .Then(FileSecond(Later),
-                new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "The recalculated fee is still wrong", Story.Clerk, Later));
+                new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "The recalculated fee is still wrong", null, null, Story.Clerk, Later));
 
     [Test]
     public void A_second_complaint_because_the_first_deadline_lapsed()
         => CaseSpec.Given(Story.VerifiedComplaint(AcceptedAt))
             .Then(FileSecond(Later, SecondComplaintGround.FirstDeadlineLapsed),
-                new SecondComplaintFiled(Id, SecondComplaintGround.FirstDeadlineLapsed, "The recalculated fee is still wrong", Story.Clerk, Later));
+                // The window ran from the first round's last day, Wed 9 Apr 2025 (30 days after Mon 10 Mar).
+                new SecondComplaintFiled(Id, SecondComplaintGround.FirstDeadlineLapsed, "The recalculated fee is still wrong", new DateOnly(2025, 4, 9), null, Story.Clerk, Later));
 
     [Test]
     public void Disagreeing_with_a_first_decision_needs_one()

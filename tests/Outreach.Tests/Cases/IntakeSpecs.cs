@@ -316,7 +316,7 @@ public sealed class IntakeSpecs
     [Test]
     public void A_repeated_step_dated_before_later_steps_is_not_recorded_twice()
         => CaseSpec.Given(Story.VerifiedComplaint(ReceivedAt))
-            .ThenNotRecordedTwice(new AcceptComplaint(CaseSpec.Id, true, false, [NoticeParty.Complainant], Story.Chair, ReceivedAt), exactReplay: false);
+            .ThenNotRecordedTwice(new AcceptComplaint(CaseSpec.Id, true, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, ReceivedAt), exactReplay: false);
 
     [Test]
     public void Receiving_the_same_petition_again_after_later_steps_is_not_recorded_twice()

@@ -13,13 +13,13 @@ public sealed class LapseRuleSpecs
 
     [Test]
     public void A_second_complaint_citing_the_lapsed_first_deadline_is_refused_while_it_still_runs()
-        => Accepted().ThenRefused(new FileSecondComplaint(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", Story.Clerk, Story.At(2024, 4, 1)),
+        => Accepted().ThenRefused(new FileSecondComplaint(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", null, null, null, Story.Clerk, Story.At(2024, 4, 1)),
             "Not yet", "runs until 2024-04-01");
 
     [Test]
     public void A_second_complaint_citing_the_lapsed_first_deadline_is_recorded_once_it_passed()
-        => Accepted().Then(new FileSecondComplaint(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", Story.Clerk, Story.At(2024, 4, 2)),
-            new SecondComplaintFiled(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", Story.Clerk, Story.At(2024, 4, 2)));
+        => Accepted().Then(new FileSecondComplaint(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", null, null, null, Story.Clerk, Story.At(2024, 4, 2)),
+            new SecondComplaintFiled(Id, SecondComplaintGround.FirstDeadlineLapsed, "no decision", new DateOnly(2024, 4, 1), null, Story.Clerk, Story.At(2024, 4, 2)));
 
     [Test]
     public void Court_without_a_decision_needs_the_deadline_to_have_passed()

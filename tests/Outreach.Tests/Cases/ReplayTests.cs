@@ -14,7 +14,7 @@ public sealed class ReplayTests
     [Test]
     public void A_command_that_produced_a_recorded_event_is_a_replay()
     {
-        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], Story.Chair, Story.At(2024, 3, 1));
+        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], null, null, null, null, Story.Chair, Story.At(2024, 3, 1));
         Assert.That(CaseCommands.IsReplay(accept, History), Is.True);
         var verify = new RecordVerification(CaseSpec.Id, "BC-01", "Fee computed on the wrong area", "Phạm Văn Dũng", Story.At(2024, 3, 10));
         Assert.That(CaseCommands.IsReplay(verify, History), Is.True);
@@ -24,14 +24,14 @@ public sealed class ReplayTests
     [TestCase(Story.Chair, 2, TestName = "Another business time is not a replay")]
     public void A_different_command_is_not_a_replay(string actor, int day)
     {
-        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], actor, Story.At(2024, 3, day));
+        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], null, null, null, null, actor, Story.At(2024, 3, day));
         Assert.That(CaseCommands.IsReplay(accept, History), Is.False);
     }
 
     [Test]
     public void Different_notified_parties_are_not_a_replay()
     {
-        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant], Story.Chair, Story.At(2024, 3, 1));
+        var accept = new AcceptComplaint(CaseSpec.Id, false, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, Story.At(2024, 3, 1));
         Assert.That(CaseCommands.IsReplay(accept, History), Is.False);
     }
 }

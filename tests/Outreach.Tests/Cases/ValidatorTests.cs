@@ -285,7 +285,7 @@ public sealed class ValidatorTests
 
     // ---------------------------------------------------------------- Complaints
 
-    private static readonly AcceptComplaint Accept = new(Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], Story.Chair, At);
+    private static readonly AcceptComplaint Accept = new(Id, false, false, [NoticeParty.Complainant, NoticeParty.Respondent], null, null, null, null, Story.Chair, At);
 
     [Test]
     public void A_well_formed_acceptance_is_valid()
@@ -304,7 +304,7 @@ public sealed class ValidatorTests
         => new AcceptComplaint.Validator().TestValidate(Accept with { NotifiedParties = [NoticeParty.Complainant, (NoticeParty)42] })
             .ShouldHaveValidationErrorFor("NotifiedParties[1]").Only();
 
-    private static readonly RefuseComplaint RefuseC = new(Id, "Filed after the 90-day window", [NoticeParty.Complainant], Story.Chair, At);
+    private static readonly RefuseComplaint RefuseC = new(Id, "Filed after the 90-day window", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, null, null, Story.Chair, At);
 
     [Test]
     public void A_well_formed_refusal_is_valid()
@@ -432,7 +432,7 @@ public sealed class ValidatorTests
         new DeliverDecision.Validator().TestValidate(Deliver with { Recipients = [(NoticeParty)(-1)] }).ShouldHaveValidationErrorFor("Recipients[0]").Only();
     }
 
-    private static readonly FileSecondComplaint FileSecond = new(Id, SecondComplaintGround.FirstDeadlineLapsed, "No decision after 45 days", Story.Clerk, At);
+    private static readonly FileSecondComplaint FileSecond = new(Id, SecondComplaintGround.FirstDeadlineLapsed, "No decision after 45 days", null, null, null, Story.Clerk, At);
 
     [Test]
     public void A_well_formed_second_complaint_is_valid()

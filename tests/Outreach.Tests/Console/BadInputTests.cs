@@ -80,7 +80,7 @@ public sealed class BadInputTests
     [Test]
     public void Validation_keys_are_the_json_field_names()
     {
-        var command = new AcceptComplaint(Guid.NewGuid(), false, false, [], "", default);
+        var command = new AcceptComplaint(Guid.NewGuid(), false, false, [], null, null, null, null, "", default);
         var refused = Assert.Catch<FluentValidation.ValidationException>(() => OutreachCommands.For(command.GetType()).Validate(command));
         Assert.That(refused!.Errors.Select(e => e.PropertyName), Is.SupersetOf(new[] { "actor", "occurredAt" }));
         Assert.That(refused.Errors.Select(e => e.PropertyName), Has.None.Matches<string>(name => char.IsUpper(name[0])));

@@ -69,8 +69,9 @@ public sealed class ConsoleTests
             [4] = "FirstDecision:2024-04-08",
             [5] = "FirstDecision:2024-04-08",
             [6] = "FirstDecision:2024-04-08",
-            [7] = "DecisionDelivery:2024-04-08,SecondComplaintWindow:2024-05-03",
-            [8] = "SecondComplaintWindow:2024-05-03",
+            // The window runs from the complainant's receipt of the decision (Fri 5 Apr): +30 days = Sun 5 May → Mon 6 May.
+            [7] = "DecisionDelivery:2024-04-08",
+            [8] = "SecondComplaintWindow:2024-05-06",
         };
         foreach (var (version, deadlines) in expected)
         {
@@ -84,7 +85,7 @@ public sealed class ConsoleTests
 
         var current = JsonNode.Parse((await _outreach.RunAsync("case", "show", id.ToString(), "--json", "--today", "2024-04-10")).Out)!;
         Assert.That((string)current["status"]!, Is.EqualTo("FirstDecisionIssued"));
-        Assert.That((int)current["deadlines"]![0]!["daysLeft"]!, Is.EqualTo(23));
+        Assert.That((int)current["deadlines"]![0]!["daysLeft"]!, Is.EqualTo(26));
         Assert.That((string)current["deadlines"]![0]!["citation"]!, Is.EqualTo("Law 02/2011/QH13 Art. 33"));
     }
 

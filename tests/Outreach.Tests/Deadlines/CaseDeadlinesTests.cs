@@ -58,7 +58,7 @@ public sealed class CaseDeadlinesTests
         var d = DeadlinesAfter(
             [.. Story.AcceptedComplaint(Story.At(2024, 3, 1)), Story.VerifierAssigned(Story.At(2024, 3, 2)), Story.Verified(Story.At(2024, 3, 10)),
             Story.FirstDecision(Story.At(2024, 3, 20)),
-            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", Story.Clerk, Story.At(2024, 5, 27)),
+            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", null, null, Story.Clerk, Story.At(2024, 5, 27)),
             Story.Accepted(Story.At(2024, 6, 3), round: 2, complex, remote)]).Single();
         Assert.That((d.Step, d.Due), Is.EqualTo((step, DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture))));
     }
@@ -69,29 +69,34 @@ public sealed class CaseDeadlinesTests
         var d = DeadlinesAfter(
             [.. Story.AcceptedComplaint(Story.At(2024, 3, 1)), Story.VerifierAssigned(Story.At(2024, 3, 2)), Story.Verified(Story.At(2024, 3, 10)),
             Story.FirstDecision(Story.At(2024, 3, 20)),
-            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", Story.Clerk, Story.At(2024, 4, 1))]).Single();
-        Assert.That((d.Step, d.StartsAfter, d.Due), Is.EqualTo((DeadlineStep.ComplaintAcceptance, D(2024, 4, 1), D(2024, 4, 11))));
+            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", null, null, Story.Clerk, Story.At(2024, 4, 1))]).Single();
+        Assert.That((d.Step, d.StartsAfter, d.Due, d.Citation), Is.EqualTo((DeadlineStep.SecondComplaintAcceptance, D(2024, 4, 1), D(2024, 4, 11), "Law 02/2011/QH13 Art. 36")),
+            "the second round's acceptance has its own article");
     }
 
     [Test]
-    public void After_the_first_decision_delivery_is_due_and_the_second_complaint_window_runs()
+    public void After_the_first_decision_delivery_is_due_and_the_second_complaint_window_runs_once_the_complainant_has_it()
     {
         object[] story = [.. Story.AcceptedComplaint(Story.At(2024, 3, 1)), Story.VerifierAssigned(Story.At(2024, 3, 2)), Story.Verified(Story.At(2024, 3, 10)), Story.FirstDecision(Story.At(2024, 3, 20))];
         var open = DeadlinesAfter(story);
-        Assert.That(open.Select(d => d.Step), Is.EqualTo(new[] { DeadlineStep.DecisionDelivery, DeadlineStep.SecondComplaintWindow }));
-        // Wed 20 Mar 2024 + 3 working days = Mon 25 Mar; +30 days = Fri 19 Apr.
-        Assert.That(open.Select(d => d.Due), Is.EqualTo(new DateOnly?[] { D(2024, 3, 25), D(2024, 4, 19) }));
-        Assert.That(open[1].IsObligation, Is.False, "the window is the complainant's, not an authority deadline");
-        Assert.That(open[1].IsOverdue(D(2025, 1, 1)), Is.False);
+        // Wed 20 Mar 2024 + 3 working days = Mon 25 Mar (Art. 32). No window yet: it runs from receipt (Art. 33).
+        Assert.That(open.Select(d => (d.Step, d.Due)), Is.EqualTo(new[] { (DeadlineStep.DecisionDelivery, (DateOnly?)D(2024, 3, 25)) }));
+
+        var toRespondent = DeadlinesAfter([.. story, new DecisionDelivered(Id, 1, [NoticeParty.Respondent], Story.Clerk, Story.At(2024, 3, 21))]);
+        Assert.That(toRespondent.Select(d => d.Step), Is.EqualTo(new[] { DeadlineStep.DecisionDelivery }), "only the complainant's receipt starts the window");
 
         var delivered = DeadlinesAfter([.. story, new DecisionDelivered(Id, 1, [NoticeParty.Complainant], Story.Clerk, Story.At(2024, 3, 22))]);
-        Assert.That(delivered.Select(d => d.Step), Is.EqualTo(new[] { DeadlineStep.SecondComplaintWindow }));
+        // Received Fri 22 Mar: +30 days = Sun 21 Apr → Mon 22 Apr.
+        Assert.That(delivered.Select(d => (d.Step, d.StartsAfter, d.Due)), Is.EqualTo(new[] { (DeadlineStep.SecondComplaintWindow, D(2024, 3, 22), (DateOnly?)D(2024, 4, 22)) }));
+        Assert.That(delivered[0].IsObligation, Is.False, "the window is the complainant's, not an authority deadline");
+        Assert.That(delivered[0].IsOverdue(D(2025, 1, 1)), Is.False);
     }
 
     [Test]
     public void The_second_complaint_window_is_longer_in_a_remote_area()
     {
-        object[] story = [.. Story.AcceptedComplaint(Story.At(2024, 3, 1), remote: true), Story.VerifierAssigned(Story.At(2024, 3, 2)), Story.Verified(Story.At(2024, 3, 10)), Story.FirstDecision(Story.At(2024, 3, 20))];
+        object[] story = [.. Story.AcceptedComplaint(Story.At(2024, 3, 1), remote: true), Story.VerifierAssigned(Story.At(2024, 3, 2)), Story.Verified(Story.At(2024, 3, 10)), Story.FirstDecision(Story.At(2024, 3, 20)),
+            new DecisionDelivered(Id, 1, [NoticeParty.Complainant], Story.Clerk, Story.At(2024, 3, 22))];
         var window = DeadlinesAfter(story).Single(d => !d.IsObligation);
         Assert.That((window.Step, window.Days), Is.EqualTo((DeadlineStep.SecondComplaintWindowRemote, 45)));
     }
@@ -112,7 +117,7 @@ public sealed class CaseDeadlinesTests
         [
             .. Story.AcceptedComplaint(Story.At(2026, 5, 4)), Story.VerifierAssigned(Story.At(2026, 5, 5)), Story.Verified(Story.At(2026, 5, 20)),
             Story.FirstDecision(Story.At(2026, 6, 1)),
-            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", Story.Clerk, Story.At(2026, 6, 25)),
+            new SecondComplaintFiled(Id, SecondComplaintGround.DisagreesWithFirstDecision, "disagrees", null, null, Story.Clerk, Story.At(2026, 6, 25)),
         ];
         Assert.That(DeadlinesAfter(story).Single().RuleSet, Is.EqualTo("2011"), "filed before 1 Jul 2026");
         var accepted = CaseState.Fold(Id, [.. story, Story.Accepted(Story.At(2026, 7, 2), round: 2)]);

@@ -31,7 +31,7 @@ public sealed class DeploymentCalendarTests
             await HandleAsync(store, new ReceivePetition(id, null, ReceptionChannel.Letter, "Võ Thị Hoa", null, null, null, false,
                 "my-tra", "Khiếu nại quyết định thu hồi đất", "UBND phường Mỹ Trà", Story.Clerk, Story.At(2024, 3, 4)));
             await HandleAsync(store, new ClassifyPetition(id, CaseKind.Complaint, null, Story.Clerk, Story.At(2024, 3, 5)));
-            await HandleAsync(store, new AcceptComplaint(id, false, false, [NoticeParty.Complainant], Story.Chair, Story.At(2024, 3, 12)));
+            await HandleAsync(store, new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, Story.Chair, Story.At(2024, 3, 12)));
             Assert.That(CaseDeadlines.Count(new DateOnly(2024, 3, 12), 30, DayBasis.Calendar, [], WorkingCalendar.Vietnam), Is.EqualTo(LocalHoliday),
                 "precondition: without the local holiday the period would end on 11 April");
 

@@ -50,6 +50,28 @@ public sealed class SampleHistoryTests
         Assert.That(finals.Min(c => c.ReceivedAt).Year, Is.EqualTo(2019));
     }
 
+    /// <summary>
+    /// The demo generates its history up to the moment it runs, so the steps move with the day: every step must be
+    /// accepted whatever that day is (a demand for a late-settlement report once came before an extended period lapsed).
+    /// </summary>
+    [TestCaseSource(nameof(Moments))]
+    public void The_demo_history_is_accepted_by_the_deciders_whatever_day_it_is_generated(DateTimeOffset until)
+    {
+        foreach (var commands in SampleHistory.Generate(300, until))
+        {
+            var state = CaseState.None(commands[0].CaseId);
+            foreach (var command in commands)
+            {
+                IReadOnlyList<object> events = [];
+                Assert.DoesNotThrow(() => events = CaseCommands.Decide((ICaseCommand)StreamSpec.Prepared(command), state), $"{command.GetType().Name} on case {command.CaseId}");
+                state = events.Aggregate(state, (s, e) => s.Evolve(e));
+            }
+        }
+    }
+
+    private static IEnumerable<DateTimeOffset> Moments()
+        => Enumerable.Range(0, 30).Select(i => new DateTimeOffset(2026, 11, 1, 10, 0, 0, VietnamTime.Offset).AddDays(i * 11).AddHours(i % 7));
+
     [Test]
     public void The_same_seed_gives_the_same_history()
     {

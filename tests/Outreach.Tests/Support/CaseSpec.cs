@@ -46,7 +46,7 @@ internal static class Story
     public static PetitionClassified Classified(CaseKind kind, DateTimeOffset at) => new(CaseSpec.Id, kind, null, Clerk, at);
 
     public static ComplaintAccepted Accepted(DateTimeOffset at, int round = 1, bool complex = false, bool remote = false)
-        => new(CaseSpec.Id, round, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent], Chair, at);
+        => new(CaseSpec.Id, round, complex, remote, [NoticeParty.Complainant, NoticeParty.Respondent], null, null, Chair, at);
 
     public static VerifierAssigned VerifierAssigned(DateTimeOffset at, int round = 1) => new(CaseSpec.Id, round, "Phạm Văn Dũng", Chair, at);
 
@@ -85,7 +85,7 @@ internal static class Story
     public static PetitionAnswered Answered(DateTimeOffset at) => new(CaseSpec.Id, "The street light was repaired", Clerk, at);
 
     public static ComplaintRefused Refused(DateTimeOffset at, int round = 1)
-        => new(CaseSpec.Id, round, "Filed after the 90-day window", [NoticeParty.Complainant], Chair, at);
+        => new(CaseSpec.Id, round, "Filed after the 90-day window", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, Chair, at);
 
     public static DialogueHeld Dialogue(DateTimeOffset at, int number = 1, int round = 1, string minutes = "BB-01")
         => new(CaseSpec.Id, round, number, ["Lê Văn Cường", Verifier], minutes, false, Chair, at);
@@ -103,7 +103,7 @@ internal static class Story
         => new(CaseSpec.Id, round, recipients, Clerk, at);
 
     public static SecondComplaintFiled SecondComplaint(DateTimeOffset at, SecondComplaintGround ground = SecondComplaintGround.DisagreesWithFirstDecision)
-        => new(CaseSpec.Id, ground, "The recalculated fee is still wrong", Clerk, at);
+        => new(CaseSpec.Id, ground, "The recalculated fee is still wrong", null, null, Clerk, at);
 
     public static SecondDecisionIssued SecondDecision(DateTimeOffset at) => new(CaseSpec.Id, "QD-42", Finding.Unfounded, "First decision upheld", Chair, at);
 
@@ -153,7 +153,8 @@ internal static class Story
 
     /// <summary>Round 2 with its own verifier (day +26) and report (day +27).</summary>
     public static object[] SecondRoundVerifiedComplaint(DateTimeOffset acceptedAt) =>
-        [.. SecondRoundComplaint(acceptedAt), VerifierAssigned(acceptedAt.AddDays(26), round: 2), Verified(acceptedAt.AddDays(27), round: 2, reference: "BC-02")];
+        [.. SecondRoundComplaint(acceptedAt), VerifierAssigned(acceptedAt.AddDays(26), round: 2), Verified(acceptedAt.AddDays(27), round: 2, reference: "BC-02"),
+            Dialogue(acceptedAt.AddDays(27).AddHours(4), round: 2, minutes: "BB-02")];
 
     /// <summary>A second decision signed on day +35.</summary>
     public static object[] SecondDecidedComplaint(DateTimeOffset acceptedAt) => [.. SecondRoundVerifiedComplaint(acceptedAt), SecondDecision(acceptedAt.AddDays(35))];
@@ -183,8 +184,8 @@ internal static class CommandSamples
             new TransferPetition(id, "Sở Xây dựng", "Construction permits are a provincial matter", actor, at),
             new GuideCitizen(id, "Bring the land-use certificate to the ward office", null, actor, at),
             new AnswerPetition(id, "The ditch was cleared on Monday", actor, at),
-            new AcceptComplaint(id, false, false, [NoticeParty.Complainant], actor, at),
-            new RefuseComplaint(id, "Filed after the 90-day window", [NoticeParty.Complainant], actor, at),
+            new AcceptComplaint(id, false, false, [NoticeParty.Complainant], null, null, null, null, actor, at),
+            new RefuseComplaint(id, "Filed after the 90-day window", [NoticeParty.Complainant], ComplaintRefusalGround.Other, null, null, null, null, actor, at),
             new AssignVerifier(id, Story.Verifier, actor, at),
             new RecordVerification(id, "BC-01", "Fee computed on the wrong area", actor, at),
             new HoldDialogue(id, ["Võ Thị Hoa", Story.Verifier], "BB-01", false, actor, at),
@@ -193,7 +194,7 @@ internal static class CommandSamples
             new ResumeComplaint(id, [NoticeParty.Complainant], actor, at),
             new IssueFirstDecision(id, "QD-15", Finding.PartlyFounded, "Fee recalculated", actor, at),
             new DeliverDecision(id, [NoticeParty.Complainant], actor, at),
-            new FileSecondComplaint(id, SecondComplaintGround.DisagreesWithFirstDecision, "The recalculated fee is still wrong", actor, at),
+            new FileSecondComplaint(id, SecondComplaintGround.DisagreesWithFirstDecision, "The recalculated fee is still wrong", null, null, null, actor, at),
             new IssueSecondDecision(id, "QD-42", Finding.Unfounded, "First decision upheld", actor, at),
             new WithdrawComplaint(id, false, null, actor, at),
             new TerminateComplaint(id, TerminationGround.FullWithdrawal, null, actor, at),

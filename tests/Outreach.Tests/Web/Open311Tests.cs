@@ -63,7 +63,7 @@ public sealed class Open311Tests
         await HandleAsync(new ReceivePetition(_complaint, null, ReceptionChannel.CitizenReception, "Phạm Thị Quỳnh Hoa", "079123456789", "0912 345 678",
             "Số 17 đường Lê Lợi", false, _locality, "Nội dung riêng về nhà ông Trần Văn Mật", "Võ Văn Bị Khiếu", "Lâm Thị Nhận", received));
         await HandleAsync(new ClassifyPetition(_complaint, CaseKind.Complaint, null, "Lâm Thị Nhận", received.AddHours(1)));
-        await HandleAsync(new AcceptComplaint(_complaint, false, false, [NoticeParty.Complainant], "Lâm Thị Nhận", received.AddDays(2)));
+        await HandleAsync(new AcceptComplaint(_complaint, false, false, [NoticeParty.Complainant], null, null, null, null, "Lâm Thị Nhận", received.AddDays(2)));
 
         _denunciation = Guid.NewGuid();
         await HandleAsync(new ReceivePetition(_denunciation, null, ReceptionChannel.Letter, "Đoàn Văn Tố", null, "0987 654 321",

@@ -44,6 +44,12 @@ public enum DeadlineOutcome
 
     /// <summary>A citizen's window still open on the report's date.</summary>
     WindowOpen,
+
+    /// <summary>A complaint filed within its window (Art. 9 for the first, Art. 33 for the second).</summary>
+    FiledInTime,
+
+    /// <summary>A complaint filed after its window closed (<see cref="AuditDeadline.DaysLate"/> days after).</summary>
+    FiledLate,
 }
 
 /// <summary>A change to a running period's last day (extension, suspension, resumption, re-qualification).</summary>
@@ -179,6 +185,15 @@ public static class CaseAudit
                 outcome == DeadlineOutcome.Overdue ? late : null, outcome == DeadlineOutcome.Overdue ? lastActor : null, tracker.Changes));
         }
 
+        // The complainant's filing windows, judged against the day each complaint was filed: they replace the second
+        // complaint's window as it was followed while open, since filing closed it.
+        var filings = Filings(state.Legal with { Rules = options.Rulebook, Calendar = options.Calendar }, entries);
+        if (filings.Any(f => f.Deadline.Step is DeadlineStep.SecondComplaintWindow or DeadlineStep.SecondComplaintWindowRemote))
+        {
+            done.RemoveAll(d => d.ClosedByEvent == nameof(SecondComplaintFiled));
+        }
+
+        done.AddRange(filings);
         var ordered = done.OrderBy(d => d.OpenedByVersion).ThenBy(d => d.Deadline.Due ?? DateOnly.MaxValue).ToList();
         return new CaseAuditReport(caseId, state.Number, state.Kind, state.Status, state.LocalityCode, asOf, entries.Count == 0 ? 0 : entries[^1].Version,
             ordered, entries, integrity);
@@ -199,6 +214,37 @@ public static class CaseAudit
         var responsible = outcome != DeadlineOutcome.Missed ? null : ending ? lastActorBefore : entry.Actor;
         return new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, on, entry.Version, entry.EventType, entry.Actor,
             late, responsible, tracker.Changes);
+    }
+
+    /// <summary>The filing checks the record allows (<see cref="FilingWindows.Of"/>), as report lines.</summary>
+    private static List<AuditDeadline> Filings(CaseState state, IReadOnlyList<AuditEntry> entries)
+    {
+        var (first, second) = FilingWindows.Of(state);
+        var lines = new List<AuditDeadline>();
+        if (first is not null
+            && entries.LastOrDefault(e => e.Data is ComplaintAccepted { Round: 1, DecisionKnownOn: not null } or ComplaintRefused { Round: 1, DecisionKnownOn: not null }) is { } recorded
+            && entries.FirstOrDefault(e => e.Data is PetitionReceived) is { } received)
+        {
+            lines.Add(Line(first, recorded, received));
+        }
+
+        if (second is not null && entries.LastOrDefault(e => e.Data is SecondComplaintFiled) is { } filed)
+        {
+            lines.Add(Line(second, filed, filed));
+        }
+
+        return lines;
+    }
+
+    private static AuditDeadline Line(FilingCheck check, AuditEntry recorded, AuditEntry filed)
+    {
+        var deadline = new CaseDeadline(check.Step, check.StartsAfter, check.LastDay, check.Days, DayBasis.Calendar, false, check.RuleSet, check.Citation, check.Unverified);
+        var on = VietnamTime.DateOf(recorded.OccurredAt);
+        IReadOnlyList<DueChange> obstacle = check.Obstacle is null
+            ? []
+            : [new DueChange(check.LastDayWithoutObstacle, check.LastDay, check.Step, recorded.Version, recorded.EventType, recorded.Actor, on)];
+        return new AuditDeadline(deadline, recorded.Version, recorded.Actor, check.InTime ? DeadlineOutcome.FiledInTime : DeadlineOutcome.FiledLate,
+            check.FiledOn, filed.Version, filed.EventType, filed.Actor, check.InTime ? null : check.DaysLate, null, obstacle);
     }
 
     private sealed class Tracker(CaseDeadline deadline, long openedByVersion, string openedBy)

@@ -29,6 +29,13 @@ public sealed record IssueSecondDecision(Guid CaseId, string DecisionNumber, Fin
     {
         state.EnsureStatus("complaint.decide-second", CaseStatus.UnderSecondSettlement);
         CaseRules.EnsureVerified(state, "complaint.decide-second");
+        // The second round holds a dialogue without condition (Art. 39), and its decision states the dialogue's result
+        // (Art. 40(2)(e), without "if any" as for the first decision).
+        if (state.DialoguesInRound == 0)
+        {
+            throw new DomainRuleException("complaint.decide-second.no-dialogue");
+        }
+
         return [new SecondDecisionIssued(command.CaseId, command.DecisionNumber, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using Outreach.Deadlines;
 
 namespace Outreach.Cases;
 
@@ -11,7 +12,12 @@ namespace Outreach.Cases;
 /// <param name="Reason">What the complainant says.</param>
 /// <param name="Actor">Who received it.</param>
 /// <param name="OccurredAt">When it was filed.</param>
-public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Ground, string Reason, string Actor, DateTimeOffset OccurredAt) : ICaseCommand
+/// <param name="ObstacleFrom">First day of an obstacle that kept the complainant from filing within the window (its days do not count).</param>
+/// <param name="ObstacleTo">Last day of that obstacle.</param>
+/// <param name="ObstacleReason">What the obstacle was.</param>
+public sealed record FileSecondComplaint(
+    Guid CaseId, SecondComplaintGround Ground, string Reason, DateOnly? ObstacleFrom, DateOnly? ObstacleTo, string? ObstacleReason,
+    string Actor, DateTimeOffset OccurredAt) : ICaseCommand, IFilingObstacleFields
 {
     /// <summary>Shape rules.</summary>
     public sealed class Validator : AbstractValidator<FileSecondComplaint>
@@ -22,6 +28,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
             Include(new CaseCommandRules<FileSecondComplaint>());
             RuleFor(c => c.Ground).IsInEnum();
             RuleFor(c => c.Reason).NotEmpty().Says("complaint.file-second.reason.required").MaximumLength(TextLimits.Text);
+            Include(new FilingObstacleFields.Rules<FileSecondComplaint>());
         }
     }
 
@@ -43,7 +50,11 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
             CaseRules.EnsureLapsed(state, CaseRules.DecisionStepOf(state), command.OccurredAt, "complaint.file-second");
         }
 
-        return [new SecondComplaintFiled(command.CaseId, command.Ground, command.Reason, command.Actor, command.OccurredAt)];
+        // The window runs from the day the complainant received the first decision, or from the first round's last day
+        // (Art. 33). A filing after it is recorded as the citizen filed it; its acceptance is then refused as out of time
+        // unless the obstacle shown covers the delay.
+        var startsAfter = FilingWindows.SecondStart(state, command.Ground);
+        return [new SecondComplaintFiled(command.CaseId, command.Ground, command.Reason, startsAfter, FilingObstacleFields.Of(command), command.Actor, command.OccurredAt)];
     }
 }
 
@@ -53,4 +64,7 @@ public sealed record FileSecondComplaint(Guid CaseId, SecondComplaintGround Grou
 /// <param name="Reason">What the complainant says.</param>
 /// <param name="ReceivedBy">Who received it.</param>
 /// <param name="FiledAt">When.</param>
-public sealed record SecondComplaintFiled(Guid CaseId, SecondComplaintGround Ground, string Reason, string ReceivedBy, DateTimeOffset FiledAt);
+/// <param name="WindowStartsAfter">The day the filing window started after: the first decision received by the complainant, or the first round's last day (unknown when the decision's receipt is not recorded).</param>
+/// <param name="Obstacle">An obstacle whose days did not count toward the window, if one was shown.</param>
+public sealed record SecondComplaintFiled(
+    Guid CaseId, SecondComplaintGround Ground, string Reason, DateOnly? WindowStartsAfter, FilingObstacle? Obstacle, string ReceivedBy, DateTimeOffset FiledAt);
