@@ -74,7 +74,7 @@ internal static class CaseRules
         var on = VietnamTime.DateOf(at);
         if (deadline is null || deadline.Due is null || deadline.Due >= on)
         {
-            object citation = deadline?.Citation is { } cited ? cited : new Term("deadline.see-docs");
+            object citation = deadline?.Citation is { } cited ? new LegalCitation(cited) : new Term("deadline.see-docs");
             throw DomainRuleException.Shared(
                 action + ".not-lapsed", deadline?.Due is null ? "case.not-lapsed.not-running" : "case.not-lapsed.running",
                 new Term("lapse." + action), step, deadline?.Due, citation);

@@ -33,5 +33,5 @@ internal static class FilingRules
     /// <summary>The refusal of a filing after its window: filed on, last day, the window's days, the day it started after, the article.</summary>
     public static DomainRuleException OutOfTime(string code, FilingCheck check)
         => DomainRuleException.Shared(code, check.Step == DeadlineStep.FilingWindow ? "filing.out-of-time" : "filing.second-out-of-time",
-            check.FiledOn, check.LastDay, check.Days, check.StartsAfter, check.Citation);
+            check.FiledOn, check.LastDay, check.Days, check.StartsAfter, new LegalCitation(check.Citation));
 }

@@ -41,6 +41,14 @@ public static class OutreachText
         throw new KeyNotFoundException($"Outreach has no text for the code \"{code}\".");
     }
 
+    /// <summary>The text of <paramref name="code"/> in <paramref name="culture"/>, or null for a code without text.</summary>
+    public static string? Find(string code, CultureInfo? culture = null)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var c = culture ?? CultureInfo.CurrentUICulture;
+        return Sets.Select(set => set.GetString(code, c)).FirstOrDefault(text => text is not null);
+    }
+
     /// <summary>Whether <paramref name="code"/> has a text.</summary>
     public static bool Has(string code) => Sets.Any(s => s.GetString(code, CultureInfo.InvariantCulture) is not null);
 
@@ -65,6 +73,7 @@ public static class OutreachText
     {
         Term term => term.In(culture),
         Terms terms => terms.In(culture),
+        Deadlines.LegalCitation citation => citation.In(culture),
         Enum value => Term.Of(value).In(culture),
         _ => argument,
     };

@@ -281,7 +281,7 @@ internal static class AuditVerbs
             var bad = d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue;
             var changes = string.Concat(d.Changes.Select(c => $"\n{t.Pick("đổi", "moved")} {(c.From is { } f ? t.Date(f) : "—")} → {(c.To is { } to ? t.Date(to) : t.Pick("tạm dừng", "paused"))} (#{c.Version})"));
             deadlines.AddRow(
-                new Text(t.Step(d.Deadline.Step)), new Text($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {d.Deadline.Citation}"),
+                new Text(t.Step(d.Deadline.Step)), new Text($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {t.Citation(d.Deadline.Citation)}"),
                 new Text((d.Deadline.Due is { } due ? t.Date(due) : "—") + changes),
                 new Text(d.ClosedOn is { } on ? $"{t.Date(on)}, {d.ClosedBy} (#{d.ClosedByVersion})" : "—"),
                 new Text(t.Outcome(d, report.AsOf), bad ? new Style(Color.Red) : Style.Plain));

@@ -140,7 +140,7 @@ internal static class CaseVerbs
             var left = new Text(t.DaysLeft(ToDeadline(d), view.AsOf), d.IsOverdue ? new Style(Color.Red) : Style.Plain);
             table.AddRow(
                 new Text(t.Step(d.Step)), new Text(t.Date(d.StartsAfter)), new Text(d.Due is { } due ? t.Date(due) : "—"), left,
-                new Text($"{d.Days} {t.Basis(d.Basis)}, {d.Citation}{(d.Unverified is null ? "" : " *")}"));
+                new Text($"{d.Days} {t.Basis(d.Basis)}, {t.Citation(d.Citation)}{(d.Unverified is null ? "" : " *")}"));
         }
 
         Cli.Out.Write(table);

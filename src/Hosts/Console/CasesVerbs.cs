@@ -66,7 +66,7 @@ internal static class CasesVerbs
             table.AddRow(
                 new Text(o.Case.Number ?? o.Case.Id.ToString()), new Text(t.Kind(o.Case.Kind)), new Text(Cli.Outreach.Localities.NameOn(o.Case.LocalityCode, VietnamTime.DateOf(o.Case.ReceivedAt))),
                 new Text(t.Step(o.Deadline.Step)), new Text(t.Date(o.Deadline.Due!.Value)), new Text(t.Days(o.DaysOverdue), new Style(Color.Red)),
-                new Text(o.Deadline.Citation));
+                new Text(t.Citation(o.Deadline.Citation)));
         }
 
         Cli.Out.Write(table);

@@ -72,7 +72,7 @@ public static class AuditHtml
                 var outcome = t.Outcome(d, report.AsOf) + (d.Responsible is { } who ? t.Pick($"; trách nhiệm: {who}", $"; responsible: {who}") : "");
                 var changes = string.Join("<br>", d.Changes.Select(c => E($"{t.Date(c.On)}: {(c.From is { } f ? t.Date(f) : "—")} → {(c.To is { } to ? t.Date(to) : t.Pick("tạm dừng", "paused"))} ({c.EventType}, {c.Actor})")));
                 html.Append(CultureInfo.InvariantCulture,
-                    $"<tr><td>{E(t.Step(d.Deadline.Step))}</td><td>{E($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {d.Deadline.Citation} ({d.Deadline.RuleSet})")}</td><td>{E(t.Date(d.Deadline.StartsAfter))}</td><td>{E(d.Deadline.Due is { } due ? t.Date(due) : "—")}</td><td>{E(done)}</td><td class=\"{(bad ? "bad" : "")}\">{E(outcome)}</td><td>{changes}</td></tr>\n");
+                    $"<tr><td>{E(t.Step(d.Deadline.Step))}</td><td>{E($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {t.Citation(d.Deadline.Citation)} ({d.Deadline.RuleSet})")}</td><td>{E(t.Date(d.Deadline.StartsAfter))}</td><td>{E(d.Deadline.Due is { } due ? t.Date(due) : "—")}</td><td>{E(done)}</td><td class=\"{(bad ? "bad" : "")}\">{E(outcome)}</td><td>{changes}</td></tr>\n");
             }
 
             html.Append("</table>\n");

@@ -146,6 +146,9 @@ public sealed class CaseText
         _ => step.Humanize(),
     };
 
+    /// <summary>A rule's citation as an officer writes it in the reader's language ("Luật Khiếu nại số 02/2011/QH13, Điều 27").</summary>
+    public string Citation(string citation) => new Deadlines.LegalCitation(citation).In(Culture);
+
     /// <summary>The basis of a period ("ngày làm việc", "working days").</summary>
     public string Basis(DayBasis basis) => basis == DayBasis.Working ? Pick("ngày làm việc", "working days") : Pick("ngày", "calendar days");
 
@@ -160,6 +163,11 @@ public sealed class CaseText
         NoticeParty.Denounced => "người bị tố cáo",
         _ => party.Humanize(),
     };
+
+    /// <summary>The day the complainant learned of the contested act and the obstacle shown, as a clause of a step's description.</summary>
+    private string Known(DateOnly? knownOn, Deadlines.FilingObstacle? obstacle)
+        => (knownOn is { } k ? Pick($"; biết được quyết định, hành vi ngày {Date(k)}", $"; decision or act known on {Date(k)}") : "")
+           + (obstacle is { } o ? Pick($"; trở ngại từ {Date(o.From)} đến {Date(o.To)}: {o.Reason}", $"; obstacle from {Date(o.From)} to {Date(o.To)}: {o.Reason}") : "");
 
     /// <summary>A list of parties.</summary>
     public string Parties(IEnumerable<NoticeParty> parties) => string.Join(", ", parties.Select(Party));
@@ -197,8 +205,9 @@ public sealed class CaseText
         CitizenGuided e => Pick($"Hướng dẫn công dân: {e.Guidance}", $"Citizen guided: {e.Guidance}"),
         PetitionAnswered e => Pick($"Trả lời kiến nghị: {e.Answer}", $"Answered: {e.Answer}"),
         ComplaintAccepted e => Pick($"Thụ lý khiếu nại lần {Round(e.Round)}; thông báo cho {Parties(e.NotifiedParties)}{Flags(e.IsComplex, e.IsRemoteArea)}",
-            $"Complaint accepted (round {e.Round}); notice sent to {Parties(e.NotifiedParties)}{Flags(e.IsComplex, e.IsRemoteArea)}"),
-        ComplaintRefused e => Pick($"Không thụ lý khiếu nại: {e.Reason}; thông báo cho {Parties(e.NotifiedParties)}", $"Complaint refused: {e.Reason}; notice sent to {Parties(e.NotifiedParties)}"),
+            $"Complaint accepted (round {e.Round}); notice sent to {Parties(e.NotifiedParties)}{Flags(e.IsComplex, e.IsRemoteArea)}") + Known(e.DecisionKnownOn, e.Obstacle),
+        ComplaintRefused e => Pick($"Không thụ lý khiếu nại{(e.Ground == ComplaintRefusalGround.OutOfTime ? " vì hết thời hiệu, thời hạn khiếu nại (Điều 11 khoản 6)" : "")}: {e.Reason}; thông báo cho {Parties(e.NotifiedParties)}",
+            $"Complaint refused{(e.Ground == ComplaintRefusalGround.OutOfTime ? " as out of time (Art. 11 cl. 6)" : "")}: {e.Reason}; notice sent to {Parties(e.NotifiedParties)}") + Known(e.DecisionKnownOn, e.Obstacle),
         VerifierAssigned e => Pick($"Giao {e.Verifier} xác minh", $"{e.Verifier} assigned to verify"),
         ComplaintVerified e => Pick($"Báo cáo xác minh {e.ReportReference}: {e.Findings}", $"Verification report {e.ReportReference}: {e.Findings}"),
         DialogueHeld e => Pick($"Đối thoại lần {e.DialogueNumber}, biên bản {e.MinutesReference}; tham dự: {string.Join(", ", e.Attendees)}{(e.ComplainantAbsentWithoutValidReason ? "; người khiếu nại vắng mặt không lý do" : "")}",
@@ -209,7 +218,7 @@ public sealed class CaseText
         FirstDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần đầu số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
             $"First decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
         DecisionDelivered e => Pick($"Gửi quyết định lần {Round(e.Round)} đến {Parties(e.Recipients)}", $"Decision (round {e.Round}) delivered to {Parties(e.Recipients)}"),
-        SecondComplaintFiled e => Pick($"Khiếu nại lần hai: {e.Reason}", $"Second complaint filed: {e.Reason}"),
+        SecondComplaintFiled e => Pick($"Khiếu nại lần hai: {e.Reason}", $"Second complaint filed: {e.Reason}") + Known(null, e.Obstacle),
         SecondDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần hai số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
             $"Second decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
         ComplaintWithdrawn { IsPartial: true } e => Pick($"Rút một phần khiếu nại: {e.WithdrawnPart}", $"Complaint partly withdrawn: {e.WithdrawnPart}"),
@@ -244,7 +253,7 @@ public sealed class CaseText
             DeadlineOutcome.Open => d.Deadline.Due is { } due ? Pick($"đang chạy, còn {Days(due.DayNumber - asOf.DayNumber)}", $"running, {Days(due.DayNumber - asOf.DayNumber)} left") : Pick("tạm dừng", "paused"),
             DeadlineOutcome.WindowOpen => Pick("quyền của công dân, đang mở", "citizen's window, open"),
             DeadlineOutcome.FiledInTime => Pick("đơn nộp trong thời hạn", "filed in time"),
-            DeadlineOutcome.FiledLate => Pick($"ĐƠN NỘP QUÁ HẠN {Days(d.DaysLate ?? 0)}", $"FILED {Days(d.DaysLate ?? 0)} LATE"),
+            DeadlineOutcome.FiledLate => Pick($"ĐƠN NỘP QUÁ HẠN {Days(d.DaysLate ?? 0)}", $"FILED LATE by {Days(d.DaysLate ?? 0)}"),
             _ => Pick("quyền của công dân, đã đóng", "citizen's window, closed"),
         };
     }

@@ -62,7 +62,7 @@ public sealed record RefuseComplaint(
 
             if (check.InTime)
             {
-                throw DomainRuleException.Shared("complaint.refuse.in-time", "filing.in-time", check.FiledOn, check.LastDay, check.Citation);
+                throw DomainRuleException.Shared("complaint.refuse.in-time", "filing.in-time", check.FiledOn, check.LastDay, new LegalCitation(check.Citation));
             }
         }
 

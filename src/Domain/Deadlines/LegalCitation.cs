@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Outreach.Deadlines;
+
+/// <summary>
+/// A rule's citation as the rule table stores it (<c>Law 02/2011/QH13 Art. 27</c>, <c>Law 25/2018/QH14 Art. 29 cl. 3</c>),
+/// written as an officer writes it in the reader's language: "Luật Khiếu nại số 02/2011/QH13, Điều 27" in Vietnamese,
+/// "Law on Complaints 02/2011/QH13, Art. 27" in English. A citation of another form is shown as stored.
+/// </summary>
+/// <param name="Text">The citation as stored.</param>
+public sealed partial record LegalCitation(string Text) : IFormattable
+{
+    /// <summary>The citation in <paramref name="culture"/>.</summary>
+    public string In(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        var match = Shape().Match(Text ?? "");
+        if (!match.Success || OutreachText.Find("law." + match.Groups["law"].Value, culture) is not { } law)
+        {
+            return Text ?? "";
+        }
+
+        var clause = match.Groups["clause"].Success ? OutreachText.Format("law.clause", culture, match.Groups["clause"].Value) : "";
+        return OutreachText.Format("law.article", culture, law, match.Groups["article"].Value, clause);
+    }
+
+    /// <inheritdoc />
+    public string ToString(string? format, IFormatProvider? formatProvider) => In(formatProvider as CultureInfo ?? CultureInfo.CurrentUICulture);
+
+    /// <summary>The citation in the current UI culture.</summary>
+    public override string ToString() => In(CultureInfo.CurrentUICulture);
+
+    [GeneratedRegex(@"^Law (?<law>\d+/\d{4}/QH\d+) Art\. (?<article>\d+)(?: cl\. (?<clause>\d+))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using Outreach.Cases;
+using Outreach.Deadlines;
+using Outreach.Hosting;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Deadlines;
+
+/// <summary>Citations as officers write them (issue 12, point 9): in Vietnamese output, never "Law … Art. …".</summary>
+public sealed class LegalCitationTests
+{
+    private static readonly CultureInfo Vi = CultureInfo.GetCultureInfo("vi");
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
+
+    [TestCase("Law 02/2011/QH13 Art. 27", "Luật Khiếu nại số 02/2011/QH13, Điều 27", "Law on Complaints 02/2011/QH13, Art. 27")]
+    [TestCase("Law 25/2018/QH14 Art. 29 cl. 3", "Luật Tố cáo số 25/2018/QH14, Điều 29 khoản 3", "Law on Denunciations 25/2018/QH14, Art. 29 cl. 3")]
+    [TestCase("Decree 31/2019/NĐ-CP Art. 3", "Decree 31/2019/NĐ-CP Art. 3", "Decree 31/2019/NĐ-CP Art. 3")]
+    [TestCase("Law 99/2030/QH20 Art. 1", "Law 99/2030/QH20 Art. 1", "Law 99/2030/QH20 Art. 1")]
+    public void A_citation_is_written_in_the_readers_language_and_an_unknown_one_as_stored(string stored, string vi, string en)
+    {
+        var citation = new LegalCitation(stored);
+        Assert.That((citation.In(Vi), citation.In(En)), Is.EqualTo((vi, en)));
+        Assert.That(OutreachText.Format("filing.in-time", Vi, new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 2), citation), Does.Contain(vi), "as a sentence's argument too");
+    }
+
+    [Test]
+    public void Every_citation_of_the_rule_table_reads_as_vietnamese_in_vietnamese()
+    {
+        var sets = new[] { Rulebook.Default.For(new DateOnly(2020, 1, 1)), Rulebook.Default.For(new DateOnly(2026, 7, 1)) };
+        var shown = sets.SelectMany(s => s.Periods).Select(p => new LegalCitation(p.Citation).In(Vi)).ToList();
+        Assert.That(shown, Has.All.StartWith("Luật ").And.All.Contain(", Điều ").And.None.Contain("Art."));
+    }
+
+    [Test]
+    public void The_vietnamese_audit_report_cites_articles_in_vietnamese()
+    {
+        var report = CaseAudit.Build(CaseSpec.Id, [.. Story.AcceptedComplaint(Story.At(2024, 3, 8)).Select((e, i) => new AuditEntry(i + 1, CaseAudit.SectionOf(e), e.GetType().Name, e,
+            OutreachEvents.Actor(e)!, OutreachEvents.OccurredAt(e)!.Value, OutreachEvents.OccurredAt(e)!.Value, false, CaseAudit.RecipientsOf(e)))], new DateOnly(2024, 3, 20), new OutreachOptions());
+        var html = AuditHtml.Render(report, CaseText.Vietnamese, DateTimeOffset.UtcNow);
+        Assert.That(html, Does.Contain("Luật Khiếu nại số 02/2011/QH13, Điều 27").And.Contain("Điều 28").And.Not.Contain("Art."));
+    }
+}
