@@ -234,7 +234,7 @@ internal static class AuditVerbs
                     Deadlines = report.Deadlines.Select(d => new
                     {
                         d.Deadline.Step, d.Deadline.RuleSet, d.Deadline.Citation, d.Deadline.Days, d.Deadline.Basis, d.Deadline.StartsAfter, d.Deadline.Due,
-                        d.Outcome, d.DaysLate, d.Responsible, d.ClosedOn, d.ClosedBy, d.ClosedByEvent, d.ClosedByVersion, d.OpenedBy, d.OpenedByVersion,
+                        d.Outcome, d.DaysLate, d.Responsible, d.Competent, d.LastActor, d.ClosedOn, d.ClosedBy, d.ClosedByEvent, d.ClosedByVersion, d.OpenedBy, d.OpenedByVersion,
                         Text = t.Outcome(d, report.AsOf), d.Changes,
                     }),
                     Steps = report.Entries.Select(e => new { e.Version, e.Section, e.EventType, e.Actor, e.OccurredAt, e.RecordedAt, e.RecordedByDatabaseClock, e.IsBackFilled, e.Recipients, Text = t.Describe(e.Data) }),
@@ -268,10 +268,10 @@ internal static class AuditVerbs
         foreach (var breach in report.Breaches)
         {
             Cli.Out.MarkupLine("[red]" + Markup.Escape(breach.Outcome == DeadlineOutcome.Missed
-                ? t.Pick($"Trễ hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, thực hiện ngày {t.Date(breach.ClosedOn!.Value)}, trễ {t.Days(breach.DaysLate ?? 0)}; trách nhiệm: {breach.Responsible}.",
-                    $"Missed: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, done {t.Date(breach.ClosedOn!.Value)}, {t.Days(breach.DaysLate ?? 0)} late; responsible: {breach.Responsible}.")
-                : t.Pick($"Quá hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, đến {t.Date(report.AsOf)} vẫn chưa thực hiện ({t.Days(breach.DaysLate ?? 0)}); người xử lý gần nhất: {breach.Responsible}.",
-                    $"Overdue: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, still not done on {t.Date(report.AsOf)} ({t.Days(breach.DaysLate ?? 0)}); last handled by: {breach.Responsible}.")) + "[/]");
+                ? t.Pick($"Trễ hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, thực hiện ngày {t.Date(breach.ClosedOn!.Value)}, trễ {t.Days(breach.DaysLate ?? 0)}; {t.Answerable(breach)}.",
+                    $"Missed: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, done {t.Date(breach.ClosedOn!.Value)}, {t.Days(breach.DaysLate ?? 0)} late; {t.Answerable(breach)}.")
+                : t.Pick($"Quá hạn: {t.Step(breach.Deadline.Step)} — hạn cuối {t.Date(breach.Deadline.Due!.Value)}, đến {t.Date(report.AsOf)} vẫn chưa thực hiện ({t.Days(breach.DaysLate ?? 0)}); {t.Answerable(breach)}.",
+                    $"Overdue: {t.Step(breach.Deadline.Step)} — last day {t.Date(breach.Deadline.Due!.Value)}, still not done on {t.Date(report.AsOf)} ({t.Days(breach.DaysLate ?? 0)}); {t.Answerable(breach)}.")) + "[/]");
         }
 
         var deadlines = new Table().Border(TableBorder.Rounded).Title(t.Pick("Thời hạn luật định", "Legal deadlines"))

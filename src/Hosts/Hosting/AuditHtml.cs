@@ -69,7 +69,7 @@ public static class AuditHtml
             {
                 var bad = d.Outcome is DeadlineOutcome.Missed or DeadlineOutcome.Overdue or DeadlineOutcome.FiledLate;
                 var done = d.ClosedOn is { } on ? $"{t.Date(on)} — {d.ClosedBy} (#{d.ClosedByVersion})" : "—";
-                var outcome = t.Outcome(d, report.AsOf) + (d.Responsible is { } who ? t.Pick($"; trách nhiệm: {who}", $"; responsible: {who}") : "");
+                var outcome = t.Outcome(d, report.AsOf) + (d.Responsible is not null ? "; " + t.Answerable(d) : "");
                 var changes = string.Join("<br>", d.Changes.Select(c => E($"{t.Date(c.On)}: {(c.From is { } f ? t.Date(f) : "—")} → {(c.To is { } to ? t.Date(to) : t.Pick("tạm dừng", "paused"))} ({c.EventType}, {c.Actor})")));
                 html.Append(CultureInfo.InvariantCulture,
                     $"<tr><td>{E(t.Step(d.Deadline.Step))}</td><td>{E($"{d.Deadline.Days} {t.Basis(d.Deadline.Basis)}, {t.Citation(d.Deadline.Citation)} ({d.Deadline.RuleSet})")}</td><td>{E(t.Date(d.Deadline.StartsAfter))}</td><td>{E(d.Deadline.Due is { } due ? t.Date(due) : "—")}</td><td>{E(done)}</td><td class=\"{(bad ? "bad" : "")}\">{E(outcome)}</td><td>{changes}</td></tr>\n");

@@ -146,6 +146,17 @@ public sealed class CaseText
         _ => step.Humanize(),
     };
 
+    /// <summary>
+    /// Who answers for a missed or overdue period: the competent person (who accepted the round, signed the decision…),
+    /// and, apart, who last acted when that was someone else; "not recorded" when the record names no competent person.
+    /// </summary>
+    public string Answerable(AuditDeadline d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var competent = d.Competent is { } c ? Pick($"người có thẩm quyền: {c}", $"competent: {c}") : Pick("người có thẩm quyền: chưa ghi nhận", "competent: not recorded");
+        return d.LastActor is { } last && last != d.Competent ? competent + Pick($"; người thực hiện cuối: {last}", $"; last acted: {last}") : competent;
+    }
+
     /// <summary>A rule's citation as an officer writes it in the reader's language ("Luật Khiếu nại số 02/2011/QH13, Điều 27").</summary>
     public string Citation(string citation) => new Deadlines.LegalCitation(citation).In(Culture);
 

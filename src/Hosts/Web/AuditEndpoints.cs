@@ -22,14 +22,16 @@ namespace Outreach.Web;
 /// <param name="Due">Its last day (null while paused).</param>
 /// <param name="Outcome">Met, missed, ended, open, overdue, or a citizen's window.</param>
 /// <param name="DaysLate">Days after the last day, when late or overdue.</param>
-/// <param name="Responsible">Who answers for a missed or overdue step.</param>
+/// <param name="Responsible">Who answers for a missed or overdue step (the competent person when the record names one).</param>
+/// <param name="Competent">The person competent for the period (who accepted the round, signed the decision…), if recorded.</param>
+/// <param name="LastActor">Who last acted before a missed or overdue period ended or the report's date.</param>
 /// <param name="ClosedOn">When the period closed.</param>
 /// <param name="ClosedBy">Who closed it.</param>
 /// <param name="ClosedByVersion">The step that closed it.</param>
 /// <param name="Text">The outcome in the reader's language.</param>
 internal sealed record AuditDeadlineAnswer(
     DeadlineStep Step, string Citation, string RuleSet, int Days, DayBasis Basis, DateOnly StartsAfter, DateOnly? Due, DeadlineOutcome Outcome,
-    int? DaysLate, string? Responsible, DateOnly? ClosedOn, string? ClosedBy, long? ClosedByVersion, string Text);
+    int? DaysLate, string? Responsible, string? Competent, string? LastActor, DateOnly? ClosedOn, string? ClosedBy, long? ClosedByVersion, string Text);
 
 /// <summary>One recorded step in the JSON audit report (its sentence, never the raw event: a denouncer is never named).</summary>
 /// <param name="Version">Its position in the stream.</param>
@@ -89,7 +91,7 @@ internal static partial class AuditEndpoints
         return TypedResults.Ok(new AuditAnswer(
             report.CaseId, report.Number, report.Kind, report.Status, report.LocalityCode, report.AsOf, report.Version,
             [.. report.Deadlines.Select(d => new AuditDeadlineAnswer(d.Deadline.Step, d.Deadline.Citation, d.Deadline.RuleSet, d.Deadline.Days, d.Deadline.Basis,
-                d.Deadline.StartsAfter, d.Deadline.Due, d.Outcome, d.DaysLate, d.Responsible, d.ClosedOn, d.ClosedBy, d.ClosedByVersion, t.Outcome(d, report.AsOf)))],
+                d.Deadline.StartsAfter, d.Deadline.Due, d.Outcome, d.DaysLate, d.Responsible, d.Competent, d.LastActor, d.ClosedOn, d.ClosedBy, d.ClosedByVersion, t.Outcome(d, report.AsOf)))],
             [.. report.Entries.Select(e => new AuditStepAnswer(e.Version, e.Section, e.EventType, e.Actor, e.OccurredAt, e.RecordedAt, e.RecordedByDatabaseClock,
                 e.IsBackFilled, e.Recipients, t.Describe(e.Data)))],
             report.Integrity is { } i ? new AuditIntegrityAnswer(i.Passed, i.Events, IntegrityText(i, t.Culture)) : null));

@@ -154,4 +154,36 @@ public sealed class CaseAuditSpecs
         var open = CaseAudit.Build(CaseSpec.Id, Entries(decided), new DateOnly(2025, 8, 1), Options);
         Assert.That(Single(open, DeadlineStep.SecondComplaintWindow).Outcome, Is.EqualTo(DeadlineOutcome.WindowOpen));
     }
+
+    [Test]
+    public void An_overdue_second_decision_is_answered_for_by_who_accepted_the_round_not_by_the_verifier_who_acted_last()
+    {
+        // Accepted by the city chair on day +25; the verifier acted last (day +27); the 45-day period ran out.
+        var accepted = Story.At(2025, 3, 10);
+        var secondRound = new ComplaintAccepted(CaseSpec.Id, 2, false, false, [NoticeParty.Complainant], null, null, "Chủ tịch UBND thành phố", accepted.AddDays(25));
+        object[] events =
+        [
+            .. Story.FirstDecidedComplaint(accepted), Story.SecondComplaint(accepted.AddDays(20)), secondRound,
+            Story.VerifierAssigned(accepted.AddDays(26), round: 2), Story.Verified(accepted.AddDays(27), round: 2, reference: "BC-02"),
+        ];
+        var report = CaseAudit.Build(CaseSpec.Id, Entries(events), new DateOnly(2025, 6, 30), Options);
+        var decision = Single(report, DeadlineStep.SecondDecision);
+        Assert.That((decision.Outcome, decision.Competent, decision.Responsible, decision.LastActor),
+            Is.EqualTo((DeadlineOutcome.Overdue, (string?)"Chủ tịch UBND thành phố", (string?)"Chủ tịch UBND thành phố", (string?)Story.Verifier)));
+        Assert.That(Outreach.Hosting.CaseText.English.Answerable(decision), Is.EqualTo($"competent: Chủ tịch UBND thành phố; last acted: {Story.Verifier}"));
+    }
+
+    [Test]
+    public void A_late_acceptance_is_answered_for_by_who_accepted_and_an_overdue_one_says_the_competent_person_is_not_recorded()
+    {
+        var late = CaseAudit.Build(CaseSpec.Id, Entries([.. Story.ComplaintAwaitingAcceptance(Story.At(2024, 3, 1)), Story.Accepted(Story.At(2024, 3, 20))]),
+            new DateOnly(2024, 3, 25), Options);
+        var acceptance = Single(late, DeadlineStep.ComplaintAcceptance);
+        Assert.That((acceptance.Outcome, acceptance.Competent, acceptance.Responsible), Is.EqualTo((DeadlineOutcome.Missed, (string?)Story.Chair, (string?)Story.Chair)));
+
+        var overdue = CaseAudit.Build(CaseSpec.Id, Entries(Story.ComplaintAwaitingAcceptance(Story.At(2024, 3, 1))), new DateOnly(2024, 3, 25), Options);
+        var waiting = Single(overdue, DeadlineStep.ComplaintAcceptance);
+        Assert.That((waiting.Outcome, waiting.Competent, waiting.LastActor), Is.EqualTo((DeadlineOutcome.Overdue, (string?)null, (string?)Story.Clerk)));
+        Assert.That(Outreach.Hosting.CaseText.Vietnamese.Answerable(waiting), Is.EqualTo($"người có thẩm quyền: chưa ghi nhận; người thực hiện cuối: {Story.Clerk}"));
+    }
 }

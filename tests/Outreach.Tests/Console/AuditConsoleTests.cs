@@ -19,7 +19,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
     {
         var text = await Outreach.RunAsync("audit", "case", "12/2024/TCD", "--culture", "en", "--as-of", "2024-03-25");
         Assert.That(text.ExitCode, Is.Zero, text.ToString());
-        Assert.That(text.Out, Does.Contain("Missed: complaint acceptance").And.Contain("responsible: Trần Thị Bình").And.Contain("intact"));
+        Assert.That(text.Out, Does.Contain("Missed: complaint acceptance").And.Contain("competent: Trần Thị Bình").And.Contain("intact"));
 
         var json = await Outreach.RunAsync("audit", "case", CaseId, "--json", "--as-of", "2024-03-25");
         using var doc = JsonDocument.Parse(json.Out);
@@ -28,6 +28,7 @@ public sealed class AuditConsoleTests : ConsoleStoryFixture
         Assert.That(acceptance.GetProperty("outcome").GetString(), Is.EqualTo("Missed"));
         Assert.That(acceptance.GetProperty("daysLate").GetInt32(), Is.EqualTo(new DateOnly(2024, 3, 20).DayNumber - due.DayNumber));
         Assert.That(acceptance.GetProperty("responsible").GetString(), Is.EqualTo("Trần Thị Bình"));
+        Assert.That(acceptance.GetProperty("competent").GetString(), Is.EqualTo("Trần Thị Bình"), "who accepted late is the competent person");
         Assert.That(text.Out, Does.Contain($"MISSED by {acceptance.GetProperty("daysLate").GetInt32()} days"));
         var steps = doc.RootElement.GetProperty("steps").EnumerateArray().ToList();
         Assert.That(steps.Select(s => s.GetProperty("recordedByDatabaseClock").GetBoolean()), Has.All.True);

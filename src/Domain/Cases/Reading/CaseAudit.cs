@@ -72,11 +72,25 @@ public sealed record DueChange(DateOnly? From, DateOnly? To, DeadlineStep Step, 
 /// <param name="ClosedByEvent">That step's type.</param>
 /// <param name="ClosedBy">Who took it.</param>
 /// <param name="DaysLate">Calendar days after the last day: when the step was taken late, or how long it is overdue.</param>
-/// <param name="Responsible">Who answers for a missed or overdue step: who took it late, or who last acted on the case.</param>
+/// <param name="Responsible">
+/// Who answers for a missed or overdue step: the competent person for the period (<see cref="Competent"/>) when the record
+/// names one, else who took the step late or last acted on the case.
+/// </param>
 /// <param name="Changes">Extensions, suspensions and re-qualifications of the last day.</param>
 public sealed record AuditDeadline(
     CaseDeadline Deadline, long OpenedByVersion, string OpenedBy, DeadlineOutcome Outcome, DateOnly? ClosedOn, long? ClosedByVersion,
-    string? ClosedByEvent, string? ClosedBy, int? DaysLate, string? Responsible, IReadOnlyList<DueChange> Changes);
+    string? ClosedByEvent, string? ClosedBy, int? DaysLate, string? Responsible, IReadOnlyList<DueChange> Changes)
+{
+    /// <summary>
+    /// The person the law makes competent for the period: who accepted the round (for its decision), who signed the decision
+    /// (for sending it), who accepted the denunciation (for its notice, settlement and a late report), who accepted or
+    /// refused (for the acceptance itself, once known). Null while the record does not name them.
+    /// </summary>
+    public string? Competent { get; init; }
+
+    /// <summary>Who last acted on the case before the period ended or the report's date (for a missed or overdue step).</summary>
+    public string? LastActor { get; init; }
+}
 
 /// <summary>One recorded step with both of its times.</summary>
 /// <param name="Version">Its position in the case stream.</param>
@@ -139,9 +153,23 @@ public static class CaseAudit
         var order = new List<(string, DateOnly)>();
         var before = Open(state.Legal, options);
         var lastActor = "";
+        string? roundAcceptor = null, signer = null, denunciationAcceptor = null;
         foreach (var entry in entries)
         {
             state = state.Evolve(entry.Data);
+            switch (entry.Data)
+            {
+                case ComplaintAccepted:
+                    roundAcceptor = entry.Actor;
+                    break;
+                case FirstDecisionIssued or SecondDecisionIssued:
+                    signer = entry.Actor;
+                    break;
+                case DenunciationAccepted:
+                    denunciationAcceptor = entry.Actor;
+                    break;
+            }
+
             var after = Open(state.Legal, options);
             var on = VietnamTime.DateOf(entry.OccurredAt);
             foreach (var (key, deadline) in before)
@@ -157,7 +185,9 @@ public static class CaseAudit
                     continue;
                 }
 
-                done.Add(Close(running[key], entry, on, lastActor));
+                done.Add(Close(running[key], entry, on, lastActor) is var closed && closed.Competent is null && IsDecidedBy(closed.Deadline.Step, entry.Data)
+                    ? closed with { Competent = entry.Actor, Responsible = closed.Responsible is null ? null : entry.Actor }
+                    : closed);
                 running.Remove(key);
             }
 
@@ -165,7 +195,7 @@ public static class CaseAudit
             {
                 if (!before.ContainsKey(key))
                 {
-                    running[key] = new Tracker(deadline, entry.Version, entry.Actor);
+                    running[key] = new Tracker(deadline, entry.Version, entry.Actor) { Competent = CompetentFor(deadline.Step, roundAcceptor, signer, denunciationAcceptor) };
                     order.Add(key);
                 }
             }
@@ -181,8 +211,12 @@ public static class CaseAudit
             var outcome = !d.IsObligation
                 ? late is null ? DeadlineOutcome.WindowOpen : DeadlineOutcome.WindowClosed
                 : late is null ? DeadlineOutcome.Open : DeadlineOutcome.Overdue;
+            var overdue = outcome == DeadlineOutcome.Overdue;
             done.Add(new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, null, null, null, null,
-                outcome == DeadlineOutcome.Overdue ? late : null, outcome == DeadlineOutcome.Overdue ? lastActor : null, tracker.Changes));
+                overdue ? late : null, overdue ? tracker.Competent ?? lastActor : null, tracker.Changes)
+            {
+                Competent = tracker.Competent, LastActor = overdue ? lastActor : null,
+            });
         }
 
         // The complainant's filing windows, judged against the day each complaint was filed: they replace the second
@@ -211,9 +245,12 @@ public static class CaseAudit
             : DeadlineOutcome.Met;
         // A period that lapsed before the case ended is answered for by whoever last acted before the end, not by whoever
         // recorded the withdrawal or the citizen's second complaint.
-        var responsible = outcome != DeadlineOutcome.Missed ? null : ending ? lastActorBefore : entry.Actor;
+        var last = outcome != DeadlineOutcome.Missed ? null : ending ? lastActorBefore : entry.Actor;
         return new AuditDeadline(d, tracker.OpenedByVersion, tracker.OpenedBy, outcome, on, entry.Version, entry.EventType, entry.Actor,
-            late, responsible, tracker.Changes);
+            late, last is null ? null : tracker.Competent ?? last, tracker.Changes)
+        {
+            Competent = tracker.Competent, LastActor = last,
+        };
     }
 
     /// <summary>The filing checks the record allows (<see cref="FilingWindows.Of"/>), as report lines.</summary>
@@ -247,8 +284,28 @@ public static class CaseAudit
             check.FiledOn, filed.Version, filed.EventType, filed.Actor, check.InTime ? null : check.DaysLate, null, obstacle);
     }
 
+    /// <summary>
+    /// Who is competent for a period when it opens: the round's acceptor decides it, the signer sends the decision, the
+    /// denunciation's acceptor notifies, settles and reports. An acceptance or a check waits for whoever takes it.
+    /// </summary>
+    private static string? CompetentFor(DeadlineStep step, string? roundAcceptor, string? signer, string? denunciationAcceptor) => step switch
+    {
+        DeadlineStep.FirstDecision or DeadlineStep.FirstDecisionComplex or DeadlineStep.FirstDecisionRemote or DeadlineStep.FirstDecisionRemoteComplex
+            or DeadlineStep.SecondDecision or DeadlineStep.SecondDecisionComplex or DeadlineStep.SecondDecisionRemote or DeadlineStep.SecondDecisionRemoteComplex => roundAcceptor,
+        DeadlineStep.DecisionDelivery or DeadlineStep.SecondDecisionDelivery => signer,
+        DeadlineStep.DenunciationNotice or DeadlineStep.DenunciationSettlement or DeadlineStep.LateSettlementReport => denunciationAcceptor,
+        _ => null,
+    };
+
+    /// <summary>True when <paramref name="event"/> is the competent person's own answer to an acceptance or check period.</summary>
+    private static bool IsDecidedBy(DeadlineStep step, object @event)
+        => step is DeadlineStep.ComplaintAcceptance or DeadlineStep.SecondComplaintAcceptance or DeadlineStep.DenunciationCheck or DeadlineStep.DenunciationCheckSeveralPlaces
+           && @event is ComplaintAccepted or ComplaintRefused or DenunciationAccepted or DenunciationNotAccepted;
+
     private sealed class Tracker(CaseDeadline deadline, long openedByVersion, string openedBy)
     {
+        public string? Competent { get; init; }
+
         public CaseDeadline Deadline { get; set; } = deadline;
 
         public long OpenedByVersion { get; } = openedByVersion;
