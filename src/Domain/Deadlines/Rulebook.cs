@@ -68,14 +68,34 @@ public enum DayBasis
 /// <param name="Start">The step after whose day the period is counted (e.g. "receipt of the complaint"), as the article says it.</param>
 public sealed record LegalPeriod(DeadlineStep Step, int Days, DayBasis Basis, bool Obligation, string Citation, string? Unverified, string? Start = null);
 
+/// <summary>Which written notice a rule of required recipients is about.</summary>
+public enum NoticeKind
+{
+    /// <summary>The notice of acceptance of a first complaint.</summary>
+    FirstAcceptance,
+    /// <summary>The notice of acceptance of a second complaint.</summary>
+    SecondAcceptance,
+    /// <summary>The first decision, as sent.</summary>
+    FirstDecision,
+    /// <summary>The second decision, as sent.</summary>
+    SecondDecision,
+}
+
+/// <summary>Who must receive a written notice, and where the law says so.</summary>
+/// <param name="Notice">Which notice.</param>
+/// <param name="Required">The parties it must reach (others the law names are required only when they exist).</param>
+/// <param name="Citation">The law and article.</param>
+public sealed record NoticeRule(NoticeKind Notice, IReadOnlyList<Cases.NoticeParty> Required, string Citation);
+
 /// <summary>The rules in force for cases accepted from <see cref="EffectiveFrom"/> until the next set begins.</summary>
 public sealed class RuleSet
 {
     private readonly Dictionary<DeadlineStep, LegalPeriod> _periods;
 
     internal RuleSet(string id, string name, DateOnly effectiveFrom, bool allowsSuspension, bool allowsPartialWithdrawal,
-        bool complainantAbsenceStopsDialogue, int maxComplex, int maxEspeciallyComplex, IEnumerable<LegalPeriod> periods)
+        bool complainantAbsenceStopsDialogue, int maxComplex, int maxEspeciallyComplex, IEnumerable<LegalPeriod> periods, IEnumerable<NoticeRule>? notices = null)
     {
+        Notices = [.. notices ?? []];
         Id = id;
         Name = name;
         EffectiveFrom = effectiveFrom;
@@ -110,6 +130,9 @@ public sealed class RuleSet
 
     /// <summary>Extensions allowed for an especially complex denunciation.</summary>
     public int MaxExtensionsEspeciallyComplex { get; }
+
+    /// <summary>Who must receive each written notice.</summary>
+    public IReadOnlyList<NoticeRule> Notices { get; }
 
     /// <summary>Every period of the set.</summary>
     public IReadOnlyCollection<LegalPeriod> Periods => _periods.Values;
@@ -154,8 +177,14 @@ public sealed class Rulebook
                 periods[p.Step] = p;
             }
 
+            var notices = s.Inherits is { } from ? built[from].Notices.ToDictionary(n => n.Notice) : [];
+            foreach (var n in s.Notices ?? [])
+            {
+                notices[n.Notice] = n;
+            }
+
             built[s.Id] = new RuleSet(s.Id, s.Name, s.EffectiveFrom, s.AllowsSuspension, s.AllowsPartialWithdrawal,
-                s.ComplainantAbsenceStopsDialogue, s.MaxExtensionsComplex, s.MaxExtensionsEspeciallyComplex, periods.Values);
+                s.ComplainantAbsenceStopsDialogue, s.MaxExtensionsComplex, s.MaxExtensionsEspeciallyComplex, periods.Values, notices.Values);
         }
 
         return new Rulebook(built.Values);
@@ -165,5 +194,6 @@ public sealed class Rulebook
 
     private sealed record RuleSetFile(
         string Id, string Name, DateOnly EffectiveFrom, bool AllowsSuspension, bool AllowsPartialWithdrawal,
-        bool ComplainantAbsenceStopsDialogue, int MaxExtensionsComplex, int MaxExtensionsEspeciallyComplex, string? Inherits, List<LegalPeriod> Periods);
+        bool ComplainantAbsenceStopsDialogue, int MaxExtensionsComplex, int MaxExtensionsEspeciallyComplex, string? Inherits, List<LegalPeriod> Periods,
+        List<NoticeRule>? Notices);
 }

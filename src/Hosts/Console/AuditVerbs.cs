@@ -265,6 +265,11 @@ internal static class AuditVerbs
             : $"[red]{Markup.Escape(t.Pick("BỊ SỬA: ", "ALTERED: ") + i.FirstBroken!.ExplanationIn(t.Culture))}[/]");
         Cli.Out.Write(new Panel(head).Header(t.Pick("Báo cáo kiểm tra hồ sơ", "Audit report")).Border(BoxBorder.Rounded));
 
+        foreach (var gap in report.NoticeGaps)
+        {
+            Cli.Out.MarkupLine("[yellow]" + Markup.Escape(t.Pick("Thiếu người nhận: ", "Missing recipient: ") + t.Gap(gap)) + "[/]");
+        }
+
         foreach (var breach in report.Breaches)
         {
             Cli.Out.MarkupLine("[red]" + Markup.Escape(breach.Outcome == DeadlineOutcome.Missed

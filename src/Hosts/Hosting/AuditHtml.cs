@@ -79,6 +79,11 @@ public static class AuditHtml
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Pick("Thông báo, quyết định đã gửi và người nhận", "Written notices and decisions sent, and their recipients"))}</h2>\n");
+        foreach (var gap in report.NoticeGaps)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"bad\">{E(t.Gap(gap))}</p>\n");
+        }
+
         var notices = report.Notices.ToList();
         if (notices.Count == 0)
         {

@@ -157,6 +157,21 @@ public sealed class CaseText
         return d.LastActor is { } last && last != d.Competent ? competent + Pick($"; người thực hiện cuối: {last}", $"; last acted: {last}") : competent;
     }
 
+    /// <summary>A notice or decision that has not reached a party the law requires, as one sentence.</summary>
+    public string Gap(NoticeGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        var notice = gap.Notice switch
+        {
+            Deadlines.NoticeKind.FirstAcceptance => Pick("Thông báo thụ lý khiếu nại lần đầu", "The notice of acceptance of the first complaint"),
+            Deadlines.NoticeKind.SecondAcceptance => Pick("Thông báo thụ lý khiếu nại lần hai", "The notice of acceptance of the second complaint"),
+            Deadlines.NoticeKind.FirstDecision => Pick("Quyết định giải quyết lần đầu", "The first decision"),
+            _ => Pick("Quyết định giải quyết lần hai", "The second decision"),
+        };
+        return Pick($"{notice} (#{gap.Version}) chưa được gửi cho {Parties(gap.Missing)} ({Citation(gap.Citation)}).",
+            $"{notice} (#{gap.Version}) has not been sent to the {Parties(gap.Missing)} ({Citation(gap.Citation)}).");
+    }
+
     /// <summary>A rule's citation as an officer writes it in the reader's language ("Luật Khiếu nại số 02/2011/QH13, Điều 27").</summary>
     public string Citation(string citation) => new Deadlines.LegalCitation(citation).In(Culture);
 

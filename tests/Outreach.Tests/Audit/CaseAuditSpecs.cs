@@ -186,4 +186,24 @@ public sealed class CaseAuditSpecs
         Assert.That((waiting.Outcome, waiting.Competent, waiting.LastActor), Is.EqualTo((DeadlineOutcome.Overdue, (string?)null, (string?)Story.Clerk)));
         Assert.That(Outreach.Hosting.CaseText.Vietnamese.Answerable(waiting), Is.EqualTo($"người có thẩm quyền: chưa ghi nhận; người thực hiện cuối: {Story.Clerk}"));
     }
+
+    [Test]
+    public void A_notice_or_decision_that_has_not_reached_a_party_the_law_requires_is_flagged_with_its_article()
+    {
+        // Story.Accepted notifies the complainant and the respondent, not the inspectorate at the same level (Art. 27).
+        object[] decided = [.. Story.FirstDecidedComplaint(Story.At(2025, 3, 10))];
+        var report = CaseAudit.Build(CaseSpec.Id, Entries([.. decided, new DecisionDelivered(CaseSpec.Id, 1, [NoticeParty.Complainant], Story.Clerk, Story.At(2025, 3, 21))]),
+            new DateOnly(2025, 3, 25), Options);
+        Assert.That(report.NoticeGaps.Select(g => (g.Notice, g.Missing.Single(), g.Citation)), Is.EqualTo(new[]
+        {
+            (NoticeKind.FirstAcceptance, NoticeParty.Inspectorate, "Law 02/2011/QH13 Art. 27"),
+            (NoticeKind.FirstDecision, NoticeParty.Inspectorate, "Law 02/2011/QH13 Art. 32"),
+        }));
+
+        // A second sending to the inspectorate closes the decision's gap; the acceptance's stays (its notice went out once).
+        var sent = CaseAudit.Build(CaseSpec.Id, Entries([.. decided, new DecisionDelivered(CaseSpec.Id, 1, [NoticeParty.Complainant], Story.Clerk, Story.At(2025, 3, 21)),
+            new DecisionDelivered(CaseSpec.Id, 1, [NoticeParty.Inspectorate], Story.Clerk, Story.At(2025, 3, 24))]), new DateOnly(2025, 3, 25), Options);
+        Assert.That(sent.NoticeGaps.Select(g => g.Notice), Is.EqualTo(new[] { NoticeKind.FirstAcceptance }));
+        Assert.That(Outreach.Hosting.CaseText.Vietnamese.Gap(sent.NoticeGaps[0]), Does.Contain("chưa được gửi cho thanh tra cùng cấp").And.Contain("Điều 27"));
+    }
 }

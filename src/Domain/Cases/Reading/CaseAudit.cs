@@ -134,7 +134,18 @@ public sealed record CaseAuditReport(
 
     /// <summary>Written notices and decisions sent, with their recipients.</summary>
     public IEnumerable<AuditEntry> Notices => Entries.Where(e => e.Recipients.Count > 0);
+
+    /// <summary>Notices and decisions that have not reached a party the law requires (so far, on the report's date).</summary>
+    public IReadOnlyList<NoticeGap> NoticeGaps { get; init; } = [];
 }
+
+/// <summary>A written notice or decision that has not reached every party the law requires.</summary>
+/// <param name="Notice">Which notice.</param>
+/// <param name="Version">The step that issued it (the acceptance, or the decision whose sending is followed).</param>
+/// <param name="Actor">Who issued it.</param>
+/// <param name="Missing">The required parties it has not reached.</param>
+/// <param name="Citation">The article that names them.</param>
+public sealed record NoticeGap(NoticeKind Notice, long Version, string Actor, IReadOnlyList<NoticeParty> Missing, string Citation);
 
 /// <summary>Builds the auditor's report of a case.</summary>
 public static class CaseAudit
@@ -228,9 +239,48 @@ public static class CaseAudit
         }
 
         done.AddRange(filings);
+        var gaps = Gaps(entries, options.Rulebook);
         var ordered = done.OrderBy(d => d.OpenedByVersion).ThenBy(d => d.Deadline.Due ?? DateOnly.MaxValue).ToList();
         return new CaseAuditReport(caseId, state.Number, state.Kind, state.Status, state.LocalityCode, asOf, entries.Count == 0 ? 0 : entries[^1].Version,
-            ordered, entries, integrity);
+            ordered, entries, integrity)
+        {
+            NoticeGaps = gaps,
+        };
+    }
+
+    /// <summary>
+    /// Each acceptance notice, and each decision with every sending recorded after it, against the parties the rule set
+    /// requires (<see cref="RuleSet.Notices"/>, chosen by the first acceptance's date).
+    /// </summary>
+    private static List<NoticeGap> Gaps(IReadOnlyList<AuditEntry> entries, Rulebook rulebook)
+    {
+        var notices = new List<(NoticeKind Kind, AuditEntry Entry, HashSet<NoticeParty> Reached)>();
+        DateOnly? rulesDate = null;
+        foreach (var entry in entries)
+        {
+            switch (entry.Data)
+            {
+                case ComplaintAccepted e:
+                    rulesDate ??= VietnamTime.DateOf(e.AcceptedAt);
+                    notices.Add((e.Round == 1 ? NoticeKind.FirstAcceptance : NoticeKind.SecondAcceptance, entry, [.. e.NotifiedParties]));
+                    break;
+                case FirstDecisionIssued:
+                    notices.Add((NoticeKind.FirstDecision, entry, []));
+                    break;
+                case SecondDecisionIssued:
+                    notices.Add((NoticeKind.SecondDecision, entry, []));
+                    break;
+                case DecisionDelivered e when notices.LastOrDefault(n => n.Kind is NoticeKind.FirstDecision or NoticeKind.SecondDecision) is { Entry: not null } decision:
+                    decision.Reached.UnionWith(e.Recipients);
+                    break;
+            }
+        }
+
+        var rules = rulebook.For(rulesDate ?? (entries.Count > 0 ? VietnamTime.DateOf(entries[0].OccurredAt) : DateOnly.MinValue)).Notices;
+        return [.. notices
+            .Select(n => (n, Rule: rules.FirstOrDefault(r => r.Notice == n.Kind)))
+            .Where(x => x.Rule is not null && x.Rule.Required.Except(x.n.Reached).Any())
+            .Select(x => new NoticeGap(x.n.Kind, x.n.Entry.Version, x.n.Entry.Actor, [.. x.Rule!.Required.Except(x.n.Reached)], x.Rule.Citation))];
     }
 
     private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on, string lastActorBefore)
