@@ -305,7 +305,7 @@ internal static class AuditVerbs
             .AddColumns("#", t.Pick("Phần", "Part"), t.Pick("Xảy ra", "Happened"), t.Pick("Ghi nhận", "Recorded"), t.Pick("Người thực hiện", "By"), t.Pick("Nội dung", "What"));
         foreach (var e in report.Entries)
         {
-            steps.AddRow(new Text(e.Version.ToString(CultureInfo.InvariantCulture)), new Text(t.Section(e.Section).Split(',')[0]), new Text(t.Time(e.OccurredAt)),
+            steps.AddRow(new Text(e.Version.ToString(CultureInfo.InvariantCulture)), new Text(t.Heading(e.Data)), new Text(t.Time(e.OccurredAt)),
                 new Text(t.Time(e.RecordedAt) + (e.IsBackFilled ? t.Pick(" (nhập bù)", " (back-filled)") : ""), e.IsBackFilled ? new Style(Color.Yellow) : Style.Plain),
                 new Text(e.Actor), new Text(t.Describe(e.Data)));
         }

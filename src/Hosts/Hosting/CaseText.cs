@@ -284,6 +284,45 @@ public sealed class CaseText
         };
     }
 
+    /// <summary>
+    /// The heading a step is filed under in a timeline, as the law names the step: verification and dialogue are not
+    /// "acceptance"; a second complaint, an extension, a suspension or a reclassification is not a transfer.
+    /// </summary>
+    public string Heading(object step) => step switch
+    {
+        PetitionReceived => Pick("Tiếp nhận", "Reception"),
+        PetitionClassified => Pick("Phân loại", "Classification"),
+        PetitionReclassified => Pick("Phân loại lại", "Reclassification"),
+        CitizenGuided => Pick("Hướng dẫn", "Guidance"),
+        PetitionAnswered => Pick("Trả lời", "Answer"),
+        PetitionFoundNotProcessable => Pick("Không đủ điều kiện xử lý", "Not processable"),
+        PetitionTransferred => Pick("Chuyển đơn", "Transfer"),
+        ComplaintAccepted => Pick("Thụ lý", "Acceptance"),
+        ComplaintRefused => Pick("Không thụ lý", "Refusal"),
+        VerifierAssigned or ComplaintVerified => Pick("Xác minh", "Verification"),
+        DialogueHeld => Pick("Đối thoại", "Dialogue"),
+        ComplaintFlagsChanged => Pick("Tính chất vụ việc", "Case flags"),
+        ComplaintSuspended => Pick("Tạm đình chỉ", "Suspension"),
+        ComplaintResumed => Pick("Tiếp tục giải quyết", "Resumption"),
+        FirstDecisionIssued or SecondDecisionIssued => Pick("Quyết định", "Decision"),
+        DecisionDelivered => Pick("Gửi quyết định", "Delivery"),
+        SecondComplaintFiled => Pick("Khiếu nại lần hai", "Second complaint"),
+        ComplaintWithdrawn => Pick("Rút khiếu nại", "Withdrawal"),
+        ComplaintTerminated => Pick("Đình chỉ", "Termination"),
+        LawsuitFiled => Pick("Khởi kiện", "Lawsuit"),
+        DenunciationCheckWidened => Pick("Kiểm tra, xác minh", "Check"),
+        DenunciationAccepted => Pick("Thụ lý tố cáo", "Acceptance"),
+        DenunciationNotAccepted => Pick("Không thụ lý tố cáo", "Refusal"),
+        DenunciationPartiesNotified => Pick("Thông báo thụ lý", "Notice"),
+        DenunciationSettlementExtended => Pick("Gia hạn", "Extension"),
+        DenunciationConcluded => Pick("Kết luận", "Conclusion"),
+        LateSettlementReportDemanded => Pick("Yêu cầu báo cáo", "Report demanded"),
+        LateSettlementReportSubmitted => Pick("Báo cáo", "Report"),
+        CitizenDataErased => Pick("Xóa dữ liệu cá nhân", "Erasure"),
+        DenouncerIdentityRevealed => Pick("Xem danh tính", "Identity read"),
+        _ => Pick("Khác", "Other"),
+    };
+
     /// <summary>A section of the auditor's report.</summary>
     public string Section(AuditSection section) => section switch
     {

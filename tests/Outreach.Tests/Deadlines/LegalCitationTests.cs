@@ -40,3 +40,27 @@ public sealed class LegalCitationTests
         Assert.That(html, Does.Contain("Luật Khiếu nại số 02/2011/QH13, Điều 27").And.Contain("Điều 28").And.Not.Contain("Art."));
     }
 }
+
+/// <summary>Steps filed under the heading the law gives them (issue 12, point 9).</summary>
+public sealed class StepHeadingTests
+{
+    [Test]
+    public void Verification_and_dialogue_are_not_acceptance_and_a_second_complaint_or_an_extension_is_not_a_transfer()
+    {
+        var vi = CaseText.Vietnamese;
+        var at = Story.At(2025, 3, 10);
+        Assert.Multiple(() =>
+        {
+            Assert.That(vi.Heading(Story.Accepted(at)), Is.EqualTo("Thụ lý"));
+            Assert.That(vi.Heading(Story.VerifierAssigned(at)), Is.EqualTo("Xác minh"));
+            Assert.That(vi.Heading(Story.Verified(at)), Is.EqualTo("Xác minh"));
+            Assert.That(vi.Heading(Story.Dialogue(at)), Is.EqualTo("Đối thoại"));
+            Assert.That(vi.Heading(Story.SecondComplaint(at)), Is.EqualTo("Khiếu nại lần hai"));
+            Assert.That(vi.Heading(Story.Transferred(at)), Is.EqualTo("Chuyển đơn"));
+            Assert.That(vi.Heading(Story.Reclassified(CaseKind.Suggestion, CaseKind.Complaint, at)), Is.EqualTo("Phân loại lại"));
+            Assert.That(vi.Heading(new DenunciationSettlementExtended(CaseSpec.Id, 1, DenunciationComplexity.Complex, 30, "Cần giám định", Story.Chair, at)), Is.EqualTo("Gia hạn"));
+        });
+        var steps = new object[] { Story.Accepted(at), Story.VerifierAssigned(at), Story.Verified(at), Story.Dialogue(at), Story.SecondComplaint(at), Story.Transferred(at) };
+        Assert.That(steps.Select(vi.Heading).Distinct().Count(), Is.EqualTo(steps.Length - 1), "only verification's two steps share a heading");
+    }
+}
