@@ -208,12 +208,21 @@ public sealed class CaseText
         _ => channel.Humanize(),
     };
 
-    /// <summary>A finding.</summary>
+    /// <summary>What a complaint decision found, in the Law on Complaints' words (Art. 40 cl. 2(h)): right in full, partly right, wrong in full.</summary>
     public string Finding(Finding finding) => !_vi ? finding.Humanize().ToLower(Culture) : finding switch
+    {
+        Cases.Finding.Founded => "đúng toàn bộ",
+        Cases.Finding.PartlyFounded => "đúng một phần",
+        Cases.Finding.Unfounded => "sai toàn bộ",
+        _ => finding.Humanize(),
+    };
+
+    /// <summary>What a denunciation's conclusion found, in the Law on Denunciations' words (Art. 35 cl. 2(c)): right, partly right, or untrue.</summary>
+    public string DenunciationFinding(Finding finding) => !_vi ? finding.Humanize().ToLower(Culture) : finding switch
     {
         Cases.Finding.Founded => "đúng",
         Cases.Finding.PartlyFounded => "đúng một phần",
-        Cases.Finding.Unfounded => "sai",
+        Cases.Finding.Unfounded => "sai sự thật",
         _ => finding.Humanize(),
     };
 
@@ -257,7 +266,7 @@ public sealed class CaseText
         DenunciationPartiesNotified e => Pick($"Thông báo thụ lý tố cáo cho {Parties(e.Parties)}", $"Acceptance notified to {Parties(e.Parties)}"),
         DenunciationSettlementExtended e => Pick($"Gia hạn giải quyết tố cáo lần {e.ExtensionNumber} thêm {Days(e.Days)}: {e.Reason}",
             $"Settlement extended (#{e.ExtensionNumber}) by {Days(e.Days)}: {e.Reason}"),
-        DenunciationConcluded e => Pick($"Kết luận nội dung tố cáo (tố cáo {Finding(e.Finding)}): {e.Summary}", $"Denunciation concluded ({Finding(e.Finding)}): {e.Summary}"),
+        DenunciationConcluded e => Pick($"Kết luận nội dung tố cáo (tố cáo {DenunciationFinding(e.Finding)}): {e.Summary}", $"Denunciation concluded ({DenunciationFinding(e.Finding)}): {e.Summary}"),
         LateSettlementReportDemanded e => Pick($"{e.SupervisingBody} yêu cầu báo cáo lý do chậm giải quyết", $"{e.SupervisingBody} demanded a late-settlement report"),
         LateSettlementReportSubmitted e => Pick($"Đã gửi báo cáo chậm giải quyết {e.ReportReference}", $"Late-settlement report {e.ReportReference} sent"),
         DenouncerIdentityRevealed e => Pick($"{e.RevealedBy} xem danh tính người tố cáo (có thẩm quyền): {e.Purpose}", $"{e.RevealedBy} read the denouncer's identity (with clearance): {e.Purpose}"),

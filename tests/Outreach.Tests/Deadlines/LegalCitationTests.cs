@@ -64,3 +64,17 @@ public sealed class StepHeadingTests
         Assert.That(steps.Select(vi.Heading).Distinct().Count(), Is.EqualTo(steps.Length - 1), "only verification's two steps share a heading");
     }
 }
+
+/// <summary>Findings in the laws' own words (issue 12, point 9).</summary>
+public sealed class FindingWordingTests
+{
+    [TestCase(Finding.Founded, "đúng toàn bộ", "đúng")]
+    [TestCase(Finding.PartlyFounded, "đúng một phần", "đúng một phần")]
+    [TestCase(Finding.Unfounded, "sai toàn bộ", "sai sự thật")]
+    public void A_complaint_is_right_in_full_partly_or_wrong_in_full_and_a_denunciation_right_partly_or_untrue(Finding finding, string complaint, string denunciation)
+    {
+        var at = Story.At(2025, 3, 10);
+        Assert.That(CaseText.Vietnamese.Describe(new FirstDecisionIssued(CaseSpec.Id, "QD-1", finding, "x", Story.Chair, at)), Does.Contain($"(khiếu nại {complaint})"));
+        Assert.That(CaseText.Vietnamese.Describe(new DenunciationConcluded(CaseSpec.Id, finding, "x", Story.Chair, at)), Does.Contain($"(tố cáo {denunciation})"));
+    }
+}
