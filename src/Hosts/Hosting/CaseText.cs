@@ -172,6 +172,9 @@ public sealed class CaseText
             $"{notice} (#{gap.Version}) has not been sent to the {Parties(gap.Missing)} ({Citation(gap.Citation)}).");
     }
 
+    /// <summary>An enum value through the library's vocabulary (<c>{Type}.{Value}</c> in the resources), never its English name.</summary>
+    public string Vocabulary(Enum value) => Term.Of(value).In(Culture);
+
     /// <summary>A rule's citation as an officer writes it in the reader's language ("Luật Khiếu nại số 02/2011/QH13, Điều 27").</summary>
     public string Citation(string citation) => new Deadlines.LegalCitation(citation).In(Culture);
 
@@ -233,9 +236,9 @@ public sealed class CaseText
     public string Describe(object @event) => @event switch
     {
         PetitionReceived e => Pick($"Tiếp nhận đơn {Channel(e.Channel)}: {e.Content}", $"Petition received {Channel(e.Channel)}: {e.Content}"),
-        PetitionClassified e => Pick($"Phân loại là {Kind(e.Kind)}", $"Classified as {Kind(e.Kind)}"),
+        PetitionClassified e => Pick($"Phân loại là {Kind(e.Kind)}", $"Classified as {Kind(e.Kind)}") + (e.Reason is { Length: > 0 } why ? ": " + why : ""),
         PetitionReclassified e => Pick($"Phân loại lại từ {Kind(e.FromKind)} thành {Kind(e.ToKind)}: {e.Reason}", $"Reclassified from {Kind(e.FromKind)} to {Kind(e.ToKind)}: {e.Reason}"),
-        PetitionFoundNotProcessable e => Pick($"Không đủ điều kiện xử lý ({e.Reason.Humanize()})", $"Not processable ({e.Reason.Humanize().ToLower(Culture)})"),
+        PetitionFoundNotProcessable e => Pick($"Không đủ điều kiện xử lý ({Vocabulary(e.Reason)})", $"Not processable ({Vocabulary(e.Reason)})"),
         PetitionTransferred e => Pick($"Chuyển đơn đến {e.ToBody}: {e.Reason}", $"Transferred to {e.ToBody}: {e.Reason}"),
         CitizenGuided e => Pick($"Hướng dẫn công dân: {e.Guidance}", $"Citizen guided: {e.Guidance}"),
         PetitionAnswered e => Pick($"Trả lời kiến nghị: {e.Answer}", $"Answered: {e.Answer}"),
@@ -248,17 +251,17 @@ public sealed class CaseText
         DialogueHeld e => Pick($"Đối thoại lần {e.DialogueNumber}, biên bản {e.MinutesReference}; tham dự: {string.Join(", ", e.Attendees)}{(e.ComplainantAbsentWithoutValidReason ? "; người khiếu nại vắng mặt không lý do" : "")}",
             $"Dialogue {e.DialogueNumber}, minutes {e.MinutesReference}; attended: {string.Join(", ", e.Attendees)}{(e.ComplainantAbsentWithoutValidReason ? "; complainant absent without valid reason" : "")}"),
         ComplaintFlagsChanged e => Pick($"Điều chỉnh tính chất vụ việc{Flags(e.IsComplex, e.IsRemoteArea)}: {e.Reason}", $"Case flags changed{Flags(e.IsComplex, e.IsRemoteArea)}: {e.Reason}"),
-        ComplaintSuspended e => Pick($"Tạm đình chỉ giải quyết ({e.Ground.Humanize()}): {e.Reason}", $"Settlement suspended ({e.Ground.Humanize().ToLower(Culture)}): {e.Reason}"),
+        ComplaintSuspended e => Pick($"Tạm đình chỉ giải quyết ({Vocabulary(e.Ground)}): {e.Reason}", $"Settlement suspended ({Vocabulary(e.Ground)}): {e.Reason}"),
         ComplaintResumed e => Pick($"Tiếp tục giải quyết; thông báo cho {Parties(e.NotifiedParties)}", $"Settlement resumed; {Parties(e.NotifiedParties)} notified"),
         FirstDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần đầu số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
             $"First decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
         DecisionDelivered e => Pick($"Gửi quyết định lần {Round(e.Round)} đến {Parties(e.Recipients)}", $"Decision (round {e.Round}) delivered to {Parties(e.Recipients)}"),
-        SecondComplaintFiled e => Pick($"Khiếu nại lần hai: {e.Reason}", $"Second complaint filed: {e.Reason}") + Known(null, e.Obstacle),
+        SecondComplaintFiled e => Pick($"Khiếu nại lần hai ({Vocabulary(e.Ground)}): {e.Reason}", $"Second complaint filed ({Vocabulary(e.Ground)}): {e.Reason}") + Known(null, e.Obstacle),
         SecondDecisionIssued e => Pick($"Ban hành quyết định giải quyết lần hai số {e.DecisionNumber} (khiếu nại {Finding(e.Finding)}): {e.Summary}",
             $"Second decision {e.DecisionNumber} issued (complaint {Finding(e.Finding)}): {e.Summary}"),
         ComplaintWithdrawn { IsPartial: true } e => Pick($"Rút một phần khiếu nại: {e.WithdrawnPart}", $"Complaint partly withdrawn: {e.WithdrawnPart}"),
         ComplaintWithdrawn => Pick("Rút toàn bộ khiếu nại", "Complaint withdrawn in full"),
-        ComplaintTerminated e => Pick($"Đình chỉ giải quyết ({e.Ground.Humanize()})", $"Settlement terminated ({e.Ground.Humanize().ToLower(Culture)})"),
+        ComplaintTerminated e => Pick($"Đình chỉ giải quyết ({Vocabulary(e.Ground)})", $"Settlement terminated ({Vocabulary(e.Ground)})"),
         LawsuitFiled e => Pick($"Người khiếu nại khởi kiện tại {e.Court}", $"Complainant sued at {e.Court}"),
         DenunciationCheckWidened e => Pick($"Kiểm tra tố cáo tại nhiều địa điểm: {string.Join(", ", e.Places)}", $"Denunciation check widened to {string.Join(", ", e.Places)}"),
         DenunciationAccepted e => Pick($"Thụ lý tố cáo: {e.Grounds}", $"Denunciation accepted: {e.Grounds}"),

@@ -78,3 +78,33 @@ public sealed class FindingWordingTests
         Assert.That(CaseText.Vietnamese.Describe(new DenunciationConcluded(CaseSpec.Id, finding, "x", Story.Chair, at)), Does.Contain($"(tố cáo {denunciation})"));
     }
 }
+
+/// <summary>Every enum a report prints goes through the vocabulary (issue 12, point 9): no "Awaiting other body" in Vietnamese.</summary>
+public sealed class VocabularyTests
+{
+    private static readonly Type[] Printed =
+    [
+        typeof(SuspensionGround), typeof(TerminationGround), typeof(NotProcessableReason), typeof(ComplaintRefusalGround), typeof(SecondComplaintGround),
+        typeof(DeadlineStep), typeof(CaseStatus), typeof(CaseKind), typeof(NoticeParty),
+    ];
+
+    [Test]
+    public void Every_value_has_a_term_in_both_languages_and_the_vietnamese_one_is_not_the_english_one()
+    {
+        var missing = Printed.SelectMany(t => Enum.GetValues(t).Cast<Enum>())
+            .Where(v => OutreachText.Find(Term.Of(v).Code, CultureInfo.GetCultureInfo("vi")) is not { } vi
+                        || OutreachText.Find(Term.Of(v).Code, CultureInfo.GetCultureInfo("en")) is not { } en || vi == en)
+            .Select(v => $"{v.GetType().Name}.{v}");
+        Assert.That(missing, Is.Empty);
+    }
+
+    [Test]
+    public void A_suspension_a_termination_and_an_unprocessable_petition_read_in_vietnamese()
+    {
+        var at = Story.At(2026, 8, 3);
+        var vi = CaseText.Vietnamese;
+        Assert.That(vi.Describe(new ComplaintSuspended(CaseSpec.Id, 1, SuspensionGround.AwaitingOtherBody, "Chờ tòa án", Story.Chair, at)), Does.Contain("chờ kết quả giải quyết của cơ quan khác").And.Not.Contain("Awaiting"));
+        Assert.That(vi.Describe(new ComplaintTerminated(CaseSpec.Id, 1, TerminationGround.FullWithdrawal, "QĐ-1", Story.Chair, at)), Does.Contain("rút toàn bộ").And.Not.Contain("Full"));
+        Assert.That(vi.Describe(Story.NotProcessable(at)), Does.Contain("không đọc được").And.Not.Contain("Illegible"));
+    }
+}
