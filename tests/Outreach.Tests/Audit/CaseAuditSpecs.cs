@@ -206,4 +206,29 @@ public sealed class CaseAuditSpecs
         Assert.That(sent.NoticeGaps.Select(g => g.Notice), Is.EqualTo(new[] { NoticeKind.FirstAcceptance }));
         Assert.That(Outreach.Hosting.CaseText.Vietnamese.Gap(sent.NoticeGaps[0]), Does.Contain("chưa được gửi cho thanh tra cùng cấp").And.Contain("Điều 27"));
     }
+
+    [Test]
+    public void An_extension_decided_after_the_last_day_shows_the_lapse_it_came_too_late_to_prevent_never_met()
+    {
+        // Accepted Thu 7 Mar 2024: the 30 days end Sat 6 Apr → Mon 8 Apr. Extended on 12 Apr (4 days late) to Mon 6 May; concluded on 20 Apr.
+        var at = Story.At(2024, 3, 4);
+        object[] story =
+        [
+            Story.Received(at), Story.Classified(CaseKind.Denunciation, at.AddHours(1)), Story.DenunciationAccepted(at.AddDays(3)),
+            Story.DenunciationNotified(at.AddDays(4), NoticeParty.Denouncer, NoticeParty.Denounced), Story.Extended(Story.At(2024, 4, 12), 1, days: 30),
+            Story.Concluded(Story.At(2024, 4, 20)),
+        ];
+        var report = CaseAudit.Build(CaseSpec.Id, Entries(story), new DateOnly(2024, 5, 1), Options);
+        var settlement = report.Deadlines.Where(d => d.Deadline.Step == DeadlineStep.DenunciationSettlement).ToList();
+        Assert.That(settlement.Select(d => (d.Outcome, d.Deadline.Due, d.DaysLate, d.ClosedByEvent)), Is.EqualTo(new[]
+        {
+            (DeadlineOutcome.Missed, (DateOnly?)new DateOnly(2024, 4, 8), 4, nameof(DenunciationSettlementExtended)),
+            (DeadlineOutcome.Met, (DateOnly?)new DateOnly(2024, 5, 6), (int?)null, nameof(DenunciationConcluded)),
+        }));
+        Assert.That(report.Breaches.Single().Competent, Is.EqualTo(Story.Chair), "who accepted the denunciation answers for it");
+
+        // Extended in time, the same story has no lapse.
+        story[4] = Story.Extended(Story.At(2024, 4, 5), 1, days: 30);
+        Assert.That(CaseAudit.Build(CaseSpec.Id, Entries(story), new DateOnly(2024, 5, 1), Options).Breaches, Is.Empty);
+    }
 }

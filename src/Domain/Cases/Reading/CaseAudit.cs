@@ -189,6 +189,17 @@ public static class CaseAudit
                 {
                     if (now.Due != deadline.Due || now.Step != deadline.Step)
                     {
+                        // An extension decided after the last day came too late to prevent the lapse (Law 25/2018/QH14
+                        // Art. 30): the period it extends is missed, whatever happens within the new last day.
+                        if (entry.Data is DenunciationSettlementExtended && deadline.Due is { } lapsed && on > lapsed)
+                        {
+                            done.Add(new AuditDeadline(deadline, running[key].OpenedByVersion, running[key].OpenedBy, DeadlineOutcome.Missed, on, entry.Version,
+                                entry.EventType, entry.Actor, on.DayNumber - lapsed.DayNumber, running[key].Competent ?? entry.Actor, [.. running[key].Changes])
+                            {
+                                Competent = running[key].Competent, LastActor = lastActor,
+                            });
+                        }
+
                         running[key].Changes.Add(new DueChange(deadline.Due, now.Due, now.Step, entry.Version, entry.EventType, entry.Actor, on));
                         running[key].Deadline = now;
                     }
