@@ -47,6 +47,8 @@ public enum DeadlineStep
     SecondComplaintAcceptance,
     /// <summary>Sending the second decision to the complainant and the parties (Art. 41).</summary>
     SecondDecisionDelivery,
+    /// <summary>Transferring a denunciation outside one's competence to the competent body (Law 25/2018/QH14 Art. 24 cl. 2).</summary>
+    DenunciationTransfer,
 }
 
 /// <summary>Whether a period counts every calendar day or only working days.</summary>

@@ -143,6 +143,7 @@ public sealed class CaseText
         DeadlineStep.LateSettlementReport => "báo cáo chậm giải quyết",
         DeadlineStep.SecondComplaintAcceptance => "thụ lý khiếu nại lần hai",
         DeadlineStep.SecondDecisionDelivery => "gửi quyết định giải quyết lần hai",
+        DeadlineStep.DenunciationTransfer => "chuyển đơn tố cáo không thuộc thẩm quyền",
         _ => step.Humanize(),
     };
 

@@ -231,4 +231,21 @@ public sealed class CaseAuditSpecs
         story[4] = Story.Extended(Story.At(2024, 4, 5), 1, days: 30);
         Assert.That(CaseAudit.Build(CaseSpec.Id, Entries(story), new DateOnly(2024, 5, 1), Options).Breaches, Is.Empty);
     }
+
+    [Test]
+    public void A_denunciation_outside_the_bodys_competence_is_transferred_within_five_working_days()
+    {
+        // Received Mon 4 Mar 2024: five working days end Mon 11 Mar (the weekend does not count).
+        var at = Story.At(2024, 3, 4);
+        object[] Story_(DateTimeOffset transferredAt) => [Story.Received(at), Story.Classified(CaseKind.Denunciation, at.AddHours(1)), Story.Transferred(transferredAt)];
+        var late = Single(CaseAudit.Build(CaseSpec.Id, Entries(Story_(Story.At(2024, 3, 12))), new DateOnly(2024, 3, 20), Options), DeadlineStep.DenunciationTransfer);
+        Assert.That((late.Outcome, late.Deadline.Due, late.DaysLate, late.Competent, late.Deadline.Citation),
+            Is.EqualTo((DeadlineOutcome.Missed, (DateOnly?)new DateOnly(2024, 3, 11), (int?)1, (string?)Story.Clerk, "Law 25/2018/QH14 Art. 24 cl. 2")));
+        var inTime = Single(CaseAudit.Build(CaseSpec.Id, Entries(Story_(Story.At(2024, 3, 11))), new DateOnly(2024, 3, 20), Options), DeadlineStep.DenunciationTransfer);
+        Assert.That(inTime.Outcome, Is.EqualTo(DeadlineOutcome.Met));
+
+        var complaint = CaseAudit.Build(CaseSpec.Id, Entries(Story.Received(at), Story.Classified(CaseKind.Complaint, at.AddHours(1)), Story.Transferred(Story.At(2024, 3, 12))),
+            new DateOnly(2024, 3, 20), Options);
+        Assert.That(complaint.Deadlines.Select(d => d.Deadline.Step), Has.None.EqualTo(DeadlineStep.DenunciationTransfer), "only a denunciation's transfer has this period");
+    }
 }

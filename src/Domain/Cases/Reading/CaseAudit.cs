@@ -167,6 +167,11 @@ public static class CaseAudit
         string? roundAcceptor = null, signer = null, denunciationAcceptor = null;
         foreach (var entry in entries)
         {
+            if (entry.Data is PetitionTransferred && state.Kind == CaseKind.Denunciation && entries.Count > 0)
+            {
+                done.Add(Transfer(state.Legal, entries[0], entry, options));
+            }
+
             state = state.Evolve(entry.Data);
             switch (entry.Data)
             {
@@ -311,6 +316,25 @@ public static class CaseAudit
             late, last is null ? null : tracker.Competent ?? last, tracker.Changes)
         {
             Competent = tracker.Competent, LastActor = last,
+        };
+    }
+
+    /// <summary>
+    /// A denunciation transferred as outside the body's competence, judged against the 5 working days from its receipt
+    /// (or reclassification) that Law 25/2018/QH14 Art. 24 cl. 2 allows; who transferred it answers for it.
+    /// </summary>
+    private static AuditDeadline Transfer(CaseState before, AuditEntry received, AuditEntry transfer, OutreachOptions options)
+    {
+        var set = options.Rulebook.For(before.ClockStartedOn);
+        var period = set.Period(DeadlineStep.DenunciationTransfer);
+        var due = CaseDeadlines.Count(before.ClockStartedOn, period.Days, period.Basis, [], options.Calendar)!.Value;
+        var on = VietnamTime.DateOf(transfer.OccurredAt);
+        var deadline = new CaseDeadline(DeadlineStep.DenunciationTransfer, before.ClockStartedOn, due, period.Days, period.Basis, true, set.Id, period.Citation, period.Unverified);
+        var late = on > due ? on.DayNumber - due.DayNumber : (int?)null;
+        return new AuditDeadline(deadline, received.Version, received.Actor, late is null ? DeadlineOutcome.Met : DeadlineOutcome.Missed, on, transfer.Version,
+            transfer.EventType, transfer.Actor, late, late is null ? null : transfer.Actor, [])
+        {
+            Competent = transfer.Actor, LastActor = late is null ? null : transfer.Actor,
         };
     }
 
