@@ -30,6 +30,18 @@ internal static class FilingRules
             : FilingWindows.First(state, known, obstacle);
     }
 
+    /// <summary>
+    /// Refuses a day of knowledge or an obstacle given in the second round (<c>{action}.filing-second-round</c>): the second
+    /// complaint's window and its obstacle belong to its filing (<c>FileSecondComplaint</c>).
+    /// </summary>
+    public static void EnsureFirstRoundOnly(int round, DateOnly? knownOn, FilingObstacle? obstacle, string action)
+    {
+        if (round == 2 && (knownOn is not null || obstacle is not null))
+        {
+            throw DomainRuleException.Shared(action + ".filing-second-round", "filing.second-round-fields");
+        }
+    }
+
     /// <summary>The refusal of a filing after its window: filed on, last day, the window's days, the day it started after, the article.</summary>
     public static DomainRuleException OutOfTime(string code, FilingCheck check)
         => DomainRuleException.Shared(code, check.Step == DeadlineStep.FilingWindow ? "filing.out-of-time" : "filing.second-out-of-time",

@@ -124,14 +124,24 @@ public static class CaseDeadlines
         while (counted < days)
         {
             day = day.AddDays(1);
-            var suspension = stopped.Select(s => ((DateOnly From, DateOnly? To)?)s).FirstOrDefault(s => s!.Value.From <= day && (s.Value.To is null || day < s.Value.To));
-            if (suspension is not null)
+            // Counted once per day of every period: a plain loop, no allocation.
+            var stoppedToday = false;
+            foreach (var (from, to) in stopped)
             {
-                if (suspension.Value.To is null)
+                if (from <= day && (to is null || day < to))
                 {
-                    return null;
-                }
+                    if (to is null)
+                    {
+                        return null;
+                    }
 
+                    stoppedToday = true;
+                    break;
+                }
+            }
+
+            if (stoppedToday)
+            {
                 continue;
             }
 

@@ -167,7 +167,7 @@ public static class CaseAudit
         string? roundAcceptor = null, signer = null, denunciationAcceptor = null;
         foreach (var entry in entries)
         {
-            if (entry.Data is PetitionTransferred && state.Kind == CaseKind.Denunciation && entries.Count > 0)
+            if (entry.Data is PetitionTransferred && state.Kind == CaseKind.Denunciation)
             {
                 done.Add(Transfer(state.Legal, entries[0], entry, options));
             }

@@ -46,11 +46,7 @@ public sealed record AcceptComplaint(
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.accept");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;
         var obstacle = FilingObstacleFields.Of(command);
-        if (round == 2 && (command.DecisionKnownOn is not null || obstacle is not null))
-        {
-            // The second complaint's window and its obstacle belong to the filing of the second complaint.
-            throw new DomainRuleException("complaint.accept.filing-second-round");
-        }
+        FilingRules.EnsureFirstRoundOnly(round, command.DecisionKnownOn, obstacle, "complaint.accept");
 
         if (round == 1)
         {

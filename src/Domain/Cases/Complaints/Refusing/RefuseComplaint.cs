@@ -45,10 +45,7 @@ public sealed record RefuseComplaint(
         CaseRules.EnsureNotices(command.NotifiedParties, NoticeParty.Complainant, "complaint.refuse");
         var round = state.Status == CaseStatus.AwaitingSecondAcceptance ? 2 : 1;
         var obstacle = FilingObstacleFields.Of(command);
-        if (round == 2 && (command.DecisionKnownOn is not null || obstacle is not null))
-        {
-            throw new DomainRuleException("complaint.refuse.filing-second-round");
-        }
+        FilingRules.EnsureFirstRoundOnly(round, command.DecisionKnownOn, obstacle, "complaint.refuse");
 
         var check = round == 1
             ? FilingRules.CheckFirst(state, command.DecisionKnownOn, obstacle, "complaint.refuse")
