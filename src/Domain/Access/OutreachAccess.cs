@@ -133,6 +133,7 @@ public static class CommandAccess
         // Denunciations: the head settles; the supervising body (the committee) demands a late report.
         ["WidenDenunciationCheck"] = Head, ["AcceptDenunciation"] = Head, ["RefuseDenunciation"] = Head,
         ["NotifyDenunciationParties"] = Head, ["ExtendDenunciationSettlement"] = Head, ["ConcludeDenunciation"] = Head,
+        ["AssignDenunciationVerifier"] = Head, ["RecordDenunciationVerification"] = Field,
         ["SubmitLateSettlementReport"] = Head, ["DemandLateSettlementReport"] = [OutreachRoles.Committee],
 
         // Personal data and the organisation.

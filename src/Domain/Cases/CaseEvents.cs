@@ -13,7 +13,7 @@ public static class CaseEvents
         typeof(DecisionDelivered), typeof(SecondComplaintFiled), typeof(SecondDecisionIssued), typeof(ComplaintWithdrawn),
         typeof(ComplaintTerminated), typeof(LawsuitFiled),
         typeof(DenunciationCheckWidened), typeof(DenunciationAccepted), typeof(DenunciationNotAccepted), typeof(DenunciationPartiesNotified),
-        typeof(DenunciationSettlementExtended), typeof(DenunciationConcluded), typeof(LateSettlementReportDemanded),
+        typeof(DenunciationSettlementExtended), typeof(DenunciationVerifierAssigned), typeof(DenunciationVerified), typeof(DenunciationConcluded), typeof(LateSettlementReportDemanded),
         typeof(LateSettlementReportSubmitted), typeof(CitizenDataErased), typeof(DenouncerIdentityRevealed),
     ];
 }

@@ -111,6 +111,24 @@ public sealed record CaseState
     /// <summary>Parties notified of the denunciation's acceptance.</summary>
     public IReadOnlyList<NoticeParty> DenunciationNotified { get; init; } = [];
 
+    /// <summary>Parties notified of the latest extension of the denunciation's settlement.</summary>
+    public IReadOnlyList<NoticeParty> ExtensionNotified { get; init; } = [];
+
+    /// <summary>The day the denunciation was concluded.</summary>
+    public DateOnly? DenunciationConcludedOn { get; init; }
+
+    /// <summary>Parties sent or notified the denunciation's conclusion.</summary>
+    public IReadOnlyList<NoticeParty> ConclusionNotified { get; init; } = [];
+
+    /// <summary>Who was assigned in writing to verify the denunciation's content, if anyone.</summary>
+    public string? DenunciationVerifier { get; init; }
+
+    /// <summary>The reference of the latest verification report on the denunciation.</summary>
+    public string? DenunciationVerificationReport { get; init; }
+
+    /// <summary>Who a denunciation's written notices must reach: the denounced, and the denouncer unless anonymous.</summary>
+    public IReadOnlyList<NoticeParty> DenunciationParties => IsAnonymous ? [NoticeParty.Denounced] : [NoticeParty.Denouncer, NoticeParty.Denounced];
+
     /// <summary>Number of settlement extensions.</summary>
     public int Extensions { get; init; }
 
@@ -253,9 +271,13 @@ public sealed record CaseState
                 Status = CaseStatus.DenunciationUnderSettlement, DenunciationAcceptedOn = VietnamTime.DateOf(e.AcceptedAt),
             },
             DenunciationNotAccepted => Close(state, CaseStatus.DenunciationNotAccepted),
+            DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Extension } e => state with { ExtensionNotified = [.. state.ExtensionNotified, .. e.Parties] },
+            DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Conclusion } e => state with { ConclusionNotified = [.. state.ConclusionNotified, .. e.Parties] },
             DenunciationPartiesNotified e => state with { DenunciationNotified = [.. state.DenunciationNotified, .. e.Parties] },
-            DenunciationSettlementExtended e => state with { Extensions = e.ExtensionNumber, ExtensionDays = state.ExtensionDays + e.Days },
-            DenunciationConcluded => Close(state, CaseStatus.DenunciationConcluded),
+            DenunciationSettlementExtended e => state with { Extensions = e.ExtensionNumber, ExtensionDays = state.ExtensionDays + e.Days, ExtensionNotified = [] },
+            DenunciationVerifierAssigned e => state with { DenunciationVerifier = e.Verifier },
+            DenunciationVerified e => state with { DenunciationVerificationReport = e.ReportReference },
+            DenunciationConcluded e => Close(state, CaseStatus.DenunciationConcluded) with { DenunciationConcludedOn = VietnamTime.DateOf(e.ConcludedAt) },
             LateSettlementReportDemanded e => state with { ReportDemandedOn = VietnamTime.DateOf(e.DemandedAt), ReportSubmitted = false },
             LateSettlementReportSubmitted e => state with { ReportSubmitted = e.ReportReference.Length > 0 },
             _ => state,

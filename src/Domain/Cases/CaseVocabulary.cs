@@ -90,6 +90,17 @@ public enum NoticeParty
     Denounced,
 }
 
+/// <summary>What a written notice to the parties of a denunciation is about.</summary>
+public enum DenunciationNoticeSubject
+{
+    /// <summary>The acceptance (Law 25/2018/QH14 Art. 29 cl. 3).</summary>
+    Acceptance,
+    /// <summary>The latest extension of the settlement (Art. 30 cl. 4).</summary>
+    Extension,
+    /// <summary>The conclusion: sent to the denounced, notified to the denouncer (Art. 35 cl. 3).</summary>
+    Conclusion,
+}
+
 /// <summary>Why a written item cannot be processed (Circular 05/2021/TT-TTCP Art. 6).</summary>
 public enum NotProcessableReason
 {

@@ -53,6 +53,8 @@ public static class OutreachEvents
         [typeof(Cases.DenunciationNotAccepted)] = "denunciation_not_accepted_v1",
         [typeof(Cases.DenunciationPartiesNotified)] = "denunciation_parties_notified_v1",
         [typeof(Cases.DenunciationSettlementExtended)] = "denunciation_settlement_extended_v1",
+        [typeof(Cases.DenunciationVerifierAssigned)] = "denunciation_verifier_assigned_v1",
+        [typeof(Cases.DenunciationVerified)] = "denunciation_verified_v1",
         [typeof(Cases.DenunciationConcluded)] = "denunciation_concluded_v1",
         [typeof(Cases.LateSettlementReportDemanded)] = "late_settlement_report_demanded_v1",
         [typeof(Cases.LateSettlementReportSubmitted)] = "late_settlement_report_submitted_v1",

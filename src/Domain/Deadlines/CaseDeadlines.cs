@@ -86,8 +86,7 @@ public static class CaseDeadlines
                     state.ClockStartedOn, state.ClockStartedOn);
                 break;
             case CaseStatus.DenunciationUnderSettlement when state.DenunciationAcceptedOn is { } dAccepted:
-                var required = state.IsAnonymous ? new[] { NoticeParty.Denounced } : [NoticeParty.Denouncer, NoticeParty.Denounced];
-                if (required.Except(state.DenunciationNotified).Any())
+                if (state.DenunciationParties.Except(state.DenunciationNotified).Any())
                 {
                     Add(DeadlineStep.DenunciationNotice, dAccepted, dAccepted);
                 }
@@ -96,6 +95,14 @@ public static class CaseDeadlines
                 if (state.ReportDemandedOn is { } demanded && !state.ReportSubmitted)
                 {
                     Add(DeadlineStep.LateSettlementReport, demanded, dAccepted);
+                }
+
+                break;
+            case CaseStatus.DenunciationConcluded when state.DenunciationConcludedOn is { } concluded && state.DenunciationAcceptedOn is { } accepted:
+                // The conclusion goes to the denounced and a notice of it to the denouncer within five working days (Art. 35 cl. 3).
+                if (state.DenunciationParties.Except(state.ConclusionNotified).Any())
+                {
+                    Add(DeadlineStep.DenunciationConclusionNotice, concluded, accepted);
                 }
 
                 break;

@@ -6,7 +6,9 @@ namespace Outreach.Deadlines;
 /// <summary>
 /// A rule's citation as the rule table stores it (<c>Law 02/2011/QH13 Art. 27</c>, <c>Law 25/2018/QH14 Art. 29 cl. 3</c>),
 /// written as an officer writes it in the reader's language: "Luật Khiếu nại số 02/2011/QH13, Điều 27" in Vietnamese,
-/// "Law on Complaints 02/2011/QH13, Art. 27" in English. A citation of another form is shown as stored.
+/// "Law on Complaints 02/2011/QH13, Art. 27" in English; a rule of a set that follows an amending law
+/// (<c>… as amended by Law 136/2025/QH15</c>) adds "(được sửa đổi, bổ sung bởi Luật số 136/2025/QH15)". A citation of
+/// another form is shown as stored.
 /// </summary>
 /// <param name="Text">The citation as stored.</param>
 public sealed partial record LegalCitation(string Text) : IFormattable
@@ -22,7 +24,8 @@ public sealed partial record LegalCitation(string Text) : IFormattable
         }
 
         var clause = match.Groups["clause"].Success ? OutreachText.Format("law.clause", culture, match.Groups["clause"].Value) : "";
-        return OutreachText.Format("law.article", culture, law, match.Groups["article"].Value, clause);
+        var cited = OutreachText.Format("law.article", culture, law, match.Groups["article"].Value, clause);
+        return match.Groups["amend"].Success ? cited + OutreachText.Format("law.amended", culture, match.Groups["amend"].Value) : cited;
     }
 
     /// <inheritdoc />
@@ -31,6 +34,6 @@ public sealed partial record LegalCitation(string Text) : IFormattable
     /// <summary>The citation in the current UI culture.</summary>
     public override string ToString() => In(CultureInfo.CurrentUICulture);
 
-    [GeneratedRegex(@"^Law (?<law>\d+/\d{4}/QH\d+) Art\. (?<article>\d+)(?: cl\. (?<clause>\d+))?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^Law (?<law>\d+/\d{4}/QH\d+) Art\. (?<article>\d+)(?: cl\. (?<clause>\d+))?(?: as amended by Law (?<amend>\d+/\d{4}/QH\d+))?$", RegexOptions.CultureInvariant)]
     private static partial Regex Shape();
 }

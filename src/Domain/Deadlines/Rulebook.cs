@@ -49,6 +49,8 @@ public enum DeadlineStep
     SecondDecisionDelivery,
     /// <summary>Transferring a denunciation outside one's competence to the competent body (Law 25/2018/QH14 Art. 24 cl. 2).</summary>
     DenunciationTransfer,
+    /// <summary>Sending the conclusion to the denounced and notifying the denouncer of it (Law 25/2018/QH14 Art. 35 cl. 3).</summary>
+    DenunciationConclusionNotice,
 }
 
 /// <summary>Whether a period counts every calendar day or only working days.</summary>
@@ -81,6 +83,10 @@ public enum NoticeKind
     FirstDecision,
     /// <summary>The second decision, as sent.</summary>
     SecondDecision,
+    /// <summary>The notice of an extension of a denunciation's settlement.</summary>
+    DenunciationExtension,
+    /// <summary>The conclusion of a denunciation, as sent to the denounced and notified to the denouncer.</summary>
+    DenunciationConclusion,
 }
 
 /// <summary>Who must receive a written notice, and where the law says so.</summary>
@@ -173,13 +179,16 @@ public sealed class Rulebook
         var built = new Dictionary<string, RuleSet>();
         foreach (var s in file.RuleSets)
         {
-            var periods = s.Inherits is { } parent ? built[parent].Periods.ToDictionary(p => p.Step) : [];
+            // A set that follows an amending law cites every inherited rule as the article of the law as amended by it.
+            var periods = s.Inherits is { } parent ? built[parent].Periods.Select(p => Amended(p, s)).ToDictionary(p => p.Step) : [];
             foreach (var p in s.Periods)
             {
                 periods[p.Step] = p;
             }
 
-            var notices = s.Inherits is { } from ? built[from].Notices.ToDictionary(n => n.Notice) : [];
+            var notices = s.Inherits is { } from
+                ? built[from].Notices.Select(n => s.AmendedBy is { } by ? n with { Citation = $"{n.Citation} as amended by {by}" } : n).ToDictionary(n => n.Notice)
+                : [];
             foreach (var n in s.Notices ?? [])
             {
                 notices[n.Notice] = n;
@@ -192,10 +201,16 @@ public sealed class Rulebook
         return new Rulebook(built.Values);
     }
 
+    private static LegalPeriod Amended(LegalPeriod period, RuleSetFile set) => set.AmendedBy is not { } by ? period : period with
+    {
+        Citation = $"{period.Citation} as amended by {by}",
+        Unverified = period.Unverified is { } open ? $"{open}; {set.AmendmentUnverified}" : set.AmendmentUnverified,
+    };
+
     private sealed record RulebookFile(List<RuleSetFile> RuleSets);
 
     private sealed record RuleSetFile(
         string Id, string Name, DateOnly EffectiveFrom, bool AllowsSuspension, bool AllowsPartialWithdrawal,
         bool ComplainantAbsenceStopsDialogue, int MaxExtensionsComplex, int MaxExtensionsEspeciallyComplex, string? Inherits, List<LegalPeriod> Periods,
-        List<NoticeRule>? Notices);
+        List<NoticeRule>? Notices, string? AmendedBy, string? AmendmentUnverified);
 }

@@ -228,18 +228,7 @@ internal static class AuditVerbs
 
             if (parse.GetValue(Cli.Json))
             {
-                Cli.WriteJson(new
-                {
-                    report.CaseId, report.Number, report.Kind, report.Status, report.LocalityCode, report.AsOf, report.Version,
-                    Deadlines = report.Deadlines.Select(d => new
-                    {
-                        d.Deadline.Step, d.Deadline.RuleSet, d.Deadline.Citation, d.Deadline.Days, d.Deadline.Basis, d.Deadline.StartsAfter, d.Deadline.Due,
-                        d.Outcome, d.DaysLate, d.Responsible, d.Competent, d.LastActor, d.ClosedOn, d.ClosedBy, d.ClosedByEvent, d.ClosedByVersion, d.OpenedBy, d.OpenedByVersion,
-                        Text = t.Outcome(d, report.AsOf), d.Changes,
-                    }),
-                    Steps = report.Entries.Select(e => new { e.Version, e.Section, e.EventType, e.Actor, e.OccurredAt, e.RecordedAt, e.RecordedByDatabaseClock, e.IsBackFilled, e.Recipients, Text = t.Describe(e.Data) }),
-                    Integrity = report.Integrity is { } i ? new { i.Passed, i.Events, Problems = i.Problems.Select(Json) } : null,
-                });
+                Cli.WriteJson(AuditAnswer.From(report, t));
                 return Cli.Ok;
             }
 

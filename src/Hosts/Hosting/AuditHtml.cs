@@ -102,7 +102,7 @@ public static class AuditHtml
 
         foreach (var section in Enum.GetValues<AuditSection>())
         {
-            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Section(section))}</h2>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<h2>{E(t.Section(section, report.Kind))}</h2>\n");
             var entries = report.Entries.Where(e => e.Section == section).ToList();
             html.Append(entries.Count == 0 ? $"<p>{E(t.Pick("Không có.", "None."))}</p>\n" : Steps(entries, t));
         }

@@ -144,6 +144,7 @@ public sealed class CaseText
         DeadlineStep.SecondComplaintAcceptance => "thụ lý khiếu nại lần hai",
         DeadlineStep.SecondDecisionDelivery => "gửi quyết định giải quyết lần hai",
         DeadlineStep.DenunciationTransfer => "chuyển đơn tố cáo không thuộc thẩm quyền",
+        DeadlineStep.DenunciationConclusionNotice => "gửi kết luận nội dung tố cáo",
         _ => step.Humanize(),
     };
 
@@ -167,6 +168,8 @@ public sealed class CaseText
             Deadlines.NoticeKind.FirstAcceptance => Pick("Thông báo thụ lý khiếu nại lần đầu", "The notice of acceptance of the first complaint"),
             Deadlines.NoticeKind.SecondAcceptance => Pick("Thông báo thụ lý khiếu nại lần hai", "The notice of acceptance of the second complaint"),
             Deadlines.NoticeKind.FirstDecision => Pick("Quyết định giải quyết lần đầu", "The first decision"),
+            Deadlines.NoticeKind.DenunciationExtension => Pick("Quyết định gia hạn giải quyết tố cáo", "The decision to extend the denunciation's settlement"),
+            Deadlines.NoticeKind.DenunciationConclusion => Pick("Kết luận nội dung tố cáo", "The conclusion of the denunciation"),
             _ => Pick("Quyết định giải quyết lần hai", "The second decision"),
         };
         return Pick($"{notice} (#{gap.Version}) chưa được gửi cho {Parties(gap.Missing)} ({Citation(gap.Citation)}).",
@@ -267,9 +270,14 @@ public sealed class CaseText
         DenunciationCheckWidened e => Pick($"Kiểm tra tố cáo tại nhiều địa điểm: {string.Join(", ", e.Places)}", $"Denunciation check widened to {string.Join(", ", e.Places)}"),
         DenunciationAccepted e => Pick($"Thụ lý tố cáo: {e.Grounds}", $"Denunciation accepted: {e.Grounds}"),
         DenunciationNotAccepted e => Pick($"Không thụ lý tố cáo: {e.Reason}", $"Denunciation not accepted: {e.Reason}"),
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Extension } e => Pick($"Thông báo gia hạn giải quyết tố cáo cho {Parties(e.Parties)}", $"Extension notified to {Parties(e.Parties)}"),
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Conclusion } e => Pick($"Gửi, thông báo kết luận nội dung tố cáo cho {Parties(e.Parties)}", $"Conclusion sent or notified to {Parties(e.Parties)}"),
         DenunciationPartiesNotified e => Pick($"Thông báo thụ lý tố cáo cho {Parties(e.Parties)}", $"Acceptance notified to {Parties(e.Parties)}"),
         DenunciationSettlementExtended e => Pick($"Gia hạn giải quyết tố cáo lần {e.ExtensionNumber} thêm {Days(e.Days)}: {e.Reason}",
-            $"Settlement extended (#{e.ExtensionNumber}) by {Days(e.Days)}: {e.Reason}"),
+            $"Settlement extended (#{e.ExtensionNumber}) by {Days(e.Days)}: {e.Reason}") + (e.FromPaperRecord ? Pick(" (ghi lại từ hồ sơ giấy)", " (copied from the paper file)") : ""),
+        DenunciationVerifierAssigned e => Pick($"Giao {e.Verifier} xác minh nội dung tố cáo: {e.Content}", $"{e.Verifier} assigned to verify: {e.Content}"),
+        DenunciationVerified e => Pick($"Báo cáo kết quả xác minh nội dung tố cáo số {e.ReportReference}: {e.Findings}; kiến nghị: {e.Recommendation}",
+            $"Verification report {e.ReportReference}: {e.Findings}; recommends: {e.Recommendation}"),
         DenunciationConcluded e => Pick($"Kết luận nội dung tố cáo (tố cáo {DenunciationFinding(e.Finding)}): {e.Summary}", $"Denunciation concluded ({DenunciationFinding(e.Finding)}): {e.Summary}"),
         LateSettlementReportDemanded e => Pick($"{e.SupervisingBody} yêu cầu báo cáo lý do chậm giải quyết", $"{e.SupervisingBody} demanded a late-settlement report"),
         LateSettlementReportSubmitted e => Pick($"Đã gửi báo cáo chậm giải quyết {e.ReportReference}", $"Late-settlement report {e.ReportReference} sent"),
@@ -326,7 +334,10 @@ public sealed class CaseText
         DenunciationCheckWidened => Pick("Kiểm tra, xác minh", "Check"),
         DenunciationAccepted => Pick("Thụ lý tố cáo", "Acceptance"),
         DenunciationNotAccepted => Pick("Không thụ lý tố cáo", "Refusal"),
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Extension } => Pick("Thông báo gia hạn", "Extension notice"),
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Conclusion } => Pick("Gửi kết luận", "Conclusion sent"),
         DenunciationPartiesNotified => Pick("Thông báo thụ lý", "Notice"),
+        DenunciationVerifierAssigned or DenunciationVerified => Pick("Xác minh", "Verification"),
         DenunciationSettlementExtended => Pick("Gia hạn", "Extension"),
         DenunciationConcluded => Pick("Kết luận", "Conclusion"),
         LateSettlementReportDemanded => Pick("Yêu cầu báo cáo", "Report demanded"),
@@ -337,11 +348,19 @@ public sealed class CaseText
     };
 
     /// <summary>A section of the auditor's report.</summary>
-    public string Section(AuditSection section) => section switch
+    /// <remarks>
+    /// Named as the law names the steps of the case's kind: a denunciation is accepted, verified and concluded (Law
+    /// 25/2018/QH14 Art. 29, 31, 35), a complaint accepted, verified, talked through and decided (Law 02/2011/QH13 Art.
+    /// 27–31).
+    /// </remarks>
+    public string Section(AuditSection section, CaseKind kind) => (section, kind) switch
     {
-        AuditSection.Intake => Pick("Tiếp nhận và phân loại", "Reception and classification"),
-        AuditSection.Handling => Pick("Thụ lý, xác minh, đối thoại", "Acceptance, verification, dialogue"),
-        AuditSection.Decision => Pick("Quyết định, kết luận và việc gửi", "Decisions, conclusions and delivery"),
+        (AuditSection.Intake, _) => Pick("Tiếp nhận và phân loại", "Reception and classification"),
+        (AuditSection.Handling, CaseKind.Denunciation) => Pick("Thụ lý, xác minh nội dung tố cáo", "Acceptance and verification of the denunciation"),
+        (AuditSection.Handling, _) => Pick("Thụ lý, xác minh, đối thoại", "Acceptance, verification, dialogue"),
+        (AuditSection.Decision, CaseKind.Denunciation) => Pick("Kết luận nội dung tố cáo và việc gửi kết luận", "The conclusion and its sending"),
+        (AuditSection.Decision, CaseKind.Complaint) => Pick("Quyết định giải quyết khiếu nại và việc gửi quyết định", "Decisions on the complaint and their sending"),
+        (AuditSection.Decision, _) => Pick("Quyết định, kết luận và việc gửi", "Decisions, conclusions and delivery"),
         _ => Pick("Chuyển đơn, gia hạn, tạm đình chỉ, phân loại lại và các thay đổi khác", "Re-routings, extensions, suspensions, reclassifications and other turns"),
     };
 

@@ -51,6 +51,12 @@ public static class SampleHistory
             // A quarter of the cases are recent, so that the open and overdue ones look like today's work.
             var offset = i % 4 == 0 ? span - random.Next(1, 150) : random.NextDouble() * span;
             var receivedAt = start.AddDays(Math.Floor(offset)).AddHours(random.Next(0, 9));
+            if (receivedAt >= until)
+            {
+                // The last day's office hours may run past "until": that petition came in that morning instead.
+                receivedAt = until.AddHours(-2);
+            }
+
             // Some recent cases (and a few old, forgotten ones) stall part-way, which is where overdue deadlines come from.
             var stallAfter = (i % 4 == 0 && random.Next(5) < 2) || random.Next(60) == 0 ? random.Next(2, 7) : int.MaxValue;
             // The place is one of the units in force on the day the petition was received (15 until 2025, then 13, then 3).
@@ -253,13 +259,17 @@ public static class SampleHistory
             var accepted = _at;
 
             NoticeParty[] parties = anonymous ? [NoticeParty.Denounced] : [NoticeParty.Denouncer, NoticeParty.Denounced];
-            if (!Step(random.Next(1, 7), at => new NotifyDenunciationParties(id, parties, Cadre, at)))
+            if (!Step(random.Next(1, 7), at => new NotifyDenunciationParties(id, parties, DenunciationNoticeSubject.Acceptance, Cadre, at))
+                || !Step(random.Next(1, 4), at => new AssignDenunciationVerifier(id, Cadre, "Xác minh các nội dung tố cáo", Chair, at)))
             {
                 return;
             }
 
+            // An extension is decided while the thirty days still run (Art. 30), and notified to both parties.
             var extended = random.Next(4) == 0;
-            if (extended && !Step(random.Next(20, 29), at => new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Cần trưng cầu giám định", Chair, at)))
+            if (extended && (!Step(Math.Max(1, (accepted.AddDays(random.Next(15, 28)) - _at).TotalDays),
+                    at => new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Cần trưng cầu giám định", false, Chair, at))
+                || !Step(random.Next(1, 4), at => new NotifyDenunciationParties(id, parties, DenunciationNoticeSubject.Extension, Cadre, at))))
             {
                 return;
             }
@@ -272,7 +282,17 @@ public static class SampleHistory
                 return;
             }
 
-            Step(random.Next(10, 35), at => new ConcludeDenunciation(id, (Finding)random.Next(3), "Kết luận nội dung tố cáo", Chair, at));
+            if (!Step(random.Next(8, 25), at => new RecordDenunciationVerification(id, $"BC-XM-{number}", "Đã làm việc với người bị tố cáo và thu thập tài liệu", "Kiến nghị xử lý theo thẩm quyền", Cadre, at))
+                || !Step(random.Next(2, 10), at => new ConcludeDenunciation(id, (Finding)random.Next(3), "Kết luận nội dung tố cáo", Chair, at)))
+            {
+                return;
+            }
+
+            // Most conclusions reach both parties within the five working days (Art. 35 cl. 3); some late, a few never.
+            if (random.Next(8) != 0)
+            {
+                Step(random.Next(1, 9), at => new NotifyDenunciationParties(id, parties, DenunciationNoticeSubject.Conclusion, Cadre, at));
+            }
         }
     }
 }

@@ -225,11 +225,13 @@ public sealed class CaseAuditSpecs
             (DeadlineOutcome.Missed, (DateOnly?)new DateOnly(2024, 4, 8), 4, nameof(DenunciationSettlementExtended)),
             (DeadlineOutcome.Met, (DateOnly?)new DateOnly(2024, 5, 6), (int?)null, nameof(DenunciationConcluded)),
         }));
-        Assert.That(report.Breaches.Single().Competent, Is.EqualTo(Story.Chair), "who accepted the denunciation answers for it");
+        Assert.That(report.Breaches.Single(b => b.Deadline.Step == DeadlineStep.DenunciationSettlement).Competent, Is.EqualTo(Story.Chair),
+            "who accepted the denunciation answers for it");
 
-        // Extended in time, the same story has no lapse.
+        // Extended in time, the same story has no lapse of its settlement.
         story[4] = Story.Extended(Story.At(2024, 4, 5), 1, days: 30);
-        Assert.That(CaseAudit.Build(CaseSpec.Id, Entries(story), new DateOnly(2024, 5, 1), Options).Breaches, Is.Empty);
+        Assert.That(CaseAudit.Build(CaseSpec.Id, Entries(story), new DateOnly(2024, 5, 1), Options).Breaches.Where(b => b.Deadline.Step == DeadlineStep.DenunciationSettlement),
+            Is.Empty);
     }
 
     [Test]
@@ -243,6 +245,11 @@ public sealed class CaseAuditSpecs
             Is.EqualTo((DeadlineOutcome.Missed, (DateOnly?)new DateOnly(2024, 3, 11), (int?)1, (string?)Story.Clerk, "Law 25/2018/QH14 Art. 24 cl. 2")));
         var inTime = Single(CaseAudit.Build(CaseSpec.Id, Entries(Story_(Story.At(2024, 3, 11))), new DateOnly(2024, 3, 20), Options), DeadlineStep.DenunciationTransfer);
         Assert.That(inTime.Outcome, Is.EqualTo(DeadlineOutcome.Met));
+
+        // Transferred after the 7 working days of the check as well: only the transfer's own period is a lapse, the check's ends.
+        var veryLate = CaseAudit.Build(CaseSpec.Id, Entries(Story_(Story.At(2024, 3, 20))), new DateOnly(2024, 3, 25), Options);
+        Assert.That(veryLate.Breaches.Select(b => b.Deadline.Step), Is.EqualTo(new[] { DeadlineStep.DenunciationTransfer }));
+        Assert.That(Single(veryLate, DeadlineStep.DenunciationCheck).Outcome, Is.EqualTo(DeadlineOutcome.Ended));
 
         var complaint = CaseAudit.Build(CaseSpec.Id, Entries(Story.Received(at), Story.Classified(CaseKind.Complaint, at.AddHours(1)), Story.Transferred(Story.At(2024, 3, 12))),
             new DateOnly(2024, 3, 20), Options);

@@ -95,7 +95,7 @@ public sealed partial class CaseRefusalTextTests
     {
         var state = CaseSpec.Given(Story.AcceptedDenunciation(ReceivedAt)).And(Story.Extended(ReceivedAt.AddDays(20), 1, DenunciationComplexity.Complex)).State;
         var ex = Refusal(() => ExtendDenunciationSettlement.Decide(
-            new ExtendDenunciationSettlement(Id, DenunciationComplexity.Complex, 30, "Evidence held by another province", Story.Chair, Later), state));
+            new ExtendDenunciationSettlement(Id, DenunciationComplexity.Complex, 30, "Evidence held by another province", false, Story.Chair, ReceivedAt.AddDays(25)), state));
 
         AssertBilingual(ex, "denunciation.extend.too-many-extensions", "tố cáo phức tạp", "1 lần");
         Assert.That(ex.Message, Is.EqualTo("A Complex denunciation may be extended 1 time(s); it was already extended 1 time(s)."));

@@ -10,6 +10,9 @@ public sealed class DenunciationSpecs
     private static readonly DateTimeOffset AcceptedAt = Story.At(2025, 4, 14);
     private static readonly DateTimeOffset Later = Story.At(2025, 7, 7);
 
+    // Within the thirty days that run from the acceptance (Law 25/2018/QH14 Art. 30 cl. 1).
+    private static readonly DateTimeOffset InTime = AcceptedAt.AddDays(28);
+
     private static readonly Guid Id = CaseSpec.Id;
 
     private static WidenDenunciationCheck Widen(DateTimeOffset at) => new(Id, ["phuong-1", "xa-2", "phuong-1"], Story.Inspector, at);
@@ -18,10 +21,10 @@ public sealed class DenunciationSpecs
 
     private static RefuseDenunciation Refuse(DateTimeOffset at) => new(Id, "The matter was already settled", Story.Chair, at);
 
-    private static NotifyDenunciationParties Notify(DateTimeOffset at, params NoticeParty[] parties) => new(Id, parties, Story.Clerk, at);
+    private static NotifyDenunciationParties Notify(DateTimeOffset at, params NoticeParty[] parties) => new(Id, parties, DenunciationNoticeSubject.Acceptance, Story.Clerk, at);
 
     private static ExtendDenunciationSettlement Extend(DateTimeOffset at, DenunciationComplexity complexity, int days = 30)
-        => new(Id, complexity, days, "Evidence held by another province", Story.Chair, at);
+        => new(Id, complexity, days, "Evidence held by another province", false, Story.Chair, at);
 
     private static ConcludeDenunciation Conclude(DateTimeOffset at) => new(Id, Finding.PartlyFounded, "The official breached procurement rules", Story.Chair, at);
 
@@ -112,12 +115,12 @@ public sealed class DenunciationSpecs
     public void Notifying_records_each_party_once()
         => CaseSpec.Given(Accepted())
             .Then(Notify(Later, NoticeParty.Denounced, NoticeParty.Denouncer, NoticeParty.Denounced),
-                new DenunciationPartiesNotified(Id, [NoticeParty.Denounced, NoticeParty.Denouncer], Story.Clerk, Later));
+                new DenunciationPartiesNotified(Id, [NoticeParty.Denounced, NoticeParty.Denouncer], DenunciationNoticeSubject.Acceptance, Story.Clerk, Later));
 
     [Test]
     public void A_later_notice_records_only_the_parties_not_yet_notified()
         => CaseSpec.Given(Accepted()).And(Story.DenunciationNotified(AcceptedAt.AddDays(1), NoticeParty.Denouncer))
-            .Then(Notify(Later, NoticeParty.Denouncer, NoticeParty.Denounced), new DenunciationPartiesNotified(Id, [NoticeParty.Denounced], Story.Clerk, Later));
+            .Then(Notify(Later, NoticeParty.Denouncer, NoticeParty.Denounced), new DenunciationPartiesNotified(Id, [NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, Story.Clerk, Later));
 
     [Test]
     public void Notifying_parties_already_notified_is_refused()
@@ -132,7 +135,7 @@ public sealed class DenunciationSpecs
     [Test]
     public void The_person_denounced_in_an_anonymous_denunciation_is_notified()
         => CaseSpec.Given(Accepted(anonymous: true))
-            .Then(Notify(Later, NoticeParty.Denounced), new DenunciationPartiesNotified(Id, [NoticeParty.Denounced], Story.Clerk, Later));
+            .Then(Notify(Later, NoticeParty.Denounced), new DenunciationPartiesNotified(Id, [NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, Story.Clerk, Later));
 
     [Test]
     public void Notices_follow_the_acceptance()
@@ -146,24 +149,24 @@ public sealed class DenunciationSpecs
     [TestCase(DenunciationComplexity.EspeciallyComplex, 30)]
     public void The_first_extension_is_number_1(DenunciationComplexity complexity, int days)
         => CaseSpec.Given(Accepted())
-            .Then(Extend(Later, complexity, days),
-                new DenunciationSettlementExtended(Id, 1, complexity, days, "Evidence held by another province", Story.Chair, Later));
+            .Then(Extend(InTime, complexity, days),
+                new DenunciationSettlementExtended(Id, 1, complexity, days, "Evidence held by another province", false, Story.Chair, InTime));
 
     [TestCase(DenunciationComplexity.Complex)]
     [TestCase(DenunciationComplexity.EspeciallyComplex)]
     public void An_extension_adds_at_most_30_days(DenunciationComplexity complexity)
-        => CaseSpec.Given(Accepted()).ThenRefused(Extend(Later, complexity, 31), "at most 30 days", "31 were asked");
+        => CaseSpec.Given(Accepted()).ThenRefused(Extend(InTime, complexity, 31), "at most 30 days", "31 were asked");
 
     [Test]
     public void A_complex_denunciation_is_extended_once()
         => CaseSpec.Given(Accepted()).And(Story.Extended(AcceptedAt.AddDays(25), 1, DenunciationComplexity.Complex))
-            .ThenRefused(Extend(Later, DenunciationComplexity.Complex), "A Complex denunciation may be extended 1 time(s)", "already extended 1 time(s)");
+            .ThenRefused(Extend(InTime, DenunciationComplexity.Complex), "A Complex denunciation may be extended 1 time(s)", "already extended 1 time(s)");
 
     [Test]
     public void An_especially_complex_denunciation_is_extended_a_second_time()
         => CaseSpec.Given(Accepted()).And(Story.Extended(AcceptedAt.AddDays(25), 1))
-            .Then(Extend(Later, DenunciationComplexity.EspeciallyComplex, 20),
-                new DenunciationSettlementExtended(Id, 2, DenunciationComplexity.EspeciallyComplex, 20, "Evidence held by another province", Story.Chair, Later));
+            .Then(Extend(InTime, DenunciationComplexity.EspeciallyComplex, 20),
+                new DenunciationSettlementExtended(Id, 2, DenunciationComplexity.EspeciallyComplex, 20, "Evidence held by another province", false, Story.Chair, InTime));
 
     [Test]
     public void An_especially_complex_denunciation_is_not_extended_a_third_time()
@@ -176,7 +179,7 @@ public sealed class DenunciationSpecs
         var accepted = Story.At(2026, 7, 6);
         CaseSpec.Given(Story.AcceptedDenunciation(accepted)).And(Story.Extended(accepted.AddDays(25), 1, DenunciationComplexity.Complex))
             .ThenRefused(Extend(accepted.AddDays(40), DenunciationComplexity.Complex), "may be extended 1 time(s)");
-        CaseSpec.Given(Story.AcceptedDenunciation(accepted)).ThenRefused(Extend(accepted.AddDays(40), DenunciationComplexity.Complex, 31), "at most 30 days");
+        CaseSpec.Given(Story.AcceptedDenunciation(accepted)).ThenRefused(Extend(accepted.AddDays(20), DenunciationComplexity.Complex, 31), "at most 30 days");
     }
 
     [Test]
@@ -193,12 +196,12 @@ public sealed class DenunciationSpecs
 
     [Test]
     public void Concluding_a_denunciation()
-        => CaseSpec.Given(Accepted())
+        => CaseSpec.Given(Accepted()).And(Story.DenunciationVerified(AcceptedAt.AddDays(20)))
             .Then(Conclude(Later), new DenunciationConcluded(Id, Finding.PartlyFounded, "The official breached procurement rules", Story.Chair, Later));
 
     [Test]
     public void Concluding_again_is_not_recorded_twice()
-        => CaseSpec.Given(Accepted()).And(Story.Concluded(AcceptedAt.AddDays(20))).ThenNotRecordedTwice(Conclude(Later), exactReplay: false);
+        => CaseSpec.Given(Accepted()).And(Story.DenunciationVerified(AcceptedAt.AddDays(19)), Story.Concluded(AcceptedAt.AddDays(20))).ThenNotRecordedTwice(Conclude(Later), exactReplay: false);
 
     [Test]
     public void A_denunciation_must_be_accepted_before_it_is_concluded()

@@ -282,10 +282,12 @@ public sealed class IntakeSpecs
         [typeof(RefuseDenunciation)] = Story.DenunciationUnderCheck(t),
         [typeof(NotifyDenunciationParties)] = Story.AcceptedDenunciation(t),
         [typeof(ExtendDenunciationSettlement)] = Story.AcceptedDenunciation(t),
-        [typeof(ConcludeDenunciation)] = Story.AcceptedDenunciation(t),
+        [typeof(AssignDenunciationVerifier)] = Story.AcceptedDenunciation(t),
+        [typeof(RecordDenunciationVerification)] = Story.AcceptedDenunciation(t),
+        [typeof(ConcludeDenunciation)] = [.. Story.AcceptedDenunciation(t), Story.DenunciationVerified(t.AddDays(1))],
         // The demand needs a settlement already late: the parties were notified 40 days after acceptance.
         [typeof(DemandLateSettlementReport)] =
-            [.. Story.AcceptedDenunciation(t), new DenunciationPartiesNotified(CaseSpec.Id, [NoticeParty.Denounced], Story.Clerk, t.AddDays(40))],
+            [.. Story.AcceptedDenunciation(t), new DenunciationPartiesNotified(CaseSpec.Id, [NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, Story.Clerk, t.AddDays(40))],
         [typeof(SubmitLateSettlementReport)] = [.. Story.AcceptedDenunciation(t), Story.ReportDemanded(t.AddDays(1))],
         [typeof(EraseCitizenData)] = Story.AcceptedComplaint(t),
         [typeof(RevealDenouncerIdentity)] = Story.DenunciationUnderCheck(t),

@@ -558,7 +558,7 @@ public sealed class ValidatorTests
     [TestCase(new[] { NoticeParty.Denounced, NoticeParty.Respondent }, "Parties[1]", "parties may only contain Denouncer or Denounced.")]
     public void Denunciation_notices_go_to_the_denouncer_or_the_denounced(NoticeParty[] parties, string? invalidProperty, string? message)
     {
-        var result = new NotifyDenunciationParties.Validator().TestValidate(new NotifyDenunciationParties(Id, parties, Story.Clerk, At));
+        var result = new NotifyDenunciationParties.Validator().TestValidate(new NotifyDenunciationParties(Id, parties, DenunciationNoticeSubject.Acceptance, Story.Clerk, At));
         if (invalidProperty is null)
         {
             result.ShouldNotHaveAnyValidationErrors();
@@ -569,7 +569,7 @@ public sealed class ValidatorTests
         }
     }
 
-    private static readonly ExtendDenunciationSettlement Extend = new(Id, DenunciationComplexity.Complex, 30, "Evidence held by another province", Story.Chair, At);
+    private static readonly ExtendDenunciationSettlement Extend = new(Id, DenunciationComplexity.Complex, 30, "Evidence held by another province", false, Story.Chair, At);
 
     [TestCase(-1, false)]
     [TestCase(0, false)]

@@ -67,6 +67,28 @@ public sealed class EventContractTests
     }
 
     [Test]
+    public void A_notice_and_an_extension_stored_before_their_optional_fields_read_as_an_acceptance_notice_and_an_extension_decided_live()
+    {
+        // The JSON of a step stored before Subject and FromPaperRecord existed, written the way the store writes today's.
+        var options = SerializerOptions();
+        var at = DateTimeOffset.Parse("2025-04-15T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture);
+        var id = Guid.NewGuid();
+        static string Without(string json, string field)
+        {
+            var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+            var key = node.Select(p => p.Key).Single(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
+            node.Remove(key);
+            return node.ToJsonString();
+        }
+
+        var notified = JsonSerializer.Serialize(new Outreach.Cases.DenunciationPartiesNotified(id, [Outreach.Cases.NoticeParty.Denounced], Outreach.Cases.DenunciationNoticeSubject.Conclusion, "a", at), options);
+        var extended = JsonSerializer.Serialize(new Outreach.Cases.DenunciationSettlementExtended(id, 1, Outreach.Cases.DenunciationComplexity.Complex, 30, "r", true, "a", at), options);
+        Assert.That(JsonSerializer.Deserialize<Outreach.Cases.DenunciationPartiesNotified>(Without(notified, "Subject"), options)!.Subject, Is.EqualTo(Outreach.Cases.DenunciationNoticeSubject.Acceptance));
+        Assert.That(JsonSerializer.Deserialize<Outreach.Cases.DenunciationSettlementExtended>(Without(extended, "FromPaperRecord"), options)!.FromPaperRecord, Is.False);
+        Assert.That(JsonSerializer.Deserialize<Outreach.Cases.DenunciationSettlementExtended>(extended, options)!.FromPaperRecord, Is.True, "the field itself round-trips");
+    }
+
+    [Test]
     public void Contract_1_of_a_rota_reads_as_contract_2()
     {
         var old = new RotaRecordedV1(Guid.NewGuid(), [new(2026, 11, 23), new(2026, 11, 30)], ["a", "b"], ["x", "y"], "Ban Dân vận", DateTimeOffset.Parse("2026-11-20T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture));

@@ -157,8 +157,8 @@ public sealed class CaseDeadlinesTests
         // Fri 8 Mar 2024: notice + 5 working days = Fri 15 Mar; settlement +30 days = Sun 7 Apr → Mon 8 Apr.
         Assert.That(open.Select(d => (d.Step, d.Due)), Is.EqualTo(new[] { (DeadlineStep.DenunciationNotice, (DateOnly?)D(2024, 3, 15)), (DeadlineStep.DenunciationSettlement, (DateOnly?)D(2024, 4, 8)) }));
 
-        var notified = new DenunciationPartiesNotified(Id, [NoticeParty.Denouncer, NoticeParty.Denounced], Story.Clerk, Story.At(2024, 3, 12));
-        var extended = new DenunciationSettlementExtended(Id, 1, DenunciationComplexity.Complex, 30, "expert opinion needed", Story.Chair, Story.At(2024, 4, 1));
+        var notified = new DenunciationPartiesNotified(Id, [NoticeParty.Denouncer, NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, Story.Clerk, Story.At(2024, 3, 12));
+        var extended = new DenunciationSettlementExtended(Id, 1, DenunciationComplexity.Complex, 30, "expert opinion needed", false, Story.Chair, Story.At(2024, 4, 1));
         var settlement = DeadlinesAfter([.. accepted, notified, extended]).Single();
         // +60 days from 8 Mar 2024 = Tue 7 May 2024.
         Assert.That((settlement.Step, settlement.Days, settlement.Due), Is.EqualTo((DeadlineStep.DenunciationSettlement, 60, D(2024, 5, 7))));
@@ -170,7 +170,7 @@ public sealed class CaseDeadlinesTests
         object[] accepted =
         [
             Story.Received(Story.At(2024, 3, 1)), Story.Classified(CaseKind.Denunciation, Story.At(2024, 3, 1)), Story.DenunciationAccepted(Story.At(2024, 3, 8)),
-            new DenunciationPartiesNotified(Id, [NoticeParty.Denouncer, NoticeParty.Denounced], Story.Clerk, Story.At(2024, 3, 12)),
+            new DenunciationPartiesNotified(Id, [NoticeParty.Denouncer, NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, Story.Clerk, Story.At(2024, 3, 12)),
             new LateSettlementReportDemanded(Id, "Thanh tra tỉnh", "Chánh Thanh tra", Story.At(2024, 4, 15)),
         ];
         var report = DeadlinesAfter(accepted).Single(d => d.Step == DeadlineStep.LateSettlementReport);

@@ -14,6 +14,8 @@ public sealed class LegalCitationTests
 
     [TestCase("Law 02/2011/QH13 Art. 27", "Luật Khiếu nại số 02/2011/QH13, Điều 27", "Law on Complaints 02/2011/QH13, Art. 27")]
     [TestCase("Law 25/2018/QH14 Art. 29 cl. 3", "Luật Tố cáo số 25/2018/QH14, Điều 29 khoản 3", "Law on Denunciations 25/2018/QH14, Art. 29 cl. 3")]
+    [TestCase("Law 02/2011/QH13 Art. 27 as amended by Law 136/2025/QH15", "Luật Khiếu nại số 02/2011/QH13, Điều 27 (được sửa đổi, bổ sung bởi Luật số 136/2025/QH15)",
+        "Law on Complaints 02/2011/QH13, Art. 27 (as amended by Law 136/2025/QH15)")]
     [TestCase("Decree 31/2019/NĐ-CP Art. 3", "Decree 31/2019/NĐ-CP Art. 3", "Decree 31/2019/NĐ-CP Art. 3")]
     [TestCase("Law 99/2030/QH20 Art. 1", "Law 99/2030/QH20 Art. 1", "Law 99/2030/QH20 Art. 1")]
     public void A_citation_is_written_in_the_readers_language_and_an_unknown_one_as_stored(string stored, string vi, string en)
@@ -21,6 +23,24 @@ public sealed class LegalCitationTests
         var citation = new LegalCitation(stored);
         Assert.That((citation.In(Vi), citation.In(En)), Is.EqualTo((vi, en)));
         Assert.That(OutreachText.Format("filing.in-time", Vi, new DateOnly(2025, 6, 2), new DateOnly(2025, 6, 2), citation), Does.Contain(vi), "as a sentence's argument too");
+    }
+
+    [Test]
+    public void The_2026_set_cites_every_rule_as_amended_by_law_136_2025_and_says_the_amending_article_was_not_read()
+    {
+        var before = Rulebook.Default.For(new DateOnly(2026, 6, 30));
+        var after = Rulebook.Default.For(new DateOnly(2026, 7, 1));
+        Assert.That(after.Periods.Select(p => p.Step), Is.EquivalentTo(before.Periods.Select(p => p.Step)), "every period is inherited");
+        foreach (var period in before.Periods)
+        {
+            var amended = after.Period(period.Step);
+            Assert.That(amended.Citation, Is.EqualTo(period.Citation + " as amended by Law 136/2025/QH15"), period.Step.ToString());
+            Assert.That(amended.Unverified, Does.Contain("136/2025/QH15 not read"), period.Step.ToString());
+            Assert.That((amended.Days, amended.Basis), Is.EqualTo((period.Days, period.Basis)), "the period itself is unchanged until the amending text is read");
+        }
+
+        Assert.That(after.Notices.Select(n => n.Citation), Has.All.EndWith(" as amended by Law 136/2025/QH15"));
+        Assert.That(before.Period(DeadlineStep.ComplaintAcceptance).Citation, Is.EqualTo("Law 02/2011/QH13 Art. 27"), "the 2011 set cites the original law alone");
     }
 
     [Test]
@@ -58,7 +78,7 @@ public sealed class StepHeadingTests
             Assert.That(vi.Heading(Story.SecondComplaint(at)), Is.EqualTo("Khiếu nại lần hai"));
             Assert.That(vi.Heading(Story.Transferred(at)), Is.EqualTo("Chuyển đơn"));
             Assert.That(vi.Heading(Story.Reclassified(CaseKind.Suggestion, CaseKind.Complaint, at)), Is.EqualTo("Phân loại lại"));
-            Assert.That(vi.Heading(new DenunciationSettlementExtended(CaseSpec.Id, 1, DenunciationComplexity.Complex, 30, "Cần giám định", Story.Chair, at)), Is.EqualTo("Gia hạn"));
+            Assert.That(vi.Heading(new DenunciationSettlementExtended(CaseSpec.Id, 1, DenunciationComplexity.Complex, 30, "Cần giám định", false, Story.Chair, at)), Is.EqualTo("Gia hạn"));
         });
         var steps = new object[] { Story.Accepted(at), Story.VerifierAssigned(at), Story.Verified(at), Story.Dialogue(at), Story.SecondComplaint(at), Story.Transferred(at) };
         Assert.That(steps.Select(vi.Heading).Distinct().Count(), Is.EqualTo(steps.Length - 1), "only verification's two steps share a heading");

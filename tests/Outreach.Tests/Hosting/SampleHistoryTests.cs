@@ -23,7 +23,7 @@ public sealed class SampleHistoryTests
             foreach (var command in commands)
             {
                 CaseCommands.For(command.GetType()).Validate(command);
-                Assert.That(command.OccurredAt, Is.LessThan(Until));
+                Assert.That(command.OccurredAt, Is.LessThan(Until), $"{command.GetType().Name} on case {command.CaseId}");
                 IReadOnlyList<object> events = [];
                 Assert.DoesNotThrow(() => events = CaseCommands.Decide((ICaseCommand)StreamSpec.Prepared(command), state), $"{command.GetType().Name} on case {command.CaseId}");
                 Assert.That(events, Is.Not.Empty, $"{command.GetType().Name} on case {command.CaseId} recorded nothing");

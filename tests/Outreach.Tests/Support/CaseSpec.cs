@@ -119,10 +119,12 @@ internal static class Story
 
     public static DenunciationNotAccepted DenunciationRefused(DateTimeOffset at) => new(CaseSpec.Id, "No violation is named", Chair, at);
 
-    public static DenunciationPartiesNotified DenunciationNotified(DateTimeOffset at, params NoticeParty[] parties) => new(CaseSpec.Id, parties, Clerk, at);
+    public static DenunciationPartiesNotified DenunciationNotified(DateTimeOffset at, params NoticeParty[] parties) => new(CaseSpec.Id, parties, DenunciationNoticeSubject.Acceptance, Clerk, at);
 
     public static DenunciationSettlementExtended Extended(DateTimeOffset at, int number, DenunciationComplexity complexity = DenunciationComplexity.EspeciallyComplex, int days = 30)
-        => new(CaseSpec.Id, number, complexity, days, "Evidence held by another province", Chair, at);
+        => new(CaseSpec.Id, number, complexity, days, "Evidence held by another province", false, Chair, at);
+
+    public static DenunciationVerified DenunciationVerified(DateTimeOffset at) => new(CaseSpec.Id, "BC-XM-07", "Receipts match the bids", "Discipline the official", Verifier, at);
 
     public static DenunciationConcluded Concluded(DateTimeOffset at) => new(CaseSpec.Id, Finding.Founded, "The official took a bribe", Chair, at);
 
@@ -202,8 +204,10 @@ internal static class CommandSamples
             new WidenDenunciationCheck(id, ["phuong-1", "xa-2"], actor, at),
             new AcceptDenunciation(id, "Names the official and attaches receipts", true, actor, at),
             new RefuseDenunciation(id, "No violation is named", actor, at),
-            new NotifyDenunciationParties(id, [NoticeParty.Denouncer, NoticeParty.Denounced], actor, at),
-            new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Evidence held by another province", actor, at),
+            new NotifyDenunciationParties(id, [NoticeParty.Denouncer, NoticeParty.Denounced], DenunciationNoticeSubject.Acceptance, actor, at),
+            new ExtendDenunciationSettlement(id, DenunciationComplexity.Complex, 30, "Evidence held by another province", false, actor, at),
+            new AssignDenunciationVerifier(id, Story.Verifier, "Whether the bids were rigged", actor, at),
+            new RecordDenunciationVerification(id, "BC-XM-07", "Receipts match the bids", "Discipline the official", actor, at),
             new ConcludeDenunciation(id, Finding.Founded, "The official took a bribe", actor, at),
             new DemandLateSettlementReport(id, "Thanh tra thành phố", actor, at),
             new SubmitLateSettlementReport(id, "BC-TT-07", actor, at),

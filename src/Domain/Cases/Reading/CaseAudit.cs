@@ -178,7 +178,7 @@ public static class CaseAudit
                 case ComplaintAccepted:
                     roundAcceptor = entry.Actor;
                     break;
-                case FirstDecisionIssued or SecondDecisionIssued:
+                case FirstDecisionIssued or SecondDecisionIssued or DenunciationConcluded:
                     signer = entry.Actor;
                     break;
                 case DenunciationAccepted:
@@ -255,7 +255,7 @@ public static class CaseAudit
         }
 
         done.AddRange(filings);
-        var gaps = Gaps(entries, options.Rulebook);
+        var gaps = Gaps(entries, options.Rulebook, state.IsAnonymous);
         var ordered = done.OrderBy(d => d.OpenedByVersion).ThenBy(d => d.Deadline.Due ?? DateOnly.MaxValue).ToList();
         return new CaseAuditReport(caseId, state.Number, state.Kind, state.Status, state.LocalityCode, asOf, entries.Count == 0 ? 0 : entries[^1].Version,
             ordered, entries, integrity)
@@ -268,7 +268,7 @@ public static class CaseAudit
     /// Each acceptance notice, and each decision with every sending recorded after it, against the parties the rule set
     /// requires (<see cref="RuleSet.Notices"/>, chosen by the first acceptance's date).
     /// </summary>
-    private static List<NoticeGap> Gaps(IReadOnlyList<AuditEntry> entries, Rulebook rulebook)
+    private static List<NoticeGap> Gaps(IReadOnlyList<AuditEntry> entries, Rulebook rulebook, bool anonymous)
     {
         var notices = new List<(NoticeKind Kind, AuditEntry Entry, HashSet<NoticeParty> Reached)>();
         DateOnly? rulesDate = null;
@@ -289,20 +289,40 @@ public static class CaseAudit
                 case DecisionDelivered e when notices.LastOrDefault(n => n.Kind is NoticeKind.FirstDecision or NoticeKind.SecondDecision) is { Entry: not null } decision:
                     decision.Reached.UnionWith(e.Recipients);
                     break;
+                case DenunciationAccepted e:
+                    rulesDate ??= VietnamTime.DateOf(e.AcceptedAt);
+                    break;
+                case DenunciationSettlementExtended:
+                    notices.Add((NoticeKind.DenunciationExtension, entry, []));
+                    break;
+                case DenunciationConcluded:
+                    notices.Add((NoticeKind.DenunciationConclusion, entry, []));
+                    break;
+                case DenunciationPartiesNotified { Subject: not DenunciationNoticeSubject.Acceptance } e
+                    when notices.LastOrDefault(n => n.Kind == (e.Subject == DenunciationNoticeSubject.Extension ? NoticeKind.DenunciationExtension : NoticeKind.DenunciationConclusion))
+                        is { Entry: not null } notice:
+                    notice.Reached.UnionWith(e.Parties);
+                    break;
             }
         }
+
+        // An anonymous denouncer cannot be notified: only the person denounced is required then.
+        var unreachable = anonymous ? new[] { NoticeParty.Denouncer } : [];
 
         var rules = rulebook.For(rulesDate ?? (entries.Count > 0 ? VietnamTime.DateOf(entries[0].OccurredAt) : DateOnly.MinValue)).Notices;
         return [.. notices
             .Select(n => (n, Rule: rules.FirstOrDefault(r => r.Notice == n.Kind)))
-            .Where(x => x.Rule is not null && x.Rule.Required.Except(x.n.Reached).Any())
-            .Select(x => new NoticeGap(x.n.Kind, x.n.Entry.Version, x.n.Entry.Actor, [.. x.Rule!.Required.Except(x.n.Reached)], x.Rule.Citation))];
+            .Where(x => x.Rule is not null && x.Rule.Required.Except(x.n.Reached).Except(unreachable).Any())
+            .Select(x => new NoticeGap(x.n.Kind, x.n.Entry.Version, x.n.Entry.Actor, [.. x.Rule!.Required.Except(x.n.Reached).Except(unreachable)], x.Rule.Citation))];
     }
 
     private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on, string lastActorBefore)
     {
         var d = tracker.Deadline;
-        var late = d.Due is { } due && on > due ? on.DayNumber - due.DayNumber : (int?)null;
+        // A denunciation outside the body's competence is not checked for acceptance but transferred: its own period
+        // (Art. 24 cl. 2) is judged by the transfer, so the check's period just ends.
+        var late = entry.Data is PetitionTransferred && d.Step is DeadlineStep.DenunciationCheck or DeadlineStep.DenunciationCheckSeveralPlaces ? null
+            : d.Due is { } due && on > due ? on.DayNumber - due.DayNumber : (int?)null;
         // These end the case (or the period) without the authority taking the step the period was for.
         var ending = entry.Data is ComplaintWithdrawn or ComplaintTerminated or LawsuitFiled or PetitionTransferred or SecondComplaintFiled;
         var outcome = !d.IsObligation ? DeadlineOutcome.WindowClosed
@@ -377,7 +397,7 @@ public static class CaseAudit
     {
         DeadlineStep.FirstDecision or DeadlineStep.FirstDecisionComplex or DeadlineStep.FirstDecisionRemote or DeadlineStep.FirstDecisionRemoteComplex
             or DeadlineStep.SecondDecision or DeadlineStep.SecondDecisionComplex or DeadlineStep.SecondDecisionRemote or DeadlineStep.SecondDecisionRemoteComplex => roundAcceptor,
-        DeadlineStep.DecisionDelivery or DeadlineStep.SecondDecisionDelivery => signer,
+        DeadlineStep.DecisionDelivery or DeadlineStep.SecondDecisionDelivery or DeadlineStep.DenunciationConclusionNotice => signer,
         DeadlineStep.DenunciationNotice or DeadlineStep.DenunciationSettlement or DeadlineStep.LateSettlementReport => denunciationAcceptor,
         _ => null,
     };
@@ -423,8 +443,11 @@ public static class CaseAudit
     /// <summary>Which of the auditor's questions a step answers.</summary>
     public static AuditSection SectionOf(object @event) => @event switch
     {
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Conclusion } => AuditSection.Decision,
+        DenunciationPartiesNotified { Subject: DenunciationNoticeSubject.Extension } => AuditSection.Change,
         PetitionReceived or PetitionClassified or CitizenGuided or PetitionAnswered => AuditSection.Intake,
         VerifierAssigned or ComplaintVerified or DialogueHeld or DenunciationAccepted or DenunciationPartiesNotified
+            or DenunciationVerifierAssigned or DenunciationVerified
             or LateSettlementReportSubmitted or ComplaintAccepted => AuditSection.Handling,
         FirstDecisionIssued or SecondDecisionIssued or DenunciationConcluded or DecisionDelivered => AuditSection.Decision,
         _ => AuditSection.Change,

@@ -22,10 +22,17 @@ public sealed record ConcludeDenunciation(Guid CaseId, Finding Finding, string S
         }
     }
 
-    /// <summary>Concludes an accepted denunciation.</summary>
+    /// <summary>
+    /// Concludes an accepted denunciation once the verification report is on file: the conclusion states the
+    /// verification's result (Law 25/2018/QH14 Art. 35 cl. 1 and cl. 2(a)).
+    /// </summary>
     public static object[] Decide(ConcludeDenunciation command, CaseState state)
     {
         state.EnsureStatus("denunciation.conclude", CaseStatus.DenunciationUnderSettlement);
+        if (state.DenunciationVerificationReport is null)
+        {
+            throw new DomainRuleException("denunciation.conclude.no-verification");
+        }
         return [new DenunciationConcluded(command.CaseId, command.Finding, command.Summary, command.Actor, command.OccurredAt)];
     }
 }
