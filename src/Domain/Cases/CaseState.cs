@@ -39,7 +39,7 @@ public sealed record CaseState
     /// <summary>Whose decision or conduct is at issue.</summary>
     public string? Respondent { get; init; }
 
-    /// <summary>The date (Vietnam time) from which the current kind's clock runs: receipt, or the reclassification date.</summary>
+    /// <summary>The date (Vietnam time) from which the acceptance or check clock runs: receipt, also after a reclassification.</summary>
     public DateOnly ClockStartedOn { get; init; }
 
     /// <summary>Complaint round: 0 before acceptance of a complaint, 1 for the first complaint, 2 after a second complaint.</summary>
@@ -204,7 +204,10 @@ public sealed record CaseState
             DenouncerIdentityRevealed => state with { },
             PetitionReclassified e => state with
             {
-                Kind = e.ToKind, Status = StatusForNewKind(e.ToKind), ClockStartedOn = VietnamTime.DateOf(e.ReclassifiedAt),
+                // The clock keeps running from receipt: the body received a complaint (or denunciation) when the item came
+                // in, and correcting its own classification gives it no new time (Law 02/2011/QH13 Art. 27, Law
+                // 25/2018/QH14 Art. 24 cl. 1: "kể từ ngày nhận được"; ADR 34).
+                Kind = e.ToKind, Status = StatusForNewKind(e.ToKind),
             },
             PetitionFoundNotProcessable => Close(state, CaseStatus.NotProcessable),
             PetitionTransferred => Close(state, CaseStatus.Transferred),

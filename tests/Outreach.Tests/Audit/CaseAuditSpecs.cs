@@ -9,9 +9,7 @@ public sealed class CaseAuditSpecs
 {
     private static readonly OutreachOptions Options = new();
 
-    private static List<AuditEntry> Entries(params object[] events)
-        => [.. events.Select((e, i) => new AuditEntry(i + 1, CaseAudit.SectionOf(e), e.GetType().Name, e, OutreachEvents.Actor(e)!,
-            OutreachEvents.OccurredAt(e)!.Value, OutreachEvents.OccurredAt(e)!.Value.AddMinutes(5), false, CaseAudit.RecipientsOf(e)))];
+    private static IReadOnlyList<AuditEntry> Entries(params object[] events) => AuditEntries.Of(events);
 
     private static AuditDeadline Single(CaseAuditReport report, DeadlineStep step) => report.Deadlines.Single(d => d.Deadline.Step == step);
 

@@ -35,9 +35,7 @@ public sealed class DenunciationProcedureSpecs
 
     private static IReadOnlyList<CaseDeadline> Open(params object[] events) => CaseDeadlines.For(CaseState.Fold(Id, events), Rulebook.Default, WorkingCalendar.Vietnam);
 
-    private static List<AuditEntry> Entries(params object[] events)
-        => [.. events.Select((e, i) => new AuditEntry(i + 1, CaseAudit.SectionOf(e), e.GetType().Name, e, OutreachEvents.Actor(e)!,
-            OutreachEvents.OccurredAt(e)!.Value, OutreachEvents.OccurredAt(e)!.Value.AddMinutes(5), false, CaseAudit.RecipientsOf(e)))];
+    private static IReadOnlyList<AuditEntry> Entries(params object[] events) => AuditEntries.Of(events);
 
     // ---------------------------------------------------------------- an extension extends a period still running
 

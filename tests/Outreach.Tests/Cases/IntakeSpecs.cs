@@ -106,11 +106,11 @@ public sealed class IntakeSpecs
             new PetitionReclassified(CaseSpec.Id, CaseKind.Denunciation, CaseKind.Complaint, "It contests an administrative decision", Story.Clerk, Later));
 
     [Test]
-    public void Reclassification_restarts_the_clock_of_the_new_kind()
+    public void Reclassification_changes_the_kind_but_not_the_day_the_clock_started()
     {
         var spec = CaseSpec.Given(Suggestion()).And(Story.Reclassified(CaseKind.Suggestion, CaseKind.Complaint, Later));
         Assert.That(spec.State.Status, Is.EqualTo(CaseStatus.AwaitingAcceptance));
-        Assert.That(spec.State.ClockStartedOn, Is.EqualTo(new DateOnly(2025, 3, 14)));
+        Assert.That(spec.State.ClockStartedOn, Is.EqualTo(new DateOnly(2025, 3, 3)), "the body received the complaint when the item came in");
     }
 
     [Test]

@@ -38,7 +38,8 @@ public sealed class LegalStoryTests : ConsoleStoryFixture
     {
         var report = await AuditAsync("61/2025/TCD", "2025-09-30");
         var acceptance = Periods(report, "ComplaintAcceptance").Single();
-        Assert.That(Text(acceptance, "startsAfter"), Is.EqualTo("2025-05-09"), "point 7: counted from the reclassification");
+        Assert.That((Text(acceptance, "startsAfter"), Outcome(acceptance)), Is.EqualTo(("2025-05-05", ("Missed", (int?)1))),
+            "point 7: counted from receipt, so the week taken as a suggestion cost the acceptance a day");
         Assert.That(Text(Periods(report, "SecondComplaintAcceptance").Single(), "citation"), Is.EqualTo("Law 02/2011/QH13 Art. 36"));
 
         var decision = Periods(report, "SecondDecision").Single();

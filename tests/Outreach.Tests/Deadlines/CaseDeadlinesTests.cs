@@ -22,12 +22,19 @@ public sealed class CaseDeadlinesTests
     }
 
     [Test]
-    public void A_reclassified_petition_starts_its_clock_on_the_reclassification_date()
+    public void A_petition_reclassified_as_a_complaint_keeps_the_acceptance_clock_that_started_at_receipt()
     {
+        // Art. 27 counts from receipt of the complaint: the body had it from 4 Mar, whatever it first took it for.
         var d = DeadlinesAfter(
             Story.Received(Story.At(2024, 3, 4)), Story.Classified(CaseKind.Suggestion, Story.At(2024, 3, 5)),
             new PetitionReclassified(Id, CaseKind.Suggestion, CaseKind.Complaint, "asks to revoke a decision", Story.Clerk, Story.At(2024, 3, 11))).Single();
-        Assert.That((d.StartsAfter, d.Due), Is.EqualTo((D(2024, 3, 11), D(2024, 3, 21))));
+        Assert.That((d.Step, d.StartsAfter, d.Due), Is.EqualTo((DeadlineStep.ComplaintAcceptance, D(2024, 3, 4), D(2024, 3, 14))));
+
+        // The same for a denunciation's check (Art. 24 cl. 1): Mon 4 Mar + 7 working days = Wed 13 Mar.
+        var check = DeadlinesAfter(
+            Story.Received(Story.At(2024, 3, 4)), Story.Classified(CaseKind.Complaint, Story.At(2024, 3, 5)),
+            new PetitionReclassified(Id, CaseKind.Complaint, CaseKind.Denunciation, "reports an official's misconduct", Story.Clerk, Story.At(2024, 3, 11))).Single();
+        Assert.That((check.Step, check.StartsAfter, check.Due), Is.EqualTo((DeadlineStep.DenunciationCheck, D(2024, 3, 4), D(2024, 3, 13))));
     }
 
     // Accepted Fri 1 Mar 2024: +30 = Sun 31 Mar → Mon 1 Apr; +45 = Mon 15 Apr; +60 = Tue 30 Apr (holiday) → Thu 2 May.

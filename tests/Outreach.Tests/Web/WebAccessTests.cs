@@ -15,7 +15,7 @@ public sealed class WebAccessTests
 {
     private static readonly string[] Cadre =
     [
-        "ReceivePetition", "ClassifyPetition", "GuideCitizen", "AnswerPetition", "RecordVerification", "HoldDialogue", "FileSecondComplaint",
+        "ReceivePetition", "ClassifyPetition", "GuideCitizen", "AnswerPetition", "RecordVerification", "RecordDenunciationVerification", "HoldDialogue", "FileSecondComplaint",
         "WithdrawComplaint", "RecordLawsuit", "PlanVisit", "ArrangeVisit", "AttendMeeting", "GiveGuidance", "JoinCommunityWork", "DeliverOutreach",
         "HearResident", "FileVisitReport", "CancelVisit", "RecordMissedVisit", "RaiseDifficulty", "ResolveOnSite", "EscalateDifficulty", "DeliverSolution",
     ];
@@ -30,7 +30,7 @@ public sealed class WebAccessTests
             .. Cadre, .. Escalations, "ReclassifyPetition", "DeclareNotProcessable", "TransferPetition", "AcceptComplaint", "RefuseComplaint", "AssignVerifier",
             "FlagComplaint", "SuspendComplaint", "ResumeComplaint", "IssueFirstDecision", "IssueSecondDecision", "DeliverDecision", "TerminateComplaint",
             "WidenDenunciationCheck", "AcceptDenunciation", "RefuseDenunciation", "NotifyDenunciationParties", "ExtendDenunciationSettlement",
-            "ConcludeDenunciation", "SubmitLateSettlementReport", "FormVisitingGroup",
+            "AssignDenunciationVerifier", "ConcludeDenunciation", "SubmitLateSettlementReport", "FormVisitingGroup",
         ],
         ["committee"] = [.. Escalations, "DemandLateSettlementReport"],
         ["auditor"] = [],
