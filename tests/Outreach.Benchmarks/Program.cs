@@ -2,7 +2,7 @@ using Outreach.Benchmarks;
 
 // Micro-benchmarks of the pure domain functions, measured against a baseline in the same run so that results stay
 // comparable on noisy machines. Usage: dotnet run --project tests/Outreach.Benchmarks -c Release -- rotation|chain [--runs N] | views [--scale K]
-// (chain and views need PostgreSQL: OUTREACH_CONNECTION, or the private local cluster.)
+// speed [--quick] [--write FILE]. (chain, views and speed need PostgreSQL: OUTREACH_CONNECTION, or the private local cluster.)
 var runs = args.Length >= 3 && args[1] == "--runs" && int.TryParse(args[2], out var n) && n > 0 ? n : 500;
 switch (args.FirstOrDefault())
 {
@@ -10,12 +10,17 @@ switch (args.FirstOrDefault())
         return RotationBenchmark.Run(runs, Console.Out);
     case "chain":
         return await ChainBenchmark.RunAsync(args.Length >= 3 && args[1] == "--runs" ? runs : 5, 150, Console.Out);
+    case "speed":
+        var write = Array.IndexOf(args, "--write") is var w and >= 0 && w + 1 < args.Length ? args[w + 1] : null;
+        await SpeedBenchmark.RunAsync(new SpeedSettings(args.Contains("--quick"), write), Console.Out);
+        return 0;
     case "views":
         return await ViewRowsBenchmark.RunAsync(args.Length >= 3 && args[1] == "--scale" && int.TryParse(args[2], out var k) && k > 1 ? k : 10, Console.Out);
     default:
-        Console.Error.WriteLine("usage: Outreach.Benchmarks rotation|chain [--runs N] | views [--scale K]");
+        Console.Error.WriteLine("usage: Outreach.Benchmarks rotation|chain [--runs N] | views [--scale K] | speed [--quick] [--write docs/benchmarks.md]");
         Console.Error.WriteLine("  rotation  RotationPlanner.Plan for 52 weeks x 84 localities x 30 visitors, against a naive round robin");
         Console.Error.WriteLine("  chain     appending case steps with the hash chain, against the same store without it (N rounds, default 5)");
         Console.Error.WriteLine("  views     rows each dashboard query reads with the sample recorded once and K times (default 10), against a scan of the documents");
+        Console.Error.WriteLine("  speed     commands, reads and audit reports against raw PostgreSQL in alternating rounds (issue 13); --write saves the Markdown table");
         return 2;
 }

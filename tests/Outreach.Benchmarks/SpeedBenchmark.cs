@@ -1,0 +1,277 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using NpgsqlTypes;
+using Outreach.Cases;
+using Outreach.Hosting;
+
+namespace Outreach.Benchmarks;
+
+/// <summary>How the speed benchmark runs.</summary>
+/// <param name="Quick">A smoke run: one counted round of a few stories (CI runs it; its numbers mean little).</param>
+/// <param name="WritePath">Where to write the Markdown report (<c>docs/benchmarks.md</c>), if anywhere.</param>
+/// <param name="Database">The server and roles to use; the private local cluster when null.</param>
+public sealed record SpeedSettings(bool Quick, string? WritePath = null, OutreachDatabase? Database = null);
+
+/// <summary>
+/// Issue 13's speed table: each scenario runs Outreach through its public API and a baseline that does the same
+/// database work by hand (a single-row insert transaction per step, a raw <c>SELECT</c> of the same rows), in
+/// alternating rounds on the same server, in a fresh schema prepared the way a newcomer's is (owner and application
+/// roles). Every row reports medians with their spread and the ratio to its baseline; no number is asserted.
+/// </summary>
+public static class SpeedBenchmark
+{
+    private static readonly DateTimeOffset StoryStart = new(2024, 3, 4, 9, 0, 0, TimeSpan.FromHours(7));
+
+    /// <summary>Runs every scenario, prints the table on <paramref name="output"/> and writes the report when asked.</summary>
+    public static async Task<IReadOnlyList<SpeedRow>> RunAsync(SpeedSettings settings, TextWriter output, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(output);
+        var database = settings.Database ?? await OutreachConnection.ResolveDatabaseAsync(null, Console.Error.WriteLine, cancellation);
+        var owner = database.Admin ?? database.Application;
+        var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
+        var raw = schema + "_raw";
+        var rounds = settings.Quick ? 1 : 5;
+        await Outreach.Audit.AppendOnlyRoles.PrepareSchemaAsync(owner, OutreachConnection.UserOf(database.Application), schema, new OutreachOptions(), cancellation: cancellation);
+        await ExecuteAsync(owner, $"""
+            create schema {raw};
+            create table {raw}.steps (seq bigserial primary key, stream uuid not null, version int not null, data jsonb not null);
+            grant usage on schema {raw} to {OutreachConnection.UserOf(database.Application)};
+            grant select, insert on {raw}.steps to {OutreachConnection.UserOf(database.Application)};
+            grant usage on sequence {raw}.steps_seq_seq to {OutreachConnection.UserOf(database.Application)};
+            """, cancellation);
+        try
+        {
+            using var store = DocumentStore.For(opts =>
+            {
+                opts.Connection(database.Application);
+                opts.DatabaseSchemaName = schema;
+                opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+                opts.AddOutreach();
+            });
+            await using var source = NpgsqlDataSource.Create(database.Application);
+            var service = new OutreachService(store, TimeProvider.System);
+            var cases = new List<Guid>();
+            var rows = new List<SpeedRow>();
+            foreach (var writers in new[] { 1, 8 })
+            {
+                var stories = settings.Quick ? 1 : (writers == 1 ? 40 : 10);
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"commands, {writers} writer(s): {rounds} round(s) of {writers} x {stories} complaint stories x {Story.Steps} steps…"));
+                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
+                    latencies => CommandsAsync(service, writers, stories, latencies, cases, cancellation),
+                    latencies => InsertsAsync(source, raw, writers, stories, latencies, cancellation));
+                rows.Add(new SpeedRow($"commands, {writers} writer{(writers == 1 ? "" : "s")} (complaint story through `HandleAsync`)", "steps/s", Spread.Of(o), Spread.Of(b),
+                    "one single-row jsonb insert transaction per step, same payloads and concurrency", Rounds.Latency(oMs, bMs), writers == 1 ? "≥ 0.3" : "≥ 0.5"));
+            }
+
+            var sample = cases.Take(settings.Quick ? 5 : 200).ToList();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reads: {rounds} round(s) over {sample.Count} cases…"));
+            {
+                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
+                    latencies => TimedAsync(sample, latencies, async id =>
+                    {
+                        await using var query = store.QuerySession();
+                        _ = await CaseQueries.FindAsync(query, id.ToString(), cancellation) ?? throw new InvalidOperationException($"case {id} has no view");
+                    }),
+                    latencies => TimedAsync(sample, latencies, id => ScalarAsync(source, $"select data from {schema}.mt_doc_case where id = $1", id, cancellation)));
+                rows.Add(new SpeedRow("case view (`CaseQueries.FindAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT data` of the case's row", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
+            }
+
+            {
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
+                    latencies => TimedAsync(sample, latencies, async id =>
+                    {
+                        _ = await CaseAudit.LoadAsync(store, id, today: today, cancellation: cancellation) ?? throw new InvalidOperationException($"case {id} has no history");
+                    }),
+                    latencies => TimedAsync(sample, latencies, id => ScalarAsync(source,
+                        $"select count(*) from (select e.data, e.version, e.timestamp, c.hash from {schema}.mt_events e left join {schema}.outreach_event_chain c on c.seq_id = e.seq_id where e.stream_id = $1 order by e.version) s",
+                        id, cancellation)));
+                rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
+            }
+
+            Print(rows, output);
+            if (settings.WritePath is { } path)
+            {
+                await File.WriteAllTextAsync(path, await ReportAsync(rows, settings, source, cancellation), cancellation);
+                output.WriteLine("Wrote " + Path.GetFullPath(path));
+            }
+
+            return rows;
+        }
+        finally
+        {
+            await ExecuteAsync(owner, $"drop schema if exists {schema} cascade; drop schema if exists {raw} cascade;", CancellationToken.None);
+        }
+    }
+
+    /// <summary><paramref name="writers"/> tasks, each recording <paramref name="stories"/> complaint stories step by step; steps per second.</summary>
+    private static async Task<double> CommandsAsync(OutreachService service, int writers, int stories, List<double> latencies, List<Guid> cases, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            var ids = new List<Guid>();
+            for (var s = 0; s < stories; s++)
+            {
+                var id = Guid.NewGuid();
+                ids.Add(id);
+                foreach (var command in Story.Of(id))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    _ = await service.HandleAsync(command, cancellation: cancellation);
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+
+            return (mine, ids);
+        }, cancellation)));
+        clock.Stop();
+        foreach (var (mine, ids) in perWriter)
+        {
+            latencies.AddRange(mine);
+            cases.AddRange(ids);
+        }
+
+        return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>The baseline of <see cref="CommandsAsync"/>: the same steps' JSON, one autocommitted single-row insert each.</summary>
+    private static async Task<double> InsertsAsync(NpgsqlDataSource source, string raw, int writers, int stories, List<double> latencies, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            var mine = new List<double>();
+            for (var s = 0; s < stories; s++)
+            {
+                var id = Guid.NewGuid();
+                var version = 0;
+                foreach (var command in Story.Of(id))
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await using (var insert = source.CreateCommand($"insert into {raw}.steps (stream, version, data) values ($1, $2, $3)"))
+                    {
+                        insert.Parameters.AddWithValue(id);
+                        insert.Parameters.AddWithValue(++version);
+                        insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(command, command.GetType()), NpgsqlDbType = NpgsqlDbType.Jsonb });
+                        await insert.ExecuteNonQueryAsync(cancellation);
+                    }
+
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            }
+
+            return mine;
+        }, cancellation)));
+        clock.Stop();
+        foreach (var mine in perWriter)
+        {
+            latencies.AddRange(mine);
+        }
+
+        return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Runs <paramref name="read"/> for every id in turn; reads per second.</summary>
+    private static async Task<double> TimedAsync(IReadOnlyList<Guid> ids, List<double> latencies, Func<Guid, Task> read)
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var id in ids)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await read(id);
+            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return ids.Count / clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task ScalarAsync(NpgsqlDataSource source, string sql, Guid id, CancellationToken cancellation)
+    {
+        await using var command = source.CreateCommand(sql);
+        command.Parameters.AddWithValue(id);
+        _ = await command.ExecuteScalarAsync(cancellation) ?? throw new InvalidOperationException($"no row for {id}");
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellation)
+    {
+        await using var conn = new NpgsqlConnection(connection);
+        await conn.OpenAsync(cancellation);
+        await using var command = new NpgsqlCommand(sql, conn);
+        await command.ExecuteNonQueryAsync(cancellation);
+    }
+
+    private static void Print(IReadOnlyList<SpeedRow> rows, TextWriter output)
+    {
+        output.WriteLine();
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{row.Scenario}: {row.Outreach.Format()} {row.Unit} vs {row.Baseline.Format()} — ratio {row.Ratio:F3}; {row.Latency}"));
+        }
+    }
+
+    private static async Task<string> ReportAsync(IReadOnlyList<SpeedRow> rows, SpeedSettings settings, NpgsqlDataSource source, CancellationToken cancellation)
+    {
+        await using var version = source.CreateCommand("select current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit'), current_setting('shared_buffers')");
+        await using var reader = await version.ExecuteReaderAsync(cancellation);
+        await reader.ReadAsync(cancellation);
+        var server = $"PostgreSQL {reader.GetString(0)} (fsync {reader.GetString(1)}, synchronous_commit {reader.GetString(2)}, shared_buffers {reader.GetString(3)})";
+        var text = new StringBuilder();
+        text.AppendLine("# Benchmarks");
+        text.AppendLine();
+        text.AppendLine("Written by `dotnet run -c Release --project tests/Outreach.Benchmarks -- speed --write docs/benchmarks.md` (issue 13).");
+        text.AppendLine("Every row runs Outreach and its baseline in alternating rounds on the same server, each in a fresh schema prepared");
+        text.AppendLine("as a newcomer's is (owner and application roles, hash chain on). Rates are medians over the counted rounds, with the");
+        text.AppendLine("lowest and highest round in brackets; the ratio is Outreach's median over the baseline's. One warm-up round is not");
+        text.AppendLine("counted. `--quick` (what CI runs as a smoke check) counts one round of a few stories: its numbers mean little.");
+        text.AppendLine();
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode, on {Machine()}; {server}; .NET {RuntimeInformation.FrameworkDescription}."));
+        text.AppendLine();
+        text.AppendLine("| scenario | Outreach | baseline | ratio | aim | latency |");
+        text.AppendLine("|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {row.Scenario} | {row.Outreach.Format()} {row.Unit} | {row.Baseline.Format()} {row.Unit}: {row.BaselineName} | **{row.Ratio:F3}** | {row.Aim ?? "—"} | {row.Latency} |"));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Machine()
+    {
+        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
+        var memory = File.Exists("/proc/meminfo") ? File.ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal", StringComparison.Ordinal)) : null;
+        var gib = memory is null ? "?" : (long.Parse(memory.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024d / 1024d).ToString("F0", CultureInfo.InvariantCulture);
+        return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {gib} GiB, {RuntimeInformation.OSDescription}";
+    }
+
+    /// <summary>The complaint story every writer records: eight steps from receipt to the first decision's delivery.</summary>
+    private static class Story
+    {
+        public const int Steps = 8;
+
+        public static IEnumerable<IOutreachCommand> Of(Guid id)
+        {
+            const string clerk = "Nguyễn Văn An", chair = "Trần Thị Bình", verifier = "Phạm Văn Dũng";
+            var at = StoryStart;
+            yield return new ReceivePetition(id, null, ReceptionChannel.FieldVisit, "Võ Thị Hoa", null, null, null, false, "my-tra", "Đường ngập nước sau mưa",
+                "UBND phường Mỹ Trà", clerk, at);
+            yield return new ClassifyPetition(id, CaseKind.Complaint, null, clerk, at.AddHours(1));
+            yield return new AcceptComplaint(id, false, false, [NoticeParty.Complainant, NoticeParty.Inspectorate], null, null, null, null, chair, at.AddDays(2));
+            yield return new AssignVerifier(id, verifier, chair, at.AddDays(3));
+            yield return new RecordVerification(id, "BC-01", "Diện tích tính sai", verifier, at.AddDays(10));
+            yield return new HoldDialogue(id, ["Người khiếu nại", verifier], "BB-01", false, verifier, at.AddDays(12));
+            yield return new IssueFirstDecision(id, "QD-01", Finding.PartlyFounded, "Tính lại diện tích", chair, at.AddDays(20));
+            yield return new DeliverDecision(id, [NoticeParty.Complainant, NoticeParty.Inspectorate], clerk, at.AddDays(21));
+        }
+    }
+}
