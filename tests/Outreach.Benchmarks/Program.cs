@@ -21,6 +21,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("  rotation  RotationPlanner.Plan for 52 weeks x 84 localities x 30 visitors, against a naive round robin");
         Console.Error.WriteLine("  chain     appending case steps with the hash chain, against the same store without it (N rounds, default 5)");
         Console.Error.WriteLine("  views     rows each dashboard query reads with the sample recorded once and K times (default 10), against a scan of the documents");
-        Console.Error.WriteLine("  speed     commands, reads and audit reports against raw PostgreSQL in alternating rounds (issue 13); --write saves the Markdown table");
+        Console.Error.WriteLine("  speed     commands, reads and audit reports against raw PostgreSQL in alternating rounds (issue 13); --write saves the Markdown table;");
+        Console.Error.WriteLine("            BENCH_CONNECTION_EXTRA=\"No Reset On Close=true\" adds connection settings to Outreach's side, to measure a lever");
         return 2;
 }

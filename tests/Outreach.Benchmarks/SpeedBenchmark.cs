@@ -33,6 +33,11 @@ public static class SpeedBenchmark
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(output);
         var database = settings.Database ?? await OutreachConnection.ResolveDatabaseAsync(null, Console.Error.WriteLine, cancellation);
+        if (Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is { Length: > 0 } extra)
+        {
+            database = database with { Application = database.Application + ";" + extra };
+        }
+
         var owner = database.Admin ?? database.Application;
         var schema = "bench_" + Guid.NewGuid().ToString("N")[..12];
         var raw = schema + "_raw";
@@ -233,7 +238,7 @@ public static class SpeedBenchmark
         text.AppendLine("lowest and highest round in brackets; the ratio is Outreach's median over the baseline's. One warm-up round is not");
         text.AppendLine("counted. `--quick` (what CI runs as a smoke check) counts one round of a few stories: its numbers mean little.");
         text.AppendLine();
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode, on {Machine()}; {server}; .NET {RuntimeInformation.FrameworkDescription}."));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode, on {Machine()}; {server}; {RuntimeInformation.FrameworkDescription}."));
         text.AppendLine();
         text.AppendLine("| scenario | Outreach | baseline | ratio | aim | latency |");
         text.AppendLine("|---|---|---|---|---|---|");

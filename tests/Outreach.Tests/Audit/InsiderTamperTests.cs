@@ -89,6 +89,9 @@ public sealed class InsiderTamperTests
             Is.EqualTo(new[] { (ChainProblemKind.RecordedBackwards, A, (long?)3) }));
         var sql = await AuditSql.RunAsync(await TestDatabase.OwnerConnectionStringAsync(), _schema);
         Assert.That(sql.Problems, Is.EquivalentTo(new[] { $"time-backwards|{A:D}|3" }), sql.Output);
+        var caseOnly = await ChainVerifier.VerifyStreamAsync(_store, A);
+        Assert.That(caseOnly.Problems.Select(p => (p.Kind, p.StreamId, p.Version)), Is.EqualTo(new[] { (ChainProblemKind.RecordedBackwards, A, (long?)3) }),
+            "the case's own report compares its links with the links written just before them");
 
         var withCheckpoint = await ChainVerifier.VerifyAsync(_store, Checkpoint.Load(checkpoint), trusted);
         Assert.That(withCheckpoint.Problems.Select(p => p.Kind), Does.Contain(ChainProblemKind.NotInCheckpoint));

@@ -482,7 +482,7 @@ public static class CaseAudit
             return null;
         }
 
-        var recorded = await LinkTimesAsync(store, caseId, cancellation).ConfigureAwait(false);
+        var (integrity, recorded) = await ChainVerifier.VerifyStreamWithTimesAsync(store, caseId, cancellation).ConfigureAwait(false);
         var entries = events
             .Select(e =>
             {
@@ -500,7 +500,6 @@ public static class CaseAudit
         }
 
         var judgedOn = asOf ?? asRecorded ?? (version is not null ? VietnamTime.DateOf(entries[^1].OccurredAt) : today ?? VietnamTime.Today(TimeProvider.System));
-        var integrity = await ChainVerifier.VerifyStreamAsync(store, caseId, cancellation).ConfigureAwait(false);
         return Build(caseId, entries, judgedOn, OutreachRegistration.OptionsOf(store), integrity);
     }
 
