@@ -6,6 +6,9 @@ using Outreach.Benchmarks;
 var runs = args.Length >= 3 && args[1] == "--runs" && int.TryParse(args[2], out var n) && n > 0 ? n : 500;
 switch (args.FirstOrDefault())
 {
+    case "noop":
+        // The start-up baseline: a .NET console app that does nothing.
+        return 0;
     case "rotation":
         return RotationBenchmark.Run(runs, Console.Out);
     case "chain":

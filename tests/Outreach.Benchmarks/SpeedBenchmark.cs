@@ -100,6 +100,22 @@ public static class SpeedBenchmark
                 rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
+            if (ConsoleTool() is { } tool)
+            {
+                var starts = settings.Quick ? 1 : 5;
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up: {starts} round(s) of `outreach case show` against an empty .NET console app…"));
+                var shown = sample[0].ToString();
+                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(starts,
+                    latencies => ProcessAsync(tool, ["case", "show", shown, "--culture", "en"], database, schema, latencies, cancellation),
+                    latencies => ProcessAsync(typeof(SpeedBenchmark).Assembly.Location, ["noop"], null, null, latencies, cancellation));
+                rows.Add(new SpeedRow("start-up: `outreach case show ID`, process start to answer", "runs/s", Spread.Of(o), Spread.Of(b),
+                    "an empty .NET console app (this program's `noop`)", Rounds.Latency(oMs, bMs), "case show < 0.3 s"));
+            }
+            else
+            {
+                output.WriteLine("start-up: skipped (build src/Hosts/Console first: outreach.dll was not found)");
+            }
+
             Print(rows, output);
             if (settings.WritePath is { } path)
             {
@@ -182,6 +198,55 @@ public static class SpeedBenchmark
         }
 
         return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Runs <c>dotnet <paramref name="dll"/> <paramref name="args"/></c> once to its exit, on the benchmark's schema and roles
+    /// when <paramref name="database"/> is given; runs per second (the inverse of the wall time).
+    /// </summary>
+    private static async Task<double> ProcessAsync(string dll, string[] args, OutreachDatabase? database, string? schema, List<double> latencies, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        if (database is not null)
+        {
+            start.Environment[OutreachConnection.EnvironmentVariable] = database.Application;
+            start.Environment[OutreachConnection.AdminEnvironmentVariable] = database.Admin ?? "";
+            start.Environment["OUTREACH_SCHEMA"] = schema;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"dotnet {dll} {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}{await stdout}");
+        }
+
+        latencies.Add(elapsed);
+        return 1000 / elapsed;
+    }
+
+    /// <summary>The console tool's newest build in this repository (Release or Debug), if any.</summary>
+    private static string? ConsoleTool()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Outreach.Domain.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir is null ? null : new[] { "Release", "Debug" }
+            .Select(c => new FileInfo(Path.Combine(dir.FullName, "src", "Hosts", "Console", "bin", c, "net10.0", "outreach.dll")))
+            .Where(f => f.Exists).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName;
     }
 
     /// <summary>Runs <paramref name="read"/> for every id in turn; reads per second.</summary>

@@ -31,10 +31,10 @@ public sealed record Spread(double Median, double Low, double High)
         return sorted[below] + ((sorted[above] - sorted[below]) * (at - below));
     }
 
-    /// <summary>"1 234 (1 100–1 300)" with <paramref name="decimals"/> decimals.</summary>
-    public string Format(int decimals = 0)
+    /// <summary>"1,234 (1,100–1,300)"; with two decimals below 10 ("0.45 (0.44–0.46)").</summary>
+    public string Format()
     {
-        var f = "N" + decimals.ToString(CultureInfo.InvariantCulture);
+        var f = Median < 10 ? "N2" : "N0";
         return Median.ToString(f, CultureInfo.InvariantCulture) + " (" + Low.ToString(f, CultureInfo.InvariantCulture) + "–" + High.ToString(f, CultureInfo.InvariantCulture) + ")";
     }
 }
