@@ -24,7 +24,7 @@ public sealed partial class OutreachSchema
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
-    /// <summary>What <see cref="PrepareAsync"/> did.</summary>
+    /// <summary>What <see cref="PrepareAsync(CancellationToken)"/> did.</summary>
     public enum Outcome
     {
         /// <summary>The owner applied the schema and granted the application role its rights.</summary>
@@ -37,8 +37,17 @@ public sealed partial class OutreachSchema
         UsedAsIs,
     }
 
-    /// <summary>Prepares the schema as described above and logs which database, schema, role and key folder are in use.</summary>
-    public async Task<Outcome> PrepareAsync(CancellationToken cancellation = default)
+    /// <summary>
+    /// Prepares the schema as described above and logs which database, schema, role and key folder are in use. A schema
+    /// this build already prepared for the same role is left as it is, which saves about a second per process.
+    /// </summary>
+    public Task<Outcome> PrepareAsync(CancellationToken cancellation = default) => PrepareAsync(force: false, cancellation);
+
+    /// <summary>
+    /// As <see cref="PrepareAsync(CancellationToken)"/>; with <paramref name="force"/>, compares and applies everything even
+    /// when this build already prepared the schema (to repair a schema changed by hand).
+    /// </summary>
+    public async Task<Outcome> PrepareAsync(bool force, CancellationToken cancellation = default)
     {
         var application = _options.ConnectionString ?? throw new InvalidOperationException(OutreachText.Get("options.connection-missing"));
         var appRole = new NpgsqlConnectionStringBuilder(application).Username ?? string.Empty;
@@ -47,12 +56,12 @@ public sealed partial class OutreachSchema
         Outcome outcome;
         if (!string.IsNullOrWhiteSpace(_options.OwnerConnectionString))
         {
-            await Audit.AppendOnlyRoles.PrepareSchemaAsync(_options.OwnerConnectionString, appRole, _options.SchemaName, _options, _configureMarten, cancellation).ConfigureAwait(false);
+            await Audit.AppendOnlyRoles.PrepareSchemaAsync(_options.OwnerConnectionString, appRole, _options.SchemaName, _options, _configureMarten, force, cancellation).ConfigureAwait(false);
             outcome = Outcome.PreparedByOwner;
         }
         else if (await Audit.AppendOnlyRoles.CanChangeSchemaAsync(application, _options.SchemaName, cancellation).ConfigureAwait(false))
         {
-            await Audit.AppendOnlyRoles.PrepareSchemaAsync(application, appRole, _options.SchemaName, _options, _configureMarten, cancellation).ConfigureAwait(false);
+            await Audit.AppendOnlyRoles.PrepareSchemaAsync(application, appRole, _options.SchemaName, _options, _configureMarten, force, cancellation).ConfigureAwait(false);
             outcome = Outcome.PreparedByApplication;
         }
         else
@@ -72,7 +81,7 @@ public sealed partial class OutreachSchema
 
     /// <summary>
     /// Compares the database with what the store's configuration expects (tables, indexes, functions, including Outreach's
-    /// hash chain and checkpoints), without changing anything: the changes the owner's <see cref="PrepareAsync"/> would make.
+    /// hash chain and checkpoints), without changing anything: the changes the owner's <see cref="PrepareAsync(CancellationToken)"/> would make.
     /// </summary>
     public static async Task<SchemaComparison> CompareAsync(IDocumentStore store, CancellationToken cancellation = default)
     {

@@ -53,9 +53,29 @@ public static partial class AppendOnlyRoles
     /// <param name="options">The deployment's Outreach settings (they shape the schema: projections, indexes).</param>
     /// <param name="configure">Further Marten configuration of the embedding application (its own projections and documents).</param>
     /// <param name="cancellation">Cancels the work.</param>
-    public static async Task PrepareSchemaAsync(
+    public static Task PrepareSchemaAsync(
         string ownerConnection, string applicationRole, string schema, OutreachOptions options,
         Action<StoreOptions>? configure = null, CancellationToken cancellation = default)
+        => PrepareSchemaAsync(ownerConnection, applicationRole, schema, options, configure, force: false, cancellation);
+
+    /// <summary>
+    /// Brings <paramref name="schema"/> up to date as its owner (<paramref name="ownerConnection"/>), then grants
+    /// <paramref name="applicationRole"/> its append-only rights (<see cref="GrantSql"/>). Schema changes never run as the
+    /// application role: the store the application then uses should be built with <c>AutoCreateSchemaObjects = None</c>.
+    /// </summary>
+    /// <param name="ownerConnection">A connection string of the schema's owner.</param>
+    /// <param name="applicationRole">The role the application connects as; when it is the owner itself, no grants are made.</param>
+    /// <param name="schema">The PostgreSQL schema holding Outreach's tables.</param>
+    /// <param name="options">The deployment's Outreach settings (they shape the schema: projections, indexes).</param>
+    /// <param name="configure">Further Marten configuration of the embedding application (its own projections and documents).</param>
+    /// <param name="cancellation">Cancels the work.</param>
+    /// <param name="force">
+    /// Compare and apply everything even when the schema's marker says this build already prepared it (the console's
+    /// <c>schema db-apply</c>, to repair a schema changed by hand).
+    /// </param>
+    public static async Task PrepareSchemaAsync(
+        string ownerConnection, string applicationRole, string schema, OutreachOptions options,
+        Action<StoreOptions>? configure, bool force, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(ownerConnection);
         ArgumentNullException.ThrowIfNull(options);
@@ -73,6 +93,16 @@ public static partial class AppendOnlyRoles
 
         try
         {
+            // Applying the configuration means comparing every table, index and function with the catalogue: about a
+            // second per process. The schema depends only on this build of Outreach and Marten, the schema's name and the
+            // application role, so a marker of those, written after a complete preparation, lets the next process skip
+            // it (issue 13). A caller's own Marten configuration cannot be fingerprinted: it always applies.
+            var marker = configure is null ? SchemaMarker.Of(schema, applicationRole) : null;
+            if (!force && marker is not null && await SchemaMarker.MatchesAsync(connection, schema, marker, cancellation).ConfigureAwait(false))
+            {
+                return;
+            }
+
             using (var owner = DocumentStore.For(opts =>
                    {
                        opts.Connection(ownerConnection);
@@ -93,6 +123,11 @@ public static partial class AppendOnlyRoles
             if (!string.Equals(ownerRole, applicationRole, StringComparison.Ordinal))
             {
                 await GrantAsync(connection, schema, applicationRole, cancellation).ConfigureAwait(false);
+            }
+
+            if (marker is not null)
+            {
+                await SchemaMarker.RecordAsync(connection, schema, marker, cancellation).ConfigureAwait(false);
             }
         }
         finally

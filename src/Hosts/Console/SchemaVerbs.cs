@@ -43,7 +43,8 @@ internal static class SchemaVerbs
         var (options, database) = await Cli.SettingsAsync(parse, ct);
         var t = Cli.Text(parse);
         var role = OutreachConnection.UserOf(database.Application);
-        var outcome = await new OutreachSchema(options).PrepareAsync(ct);
+        // db-apply repairs: it compares and applies everything, whatever the schema's marker says.
+        var outcome = await new OutreachSchema(options).PrepareAsync(force: true, ct);
         if (outcome == OutreachSchema.Outcome.UsedAsIs)
         {
             var message = t.Pick(
