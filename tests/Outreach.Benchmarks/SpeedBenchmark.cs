@@ -131,8 +131,27 @@ public static class SpeedBenchmark
         }
     }
 
-    /// <summary><paramref name="writers"/> tasks, each recording <paramref name="stories"/> complaint stories step by step; steps per second.</summary>
-    private static async Task<double> CommandsAsync(OutreachService service, int writers, int stories, List<double> latencies, List<Guid> cases, CancellationToken cancellation)
+    /// <summary>Outreach's side: every step through <see cref="OutreachService.HandleAsync"/>; steps per second.</summary>
+    private static Task<double> CommandsAsync(OutreachService service, int writers, int stories, List<double> latencies, List<Guid> cases, CancellationToken cancellation)
+        => StoriesAsync(writers, stories, latencies, cases, (id, version, command) => service.HandleAsync(command, cancellation: cancellation));
+
+    /// <summary>The baseline of <see cref="CommandsAsync"/>: the same steps' JSON, one autocommitted single-row insert each.</summary>
+    private static Task<double> InsertsAsync(NpgsqlDataSource source, string raw, int writers, int stories, List<double> latencies, CancellationToken cancellation)
+        => StoriesAsync(writers, stories, latencies, null, async (id, version, command) =>
+        {
+            await using var insert = source.CreateCommand($"insert into {raw}.steps (stream, version, data) values ($1, $2, $3)");
+            insert.Parameters.AddWithValue(id);
+            insert.Parameters.AddWithValue(version);
+            insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(command, command.GetType()), NpgsqlDbType = NpgsqlDbType.Jsonb });
+            await insert.ExecuteNonQueryAsync(cancellation);
+        });
+
+    /// <summary>
+    /// <paramref name="writers"/> tasks, each taking <paramref name="stories"/> complaint stories step by step through
+    /// <paramref name="step"/> (the stream, the step's version from 1, the command), timing every step; steps per second.
+    /// The stories' ids are added to <paramref name="cases"/> when given.
+    /// </summary>
+    private static async Task<double> StoriesAsync(int writers, int stories, List<double> latencies, List<Guid>? cases, Func<Guid, int, IOutreachCommand, Task> step)
     {
         var clock = Stopwatch.StartNew();
         var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
@@ -143,58 +162,22 @@ public static class SpeedBenchmark
             {
                 var id = Guid.NewGuid();
                 ids.Add(id);
+                var version = 0;
                 foreach (var command in Story.Of(id))
                 {
                     var started = Stopwatch.GetTimestamp();
-                    _ = await service.HandleAsync(command, cancellation: cancellation);
+                    await step(id, ++version, command);
                     mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
             }
 
             return (mine, ids);
-        }, cancellation)));
+        })));
         clock.Stop();
         foreach (var (mine, ids) in perWriter)
         {
             latencies.AddRange(mine);
-            cases.AddRange(ids);
-        }
-
-        return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;
-    }
-
-    /// <summary>The baseline of <see cref="CommandsAsync"/>: the same steps' JSON, one autocommitted single-row insert each.</summary>
-    private static async Task<double> InsertsAsync(NpgsqlDataSource source, string raw, int writers, int stories, List<double> latencies, CancellationToken cancellation)
-    {
-        var clock = Stopwatch.StartNew();
-        var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
-        {
-            var mine = new List<double>();
-            for (var s = 0; s < stories; s++)
-            {
-                var id = Guid.NewGuid();
-                var version = 0;
-                foreach (var command in Story.Of(id))
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    await using (var insert = source.CreateCommand($"insert into {raw}.steps (stream, version, data) values ($1, $2, $3)"))
-                    {
-                        insert.Parameters.AddWithValue(id);
-                        insert.Parameters.AddWithValue(++version);
-                        insert.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(command, command.GetType()), NpgsqlDbType = NpgsqlDbType.Jsonb });
-                        await insert.ExecuteNonQueryAsync(cancellation);
-                    }
-
-                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                }
-            }
-
-            return mine;
-        }, cancellation)));
-        clock.Stop();
-        foreach (var mine in perWriter)
-        {
-            latencies.AddRange(mine);
+            cases?.AddRange(ids);
         }
 
         return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;

@@ -312,8 +312,10 @@ public static class CaseAudit
         var rules = rulebook.For(rulesDate ?? (entries.Count > 0 ? VietnamTime.DateOf(entries[0].OccurredAt) : DateOnly.MinValue)).Notices;
         return [.. notices
             .Select(n => (n, Rule: rules.FirstOrDefault(r => r.Notice == n.Kind)))
-            .Where(x => x.Rule is not null && x.Rule.Required.Except(x.n.Reached).Except(unreachable).Any())
-            .Select(x => new NoticeGap(x.n.Kind, x.n.Entry.Version, x.n.Entry.Actor, [.. x.Rule!.Required.Except(x.n.Reached).Except(unreachable)], x.Rule.Citation))];
+            .Where(x => x.Rule is not null)
+            .Select(x => (x.n, Rule: x.Rule!, Missing: x.Rule!.Required.Except(x.n.Reached).Except(unreachable).ToArray()))
+            .Where(x => x.Missing.Length > 0)
+            .Select(x => new NoticeGap(x.n.Kind, x.n.Entry.Version, x.n.Entry.Actor, x.Missing, x.Rule.Citation))];
     }
 
     private static AuditDeadline Close(Tracker tracker, AuditEntry entry, DateOnly on, string lastActorBefore)
