@@ -56,7 +56,13 @@ public sealed partial class OutreachSchema
         Outcome outcome;
         if (!string.IsNullOrWhiteSpace(_options.OwnerConnectionString))
         {
-            await Audit.AppendOnlyRoles.PrepareSchemaAsync(_options.OwnerConnectionString, appRole, _options.SchemaName, _options, _configureMarten, force, cancellation).ConfigureAwait(false);
+            // The usual start: the application role reads the marker the owner left, and the owner is not asked at all.
+            if (force || _configureMarten is not null
+                || !await Audit.SchemaMarker.MatchesForApplicationAsync(application, _options.SchemaName, Audit.SchemaMarker.Of(_options.SchemaName, appRole), cancellation).ConfigureAwait(false))
+            {
+                await Audit.AppendOnlyRoles.PrepareSchemaAsync(_options.OwnerConnectionString, appRole, _options.SchemaName, _options, _configureMarten, force, cancellation).ConfigureAwait(false);
+            }
+
             outcome = Outcome.PreparedByOwner;
         }
         else if (await Audit.AppendOnlyRoles.CanChangeSchemaAsync(application, _options.SchemaName, cancellation).ConfigureAwait(false))

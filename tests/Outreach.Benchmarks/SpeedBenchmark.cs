@@ -103,13 +103,25 @@ public static class SpeedBenchmark
             if (ConsoleTool() is { } tool)
             {
                 var starts = settings.Quick ? 1 : 5;
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up: {starts} round(s) of `outreach case show` against an empty .NET console app…"));
                 var shown = sample[0].ToString();
-                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(starts,
-                    latencies => ProcessAsync(tool, ["case", "show", shown, "--culture", "en"], database, schema, latencies, cancellation),
-                    latencies => ProcessAsync(typeof(SpeedBenchmark).Assembly.Location, ["noop"], null, null, latencies, cancellation));
-                rows.Add(new SpeedRow("start-up: `outreach case show ID`, process start to answer", "runs/s", Spread.Of(o), Spread.Of(b),
-                    "an empty .NET console app (this program's `noop`)", Rounds.Latency(oMs, bMs), "case show < 0.3 s"));
+                // A newcomer's path: no connection configured, the private cluster found running (ADR 2); a configured
+                // server otherwise. Either way the child works on this run's schema.
+                var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
+                var tools = new List<(string Name, string Dll)> { ("build output, as `dotnet run` starts it", tool) };
+                if (!settings.Quick && await PublishAsync(output, cancellation) is { } published)
+                {
+                    tools.Add(("published for linux-x64, ReadyToRun", published));
+                }
+
+                foreach (var (name, dll) in tools)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start-up ({name}): {starts} round(s) of `outreach case show` against an empty .NET console app…"));
+                    var (o, b, oMs, bMs) = await Rounds.AlternateAsync(starts,
+                        latencies => ProcessAsync(dll, ["case", "show", shown, "--culture", "en"], child, schema, latencies, cancellation),
+                        latencies => ProcessAsync(typeof(SpeedBenchmark).Assembly.Location, ["noop"], null, null, latencies, cancellation));
+                    rows.Add(new SpeedRow($"start-up: `outreach case show ID`, process start to answer ({name}{(child is null ? ", private cluster" : "")})", "runs/s", Spread.Of(o), Spread.Of(b),
+                        "an empty .NET console app (this program's `noop`)", Rounds.Latency(oMs, bMs), "case show < 0.3 s"));
+                }
             }
             else
             {
@@ -200,6 +212,10 @@ public static class SpeedBenchmark
         {
             start.Environment[OutreachConnection.EnvironmentVariable] = database.Application;
             start.Environment[OutreachConnection.AdminEnvironmentVariable] = database.Admin ?? "";
+        }
+
+        if (schema is not null)
+        {
             start.Environment["OUTREACH_SCHEMA"] = schema;
         }
 
@@ -218,8 +234,8 @@ public static class SpeedBenchmark
         return 1000 / elapsed;
     }
 
-    /// <summary>The console tool's newest build in this repository (Release or Debug), if any.</summary>
-    private static string? ConsoleTool()
+    /// <summary>The repository's root folder, when this program runs from a build inside it.</summary>
+    private static DirectoryInfo? Repository()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Outreach.Domain.sln")))
@@ -227,6 +243,45 @@ public static class SpeedBenchmark
             dir = dir.Parent;
         }
 
+        return dir;
+    }
+
+    /// <summary>
+    /// Publishes the console tool as its users install it (<c>dotnet publish -c Release -r linux-x64</c>, ReadyToRun) into
+    /// a folder under <c>tests/Outreach.Benchmarks/bin</c>; its <c>outreach.dll</c>, or null when publishing failed.
+    /// </summary>
+    private static async Task<string?> PublishAsync(TextWriter output, CancellationToken cancellation)
+    {
+        if (Repository() is not { } dir || !RuntimeInformation.IsOSPlatform(OSPlatform.Linux) || RuntimeInformation.OSArchitecture != Architecture.X64)
+        {
+            return null;
+        }
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "published-outreach");
+        output.WriteLine("start-up: publishing src/Hosts/Console for linux-x64 (ReadyToRun) into " + folder + "…");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = dir.FullName };
+        foreach (var arg in new[] { "publish", "src/Hosts/Console", "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-o", folder })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var stdout = process.StandardOutput.ReadToEndAsync(cancellation);
+        var stderr = process.StandardError.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        if (process.ExitCode != 0)
+        {
+            output.WriteLine("start-up: publishing failed, the ReadyToRun row is left out: " + await stdout + await stderr);
+            return null;
+        }
+
+        return Path.Combine(folder, "outreach.dll");
+    }
+
+    /// <summary>The console tool's newest build in this repository (Release or Debug), if any.</summary>
+    private static string? ConsoleTool()
+    {
+        var dir = Repository();
         return dir is null ? null : new[] { "Release", "Debug" }
             .Select(c => new FileInfo(Path.Combine(dir.FullName, "src", "Hosts", "Console", "bin", c, "net10.0", "outreach.dll")))
             .Where(f => f.Exists).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName;

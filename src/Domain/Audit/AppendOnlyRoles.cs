@@ -127,7 +127,7 @@ public static partial class AppendOnlyRoles
 
             if (marker is not null)
             {
-                await SchemaMarker.RecordAsync(connection, schema, marker, cancellation).ConfigureAwait(false);
+                await SchemaMarker.RecordAsync(connection, schema, marker, ownerRole == applicationRole ? null : applicationRole, cancellation).ConfigureAwait(false);
             }
         }
         finally

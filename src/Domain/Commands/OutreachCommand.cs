@@ -30,16 +30,18 @@ public sealed record CommandResult(Guid StreamId, long Version, IReadOnlyList<st
 /// <summary>Describes one command: its name, its place in the console's noun-verb grammar, and how it is checked and decided.</summary>
 public abstract class CommandDescriptor
 {
-    private readonly IValidator _validator;
+    // Built on first use: FluentValidation compiles every rule's expression, which for the whole catalogue costs about a
+    // second of start-up that a console listing verbs or handling one command does not need (issue 13).
+    private readonly Lazy<IValidator> _validator;
 
-    private protected CommandDescriptor(Type type, string noun, string verb, string summary, bool opensStream, IValidator validator)
+    private protected CommandDescriptor(Type type, string noun, string verb, string summary, bool opensStream, Func<IValidator> validator)
     {
         CommandType = type;
         Noun = noun;
         Verb = verb;
         Summary = summary;
         OpensStream = opensStream;
-        _validator = validator;
+        _validator = new(validator);
     }
 
     /// <summary>The command's name as used in JSON lines (<c>"command": "AcceptComplaint"</c>).</summary>
@@ -72,7 +74,7 @@ public abstract class CommandDescriptor
     /// <summary>Checks the command's shape; throws <see cref="ValidationException"/> listing every problem.</summary>
     public void Validate(IOutreachCommand command)
     {
-        var result = _validator.Validate(new ValidationContext<object>(command));
+        var result = _validator.Value.Validate(new ValidationContext<object>(command));
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         // Keys are the JSON field names (camelCase, "notifiedParties[0]"), the names callers send and messages use; every
         // failure carries a stable code, and built-in rules speak the library's words in the caller's language.

@@ -49,7 +49,7 @@ internal sealed class StreamCommandDescriptor<TState> : CommandDescriptor where 
     private readonly Func<IOutreachCommand, TState, object[]> _decide;
 
     public StreamCommandDescriptor(StreamKind<TState> kind, Type type, string noun, string verb, string summary, bool opensStream,
-        IValidator validator, Func<IOutreachCommand, Guid> streamId, Func<IOutreachCommand, TState, object[]> decide)
+        Func<IValidator> validator, Func<IOutreachCommand, Guid> streamId, Func<IOutreachCommand, TState, object[]> decide)
         : base(type, noun, verb, summary, opensStream, validator)
     {
         _kind = kind;

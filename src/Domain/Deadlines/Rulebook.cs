@@ -207,9 +207,9 @@ public sealed class Rulebook
         Unverified = period.Unverified is { } open ? $"{open}; {set.AmendmentUnverified}" : set.AmendmentUnverified,
     };
 
-    private sealed record RulebookFile(List<RuleSetFile> RuleSets);
+    internal sealed record RulebookFile(List<RuleSetFile> RuleSets);
 
-    private sealed record RuleSetFile(
+    internal sealed record RuleSetFile(
         string Id, string Name, DateOnly EffectiveFrom, bool AllowsSuspension, bool AllowsPartialWithdrawal,
         bool ComplainantAbsenceStopsDialogue, int MaxExtensionsComplex, int MaxExtensionsEspeciallyComplex, string? Inherits, List<LegalPeriod> Periods,
         List<NoticeRule>? Notices, string? AmendedBy, string? AmendmentUnverified);

@@ -90,7 +90,7 @@ public sealed class WorkingCalendar
         return FromJson(stream);
     }
 
-    private sealed record CalendarFile(string? Name, string? Source, List<DayOfWeek>? Weekend, List<CalendarDay>? Days);
+    internal sealed record CalendarFile(string? Name, string? Source, List<DayOfWeek>? Weekend, List<CalendarDay>? Days);
 }
 
 /// <summary>Whether a listed day is a holiday or a weekend day worked in exchange for a bridge holiday.</summary>

@@ -25,20 +25,20 @@ public static class DifficultyCommands
     /// <summary>Every difficulty command, in lifecycle order.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [
-        Describe<RaiseDifficulty>("raise", "Record a difficulty a locality raised.", RaiseDifficulty.Decide, new RaiseDifficulty.Validator(), opens: true),
-        Describe<ResolveOnSite>("resolve-on-site", "Record that the cadre solved it on the spot, within their authority.", ResolveOnSite.Decide, new ResolveOnSite.Validator()),
-        Describe<EscalateDifficulty>("escalate", "Refer it to the head of the cadre's unit, or from the head to the city.", EscalateDifficulty.Decide, new EscalateDifficulty.Validator()),
-        Describe<AnswerEscalation>("answer", "The head (or city) answers, with the day the solution is due.", AnswerEscalation.Decide, new AnswerEscalation.Validator()),
-        Describe<AssignDifficulty>("assign", "The head assigns someone to solve it by a day.", AssignDifficulty.Decide, new AssignDifficulty.Validator()),
-        Describe<RequestInformation>("ask", "The head asks the raiser for more information by a day.", RequestInformation.Decide, new RequestInformation.Validator()),
-        Describe<DeliverSolution>("deliver-solution", "Record that the solution went back to the locality (closes it).", DeliverSolution.Decide, new DeliverSolution.Validator()),
+        Describe<RaiseDifficulty>("raise", "Record a difficulty a locality raised.", RaiseDifficulty.Decide, () => new RaiseDifficulty.Validator(), opens: true),
+        Describe<ResolveOnSite>("resolve-on-site", "Record that the cadre solved it on the spot, within their authority.", ResolveOnSite.Decide, () => new ResolveOnSite.Validator()),
+        Describe<EscalateDifficulty>("escalate", "Refer it to the head of the cadre's unit, or from the head to the city.", EscalateDifficulty.Decide, () => new EscalateDifficulty.Validator()),
+        Describe<AnswerEscalation>("answer", "The head (or city) answers, with the day the solution is due.", AnswerEscalation.Decide, () => new AnswerEscalation.Validator()),
+        Describe<AssignDifficulty>("assign", "The head assigns someone to solve it by a day.", AssignDifficulty.Decide, () => new AssignDifficulty.Validator()),
+        Describe<RequestInformation>("ask", "The head asks the raiser for more information by a day.", RequestInformation.Decide, () => new RequestInformation.Validator()),
+        Describe<DeliverSolution>("deliver-solution", "Record that the solution went back to the locality (closes it).", DeliverSolution.Decide, () => new DeliverSolution.Validator()),
     ];
 
     /// <summary>Decides a difficulty command against a state (pure; for tests and tools).</summary>
     public static IReadOnlyList<object> Decide(IDifficultyCommand command, Difficulty state)
         => ((StreamCommandDescriptor<Difficulty>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
 
-    private static StreamCommandDescriptor<Difficulty> Describe<T>(string verb, string summary, Func<T, Difficulty, object[]> decide, IValidator<T> validator, bool opens = false)
+    private static StreamCommandDescriptor<Difficulty> Describe<T>(string verb, string summary, Func<T, Difficulty, object[]> decide, Func<IValidator<T>> validator, bool opens = false)
         where T : IDifficultyCommand
         => new(Kind, typeof(T), "difficulty", verb, summary, opens, validator, c => ((T)c).DifficultyId, (c, s) => decide((T)c, s));
 }

@@ -329,12 +329,12 @@ public sealed class LocalityCatalogue
         return FromJson(stream);
     }
 
-    private sealed record CatalogueFile(string? Name, string? Source, List<LocalityEntry>? Localities, List<ReorganisationEntry>? Reorganisations, List<RenameEntry>? Renames);
+    internal sealed record CatalogueFile(string? Name, string? Source, List<LocalityEntry>? Localities, List<ReorganisationEntry>? Reorganisations, List<RenameEntry>? Renames);
 
-    private sealed record RenameEntry(string Code, DateOnly EffectiveOn, string Name, string? LegalBasis);
+    internal sealed record RenameEntry(string Code, DateOnly EffectiveOn, string Name, string? LegalBasis);
 
-    private sealed record LocalityEntry(string Code, string Name, LocalityKind Kind, string? Parent, DateOnly? ValidFrom);
+    internal sealed record LocalityEntry(string Code, string Name, LocalityKind Kind, string? Parent, DateOnly? ValidFrom);
 
-    private sealed record ReorganisationEntry(
+    internal sealed record ReorganisationEntry(
         DateOnly EffectiveOn, ReorganisationKind Kind, List<string> Predecessors, List<string> Successors, List<LocalityEntry>? Establish, string? LegalBasis, string? Note);
 }

@@ -27,17 +27,17 @@ public static class RotaCommands
     /// <summary>Every rota command.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [
-        Describe<RecordRota>("record", "Record a planned rota (normally made by the rotation planner).", RecordRota.Decide, new RecordRota.Validator(), opens: true),
-        Describe<SwapRotaVisits>("swap", "Swap two visitors' localities in one week.", SwapRotaVisits.Decide, new SwapRotaVisits.Validator()),
-        Describe<CancelRotaVisit>("cancel", "Cancel one visitor's visit in one week.", CancelRotaVisit.Decide, new CancelRotaVisit.Validator()),
-        Describe<ReassignRotaVisit>("reassign", "Give one week's visit to another visitor.", ReassignRotaVisit.Decide, new ReassignRotaVisit.Validator()),
+        Describe<RecordRota>("record", "Record a planned rota (normally made by the rotation planner).", RecordRota.Decide, () => new RecordRota.Validator(), opens: true),
+        Describe<SwapRotaVisits>("swap", "Swap two visitors' localities in one week.", SwapRotaVisits.Decide, () => new SwapRotaVisits.Validator()),
+        Describe<CancelRotaVisit>("cancel", "Cancel one visitor's visit in one week.", CancelRotaVisit.Decide, () => new CancelRotaVisit.Validator()),
+        Describe<ReassignRotaVisit>("reassign", "Give one week's visit to another visitor.", ReassignRotaVisit.Decide, () => new ReassignRotaVisit.Validator()),
     ];
 
     /// <summary>Decides a rota command against a state (pure; for tests and tools).</summary>
     public static IReadOnlyList<object> Decide(IRotaCommand command, Rota state)
         => ((StreamCommandDescriptor<Rota>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
 
-    private static StreamCommandDescriptor<Rota> Describe<T>(string verb, string summary, Func<T, Rota, object[]> decide, IValidator<T> validator, bool opens = false)
+    private static StreamCommandDescriptor<Rota> Describe<T>(string verb, string summary, Func<T, Rota, object[]> decide, Func<IValidator<T>> validator, bool opens = false)
         where T : IRotaCommand
         => new(Kind, typeof(T), "rota", verb, summary, opens, validator, c => ((T)c).RotaId, (c, s) => decide((T)c, s));
 }

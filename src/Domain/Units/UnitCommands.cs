@@ -25,18 +25,18 @@ public static class UnitCommands
     /// <summary>Every unit command.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [
-        Describe<RegisterUnit>("register", "Register a department or unit.", RegisterUnit.Decide, new RegisterUnit.Validator(), opens: true),
-        Describe<AssignCadre>("assign-cadre", "Add a cadre to the unit.", AssignCadre.Decide, new AssignCadre.Validator()),
-        Describe<ReleaseCadre>("release-cadre", "Remove a cadre from the unit.", ReleaseCadre.Decide, new ReleaseCadre.Validator()),
-        Describe<AppointUnitHead>("appoint-head", "Appoint one of the unit's cadres as its head.", AppointUnitHead.Decide, new AppointUnitHead.Validator()),
-        Describe<FormVisitingGroup>("form-group", "Form (or re-form) a visiting group of the unit's cadres.", FormVisitingGroup.Decide, new FormVisitingGroup.Validator()),
+        Describe<RegisterUnit>("register", "Register a department or unit.", RegisterUnit.Decide, () => new RegisterUnit.Validator(), opens: true),
+        Describe<AssignCadre>("assign-cadre", "Add a cadre to the unit.", AssignCadre.Decide, () => new AssignCadre.Validator()),
+        Describe<ReleaseCadre>("release-cadre", "Remove a cadre from the unit.", ReleaseCadre.Decide, () => new ReleaseCadre.Validator()),
+        Describe<AppointUnitHead>("appoint-head", "Appoint one of the unit's cadres as its head.", AppointUnitHead.Decide, () => new AppointUnitHead.Validator()),
+        Describe<FormVisitingGroup>("form-group", "Form (or re-form) a visiting group of the unit's cadres.", FormVisitingGroup.Decide, () => new FormVisitingGroup.Validator()),
     ];
 
     /// <summary>Decides a unit command against a state (pure; for tests and tools).</summary>
     public static IReadOnlyList<object> Decide(IUnitCommand command, Unit state)
         => ((StreamCommandDescriptor<Unit>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
 
-    private static StreamCommandDescriptor<Unit> Describe<T>(string verb, string summary, Func<T, Unit, object[]> decide, IValidator<T> validator, bool opens = false)
+    private static StreamCommandDescriptor<Unit> Describe<T>(string verb, string summary, Func<T, Unit, object[]> decide, Func<IValidator<T>> validator, bool opens = false)
         where T : IUnitCommand
         => new(Kind, typeof(T), "unit", verb, summary, opens, validator, c => ((T)c).UnitId, (c, s) => decide((T)c, s));
 }

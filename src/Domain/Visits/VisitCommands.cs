@@ -25,23 +25,23 @@ public static class VisitCommands
     /// <summary>Every visit command, in lifecycle order.</summary>
     public static readonly IReadOnlyList<CommandDescriptor> All =
     [
-        Describe<PlanVisit>("plan", "Plan a visit to a locality (from the rota or ad hoc).", PlanVisit.Decide, new PlanVisit.Validator(), opens: true),
-        Describe<ArrangeVisit>("arrange", "Record the time and place agreed with the locality.", ArrangeVisit.Decide, new ArrangeVisit.Validator()),
-        Describe<AttendMeeting>("meeting", "Record a meeting attended (party committee, government, party cell, farmers' club, cooperative).", AttendMeeting.Decide, new AttendMeeting.Validator()),
-        Describe<GiveGuidance>("guidance", "Record a professional guidance session with attendees and follow-ups.", GiveGuidance.Decide, new GiveGuidance.Validator()),
-        Describe<JoinCommunityWork>("community-work", "Record community work joined.", JoinCommunityWork.Decide, new JoinCommunityWork.Validator()),
-        Describe<DeliverOutreach>("outreach", "Record outreach delivered, with its theme.", DeliverOutreach.Decide, new DeliverOutreach.Validator()),
-        Describe<HearResident>("hear", "Record a resident heard, linked to the petition opened for the grievance.", HearResident.Decide, new HearResident.Validator()),
-        Describe<FileVisitReport>("report", "File the visit report.", FileVisitReport.Decide, new FileVisitReport.Validator()),
-        Describe<CancelVisit>("cancel", "Cancel a planned visit, with the reason.", CancelVisit.Decide, new CancelVisit.Validator()),
-        Describe<RecordMissedVisit>("missed", "Record that a planned visit did not take place.", RecordMissedVisit.Decide, new RecordMissedVisit.Validator()),
+        Describe<PlanVisit>("plan", "Plan a visit to a locality (from the rota or ad hoc).", PlanVisit.Decide, () => new PlanVisit.Validator(), opens: true),
+        Describe<ArrangeVisit>("arrange", "Record the time and place agreed with the locality.", ArrangeVisit.Decide, () => new ArrangeVisit.Validator()),
+        Describe<AttendMeeting>("meeting", "Record a meeting attended (party committee, government, party cell, farmers' club, cooperative).", AttendMeeting.Decide, () => new AttendMeeting.Validator()),
+        Describe<GiveGuidance>("guidance", "Record a professional guidance session with attendees and follow-ups.", GiveGuidance.Decide, () => new GiveGuidance.Validator()),
+        Describe<JoinCommunityWork>("community-work", "Record community work joined.", JoinCommunityWork.Decide, () => new JoinCommunityWork.Validator()),
+        Describe<DeliverOutreach>("outreach", "Record outreach delivered, with its theme.", DeliverOutreach.Decide, () => new DeliverOutreach.Validator()),
+        Describe<HearResident>("hear", "Record a resident heard, linked to the petition opened for the grievance.", HearResident.Decide, () => new HearResident.Validator()),
+        Describe<FileVisitReport>("report", "File the visit report.", FileVisitReport.Decide, () => new FileVisitReport.Validator()),
+        Describe<CancelVisit>("cancel", "Cancel a planned visit, with the reason.", CancelVisit.Decide, () => new CancelVisit.Validator()),
+        Describe<RecordMissedVisit>("missed", "Record that a planned visit did not take place.", RecordMissedVisit.Decide, () => new RecordMissedVisit.Validator()),
     ];
 
     /// <summary>Decides a visit command against a state (pure; for tests and tools).</summary>
     public static IReadOnlyList<object> Decide(IVisitCommand command, VisitState state)
         => ((StreamCommandDescriptor<VisitState>)All.First(d => d.CommandType == command.GetType())).Decide(command, state);
 
-    private static StreamCommandDescriptor<VisitState> Describe<T>(string verb, string summary, Func<T, VisitState, object[]> decide, IValidator<T> validator, bool opens = false)
+    private static StreamCommandDescriptor<VisitState> Describe<T>(string verb, string summary, Func<T, VisitState, object[]> decide, Func<IValidator<T>> validator, bool opens = false)
         where T : IVisitCommand
         => new(Kind, typeof(T), "visit", verb, summary, opens, validator, c => ((T)c).VisitId, (c, s) => decide((T)c, s));
 }

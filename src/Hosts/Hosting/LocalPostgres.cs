@@ -269,8 +269,13 @@ public static partial class LocalPostgres
             return null;
         }
 
-        var id = ChildProcess.FindOnPath("id");
-        var known = id is not null && (await ChildProcess.RunAsync(id, ["-u", ServiceAccount], ct).ConfigureAwait(false)).Succeeded;
+        // /etc/passwd answers without starting a process (issue 13); `id` also asks the other name services (LDAP, …).
+        var known = InPasswordFile(ServiceAccount);
+        if (!known && ChildProcess.FindOnPath("id") is { } id)
+        {
+            known = (await ChildProcess.RunAsync(id, ["-u", ServiceAccount], ct).ConfigureAwait(false)).Succeeded;
+        }
+
         if (!known)
         {
             throw LocalPostgresUnavailableException.Of("cluster.service-account-missing", ServiceAccount);
@@ -282,6 +287,22 @@ public static partial class LocalPostgres
         }
 
         return ServiceAccount;
+    }
+
+    private static bool InPasswordFile(string account)
+    {
+        try
+        {
+            return File.ReadLines("/etc/passwd").Any(line => line.StartsWith(account + ":", StringComparison.Ordinal));
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Creates the folders above the data directory; when root, new ones get mode 0755 so the postgres user can pass.</summary>

@@ -69,8 +69,11 @@ internal sealed class LocalPostgresInstance
         var startedNow = runningPort is null;
         var port = runningPort ?? await StartAsync(ct).ConfigureAwait(false);
         await SecureAsync(port, ct).ConfigureAwait(false);
-        await EnsureDatabaseAsync(port, ct).ConfigureAwait(false);
-        await EnsureRolesAsync(port, ct).ConfigureAwait(false);
+        if (startedNow || !await InPlaceForApplicationAsync(port, ct).ConfigureAwait(false))
+        {
+            await EnsureDatabaseAsync(port, ct).ConfigureAwait(false);
+            await EnsureRolesAsync(port, ct).ConfigureAwait(false);
+        }
 
         _report?.Invoke(HostingText.Format("cluster.using", _dataDirectory, port, HostingText.Format(startedNow ? "cluster.started-now" : "cluster.already-running")));
         var database = _settings.DatabaseName;
@@ -190,7 +193,44 @@ internal sealed class LocalPostgresInstance
         }
     }
 
-    /// <summary>Whether both roles exist without special rights, own the database, and the superuser owns nothing of ours.</summary>
+    /// <summary>
+    /// The usual start of a running cluster, without the superuser (issue 13): the application role connects to the
+    /// database and reads the catalogue (<see cref="RolesInPlaceAsync"/>), which every role may read. Any failure (no
+    /// database, no role, another password) or a role set-up out of place answers false, and the superuser puts it right.
+    /// </summary>
+    private async Task<bool> InPlaceForApplicationAsync(int port, CancellationToken ct)
+    {
+        if (!_secrets.Has(LocalPostgres.OwnerRoleName) || !_secrets.Has(LocalPostgres.ApplicationRoleName))
+        {
+            return false;
+        }
+
+        var builder = new NpgsqlDataSourceBuilder(LocalPostgres.BuildConnectionString(
+            port, _settings.DatabaseName, forAdministration: true, LocalPostgres.ApplicationRoleName, _secrets.Read(LocalPostgres.ApplicationRoleName)));
+        // One catalogue read: the type information Npgsql loads for a new connection would cost more than the read.
+        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+        try
+        {
+            var source = builder.Build();
+            await using (source.ConfigureAwait(false))
+            {
+                var connection = await source.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using (connection.ConfigureAwait(false))
+                {
+                    return await RolesInPlaceAsync(connection, ct).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether both roles exist without special rights, own the database, and the superuser owns nothing of ours. Reads
+    /// only the catalogue, so any role connected to the database may ask.
+    /// </summary>
     private static async Task<bool> RolesInPlaceAsync(NpgsqlConnection connection, CancellationToken ct)
     {
         var command = new NpgsqlCommand(
@@ -198,12 +238,12 @@ internal sealed class LocalPostgresInstance
             SELECT (SELECT count(*) FROM pg_roles WHERE rolname IN ('{{LocalPostgres.OwnerRoleName}}', '{{LocalPostgres.ApplicationRoleName}}')
                       AND NOT rolsuper AND NOT rolcreatedb AND NOT rolcreaterole AND rolcanlogin) = 2
                AND (SELECT datdba::regrole::text FROM pg_database WHERE datname = current_database()) = '{{LocalPostgres.OwnerRoleName}}'
-               AND NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspowner = current_user::regrole
+               AND NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspowner = '{{LocalPostgres.SuperuserName}}'::regrole
                                  AND nspname NOT LIKE 'pg\_%' AND nspname NOT IN ('information_schema', 'public'))
                AND NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                                WHERE c.relowner = current_user::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
+                                WHERE c.relowner = '{{LocalPostgres.SuperuserName}}'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
                AND NOT EXISTS (SELECT 1 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                                WHERE p.proowner = current_user::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
+                                WHERE p.proowner = '{{LocalPostgres.SuperuserName}}'::regrole AND n.nspname NOT LIKE 'pg\_%' AND n.nspname <> 'information_schema')
             """, connection);
         await using (command.ConfigureAwait(false))
         {
@@ -405,7 +445,7 @@ internal sealed class LocalPostgresInstance
         while (File.Exists(PidFile))
         {
             var pid = ReadPidFile();
-            if (pid is not null && await IsServerForAsync(pid, ct).ConfigureAwait(false))
+            if (pid is not null && (IsReadyServerFor(pid) || await IsServerForAsync(pid, ct).ConfigureAwait(false)))
             {
                 return pid.Port;
             }
@@ -585,6 +625,33 @@ internal sealed class LocalPostgresInstance
     }
 
     /// <summary>Whether the server on the pid file's port is the one that wrote the pid file.</summary>
+    /// <summary>
+    /// True when postmaster.pid says the server is ready and its process is a live postgres server working in our data
+    /// directory (the postmaster makes the data directory its working directory): no connection needed (issue 13). False
+    /// when any of it cannot be told, and <see cref="IsServerForAsync"/> asks the server itself.
+    /// </summary>
+    private bool IsReadyServerFor(PidFileContents pid)
+    {
+        if (pid.Status != "ready" || !ChildProcess.IsLivePostgresProcess(pid.ProcessId))
+        {
+            return false;
+        }
+
+        try
+        {
+            var cwd = new DirectoryInfo($"/proc/{pid.ProcessId.ToString(CultureInfo.InvariantCulture)}/cwd").LinkTarget;
+            return cwd is not null && string.Equals(cwd.TrimEnd('/'), _dataDirectory.TrimEnd('/'), StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     private async Task<bool> IsServerForAsync(PidFileContents pid, CancellationToken ct)
     {
         try
@@ -614,7 +681,11 @@ internal sealed class LocalPostgresInstance
 
     private sealed record SharedMemorySegment(long Key, long Id);
 
-    private sealed record PidFileContents(int ProcessId, string DataDirectory, int Port, SharedMemorySegment? SharedMemory);
+    private sealed record PidFileContents(int ProcessId, string DataDirectory, int Port, SharedMemorySegment? SharedMemory)
+    {
+        /// <summary>Line 8: <c>ready</c> once the server accepts connections (<c>starting</c>, <c>stopping</c> before and after).</summary>
+        public string? Status { get; init; }
+    }
 
     /// <summary>Reads postmaster.pid: line 1 PID, line 2 data directory, line 4 port, line 7 shared memory key and id.</summary>
     private PidFileContents? ReadPidFile()
@@ -635,7 +706,7 @@ internal sealed class LocalPostgresInstance
                     segment = new SharedMemorySegment(key, id);
                 }
 
-                return new PidFileContents(processId, lines[1].Trim(), port, segment);
+                return new PidFileContents(processId, lines[1].Trim(), port, segment) { Status = lines.Length >= 8 ? lines[7].Trim() : null };
             }
         }
         catch (IOException)

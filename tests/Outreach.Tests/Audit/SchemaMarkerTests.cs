@@ -71,14 +71,41 @@ public sealed class SchemaMarkerTests
     }
 
     [Test]
-    public async Task The_application_role_cannot_read_or_write_the_marker()
+    public async Task The_application_role_reads_the_marker_but_cannot_write_it()
     {
         var (owner, app) = await RolesAsync();
         await AppendOnlyRoles.PrepareSchemaAsync(owner, app, _schema, new OutreachOptions());
         await using var conn = new NpgsqlConnection(await TestDatabase.ApplicationConnectionStringAsync());
         await conn.OpenAsync();
-        await using var write = new NpgsqlCommand($"update {_schema}.{SchemaMarker.Table} set fingerprint = 'forged'", conn);
-        var refused = Assert.ThrowsAsync<PostgresException>(() => write.ExecuteNonQueryAsync());
-        Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege));
+        await using var read = new NpgsqlCommand($"select fingerprint from {_schema}.{SchemaMarker.Table}", conn);
+        Assert.That(await read.ExecuteScalarAsync(), Is.EqualTo(SchemaMarker.Of(_schema, app)));
+        foreach (var sql in new[] { "update {0} set fingerprint = 'forged'", "delete from {0}", "insert into {0} (fingerprint) values ('forged')", "truncate {0}" })
+        {
+            await using var write = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, $"{_schema}.{SchemaMarker.Table}"), conn);
+            var refused = Assert.ThrowsAsync<PostgresException>(() => write.ExecuteNonQueryAsync(), sql);
+            Assert.That(refused!.SqlState, Is.EqualTo(PostgresErrorCodes.InsufficientPrivilege), sql);
+        }
+    }
+
+    [Test]
+    public async Task A_matching_marker_spares_the_owner_connection_and_any_other_answer_asks_the_owner()
+    {
+        var (owner, _) = await RolesAsync();
+        var application = await TestDatabase.ApplicationConnectionStringAsync();
+        var unreachableOwner = new NpgsqlConnectionStringBuilder(owner) { Password = "not-the-owner-password", Pooling = false }.ConnectionString;
+        OutreachSchema SchemaWith(string ownerConnection) => new(new OutreachOptions { ConnectionString = application, OwnerConnectionString = ownerConnection, SchemaName = _schema });
+
+        // Never prepared: the application role finds no marker, so the owner is asked, and a wrong password shows it was.
+        Assert.ThrowsAsync<PostgresException>(() => SchemaWith(unreachableOwner).PrepareAsync());
+        Assert.That(await SchemaWith(owner).PrepareAsync(), Is.EqualTo(OutreachSchema.Outcome.PreparedByOwner));
+
+        // Prepared by this build: the next start reads the marker as the application role and never connects as the owner.
+        Assert.That(await SchemaWith(unreachableOwner).PrepareAsync(), Is.EqualTo(OutreachSchema.Outcome.PreparedByOwner));
+
+        // A marker of another build, or a forced apply, goes to the owner again.
+        await ScalarAsync($"update {{schema}}.{SchemaMarker.Table} set fingerprint = 'an older build'");
+        Assert.ThrowsAsync<PostgresException>(() => SchemaWith(unreachableOwner).PrepareAsync());
+        Assert.That(await SchemaWith(owner).PrepareAsync(), Is.EqualTo(OutreachSchema.Outcome.PreparedByOwner));
+        Assert.ThrowsAsync<PostgresException>(() => SchemaWith(unreachableOwner).PrepareAsync(force: true));
     }
 }

@@ -471,6 +471,40 @@ public sealed class LocalPostgresTests
     }
 
     [Test]
+    public async Task ARunningCluster_IsReusedWithoutTheSuperuser_AndARoleOutOfPlaceIsStillPutRight()
+    {
+        RequireServerBinaries();
+        var first = await StartAsync(Settings());
+        var superuserSecret = Path.Combine(first.SecretsFolder, LocalPostgres.SuperuserName);
+        var kept = await File.ReadAllTextAsync(superuserSecret);
+        try
+        {
+            // The usual start (issue 13): the server is known from postmaster.pid and the roles are read as the application
+            // role, so a superuser password that no longer works is never tried.
+            await File.WriteAllTextAsync(superuserSecret, "not-the-password");
+            var again = await StartAsync(Settings());
+            Assert.That(again.StartedNow, Is.False);
+            Assert.That(await QueryAsync(again.ApplicationConnectionString, "select current_user"), Is.EqualTo(LocalPostgres.ApplicationRoleName));
+
+            // A role out of place is noticed by that read, and then the superuser is needed: the wrong password shows it was asked.
+            await File.WriteAllTextAsync(superuserSecret, kept);
+            await ExecuteAsync(first, $"ALTER ROLE {LocalPostgres.OwnerRoleName} CREATEDB");
+            await File.WriteAllTextAsync(superuserSecret, "not-the-password");
+            NpgsqlConnection.ClearAllPools();
+            var refused = Assert.ThrowsAsync<PostgresException>(() => StartAsync(Settings()));
+            Assert.That(refused!.SqlState, Is.EqualTo("28P01"));
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(superuserSecret, kept);
+        }
+
+        // With the right password the role is put right, as before.
+        var repaired = await StartAsync(Settings());
+        Assert.That(await QueryAsync(repaired.OwnerConnectionString, "select rolcreatedb from pg_roles where rolname = current_user"), Is.False);
+    }
+
+    [Test]
     public async Task LostSecrets_AreReported_WithWhatToDo()
     {
         RequireServerBinaries();
