@@ -3,16 +3,24 @@ using System.CommandLine;
 namespace Outreach.Console;
 
 /// <summary>
-/// <c>outreach apply FILE</c>: one JSON command per line, applied in order, each in its own transaction. A failed line
-/// records nothing; the others still apply. Exit code 1 when any line failed.
+/// <c>outreach apply FILE [--batch N]</c>: one JSON command per line, applied in order by <see cref="CommandBatch"/>, the
+/// lines sharing transactions of N. A failed line records nothing; the others still apply. Exit code 1 when any line failed.
 /// </summary>
 internal static class ApplyVerb
 {
     private static readonly Argument<string> File = new("file") { Description = Cli.Say("Tệp JSON-lines (mỗi dòng một đối tượng lệnh; '-' là đọc từ đầu vào chuẩn).", "A JSON-lines file (one command object per line; '-' reads standard input).") };
 
+    private static readonly Option<int> Batch = new("--batch")
+    {
+        Description = Cli.Say(
+            $"Số dòng mỗi giao dịch (mặc định {CommandBatch.DefaultBatchSize}; 1 là mỗi dòng một giao dịch). Mỗi dòng vẫn có kết quả riêng.",
+            $"Lines per transaction (default {CommandBatch.DefaultBatchSize}; 1 gives every line its own). Each line still gets its own result."),
+        DefaultValueFactory = _ => CommandBatch.DefaultBatchSize,
+    };
+
     public static Command Build()
     {
-        var apply = new Command("apply", Cli.Say("Áp dụng các lệnh hồ sơ từ một tệp JSON-lines, báo một kết quả cho mỗi dòng.", "Apply case commands from a JSON-lines file, reporting one result per line.")) { File };
+        var apply = new Command("apply", Cli.Say("Áp dụng các lệnh hồ sơ từ một tệp JSON-lines, báo một kết quả cho mỗi dòng.", "Apply case commands from a JSON-lines file, reporting one result per line.")) { File, Batch };
         apply.SetAction((parse, ct) => Cli.Guard(parse, () => RunAsync(parse, ct)));
         return apply;
     }
@@ -35,23 +43,19 @@ internal static class ApplyVerb
             : await System.IO.File.ReadAllLinesAsync(path, ct);
         var json = parse.GetValue(Cli.Json);
         var t = Cli.Text(parse);
+        var batch = parse.GetValue(Batch);
+        if (batch < 1)
+        {
+            throw new ArgumentException(t.Pick($"--batch phải là một số nguyên từ 1 trở lên (số dòng mỗi giao dịch), không phải {batch}.", $"--batch must be a whole number of 1 or more (lines per transaction), not {batch}."));
+        }
+
         using var store = await Cli.OpenStoreAsync(parse, ct);
         int ok = 0, failed = 0, unchanged = 0;
-        for (var i = 0; i < lines.Length; i++)
+        await foreach (var line in store.ApplyAsync(lines.Select((text, i) => new BatchLine(i + 1, text)), TimeProvider.System, batch, ct))
         {
-            var line = lines[i].Trim();
-            if (line.Length == 0 || line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith('#'))
+            var number = line.Number;
+            if (line is { Descriptor: { } descriptor, Result: { } outcome })
             {
-                continue;
-            }
-
-            var number = i + 1;
-            try
-            {
-                var command = CommandJson.ParseLine(line);
-                var descriptor = OutreachCommands.For(command.GetType());
-                await using var session = store.LightweightSession();
-                var outcome = await session.HandleAsync(command, TimeProvider.System, cancellation: ct);
                 ok++;
                 unchanged += outcome.Changed ? 0 : 1;
                 if (json)
@@ -66,18 +70,27 @@ internal static class ApplyVerb
                         : t.Pick($"dòng {number}: không có gì mới (đã có) — {t.StreamNoun(descriptor.StreamNoun)} {outcome.StreamId}, phiên bản {outcome.Version}",
                             $"line {number}: nothing new (already recorded) — {descriptor.StreamNoun} {outcome.StreamId}, version {outcome.Version}"));
                 }
+
+                continue;
             }
-            catch (Exception ex) when (Cli.Describe(ex) is { } failure && !Cli.StopsTheBatch(failure.Exit))
+
+            var ex = line.Failure!;
+            var failure = Cli.Describe(ex);
+            if (failure is null || Cli.StopsTheBatch(failure.Exit))
             {
-                failed++;
-                if (json)
-                {
-                    Cli.WriteJson(new { line = number, ok = false, code = failure.Code, error = failure.Message, fields = failure.Fields });
-                }
-                else
-                {
-                    Cli.Line(t.Pick($"dòng {number}: LỖI — {failure.Message}", $"line {number}: FAILED — {failure.Message}"));
-                }
+                // The database is gone, the history was tampered with, or this role may not write: every later line would
+                // fail the same way. What came before is recorded and reported.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+            }
+
+            failed++;
+            if (json)
+            {
+                Cli.WriteJson(new { line = number, ok = false, code = failure.Code, error = failure.Message, fields = failure.Fields });
+            }
+            else
+            {
+                Cli.Line(t.Pick($"dòng {number}: LỖI — {failure.Message}", $"line {number}: FAILED — {failure.Message}"));
             }
         }
 

@@ -103,6 +103,32 @@ public sealed class ConsoleTests
         Assert.That((string)show["status"]!, Is.EqualTo("UnderSettlement"));
     }
 
+    [TestCase("0")]
+    [TestCase("-3")]
+    public async Task A_batch_size_below_one_is_refused_before_anything_is_applied(string batch)
+    {
+        var id = Guid.NewGuid();
+        var apply = await _outreach.RunAsync("apply", WriteFile(ComplaintStory(id)), "--batch", batch, "--culture", "en");
+        Assert.That(apply.ExitCode, Is.EqualTo(2), apply.ToString());
+        Assert.That(apply.Error, Does.Contain($"--batch must be a whole number of 1 or more (lines per transaction), not {batch}."));
+        var show = await _outreach.RunAsync("case", "show", id.ToString(), "--culture", "en");
+        Assert.That(show.ExitCode, Is.Not.Zero, "nothing was recorded");
+    }
+
+    [TestCase("1")]
+    [TestCase("2")]
+    public async Task Any_batch_size_reports_the_same_lines(string batch)
+    {
+        var id = Guid.NewGuid();
+        var lines = ComplaintStory(id).ToList();
+        lines.Insert(2, "{ not json");
+        var apply = await _outreach.RunAsync("apply", WriteFile([.. lines]), "--batch", batch, "--culture", "en");
+        Assert.That(apply.ExitCode, Is.EqualTo(1), apply.ToString());
+        Assert.That(apply.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ')[1]).ToArray(),
+            Is.EqualTo(new[] { "1:", "2:", "3:", "4:", "5:", "6:", "7:", "8:", "9:", "line(s)" }));
+        Assert.That(apply.Out, Does.Contain("line 3: FAILED — Malformed JSON").And.Contain("8 line(s) applied (0 unchanged), 1 failed."));
+    }
+
     [Test]
     public async Task Bad_lines_are_reported_one_by_one_and_change_nothing_while_good_lines_apply()
     {
