@@ -49,6 +49,9 @@ public static class SpeedBenchmark
             grant usage on schema {raw} to {OutreachConnection.UserOf(database.Application)};
             grant select, insert on {raw}.steps to {OutreachConnection.UserOf(database.Application)};
             grant usage on sequence {raw}.steps_seq_seq to {OutreachConnection.UserOf(database.Application)};
+            create table {raw}.archive (seq bigserial primary key, data jsonb not null);
+            grant select, insert on {raw}.archive to {OutreachConnection.UserOf(database.Application)};
+            grant usage on sequence {raw}.archive_seq_seq to {OutreachConnection.UserOf(database.Application)};
             """, cancellation);
         try
         {
@@ -98,6 +101,19 @@ public static class SpeedBenchmark
                         $"select count(*) from (select e.data, e.version, e.timestamp, c.hash from {schema}.mt_events e left join {schema}.outreach_event_chain c on c.seq_id = e.seq_id where e.stream_id = $1 order by e.version) s",
                         id, cancellation)));
                 rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
+            }
+
+            if (ConsoleTool() is { } backfillTool)
+            {
+                var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
+                foreach (var (batch, size) in new[] { (CommandBatch.DefaultBatchSize, settings.Quick ? 400 : 50_000), (1, settings.Quick ? 80 : 4_000) })
+                {
+                    var counted = settings.Quick ? 1 : 2;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"back-fill: {counted} round(s) of `outreach apply --batch {batch}` of {size:N0} lines against COPY of the same lines…"));
+                    var (o, b) = await BackfillAsync(backfillTool, child, schema, raw, source, batch, size, counted, cancellation);
+                    rows.Add(new SpeedRow($"back-fill: `outreach apply --batch {batch}` of {size:N0} lines{(batch == 1 ? " (a transaction per line, as before)" : " (the default)")}", "lines/s", Spread.Of(o), Spread.Of(b),
+                        "`COPY … FROM STDIN (FORMAT binary)` of the same lines into a jsonb table", null, "≥ 0.25"));
+                }
             }
 
             if (ConsoleTool() is { } tool)
@@ -193,6 +209,99 @@ public static class SpeedBenchmark
         }
 
         return writers * stories * Story.Steps / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// The back-fill scenario: an archive of <paramref name="size"/> lines (complaint stories of fresh cases, as JSON
+    /// lines) applied by the console tool with <c>--batch <paramref name="batch"/></c>, against a binary COPY of the same
+    /// lines into a jsonb table. A small archive warms both up first; then <paramref name="rounds"/> alternating rounds.
+    /// Lines per second of each side, per round.
+    /// </summary>
+    private static async Task<(List<double> Outreach, List<double> Copy)> BackfillAsync(
+        string tool, OutreachDatabase? child, string schema, string raw, NpgsqlDataSource source, int batch, int size, int rounds, CancellationToken cancellation)
+    {
+        var (outreach, copy) = (new List<double>(), new List<double>());
+        for (var round = 0; round <= rounds; round++)
+        {
+            var lines = Archive(round == 0 ? Math.Min(size, 80) : size);
+            var file = Path.Combine(Path.GetTempPath(), $"outreach-backfill-{Guid.NewGuid():N}.jsonl");
+            await File.WriteAllLinesAsync(file, lines, cancellation);
+            try
+            {
+                double o = 0, c = 0;
+                async Task Outreach()
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await ProcessAsync(tool, ["apply", file, "--batch", batch.ToString(CultureInfo.InvariantCulture), "--culture", "en"], child, schema, [], cancellation);
+                    o = lines.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+                }
+
+                async Task Copy()
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    await using (var connection = await source.OpenConnectionAsync(cancellation))
+                    await using (var writer = await connection.BeginBinaryImportAsync($"copy {raw}.archive (data) from stdin (format binary)", cancellation))
+                    {
+                        foreach (var line in lines)
+                        {
+                            await writer.StartRowAsync(cancellation);
+                            await writer.WriteAsync(line, NpgsqlDbType.Jsonb, cancellation);
+                        }
+
+                        await writer.CompleteAsync(cancellation);
+                    }
+
+                    c = lines.Count / Stopwatch.GetElapsedTime(started).TotalSeconds;
+                }
+
+                if (round % 2 == 0)
+                {
+                    await Outreach();
+                    await Copy();
+                }
+                else
+                {
+                    await Copy();
+                    await Outreach();
+                }
+
+                if (round > 0)
+                {
+                    outreach.Add(o);
+                    copy.Add(c);
+                }
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
+        return (outreach, copy);
+    }
+
+    /// <summary><paramref name="size"/> JSON lines of complaint stories, each story a fresh case, as <c>outreach apply</c> reads them.</summary>
+    private static List<string> Archive(int size)
+    {
+        var lines = new List<string>(size);
+        while (lines.Count < size)
+        {
+            foreach (var command in Story.Of(Guid.NewGuid()).Take(size - lines.Count))
+            {
+                var line = new System.Text.Json.Nodes.JsonObject { ["command"] = command.GetType().Name };
+                foreach (var parameter in CommandJson.Parameters(command.GetType()))
+                {
+                    if (command.GetType().GetProperty(parameter.Name!)!.GetValue(command) is { } value)
+                    {
+                        line[CommandJson.JsonName(parameter)] = JsonSerializer.SerializeToNode(value, parameter.ParameterType, CommandJson.Options);
+                    }
+                }
+
+                lines.Add(line.ToJsonString());
+            }
+        }
+
+        return lines;
     }
 
     /// <summary>
