@@ -545,6 +545,13 @@ public static class SpeedBenchmark
         text.AppendLine("lowest and highest round in brackets; the ratio is Outreach's median over the baseline's. One warm-up round is not");
         text.AppendLine("counted. `--quick` (what CI runs as a smoke check) counts one round of a few stories: its numbers mean little.");
         text.AppendLine();
+        text.AppendLine("- *Back-fill* runs the console tool as a user does (`outreach apply FILE`, process start included), on an archive of");
+        text.AppendLine("  fresh complaint stories; the 50,000-line archive is counted once, after a warm-up of 80 lines (ADR 36).");
+        text.AppendLine("- *Rebuild* first copies the recorded cases in SQL until the store holds a million events (the copies have no chain");
+        text.AppendLine("  links, which a rebuild does not read), then rebuilds every projection once after a warm-up rebuild.");
+        text.AppendLine("- *Start-up* runs `outreach case show` on the newcomer's path (the private cluster found running, the schema already");
+        text.AppendLine("  prepared): once from the build output, as `dotnet run` starts it, and once published for the platform (ReadyToRun).");
+        text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode, on {Machine()}; {server}; {RuntimeInformation.FrameworkDescription}."));
         text.AppendLine();
         text.AppendLine("| scenario | Outreach | baseline | ratio | aim | latency |");
