@@ -15,7 +15,18 @@ namespace Outreach.Benchmarks;
 /// <param name="Quick">A smoke run: one counted round of a few stories (CI runs it; its numbers mean little).</param>
 /// <param name="WritePath">Where to write the Markdown report (<c>docs/benchmarks.md</c>), if anywhere.</param>
 /// <param name="Database">The server and roles to use; the private local cluster when null.</param>
-public sealed record SpeedSettings(bool Quick, string? WritePath = null, OutreachDatabase? Database = null);
+/// <param name="Only">
+/// Runs the commands and this one group of scenarios alone (<c>reads</c>, <c>back-fill</c>, <c>start-up</c> or
+/// <c>rebuild</c>; <c>commands</c> for the commands alone); every group when null.
+/// </param>
+public sealed record SpeedSettings(bool Quick, string? WritePath = null, OutreachDatabase? Database = null, string? Only = null)
+{
+    /// <summary>The groups <see cref="Only"/> may name.</summary>
+    public static readonly IReadOnlyList<string> Groups = ["commands", "reads", "back-fill", "start-up", "rebuild"];
+
+    /// <summary>Whether the run includes <paramref name="group"/>.</summary>
+    public bool Runs(string group) => Only is null || Only == group;
+}
 
 /// <summary>
 /// Issue 13's speed table: each scenario runs Outreach through its public API and a baseline that does the same
@@ -61,6 +72,14 @@ public static class SpeedBenchmark
                 opts.DatabaseSchemaName = schema;
                 opts.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
                 opts.AddOutreach();
+                if (Environment.GetEnvironmentVariable("BENCH_CASE_VIEW") == "async")
+                {
+                    // A lever measured, not taken: the case view kept by the daemon instead of in the command's transaction.
+                    foreach (var projection in opts.Projections.All.OfType<JasperFx.Events.Projections.ProjectionBase>().Where(p => p.GetType().Name == "CaseProjection"))
+                    {
+                        projection.Lifecycle = JasperFx.Events.Projections.ProjectionLifecycle.Async;
+                    }
+                }
             });
             await using var source = NpgsqlDataSource.Create(database.Application);
             var service = new OutreachService(store, TimeProvider.System);
@@ -79,6 +98,7 @@ public static class SpeedBenchmark
 
             var sample = cases.Take(settings.Quick ? 5 : 200).ToList();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reads: {rounds} round(s) over {sample.Count} cases…"));
+            if (settings.Runs("reads"))
             {
                 var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
                     latencies => TimedAsync(sample, latencies, async id =>
@@ -90,6 +110,7 @@ public static class SpeedBenchmark
                 rows.Add(new SpeedRow("case view (`CaseQueries.FindAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT data` of the case's row", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
+            if (settings.Runs("reads"))
             {
                 var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
                     latencies => TimedAsync(sample, latencies, async id =>
@@ -102,6 +123,7 @@ public static class SpeedBenchmark
                     "`SELECT` of the stream's events up to that version", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
+            if (settings.Runs("reads"))
             {
                 var today = DateOnly.FromDateTime(DateTime.UtcNow);
                 var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
@@ -115,7 +137,7 @@ public static class SpeedBenchmark
                 rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
-            if (ConsoleTool() is { } backfillTool)
+            if (settings.Runs("back-fill") && ConsoleTool() is { } backfillTool)
             {
                 var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
                 foreach (var (batch, size) in new[] { (CommandBatch.DefaultBatchSize, settings.Quick ? 400 : 50_000), (1, settings.Quick ? 80 : 4_000) })
@@ -129,7 +151,7 @@ public static class SpeedBenchmark
                 }
             }
 
-            if (ConsoleTool() is { } tool)
+            if (settings.Runs("start-up") && ConsoleTool() is { } tool)
             {
                 var starts = settings.Quick ? 1 : 5;
                 var shown = sample[0].ToString();
@@ -152,11 +174,12 @@ public static class SpeedBenchmark
                         "an empty .NET console app (this program's `noop`)", Rounds.Latency(oMs, bMs), "case show < 0.3 s"));
                 }
             }
-            else
+            else if (settings.Runs("start-up"))
             {
                 output.WriteLine("start-up: skipped (build src/Hosts/Console first: outreach.dll was not found)");
             }
 
+            if (settings.Runs("rebuild"))
             {
                 var target = settings.Quick ? 20_000 : 1_000_000;
                 var events = await MultiplyEventsAsync(owner, schema, target, cancellation);
@@ -552,7 +575,7 @@ public static class SpeedBenchmark
         text.AppendLine("- *Start-up* runs `outreach case show` on the newcomer's path (the private cluster found running, the schema already");
         text.AppendLine("  prepared): once from the build output, as `dotnet run` starts it, and once published for the platform (ReadyToRun).");
         text.AppendLine();
-        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode, on {Machine()}; {server}; {RuntimeInformation.FrameworkDescription}."));
+        text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode{(settings.Only is { } only ? $" ({only} only)" : "")}, on {Machine()}; {server}; {RuntimeInformation.FrameworkDescription}."));
         text.AppendLine();
         text.AppendLine("| scenario | Outreach | baseline | ratio | aim | latency |");
         text.AppendLine("|---|---|---|---|---|---|");
