@@ -247,11 +247,6 @@ public static class ChainVerifier
         var onlyStreams = filter is null ? "" : $"where s.id = '{filter}'";
         var scan = new Scan();
         var wanted = checkpoint?.Heads.ToDictionary(h => h.StreamId, h => h.Version) ?? [];
-        await using (var now = new NpgsqlCommand("select now()", connection))
-        {
-            scan.CheckedAt = (DateTime)(await now.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
-        }
-
         var sql = $"""
             select e.seq_id, e.stream_id, e.version, e.type, e.timestamp, e.user_name, coalesce(e.is_archived::text, 'null'),
                    coalesce(encode(e.bdata, 'hex'), ''), e.data::text, c.seq_id is not null, c.recorded_at, c.hash, c.stream_id, c.version,
@@ -261,8 +256,56 @@ public static class ChainVerifier
              {onlyEvents}
              order by e.stream_id, e.version
             """;
-        await using (var command = new NpgsqlCommand(sql, connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        var orphans = $"select c.seq_id, c.stream_id, c.version from {schema}.{HashChain.ChainTable} c where not exists (select 1 from {schema}.mt_events e where e.seq_id = c.seq_id) {onlyLinks} order by c.seq_id";
+        // Along the global order (sequence numbers), a link's recorded time may only run behind an earlier one's by the
+        // clock slack of concurrent appends; adopted links were written after the fact and are reported, not ordered.
+        // For one stream (a case's report), each of its links is compared with the links just before it in the global
+        // order (through the primary key), not with every link ever written: the report stays as fast on a million
+        // events as on a hundred. The whole-store check (`audit verify`) compares with all of them.
+        var order = filter is null
+            ? $"""
+               select seq_id, stream_id, version, recorded_at, latest from (
+                 select c.seq_id, c.stream_id, c.version, c.recorded_at,
+                        max(c.recorded_at) over (order by c.seq_id rows between unbounded preceding and 1 preceding) as latest
+                   from {schema}.{HashChain.ChainTable} c where not c.adopted) t
+                where recorded_at < latest - make_interval(secs => $1)
+                order by seq_id
+               """
+            : $"""
+               select c.seq_id, c.stream_id, c.version, c.recorded_at, p.latest
+                 from {schema}.{HashChain.ChainTable} c
+                 cross join lateral (
+                   select max(n.recorded_at) as latest from (
+                     select x.recorded_at from {schema}.{HashChain.ChainTable} x
+                      where x.seq_id < c.seq_id and not x.adopted order by x.seq_id desc limit {NeighbourLinks}) n) p
+                where c.stream_id = '{filter}' and not c.adopted and c.recorded_at < p.latest - make_interval(secs => $1)
+                order by c.seq_id
+               """;
+        var streams = $"""
+            select s.id, coalesce(s.version, 0), coalesce(s.is_archived, false), coalesce(max(e.version), 0)
+              from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id
+             {onlyStreams}
+             group by s.id, s.version, s.is_archived
+            having coalesce(s.version, 0) <> coalesce(max(e.version), 0) or coalesce(s.is_archived, false)
+             order by s.id
+            """;
+
+        // One round trip for the five statements (issue 13): the caller's transaction gives them one snapshot.
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("select now()"),
+                new NpgsqlBatchCommand(sql),
+                new NpgsqlBatchCommand(orphans),
+                new NpgsqlBatchCommand(order) { Parameters = { new NpgsqlParameter { Value = HashChain.ClockSlack.TotalSeconds } } },
+                new NpgsqlBatchCommand(streams),
+            },
+        };
+        await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        await reader.ReadAsync(cancellation).ConfigureAwait(false);
+        scan.CheckedAt = reader.GetDateTime(0);
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
         {
             Guid? stream = null;
             long previousVersion = 0;
@@ -361,9 +404,7 @@ public static class ChainVerifier
         }
 
         progress?.Report(scan.Events);
-        await using (var orphans = new NpgsqlCommand(
-                         $"select c.seq_id, c.stream_id, c.version from {schema}.{HashChain.ChainTable} c where not exists (select 1 from {schema}.mt_events e where e.seq_id = c.seq_id) {onlyLinks} order by c.seq_id", connection))
-        await using (var reader = await orphans.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
         {
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
@@ -372,34 +413,8 @@ public static class ChainVerifier
             }
         }
 
-        // Along the global order (sequence numbers), a link's recorded time may only run behind an earlier one's by the
-        // clock slack of concurrent appends; adopted links were written after the fact and are reported, not ordered.
-        // For one stream (a case's report), each of its links is compared with the links just before it in the global
-        // order (through the primary key), not with every link ever written: the report stays as fast on a million
-        // events as on a hundred. The whole-store check (`audit verify`) compares with all of them.
-        var order = filter is null
-            ? $"""
-               select seq_id, stream_id, version, recorded_at, latest from (
-                 select c.seq_id, c.stream_id, c.version, c.recorded_at,
-                        max(c.recorded_at) over (order by c.seq_id rows between unbounded preceding and 1 preceding) as latest
-                   from {schema}.{HashChain.ChainTable} c where not c.adopted) t
-                where recorded_at < latest - make_interval(secs => $1)
-                order by seq_id
-               """
-            : $"""
-               select c.seq_id, c.stream_id, c.version, c.recorded_at, p.latest
-                 from {schema}.{HashChain.ChainTable} c
-                 cross join lateral (
-                   select max(n.recorded_at) as latest from (
-                     select x.recorded_at from {schema}.{HashChain.ChainTable} x
-                      where x.seq_id < c.seq_id and not x.adopted order by x.seq_id desc limit {NeighbourLinks}) n) p
-                where c.stream_id = '{filter}' and not c.adopted and c.recorded_at < p.latest - make_interval(secs => $1)
-                order by c.seq_id
-               """;
-        await using (var backwards = new NpgsqlCommand(order, connection))
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
         {
-            backwards.Parameters.Add(new NpgsqlParameter { Value = HashChain.ClockSlack.TotalSeconds });
-            await using var reader = await backwards.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
                 scan.Problems.Add(ChainProblem.Of(ChainProblemKind.RecordedBackwards, reader.GetGuid(1), reader.GetInt64(2), reader.GetInt64(0),
@@ -408,16 +423,7 @@ public static class ChainVerifier
             }
         }
 
-        await using (var streams = new NpgsqlCommand(
-                         $"""
-                          select s.id, coalesce(s.version, 0), coalesce(s.is_archived, false), coalesce(max(e.version), 0)
-                            from {schema}.mt_streams s left join {schema}.mt_events e on e.stream_id = s.id
-                           {onlyStreams}
-                           group by s.id, s.version, s.is_archived
-                          having coalesce(s.version, 0) <> coalesce(max(e.version), 0) or coalesce(s.is_archived, false)
-                           order by s.id
-                          """, connection))
-        await using (var reader = await streams.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        await reader.NextResultAsync(cancellation).ConfigureAwait(false);
         {
             while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
             {
