@@ -137,9 +137,12 @@ public static class SpeedBenchmark
                 rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
-            if (settings.Runs("back-fill") && ConsoleTool() is { } backfillTool)
+            // The console tool as a user runs it, on this run's schema: on a newcomer's path (no connection configured, the
+            // private cluster found running, ADR 2) unless the run was given a server; then on that server.
+            var consoleTool = ConsoleTool();
+            var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
+            if (settings.Runs("back-fill") && consoleTool is { } backfillTool)
             {
-                var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
                 foreach (var (batch, size) in new[] { (CommandBatch.DefaultBatchSize, settings.Quick ? 400 : 50_000), (1, settings.Quick ? 80 : 4_000) })
                 {
                     // 50,000 lines at a few hundred a second take minutes: one counted round of the large archive.
@@ -151,13 +154,10 @@ public static class SpeedBenchmark
                 }
             }
 
-            if (settings.Runs("start-up") && ConsoleTool() is { } tool)
+            if (settings.Runs("start-up") && consoleTool is { } tool)
             {
                 var starts = settings.Quick ? 1 : 5;
                 var shown = sample[0].ToString();
-                // A newcomer's path: no connection configured, the private cluster found running (ADR 2); a configured
-                // server otherwise. Either way the child works on this run's schema.
-                var child = settings.Database is null && Environment.GetEnvironmentVariable("BENCH_CONNECTION_EXTRA") is not { Length: > 0 } ? null : database;
                 var tools = new List<(string Name, string Dll)> { ("build output, as `dotnet run` starts it", tool) };
                 if (!settings.Quick && await PublishAsync(output, cancellation) is { } published)
                 {

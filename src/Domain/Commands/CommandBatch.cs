@@ -198,7 +198,10 @@ public static class CommandBatch
 
     /// <summary>True for a command with work that must follow its committed record (<see cref="IFollowedUpAfterRecord{TState}"/>).</summary>
     private static bool FollowedUpAfterRecord(IOutreachCommand command)
-        => command.GetType().GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IFollowedUpAfterRecord<>));
+        => FollowedUp.GetOrAdd(command.GetType(), type => type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IFollowedUpAfterRecord<>)));
+
+    /// <summary>Per command type, once: an import asks for every line.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, bool> FollowedUp = new();
 
     /// <summary>A refusal by the line's own rules, raised before the write (the transaction is still usable).</summary>
     private static bool IsRefusal(Exception ex) => ex is ValidationException or DomainRuleException or StreamNotFoundException;
