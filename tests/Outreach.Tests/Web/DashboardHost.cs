@@ -119,28 +119,39 @@ internal sealed class DashboardHost : IAsyncDisposable
 {
     private readonly bool _kestrel;
 
-    private DashboardHost(WebApplicationFactory<Program> factory, bool kestrel)
+    private DashboardHost(WebApplicationFactory<Program> factory, bool kestrel, HostLog log)
     {
         Factory = factory;
         _kestrel = kestrel;
+        Log = log;
     }
 
     public WebApplicationFactory<Program> Factory { get; }
 
+    /// <summary>The host's warnings and errors, and when it began to stop (with the stack that asked it to): what a failed test prints.</summary>
+    public HostLog Log { get; }
+
+    /// <summary>Whether the host still runs (it has not begun to stop).</summary>
+    public bool Running => !Log.Stopping;
+
     /// <summary>Starts the host on the sample; with <paramref name="kestrel"/>, on a real port for a browser.</summary>
-    public static async Task<DashboardHost> StartAsync(bool kestrel = false)
+    /// <param name="kestrel">On a real port.</param>
+    /// <param name="log">Where the host's warnings go (a new log by default).</param>
+    public static async Task<DashboardHost> StartAsync(bool kestrel = false, HostLog? log = null)
     {
         var schema = await DashboardSample.SchemaAsync();
         var database = await TestDatabase.DatabaseAsync();
         var keys = DashboardSample.Keys(schema);
-        var factory = WebHost.Start(database, schema, keys, b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning))).Factory;
+        log ??= new HostLog();
+        var factory = WebHost.Start(database, schema, keys, b => b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning).AddProvider(log))).Factory;
         if (kestrel)
         {
             factory.UseKestrel(0);
             factory.StartServer();
         }
 
-        var host = new DashboardHost(factory, kestrel);
+        factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping.Register(log.MarkStopping);
+        var host = new DashboardHost(factory, kestrel, log);
         using var http = host.Client();
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while ((await http.GetFromJsonAsync<JsonObject>("/api/views"))!["isCurrent"]!.GetValue<bool>() is false)
@@ -222,4 +233,47 @@ internal sealed class DashboardHost : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => Factory.DisposeAsync();
+}
+
+/// <summary>
+/// A web host's warnings and errors kept in memory, and the moment it began to stop with the stack that asked it to, so
+/// that a test failing on a busy machine says what the host went through.
+/// </summary>
+internal sealed class HostLog : ILoggerProvider
+{
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Whether the host began to stop.</summary>
+    public bool Stopping { get; private set; }
+
+    /// <summary>Records that the host began to stop, and who asked.</summary>
+    public void MarkStopping()
+    {
+        Stopping = true;
+        _lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} the host is stopping, asked from:{Environment.NewLine}{Environment.StackTrace}");
+    }
+
+    /// <summary>Everything recorded, one entry per line.</summary>
+    public override string ToString() => string.Join(Environment.NewLine, _lines);
+
+    public ILogger CreateLogger(string categoryName) => new Category(this, categoryName);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Category(HostLog log, string name) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel))
+            {
+                log._lines.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {name}: {formatter(state, exception)}{(exception is null ? "" : Environment.NewLine + exception)}");
+            }
+        }
+    }
 }
