@@ -78,9 +78,9 @@ internal static class AuditVerbs
                 rights = await AppendOnlyRoles.RewriteRightsAsync(connection, store.Options.Events.DatabaseSchemaName, ct);
             }
 
-            if (checkpoint is not null && File.Exists(KeyFolder.CheckpointKeyPath()))
+            if (checkpoint is not null && File.Exists(Cli.CheckpointKeyPath()))
             {
-                using var local = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
+                using var local = FileCheckpointSigner.OpenOrCreate(Cli.CheckpointKeyPath());
                 var ours = Checkpoint.FingerprintOf(local.PublicKey) == checkpoint.KeyFingerprint;
                 Cli.Info(ours
                     ? t.Pick($"Mốc kiểm chứng được ký bằng khoá của hệ thống này ({checkpoint.KeyFingerprint}).", $"The checkpoint was signed with this installation's key ({checkpoint.KeyFingerprint}).")
@@ -133,7 +133,7 @@ internal static class AuditVerbs
                 throw new ArgumentException(Cli.Say($"--out: '{single}' đã có. Mốc kiểm chứng không bao giờ bị ghi đè; hãy ghi tên tệp khác.", $"--out: '{single}' already exists. Checkpoints are never overwritten; give another file name."));
             }
 
-            using var signer = FileCheckpointSigner.OpenOrCreate(KeyFolder.CheckpointKeyPath());
+            using var signer = FileCheckpointSigner.OpenOrCreate(Cli.CheckpointKeyPath());
             if (signer.Created)
             {
                 Cli.Info(t.Pick($"Đã tạo khoá ký mới tại {signer.Path}; hãy sao lưu khoá này.", $"Created a new signing key at {signer.Path}; back it up."));

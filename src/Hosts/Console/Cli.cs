@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Outreach.Hosting;
 using Spectre.Console;
 
@@ -56,6 +57,7 @@ internal static class Cli
     private static Option<string?>? _schema;
     private static Option<bool>? _json;
     private static Option<string>? _culture;
+    private static Option<string?>? _tenant;
 
     public static Option<string?> Connection => _connection ??= new("--connection")
     {
@@ -86,9 +88,61 @@ internal static class Cli
         DefaultValueFactory = _ => "vi",
     };
 
+    public static Option<string?> Tenant => _tenant ??= new("--tenant")
+    {
+        Description = Say(
+            "Mã đơn vị sử dụng (tỉnh) khi một hệ thống phục vụ nhiều đơn vị, mỗi đơn vị một cơ sở dữ liệu riêng (Outreach:Tenants:<mã>, xem docs/tenancy.md).",
+            "Tenant code (a province) when one deployment serves several, each with a database of its own (Outreach:Tenants:<code>, see docs/tenancy.md)."),
+        Recursive = true,
+    };
+
+    /// <summary>
+    /// The tenant this run works for (<c>--tenant</c>), decided once from the raw arguments like <see cref="HelpCulture"/>,
+    /// because the settings (<see cref="Outreach"/>) are read before a verb runs; null for the deployment's own database.
+    /// </summary>
+    public static string? TenantId { get; private set; } = TenantOf(Environment.GetCommandLineArgs());
+
+    /// <summary>Decides <see cref="TenantId"/> from the arguments.</summary>
+    public static void UseTenant(string[] args) => TenantId = TenantOf(args);
+
+    /// <summary>The value of <c>--tenant</c> (or <c>--tenant=…</c>) in <paramref name="args"/>, null when absent.</summary>
+    public static string? TenantOf(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        string? chosen = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--tenant" && i + 1 < args.Count)
+            {
+                chosen = args[++i];
+            }
+            else if (args[i].StartsWith("--tenant=", StringComparison.Ordinal) || args[i].StartsWith("--tenant:", StringComparison.Ordinal))
+            {
+                chosen = args[i]["--tenant=".Length..];
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(chosen) ? null : chosen.Trim();
+    }
+
+    /// <summary>The tenant of this run (<see cref="TenantId"/>) with its settings; null without <c>--tenant</c>.</summary>
+    public static OutreachTenant? CurrentTenant => LazyTenant.Value;
+
+    private static readonly Lazy<IConfiguration> LazyConfiguration = new(OutreachConfiguration.Build);
+
+    private static readonly Lazy<OutreachTenant?> LazyTenant = new(() => TenantId is { } id ? OutreachTenants.Find(LazyConfiguration.Value, id) : null);
+
+    /// <summary>The deployment's configuration (the hosts' sources: defaults and the environment).</summary>
+    public static IConfiguration Configuration => LazyConfiguration.Value;
+
+    /// <summary>The checkpoint signing key of this run: the tenant's own, in its key folder, or the host's.</summary>
+    public static string CheckpointKeyPath()
+        => CurrentTenant is { } tenant ? Path.Combine(tenant.Options.KeyFolder, KeyFolder.CheckpointKeyFile) : KeyFolder.CheckpointKeyPath();
+
     public static void AddGlobalOptions(RootCommand root)
     {
         root.Options.Add(Connection);
+        root.Options.Add(Tenant);
         root.Options.Add(Schema);
         root.Options.Add(Json);
         root.Options.Add(Culture);
@@ -171,7 +225,7 @@ internal static class Cli
     /// </summary>
     public static OutreachOptions Outreach => LazyOptions.Value;
 
-    private static readonly Lazy<OutreachOptions> LazyOptions = new(() => OutreachConfiguration.Options(OutreachConfiguration.Build()));
+    private static readonly Lazy<OutreachOptions> LazyOptions = new(() => CurrentTenant?.Options ?? OutreachConfiguration.Options(Configuration));
 
     /// <summary>
     /// Opens the store the one way every host does (<see cref="OutreachRegistration.StoreOptionsFor"/>): the schema is
@@ -232,7 +286,25 @@ internal static class Cli
     public static async Task<(OutreachOptions Options, OutreachDatabase Database)> SettingsAsync(ParseResult parse, CancellationToken cancellation)
     {
         var options = Outreach;
-        var database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), options, Info, cancellation);
+        OutreachDatabase database;
+        if (CurrentTenant is { } tenant)
+        {
+            // A tenant's database comes from its own settings only: a connection for the whole deployment would mix tenants.
+            foreach (var (given, source) in new[] { (parse.GetValue(Connection), "--connection"), (Environment.GetEnvironmentVariable(OutreachConnection.EnvironmentVariable), OutreachConnection.EnvironmentVariable), (Environment.GetEnvironmentVariable(OutreachConnection.AdminEnvironmentVariable), OutreachConnection.AdminEnvironmentVariable) })
+            {
+                if (!string.IsNullOrWhiteSpace(given))
+                {
+                    throw TenantSettingsException.Of("tenant.with-connection", tenant.Id, source);
+                }
+            }
+
+            database = await OutreachTenants.ResolveDatabaseAsync(tenant, Info, cancellation);
+        }
+        else
+        {
+            database = await OutreachConnection.ResolveDatabaseAsync(parse.GetValue(Connection), options, Info, cancellation);
+        }
+
         options.SchemaName = CheckSchema(parse.GetValue(Schema)) ?? options.SchemaName;
         options.ConnectionString = database.Application;
         options.OwnerConnectionString = database.Admin;
@@ -302,6 +374,7 @@ internal static class Cli
         return ex switch
         {
             LocalPostgresUnavailableException cluster => new ConsoleFailure(cluster.Code, ex.Message, Unavailable, []),
+            TenantSettingsException tenant => new ConsoleFailure(tenant.Code, tenant.Message, BadInput, []),
             Microsoft.Extensions.Options.OptionsValidationException invalid
                 => new ConsoleFailure("options.invalid", string.Join(" ", invalid.Failures), BadInput, []),
             ArgumentException or FormatException => new ConsoleFailure("input.invalid", ex.Message, BadInput, []),

@@ -2,6 +2,7 @@ using Outreach.Console;
 
 // The help language first of all: every command and option below is described in it.
 Cli.UseHelpCulture(args);
+Cli.UseTenant(args);
 
 var root = new System.CommandLine.RootCommand(Cli.Say(
     "outreach — hồ sơ đơn thư của chương trình cán bộ đi cơ sở (kiến nghị phản ánh, khiếu nại, tố cáo) trên PostgreSQL.",
@@ -19,6 +20,7 @@ root.Subcommands.Add(DifficultiesVerbs.Build());
 root.Subcommands.Add(AuditVerbs.Build());
 root.Subcommands.Add(ClearanceVerbs.Build());
 root.Subcommands.Add(ClusterVerbs.Build());
+root.Subcommands.Add(TenantVerbs.Build());
 foreach (var noun in CommandVerbs.Build())
 {
     root.Subcommands.Add(noun);

@@ -11,9 +11,10 @@ internal sealed record ProcessResult(int ExitCode, string Out, string Error)
 
 /// <summary>
 /// Runs the built <c>outreach</c> tool as a separate process, against a given database schema. On the private cluster the
-/// tool finds it itself, as a user's would; on a configured server it gets the same two connections as the tests.
+/// tool finds it itself, as a user's would; on a configured server it gets the same two connections as the tests. With
+/// no database, the tool is told none: its settings (<see cref="Extra"/>, e.g. tenants) say where its databases are.
 /// </summary>
-internal sealed class OutreachProcess(OutreachDatabase database, string schema)
+internal sealed class OutreachProcess(OutreachDatabase? database, string schema)
 {
     // The tool runs from its own build folder, as users run it: in the test folder JasperFx's assembly scan (Marten's
     // verbs) would trip over the test framework's assemblies.
@@ -60,7 +61,7 @@ internal sealed class OutreachProcess(OutreachDatabase database, string schema)
 
         start.Environment.Remove("OUTREACH_CONNECTION");
         start.Environment.Remove("OUTREACH_ADMIN_CONNECTION");
-        if (database.Cluster is null)
+        if (database is { Cluster: null })
         {
             start.Environment["OUTREACH_CONNECTION"] = database.Application;
             if (database.Admin is { } admin)

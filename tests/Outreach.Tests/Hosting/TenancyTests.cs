@@ -1,0 +1,169 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+using Outreach.Audit;
+using Outreach.Hosting;
+using Outreach.Tests.Support;
+
+namespace Outreach.Tests.Hosting;
+
+/// <summary>
+/// Two tenants on two PostgreSQL clusters of their own, served by one console tool as an operator runs it (issue 13,
+/// point 3; ADR 37): each sees its own history only, even under the same case id; the verifier and the signed checkpoints
+/// work per tenant, and one tenant's checkpoint does not vouch for the other's history.
+/// </summary>
+[Category("PostgreSQL")]
+[NonParallelizable]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class TenancyTests
+{
+    private const string Alpha = "alpha";
+    private const string Beta = "beta_2";
+    private const string SecondRoundCase = "7a0c6f52-1d3e-4f0b-8a61-5c2e9b7d4a30";
+
+    private string _home = "";
+    private OutreachProcess _tool = null!;
+
+    private string Folder(string tenant) => Path.Combine(_home, "clusters", tenant);
+
+    [OneTimeSetUp]
+    public async Task TwoTenants()
+    {
+        _home = Directory.CreateTempSubdirectory("outreach-tenants-").FullName;
+        // The clusters run as the postgres OS user when the tests run as root: it must reach the folders.
+        File.SetUnixFileMode(_home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
+        _tool = new OutreachProcess(null, "outreach");
+        _tool.Extra["OUTREACH_KEYS"] = Path.Combine(_home, "keys");
+        _tool.Extra[$"Outreach__Tenants__{Alpha}__DataFolder"] = Folder(Alpha);
+        _tool.Extra[$"Outreach__Tenants__{Alpha}__Name"] = "Đồng Tháp";
+        _tool.Extra[$"Outreach__Tenants__{Beta}__DataFolder"] = Folder(Beta);
+
+        // Alpha records the second-round complaint; beta the denunciation procedure, then a petition under alpha's case id.
+        Assert.That(await _tool.RunAsync("apply", Sample("second-round.jsonl"), "--tenant", Alpha, "--culture", "en"), Has.Property("ExitCode").EqualTo(0));
+        Assert.That(await _tool.RunAsync("apply", Sample("denunciation-procedure.jsonl"), "--tenant", Beta, "--culture", "en"), Has.Property("ExitCode").EqualTo(0));
+        var sameId = $$"""{"command":"ReceivePetition","caseId":"{{SecondRoundCase}}","number":"1/2025/BETA","channel":"CitizenReception","citizenName":"Trần Văn Bình","localityCode":"phuong-1","content":"Kiến nghị của đơn vị beta","respondent":"UBND phường 1","actor":"Lê Thị Cúc","occurredAt":"2025-06-02T09:00:00+07:00"}""";
+        var file = Path.Combine(_home, "beta-same-id.jsonl");
+        await File.WriteAllTextAsync(file, sameId + "\n");
+        var applied = await _tool.RunAsync("apply", file, "--tenant", Beta, "--culture", "en");
+        Assert.That(applied.ExitCode, Is.EqualTo(0), applied.ToString());
+    }
+
+    [OneTimeTearDown]
+    public async Task StopClusters()
+    {
+        foreach (var tenant in new[] { Alpha, Beta })
+        {
+            await LocalPostgres.StopIfRunningAsync(new LocalPostgresSettings { DataDirectory = Folder(tenant) });
+        }
+
+        Directory.Delete(_home, recursive: true);
+    }
+
+    private static string Sample(string name) => Path.Combine(Repository.Root(), "docs", "samples", name);
+
+    private async Task<JsonNode> JsonAsync(params string[] args)
+    {
+        var run = await _tool.RunAsync([.. args, "--json", "--culture", "en"]);
+        return JsonNode.Parse(run.Out) ?? throw new AssertionException("no JSON: " + run);
+    }
+
+    [Test]
+    public async Task Each_tenant_sees_its_own_history_only_even_under_the_same_case_id()
+    {
+        var inAlpha = await JsonAsync("case", "show", SecondRoundCase, "--tenant", Alpha);
+        var inBeta = await JsonAsync("case", "show", SecondRoundCase, "--tenant", Beta);
+        Assert.That((string?)inAlpha["number"], Is.EqualTo("61/2025/TCD"), inAlpha.ToJsonString());
+        Assert.That((string?)inBeta["number"], Is.EqualTo("1/2025/BETA"), inBeta.ToJsonString());
+        Assert.That((int?)inBeta["version"], Is.EqualTo(1), "beta's case under that id has beta's one event, none of alpha's");
+
+        // The tallies count each tenant's own cases; a case only beta recorded does not exist for alpha.
+        var alphaTally = (await JsonAsync("cases", "by-locality", "--tenant", Alpha)).AsArray();
+        var betaTally = (await JsonAsync("cases", "by-locality", "--tenant", Beta)).AsArray();
+        Assert.That(alphaTally.Sum(r => (int)r!["count"]!), Is.EqualTo(1));
+        Assert.That(alphaTally.Select(r => (string?)r!["status"]), Is.EqualTo(new[] { "SecondDecisionIssued" }));
+        Assert.That(betaTally.Sum(r => (int)r!["count"]!), Is.EqualTo(3));
+        Assert.That(betaTally.Select(r => (string?)r!["status"]), Does.Not.Contain("SecondDecisionIssued"));
+        var betaOnly = System.Text.RegularExpressions.Regex.Matches(await File.ReadAllTextAsync(Sample("denunciation-procedure.jsonl")), "\"caseId\":\"([0-9a-f-]{36})\"")
+            .Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.That(betaOnly, Has.Count.EqualTo(2).And.Not.Contain(SecondRoundCase));
+        foreach (var id in betaOnly)
+        {
+            Assert.That((string?)(await JsonAsync("case", "show", id, "--tenant", Beta))["id"], Is.EqualTo(id));
+            var missing = await _tool.RunAsync("case", "show", id, "--tenant", Alpha, "--json");
+            Assert.That((missing.ExitCode, (string?)JsonNode.Parse(missing.Out)!["code"]), Is.EqualTo((1, "case.not-found")), missing.ToString());
+        }
+    }
+
+    [Test]
+    public async Task A_tenants_roles_cannot_log_in_to_the_other_tenants_database()
+    {
+        var alpha = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = Folder(Alpha) });
+        var beta = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = Folder(Beta) });
+        Assert.That(alpha.Port, Is.Not.EqualTo(beta.Port), "two servers");
+        foreach (var connection in new[] { alpha.ApplicationConnectionString, alpha.OwnerConnectionString })
+        {
+            // Alpha's credentials pointed at beta's server: the same role names, other passwords.
+            var aimed = new NpgsqlConnectionStringBuilder(connection) { Port = beta.Port, Pooling = false }.ConnectionString;
+            await using var attempt = new NpgsqlConnection(aimed);
+            var refused = Assert.ThrowsAsync<PostgresException>(() => attempt.OpenAsync());
+            Assert.That(refused!.SqlState, Is.EqualTo("28P01"), "password authentication failed");
+        }
+    }
+
+    [Test]
+    public async Task The_verifier_and_the_checkpoints_work_per_tenant_and_one_tenants_checkpoint_does_not_vouch_for_the_other()
+    {
+        var files = new Dictionary<string, string>();
+        foreach (var tenant in new[] { Alpha, Beta })
+        {
+            files[tenant] = Path.Combine(_home, $"checkpoint-{tenant}-{Guid.NewGuid():N}.json");
+            var taken = await _tool.RunAsync("audit", "checkpoint", "--out", files[tenant], "--tenant", tenant, "--culture", "en");
+            Assert.That(taken.ExitCode, Is.EqualTo(0), taken.ToString());
+        }
+
+        var alphaKey = Checkpoint.Load(files[Alpha]).KeyFingerprint;
+        var betaKey = Checkpoint.Load(files[Beta]).KeyFingerprint;
+        Assert.That(alphaKey, Is.Not.EqualTo(betaKey), "each tenant signs with a key of its own (its own key folder)");
+        Assert.That(File.Exists(Path.Combine(_home, "keys", "tenants", Alpha, KeyFolder.CheckpointKeyFile)), Is.True);
+
+        // Each checkpoint holds for its own tenant; alpha's, trusted, says nothing good of beta's history.
+        Assert.That((await _tool.RunAsync("audit", "verify", "--checkpoint", files[Alpha], "--trusted-key", alphaKey, "--tenant", Alpha)).ExitCode, Is.EqualTo(0));
+        Assert.That((await _tool.RunAsync("audit", "verify", "--checkpoint", files[Beta], "--trusted-key", betaKey, "--tenant", Beta)).ExitCode, Is.EqualTo(0));
+        var crossed = await JsonAsync("audit", "verify", "--checkpoint", files[Alpha], "--trusted-key", alphaKey, "--tenant", Beta);
+        Assert.That((bool?)crossed["passed"], Is.False, crossed.ToJsonString());
+
+        // Alpha's history altered by its cluster's superuser: alpha fails, beta stays intact, in one run over both.
+        var alpha = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = Folder(Alpha) });
+        var firstEvent = $"stream_id = '{SecondRoundCase}' and version = 1";
+        string original;
+        await using (var superuser = new NpgsqlConnection(alpha.ConnectionString))
+        {
+            await superuser.OpenAsync();
+            await using var read = new NpgsqlCommand($"select data::text from outreach.mt_events where {firstEvent}", superuser);
+            original = (string)(await read.ExecuteScalarAsync())!;
+            await using var forge = new NpgsqlCommand($$"""update outreach.mt_events set data = data || '{"Content": "Nội dung khác"}' where {{firstEvent}}""", superuser);
+            Assert.That(await forge.ExecuteNonQueryAsync(), Is.EqualTo(1));
+        }
+
+        try
+        {
+            var both = await _tool.RunAsync("tenants", "verify", "--json", "--culture", "en");
+            Assert.That(both.ExitCode, Is.EqualTo(4), both.ToString());
+            var byTenant = JsonNode.Parse(both.Out)!["tenants"]!.AsArray().ToDictionary(t => (string)t!["id"]!, t => t!);
+            Assert.That(((bool?)byTenant[Alpha]["passed"], (string?)byTenant[Alpha]["firstBroken"]?["code"]), Is.EqualTo(((bool?)false, "altered")));
+            Assert.That((bool?)byTenant[Beta]["passed"], Is.True);
+            Assert.That((await _tool.RunAsync("audit", "verify", "--tenant", Beta)).ExitCode, Is.EqualTo(0));
+            Assert.That((await _tool.RunAsync("audit", "verify", "--tenant", Alpha)).ExitCode, Is.EqualTo(4));
+        }
+        finally
+        {
+            // Put back as it was, whatever the order of this fixture's tests.
+            await using var superuser = new NpgsqlConnection(alpha.ConnectionString);
+            await superuser.OpenAsync();
+            await using var restore = new NpgsqlCommand($"update outreach.mt_events set data = @original::jsonb where {firstEvent}", superuser);
+            restore.Parameters.AddWithValue("original", original);
+            await restore.ExecuteNonQueryAsync();
+        }
+
+        Assert.That((await _tool.RunAsync("tenants", "verify")).ExitCode, Is.EqualTo(0), "restored, both are intact again");
+    }
+}
