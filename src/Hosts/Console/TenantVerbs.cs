@@ -73,7 +73,7 @@ internal static class TenantVerbs
                 foreach (var (tenant, server, result) in results)
                 {
                     var outcome = result.FirstBroken is { } broken
-                        ? t.Pick($"BỊ SỬA ĐỔI: {result.Problems.Count:N0} chỗ, đầu tiên ở sự kiện #{broken.SeqId}: {broken.ExplanationIn(t.Culture)}", $"ALTERED: {result.Problems.Count:N0} findings, first at event #{broken.SeqId}: {broken.ExplanationIn(t.Culture)}")
+                        ? t.Pick($"BỊ SỬA ĐỔI: {result.Problems.Count:N0} chỗ, đầu tiên ở sự kiện #{broken.SeqId}: {broken.ExplanationIn(t.Culture)}", $"ALTERED: {result.Problems.Count:N0} finding{(result.Problems.Count == 1 ? "" : "s")}, first at event #{broken.SeqId}: {broken.ExplanationIn(t.Culture)}")
                         : t.Pick("nguyên vẹn", "intact");
                     table.AddRow(new Text(tenant.Id), new Text(server), new Text(result.Events.ToString("N0", t.Culture)), new Text(result.Streams.ToString("N0", t.Culture)),
                         new Text(outcome, result.Passed ? Style.Plain : new Style(Color.Red)));
