@@ -32,7 +32,7 @@ switch (args.FirstOrDefault())
         Console.Error.WriteLine("  chain     appending case steps with the hash chain, against the same store without it (N rounds, default 5)");
         Console.Error.WriteLine("  views     rows each dashboard query reads with the sample recorded once and K times (default 10), against a scan of the documents");
         Console.Error.WriteLine("  speed     commands, reads and audit reports against raw PostgreSQL in alternating rounds (issue 13); --write saves the Markdown table;");
-        Console.Error.WriteLine("            --only commands|reads|back-fill|start-up|rebuild runs the commands and that group alone;");
+        Console.Error.WriteLine("            --only commands|reads|back-fill|start-up|web|rebuild runs the commands and that group alone;");
         Console.Error.WriteLine("            BENCH_CONNECTION_EXTRA=\"No Reset On Close=true\" adds connection settings to Outreach's side, to measure a lever;");
         Console.Error.WriteLine("            BENCH_CASE_VIEW=async keeps the case view by the daemon instead of in each command's transaction (a lever measured)");
         return 2;

@@ -16,13 +16,13 @@ namespace Outreach.Benchmarks;
 /// <param name="WritePath">Where to write the Markdown report (<c>docs/benchmarks.md</c>), if anywhere.</param>
 /// <param name="Database">The server and roles to use; the private local cluster when null.</param>
 /// <param name="Only">
-/// Runs the commands and this one group of scenarios alone (<c>reads</c>, <c>back-fill</c>, <c>start-up</c> or
-/// <c>rebuild</c>; <c>commands</c> for the commands alone); every group when null.
+/// Runs the commands and this one group of scenarios alone (<c>reads</c>, <c>back-fill</c>, <c>start-up</c>, <c>web</c>
+/// or <c>rebuild</c>; <c>commands</c> for the commands alone); every group when null.
 /// </param>
 public sealed record SpeedSettings(bool Quick, string? WritePath = null, OutreachDatabase? Database = null, string? Only = null)
 {
     /// <summary>The groups <see cref="Only"/> may name.</summary>
-    public static readonly IReadOnlyList<string> Groups = ["commands", "reads", "back-fill", "start-up", "rebuild"];
+    public static readonly IReadOnlyList<string> Groups = ["commands", "reads", "back-fill", "start-up", "web", "rebuild"];
 
     /// <summary>Whether the run includes <paramref name="group"/>.</summary>
     public bool Runs(string group) => Only is null || Only == group;
@@ -177,6 +177,15 @@ public static class SpeedBenchmark
             else if (settings.Runs("start-up"))
             {
                 output.WriteLine("start-up: skipped (build src/Hosts/Console first: outreach.dll was not found)");
+            }
+
+            if (settings.Runs("web") && WebScenarios.Tool(Repository()) is { } web)
+            {
+                rows.AddRange(await WebScenarios.RunAsync(web, typeof(SpeedBenchmark).Assembly.Location, child, schema, sample[0], settings.Quick, output, cancellation));
+            }
+            else if (settings.Runs("web"))
+            {
+                output.WriteLine("web: skipped (build src/Hosts/Web first: outreach-web.dll was not found)");
             }
 
             if (settings.Runs("rebuild"))
