@@ -137,6 +137,33 @@ public static class SpeedBenchmark
                 rows.Add(new SpeedRow("audit report (`CaseAudit.LoadAsync`)", "reads/s", Spread.Of(o), Spread.Of(b), "`SELECT` of the stream's events with their chain links", Rounds.Latency(oMs, bMs), "p99 < 5 ms"));
             }
 
+            if (settings.Runs("reads"))
+            {
+                // The dashboards' case queries read the async views (ADR 25): brought up to date first, as the console does.
+                await OutreachProjections.CatchUpAsync(store, TimeSpan.FromMinutes(5), cancellation);
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                var repeats = Enumerable.Repeat(Guid.Empty, settings.Quick ? 5 : 200).ToList();
+                var tallies = $"select data from {schema}.mt_doc_localitycases";
+                (string Name, Func<IQuerySession, Task<int>> Query, string Sql, string Rows)[] dashboards =
+                [
+                    ("cases by locality and status (`CaseQueries.ByLocalityAndStatusAsync`)", async q => (await CaseQueries.ByLocalityAndStatusAsync(q, cancellation)).Count, tallies, "the tally rows"),
+                    ("cases by kind (`CaseQueries.ByKindAsync`)", async q => (await CaseQueries.ByKindAsync(q, cancellation)).Count, tallies, "the tally rows"),
+                    ("overdue cases (`CaseQueries.OverdueAsync`)", async q => (await CaseQueries.OverdueAsync(q, today, cancellation)).Count,
+                        $"select data from {schema}.mt_doc_case where {schema}.mt_immutable_date(data ->> 'NextObligationDue') < '{today:yyyy-MM-dd}'", "the overdue cases' rows, by the same index"),
+                ];
+                foreach (var (name, query, sql, what) in dashboards)
+                {
+                    var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
+                        latencies => TimedAsync(repeats, latencies, async _ =>
+                        {
+                            await using var session = store.QuerySession();
+                            await query(session);
+                        }),
+                        latencies => TimedAsync(repeats, latencies, _ => RowsAsync(source, sql, cancellation)));
+                    rows.Add(new SpeedRow($"dashboard: {name}", "reads/s", Spread.Of(o), Spread.Of(b), $"`SELECT data` of {what}", Rounds.Latency(oMs, bMs), null));
+                }
+            }
+
             // The console tool as a user runs it, on this run's schema: on a newcomer's path (no connection configured, the
             // private cluster found running, ADR 2) unless the run was given a server; then on that server.
             var consoleTool = ConsoleTool();
@@ -544,6 +571,17 @@ public static class SpeedBenchmark
         _ = await command.ExecuteScalarAsync(cancellation) ?? throw new InvalidOperationException($"no row for {id}");
     }
 
+    /// <summary>Reads every row of <paramref name="sql"/>'s first column to the end, as a query's caller would.</summary>
+    private static async Task RowsAsync(NpgsqlDataSource source, string sql, CancellationToken cancellation)
+    {
+        await using var command = source.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync(cancellation);
+        while (await reader.ReadAsync(cancellation))
+        {
+            _ = reader.GetString(0);
+        }
+    }
+
     private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellation)
     {
         await using var conn = new NpgsqlConnection(connection);
@@ -577,12 +615,18 @@ public static class SpeedBenchmark
         text.AppendLine("lowest and highest round in brackets; the ratio is Outreach's median over the baseline's. One warm-up round is not");
         text.AppendLine("counted. `--quick` (what CI runs as a smoke check) counts one round of a few stories: its numbers mean little.");
         text.AppendLine();
+        text.AppendLine("- *Dashboard* rows run the library's case queries on the async views (brought up to date first) against a raw");
+        text.AppendLine("  `SELECT data` of the same rows; the stories' cases are the data, so the tallies hold few rows.");
         text.AppendLine("- *Back-fill* runs the console tool as a user does (`outreach apply FILE`, process start included), on an archive of");
         text.AppendLine("  fresh complaint stories; the 50,000-line archive is counted once, after a warm-up of 80 lines (ADR 36).");
         text.AppendLine("- *Rebuild* first copies the recorded cases in SQL until the store holds a million events (the copies have no chain");
         text.AppendLine("  links, which a rebuild does not read), then rebuilds every projection once after a warm-up rebuild.");
         text.AppendLine("- *Start-up* runs `outreach case show` on the newcomer's path (the private cluster found running, the schema already");
         text.AppendLine("  prepared): once from the build output, as `dotnet run` starts it, and once published for the platform (ReadyToRun).");
+        text.AppendLine("- *Web* starts the web host from its build output on the same path, signed in by a bearer token of the run's own");
+        text.AppendLine("  key: its start-up is timed to its first case page (200); then Debian's `wrk` (2 threads, 8 connections, 10 s a round)");
+        text.AppendLine("  loads the dashboard's overview and a case page against `/health/live` of the same host with the same token. The");
+        text.AppendLine("  latency column gives the medians of wrk's own p50 and p99 over the rounds.");
         text.AppendLine();
         text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {(settings.Quick ? "quick" : "full")} mode{(settings.Only is { } only ? $" ({only} only)" : "")}, on {Machine()}; {server}; {RuntimeInformation.FrameworkDescription}."));
         text.AppendLine();

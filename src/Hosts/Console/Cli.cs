@@ -33,20 +33,27 @@ internal static class Cli
     public static string HelpCultureOf(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var chosen = LastValueOf(args, "--culture");
+        return chosen is not null && chosen.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
+    }
+
+    /// <summary>The value of the last <c>NAME VALUE</c>, <c>NAME=VALUE</c> or <c>NAME:VALUE</c> in <paramref name="args"/>, null when absent.</summary>
+    private static string? LastValueOf(IReadOnlyList<string> args, string name)
+    {
         string? chosen = null;
         for (var i = 0; i < args.Count; i++)
         {
-            if (args[i] == "--culture" && i + 1 < args.Count)
+            if (args[i] == name && i + 1 < args.Count)
             {
                 chosen = args[++i];
             }
-            else if (args[i].StartsWith("--culture=", StringComparison.Ordinal) || args[i].StartsWith("--culture:", StringComparison.Ordinal))
+            else if (args[i].StartsWith(name + "=", StringComparison.Ordinal) || args[i].StartsWith(name + ":", StringComparison.Ordinal))
             {
-                chosen = args[i]["--culture=".Length..];
+                chosen = args[i][(name.Length + 1)..];
             }
         }
 
-        return chosen is not null && chosen.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "vi";
+        return chosen;
     }
 
     /// <summary>The help text in the language of <see cref="HelpCulture"/>.</summary>
@@ -109,20 +116,7 @@ internal static class Cli
     public static string? TenantOf(IReadOnlyList<string> args)
     {
         ArgumentNullException.ThrowIfNull(args);
-        string? chosen = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--tenant" && i + 1 < args.Count)
-            {
-                chosen = args[++i];
-            }
-            else if (args[i].StartsWith("--tenant=", StringComparison.Ordinal) || args[i].StartsWith("--tenant:", StringComparison.Ordinal))
-            {
-                chosen = args[i]["--tenant=".Length..];
-            }
-        }
-
-        return string.IsNullOrWhiteSpace(chosen) ? null : chosen.Trim();
+        return LastValueOf(args, "--tenant") is { } chosen && !string.IsNullOrWhiteSpace(chosen) ? chosen.Trim() : null;
     }
 
     /// <summary>The tenant of this run (<see cref="TenantId"/>) with its settings; null without <c>--tenant</c>.</summary>
