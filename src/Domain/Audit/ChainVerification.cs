@@ -241,10 +241,12 @@ public static class ChainVerifier
 
     private static async Task<Scan> ScanAsync(NpgsqlConnection connection, string schema, Checkpoint? checkpoint, IProgress<long>? progress, CancellationToken cancellation, Guid? only = null)
     {
-        var filter = only?.ToString("D");
-        var onlyEvents = filter is null ? "" : $"where e.stream_id = '{filter}'";
-        var onlyLinks = filter is null ? "" : $"and c.stream_id = '{filter}'";
-        var onlyStreams = filter is null ? "" : $"where s.id = '{filter}'";
+        // One stream's check is the same text for every stream, its id a parameter: the server plans it once per connection
+        // (prepared statements, ADR 35) instead of once per report.
+        var filter = only is null ? null : "$1";
+        var onlyEvents = filter is null ? "" : $"where e.stream_id = {filter}";
+        var onlyLinks = filter is null ? "" : $"and c.stream_id = {filter}";
+        var onlyStreams = filter is null ? "" : $"where s.id = {filter}";
         var scan = new Scan();
         var wanted = checkpoint?.Heads.ToDictionary(h => h.StreamId, h => h.Version) ?? [];
         var sql = $"""
@@ -278,7 +280,7 @@ public static class ChainVerifier
                    select max(n.recorded_at) as latest from (
                      select x.recorded_at from {schema}.{HashChain.ChainTable} x
                       where x.seq_id < c.seq_id and not x.adopted order by x.seq_id desc limit {NeighbourLinks}) n) p
-                where c.stream_id = '{filter}' and not c.adopted and c.recorded_at < p.latest - make_interval(secs => $1)
+                where c.stream_id = $2 and not c.adopted and c.recorded_at < p.latest - make_interval(secs => $1)
                 order by c.seq_id
                """;
         var streams = $"""
@@ -296,12 +298,25 @@ public static class ChainVerifier
             BatchCommands =
             {
                 new NpgsqlBatchCommand("select now()"),
-                new NpgsqlBatchCommand(sql),
-                new NpgsqlBatchCommand(orphans),
-                new NpgsqlBatchCommand(order) { Parameters = { new NpgsqlParameter { Value = HashChain.ClockSlack.TotalSeconds } } },
-                new NpgsqlBatchCommand(streams),
+                StreamScoped(sql),
+                StreamScoped(orphans),
+                StreamScoped(order, new NpgsqlParameter { Value = HashChain.ClockSlack.TotalSeconds }),
+                StreamScoped(streams),
             },
         };
+
+        // The stream's id comes last among a statement's parameters ($1, or $2 after the clock slack).
+        NpgsqlBatchCommand StreamScoped(string text, params NpgsqlParameter[] first)
+        {
+            var command = new NpgsqlBatchCommand(text);
+            command.Parameters.AddRange(first);
+            if (only is { } id)
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = id });
+            }
+
+            return command;
+        }
         await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         await reader.ReadAsync(cancellation).ConfigureAwait(false);
         scan.CheckedAt = reader.GetDateTime(0);
