@@ -124,7 +124,8 @@ internal static class Cli
 
     private static readonly Lazy<IConfiguration> LazyConfiguration = new(OutreachConfiguration.Build);
 
-    private static readonly Lazy<OutreachTenant?> LazyTenant = new(() => TenantId is { } id ? OutreachTenants.Find(LazyConfiguration.Value, id) : null);
+    // --tenant wins; without it, the deployment's Outreach:Tenant (as the web host reads it).
+    private static readonly Lazy<OutreachTenant?> LazyTenant = new(() => TenantId is { } id ? OutreachTenants.Find(LazyConfiguration.Value, id) : OutreachTenants.Selected(LazyConfiguration.Value));
 
     /// <summary>The deployment's configuration (the hosts' sources: defaults and the environment).</summary>
     public static IConfiguration Configuration => LazyConfiguration.Value;

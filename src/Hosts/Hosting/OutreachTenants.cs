@@ -16,6 +16,23 @@ namespace Outreach.Hosting;
 /// <param name="DataFolder">The private cluster holding the tenant's database when it names no server (demonstrations, one machine), else null.</param>
 public sealed record OutreachTenant(string Id, string Name, OutreachOptions Options, string? DataFolder)
 {
+    /// <summary>
+    /// Makes <paramref name="target"/> this tenant's settings: every setting of <see cref="Options"/> is copied onto it,
+    /// its database included (null when the tenant's private cluster is still to be resolved by
+    /// <see cref="OutreachTenants.ResolveDatabaseAsync"/>). A host serving one tenant applies it after its own binding.
+    /// </summary>
+    public void ApplyTo(OutreachOptions target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        foreach (var property in typeof(OutreachOptions).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance))
+        {
+            if (property is { CanRead: true, CanWrite: true } && property.GetIndexParameters().Length == 0)
+            {
+                property.SetValue(target, property.GetValue(Options));
+            }
+        }
+    }
+
     /// <summary>Where the tenant's history lives, for people: the server (password masked) or the private cluster's folder.</summary>
     public string Where => DataFolder ?? (Options.ConnectionString is { } connection ? OutreachConnection.Mask(connection) : "");
 }
@@ -35,6 +52,18 @@ public static partial class OutreachTenants
 
     /// <summary>The setting of a tenant's private cluster folder (not a library setting: only the hosts start clusters).</summary>
     public const string DataFolderSetting = "DataFolder";
+
+    /// <summary>The setting that makes a host serve one tenant (<c>Outreach:Tenant</c>, e.g. <c>Outreach__Tenant=dongthap</c>).</summary>
+    public const string SelectedSetting = "Tenant";
+
+    /// <summary>The tenant chosen by <c>Outreach:Tenant</c>, null when the setting is absent; refused when it names no declared tenant.</summary>
+    public static OutreachTenant? Selected(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetSection(OutreachRegistration.SectionName)[SelectedSetting] is { } code && !string.IsNullOrWhiteSpace(code)
+            ? Find(configuration, code.Trim())
+            : null;
+    }
 
     /// <summary>The setting of a tenant's name for people.</summary>
     public const string NameSetting = "Name";

@@ -14,6 +14,7 @@ public static class StartupFailure
     {
         Microsoft.Extensions.Options.OptionsValidationException invalid => [.. invalid.Failures],
         LocalPostgresUnavailableException cluster => [cluster.Message],
+        TenantSettingsException tenant => [tenant.Message],
         _ when Failures.Describe(failure) is { } known => [known.Message],
         AggregateException { InnerExceptions.Count: 1 } one => Describe(one.InnerExceptions[0]),
         _ when failure.InnerException is { } inner => Describe(inner),

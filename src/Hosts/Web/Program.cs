@@ -13,10 +13,21 @@ try
     // The host's own sentences (which database it uses) in Vietnamese unless Web:Culture says otherwise; each request
     // answers in the language its Accept-Language asks for.
     System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(builder.Configuration["Web:Culture"] ?? "vi");
+    // Outreach:Tenant=CODE: this host serves that tenant, on its own database and folders (ADR 37).
+    var tenant = OutreachTenants.Selected(builder.Configuration);
     OutreachDatabase? resolved = null;
     builder.Services.AddOutreach(builder.Configuration, o =>
     {
-        if (o.ConnectionString is null)
+        if (tenant is not null)
+        {
+            tenant.ApplyTo(o);
+            if (o.ConnectionString is null)
+            {
+                resolved ??= OutreachTenants.ResolveDatabaseAsync(tenant, Console.Error.WriteLine).GetAwaiter().GetResult();
+                (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
+            }
+        }
+        else if (o.ConnectionString is null)
         {
             // Resolved when the settings are first read, with the host's final configuration; said once.
             resolved ??= OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine).GetAwaiter().GetResult();
