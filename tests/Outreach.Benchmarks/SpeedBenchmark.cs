@@ -206,7 +206,7 @@ public static class SpeedBenchmark
                 output.WriteLine("start-up: skipped (build src/Hosts/Console first: outreach.dll was not found)");
             }
 
-            if (settings.Runs("web") && WebScenarios.Tool(Repository()) is { } web)
+            if (settings.Runs("web") && HostBuild("Web", "outreach-web.dll") is { } web)
             {
                 rows.AddRange(await WebScenarios.RunAsync(web, typeof(SpeedBenchmark).Assembly.Location, child, schema, sample[0], settings.Quick, output, cancellation));
             }
@@ -542,11 +542,14 @@ public static class SpeedBenchmark
     }
 
     /// <summary>The console tool's newest build in this repository (Release or Debug), if any.</summary>
-    private static string? ConsoleTool()
+    private static string? ConsoleTool() => HostBuild("Console", "outreach.dll");
+
+    /// <summary>The newest build (Release or Debug) of the host <paramref name="project"/> under <c>src/Hosts</c>, if any.</summary>
+    internal static string? HostBuild(string project, string dll)
     {
         var dir = Repository();
         return dir is null ? null : new[] { "Release", "Debug" }
-            .Select(c => new FileInfo(Path.Combine(dir.FullName, "src", "Hosts", "Console", "bin", c, "net10.0", "outreach.dll")))
+            .Select(c => new FileInfo(Path.Combine(dir.FullName, "src", "Hosts", project, "bin", c, "net10.0", dll)))
             .Where(f => f.Exists).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName;
     }
 

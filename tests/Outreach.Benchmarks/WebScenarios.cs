@@ -21,12 +21,6 @@ internal static partial class WebScenarios
     private const string Issuer = "outreach-bench";
     private const string Audience = "outreach";
 
-    /// <summary>The web host's build output, when this program runs from a build inside the repository.</summary>
-    public static string? Tool(DirectoryInfo? repository)
-        => repository is null ? null : new[] { "Release", "Debug" }
-            .Select(c => new FileInfo(Path.Combine(repository.FullName, "src", "Hosts", "Web", "bin", c, "net10.0", "outreach-web.dll")))
-            .Where(f => f.Exists).OrderByDescending(f => f.LastWriteTimeUtc).FirstOrDefault()?.FullName;
-
     /// <summary>Where Debian's <c>wrk</c> is, if installed.</summary>
     public static string? Wrk() => new[] { "/usr/bin/wrk", "/usr/local/bin/wrk" }.FirstOrDefault(File.Exists);
 

@@ -243,10 +243,10 @@ public static class ChainVerifier
     {
         // One stream's check is the same text for every stream, its id a parameter: the server plans it once per connection
         // (prepared statements, ADR 35) instead of once per report.
-        var filter = only is null ? null : "$1";
-        var onlyEvents = filter is null ? "" : $"where e.stream_id = {filter}";
-        var onlyLinks = filter is null ? "" : $"and c.stream_id = {filter}";
-        var onlyStreams = filter is null ? "" : $"where s.id = {filter}";
+        var oneStream = only is not null;
+        var onlyEvents = oneStream ? "where e.stream_id = $1" : "";
+        var onlyLinks = oneStream ? "and c.stream_id = $1" : "";
+        var onlyStreams = oneStream ? "where s.id = $1" : "";
         var scan = new Scan();
         var wanted = checkpoint?.Heads.ToDictionary(h => h.StreamId, h => h.Version) ?? [];
         var sql = $"""
@@ -264,7 +264,7 @@ public static class ChainVerifier
         // For one stream (a case's report), each of its links is compared with the links just before it in the global
         // order (through the primary key), not with every link ever written: the report stays as fast on a million
         // events as on a hundred. The whole-store check (`audit verify`) compares with all of them.
-        var order = filter is null
+        var order = !oneStream
             ? $"""
                select seq_id, stream_id, version, recorded_at, latest from (
                  select c.seq_id, c.stream_id, c.version, c.recorded_at,
@@ -317,6 +317,7 @@ public static class ChainVerifier
 
             return command;
         }
+
         await using var reader = await batch.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
         await reader.ReadAsync(cancellation).ConfigureAwait(false);
         scan.CheckedAt = reader.GetDateTime(0);
@@ -378,7 +379,7 @@ public static class ChainVerifier
                 if (linked)
                 {
                     var recordedAt = reader.GetFieldValue<DateTimeOffset>(10);
-                    if (filter is not null)
+                    if (oneStream)
                     {
                         scan.RecordedAt[version] = recordedAt;
                     }

@@ -231,7 +231,7 @@ internal static class Cli
     {
         var (options, database) = await SettingsAsync(parse, cancellation);
         var role = OutreachConnection.UserOf(database.Application);
-        var outcome = await new OutreachSchema(options).PrepareAsync(cancellation);
+        var outcome = await PrepareAsync(options, database, cancellation);
         if (outcome == OutreachSchema.Outcome.UsedAsIs)
         {
             // Schema changes never run as the application role: it works on the schema as its owner prepared it.
@@ -248,6 +248,14 @@ internal static class Cli
         }
 
         return OpenPrepared(options, asOwner);
+    }
+
+    /// <summary>Points <paramref name="options"/> at <paramref name="database"/> and prepares the schema as its owner (<see cref="OutreachSchema"/>).</summary>
+    public static Task<OutreachSchema.Outcome> PrepareAsync(OutreachOptions options, OutreachDatabase database, CancellationToken cancellation)
+    {
+        options.ConnectionString = database.Application;
+        options.OwnerConnectionString = database.Admin;
+        return new OutreachSchema(options).PrepareAsync(cancellation);
     }
 
     /// <summary>

@@ -109,10 +109,7 @@ internal static class TenantVerbs
     {
         var database = await OutreachTenants.ResolveDatabaseAsync(tenant, Cli.Info, ct);
         var server = new Npgsql.NpgsqlConnectionStringBuilder(database.Application) is var b ? $"{b.Host}:{b.Port}/{b.Database}" : "";
-        var options = tenant.Options;
-        options.ConnectionString = database.Application;
-        options.OwnerConnectionString = database.Admin;
-        await new OutreachSchema(options).PrepareAsync(ct);
-        return (Cli.OpenPrepared(options), server);
+        await Cli.PrepareAsync(tenant.Options, database, ct);
+        return (Cli.OpenPrepared(tenant.Options), server);
     }
 }

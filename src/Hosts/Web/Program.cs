@@ -18,19 +18,14 @@ try
     OutreachDatabase? resolved = null;
     builder.Services.AddOutreach(builder.Configuration, o =>
     {
-        if (tenant is not null)
+        tenant?.ApplyTo(o);
+        if (o.ConnectionString is null)
         {
-            tenant.ApplyTo(o);
-            if (o.ConnectionString is null)
-            {
-                resolved ??= OutreachTenants.ResolveDatabaseAsync(tenant, Console.Error.WriteLine).GetAwaiter().GetResult();
-                (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
-            }
-        }
-        else if (o.ConnectionString is null)
-        {
-            // Resolved when the settings are first read, with the host's final configuration; said once.
-            resolved ??= OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine).GetAwaiter().GetResult();
+            // Resolved when the settings are first read, with the host's final configuration; said once. A tenant's
+            // database comes from its own settings (its server or its private cluster).
+            resolved ??= (tenant is null
+                ? OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine)
+                : OutreachTenants.ResolveDatabaseAsync(tenant, Console.Error.WriteLine)).GetAwaiter().GetResult();
             (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
         }
     });
