@@ -51,6 +51,19 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
     /// <summary>The claims roles are read from: <c>role</c>, <c>roles</c> and the framework's role claim type.</summary>
     public static IReadOnlyList<string> RoleClaims { get; } = [System.Security.Claims.ClaimTypes.Role, "role", "roles"];
 
+    /// <summary>
+    /// The claim naming the tenant (a province) a person belongs to, where one deployment serves several (ADR 37): the
+    /// identity provider binds a person to their province, not a URL they can edit.
+    /// </summary>
+    public const string TenantClaim = "tenant";
+
+    /// <summary>The tenant a principal's <see cref="TenantClaim"/> names, or null when it names none.</summary>
+    public static string? TenantOf(System.Security.Claims.ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirst(TenantClaim)?.Value is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    }
+
     /// <summary>The person a signed-in principal (a validated token or a sign-in cookie) stands for.</summary>
     /// <exception cref="AccessDeniedException">No staff code, or no Outreach role.</exception>
     public static OutreachPerson FromClaims(System.Security.Claims.ClaimsPrincipal user)
@@ -68,12 +81,16 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
 
     /// <summary>
     /// The refusal a sign-in page explains when it is sent back with <paramref name="code"/> (a token missing or not accepted,
-    /// no staff code, no Outreach role for <paramref name="staffCode"/>); null for any other code, which the page ignores.
+    /// no staff code, no Outreach role for <paramref name="staffCode"/>, no tenant, or a tenant — then in
+    /// <paramref name="staffCode"/> — that the host does not serve); null for any other code, which the page ignores.
     /// </summary>
     public static AccessDeniedException? SignInRefusal(string? code, string? staffCode) => code switch
     {
         "access.token-missing" or "access.token-invalid" or "access.no-staff-code" => new AccessDeniedException(code),
         "access.no-role" => NoRole(string.IsNullOrWhiteSpace(staffCode) ? "—" : staffCode.Trim()),
+        "access.no-tenant" => new AccessDeniedException(code),
+        // The page is sent the tenant the sign-in named, in place of the staff code.
+        "access.other-tenant" => new AccessDeniedException(code, string.IsNullOrWhiteSpace(staffCode) ? "—" : staffCode.Trim()),
         _ => null,
     };
 

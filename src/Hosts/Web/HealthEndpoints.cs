@@ -40,8 +40,8 @@ internal static partial class HealthEndpoints
     public static IServiceCollection AddOutreachHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(OutreachReadiness.DatabaseCheck, sp => new DatabaseCheck(sp.GetRequiredService<IDocumentStore>()), HealthStatus.Unhealthy, [ReadyTag]))
-            .Add(new HealthCheckRegistration(OutreachReadiness.ProjectionsCheck, sp => new ProjectionLagCheck(sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<ReadinessSettings>>()), HealthStatus.Unhealthy, [ReadyTag]));
+            .Add(new HealthCheckRegistration(OutreachReadiness.DatabaseCheck, sp => new DatabaseCheck(Stores(sp)), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration(OutreachReadiness.ProjectionsCheck, sp => new ProjectionLagCheck(Stores(sp), sp.GetRequiredService<IOptions<ReadinessSettings>>()), HealthStatus.Unhealthy, [ReadyTag]));
         services.AddOptions<HealthCheckServiceOptions>().Configure<IOptions<ReadinessSettings>>((health, settings) =>
         {
             foreach (var registration in health.Registrations)
@@ -50,7 +50,7 @@ internal static partial class HealthEndpoints
             }
         });
         services.AddHostedService(sp => new ProjectionLagSampler(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<ReadinessSettings>>(), sp.GetRequiredService<ILogger<ProjectionLagSampler>>()));
+            () => Stores(sp), sp.GetRequiredService<IOptions<ReadinessSettings>>(), sp.GetRequiredService<ILogger<ProjectionLagSampler>>()));
         return services;
     }
 
@@ -77,55 +77,83 @@ internal static partial class HealthEndpoints
         return JsonSerializer.SerializeAsync(context.Response.Body, answer, Json, context.RequestAborted);
     }
 
+    /// <summary>Every store the host serves: its one, or each tenant's (ADR 37).</summary>
+    private static IReadOnlyList<(string? Tenant, IDocumentStore Store)> Stores(IServiceProvider services)
+        => services.GetRequiredService<WebTenancy>().Stores(services);
+
+    /// <summary>
+    /// Runs <paramref name="check"/> on every store; the first that is not ready answers, its description led by its tenant's
+    /// code when the host serves several, else the first store's answer.
+    /// </summary>
+    private static async Task<HealthCheckResult> ResultAsync(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, Func<IDocumentStore, Task<ReadinessCheck>> check)
+    {
+        ReadinessCheck? first = null;
+        foreach (var (tenant, store) in stores)
+        {
+            var result = await check(store).ConfigureAwait(false);
+            if (!result.IsReady)
+            {
+                return Result(tenant is null || stores.Count == 1 ? result : result with { Description = tenant + ": " + result.Description });
+            }
+
+            first ??= result;
+        }
+
+        return Result(first!);
+    }
+
     private static HealthCheckResult Result(ReadinessCheck check)
         => new(check.IsReady ? HealthStatus.Healthy : HealthStatus.Unhealthy, check.Description, data: new Dictionary<string, object> { ["code"] = check.Code });
 
-    /// <summary>PostgreSQL answers through the store.</summary>
-    private sealed class DatabaseCheck(IDocumentStore store) : IHealthCheck
+    /// <summary>PostgreSQL answers through every store.</summary>
+    private sealed class DatabaseCheck(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => Result(await OutreachReadiness.CheckDatabaseAsync(store, CultureInfo.CurrentUICulture, cancellationToken).ConfigureAwait(false));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+            => ResultAsync(stores, store => OutreachReadiness.CheckDatabaseAsync(store, CultureInfo.CurrentUICulture, cancellationToken));
     }
 
-    /// <summary>No asynchronous view lags more than <c>Web:Readiness:MaxProjectionLag</c> events.</summary>
-    private sealed class ProjectionLagCheck(IDocumentStore store, IOptions<ReadinessSettings> settings) : IHealthCheck
+    /// <summary>No asynchronous view of any store lags more than <c>Web:Readiness:MaxProjectionLag</c> events.</summary>
+    private sealed class ProjectionLagCheck(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, IOptions<ReadinessSettings> settings) : IHealthCheck
     {
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => Result(await OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, CultureInfo.CurrentUICulture, cancellationToken).ConfigureAwait(false));
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+            => ResultAsync(stores, store => OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, CultureInfo.CurrentUICulture, cancellationToken));
     }
 
     /// <summary>
     /// Measures the views' lag every <c>Web:Readiness:LagSampleInterval</c>, so that the <c>outreach.projection.lag</c> gauge
     /// has a value even where nothing probes readiness; a metrics scrape itself never reads the database.
     /// </summary>
-    private sealed partial class ProjectionLagSampler(IDocumentStore store, IOptions<ReadinessSettings> settings, ILogger<ProjectionLagSampler> logger) : BackgroundService
+    private sealed partial class ProjectionLagSampler(Func<IReadOnlyList<(string? Tenant, IDocumentStore Store)>> stores, IOptions<ReadinessSettings> settings, ILogger<ProjectionLagSampler> logger) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
             using var timer = new PeriodicTimer(settings.Value.LagSampleInterval);
             do
             {
-                try
+                foreach (var (tenant, store) in stores())
                 {
-                    var check = await OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, OutreachText.English, stoppingToken).ConfigureAwait(false);
-                    if (!check.IsReady)
+                    try
                     {
-                        NotReady(logger, check.Code, check.Description);
+                        var check = await OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, OutreachText.English, stoppingToken).ConfigureAwait(false);
+                        if (!check.IsReady)
+                        {
+                            NotReady(logger, tenant ?? "-", check.Code, check.Description);
+                        }
                     }
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The sampler must never stop the host; readiness reports the same failure to whoever asks.
-                    SampleFailed(logger, ex);
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // The sampler must never stop the host; readiness reports the same failure to whoever asks.
+                        SampleFailed(logger, tenant ?? "-", ex);
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
 
-        [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "Not ready ({Code}): {Description}")]
-        private static partial void NotReady(ILogger logger, string code, string description);
+        [LoggerMessage(EventId = 2901, Level = LogLevel.Warning, Message = "Not ready (tenant {Tenant}, {Code}): {Description}")]
+        private static partial void NotReady(ILogger logger, string tenant, string code, string description);
 
-        [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "Measuring the views' lag failed")]
-        private static partial void SampleFailed(ILogger logger, Exception exception);
+        [LoggerMessage(EventId = 2902, Level = LogLevel.Warning, Message = "Measuring the views' lag failed (tenant {Tenant})")]
+        private static partial void SampleFailed(ILogger logger, string tenant, Exception exception);
     }
 }

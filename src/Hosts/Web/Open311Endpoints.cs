@@ -43,7 +43,7 @@ internal static class Open311Endpoints
     public static WebApplication MapOpen311(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase), branch => branch.Use(ResolveClientAsync));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/open311", StringComparison.OrdinalIgnoreCase), branch => branch.Use(ResolveClientAsync).Use(ResolveJurisdictionAsync));
         app.UseRateLimiter();
 
         var open311 = app.MapGroup("/open311").RequireRateLimiting(RatePolicy).AddEndpointFilter(RefusalsAsync).WithTags("Open311").ExcludeFromDescription();
@@ -214,6 +214,59 @@ internal static class Open311Endpoints
         if (context.RequestServices.GetRequiredService<IOptions<Open311Options>>().Value.FindClient(key) is { } client)
         {
             context.Items[ClientItem] = client;
+        }
+
+        await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Binds the request to the tenant its <c>jurisdiction_id</c> (query or form) names, on a host of every tenant (ADR 37):
+    /// a jurisdiction the host does not serve is refused (404), and so is a request about cases that names none (400). A
+    /// host of one tenant refuses another tenant's code; a single-city host ignores the parameter, as GeoReport allows.
+    /// </summary>
+    private static async Task ResolveJurisdictionAsync(HttpContext context, RequestDelegate next)
+    {
+        var tenancy = context.RequestServices.GetRequiredService<WebTenancy>();
+        string? id = context.Request.Query["jurisdiction_id"];
+        if (string.IsNullOrWhiteSpace(id) && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+        {
+            try
+            {
+                id = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["jurisdiction_id"];
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
+            {
+                // The endpoint refuses a form that cannot be read.
+                id = null;
+            }
+        }
+
+        id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
+        var culture = CultureInfo.CurrentUICulture;
+        var served = tenancy.All is { } all ? id is null || all.Find(id) is not null : tenancy.Only is not { } only || id is null || only.Id == id;
+        if (!served)
+        {
+            await Errors(context, StatusCodes.Status404NotFound,
+                [("open311.jurisdiction-unknown", OutreachText.Format("open311.jurisdiction-unknown", culture, id, tenancy.Codes))]).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (tenancy.All is not null)
+        {
+            // requests.json, requests/{id}.xml, tokens/{token}.json: every path that reads or records a case.
+            var path = context.Request.Path.Value ?? "";
+            var aboutCases = path.StartsWith("/open311/v2/requests", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/open311/v2/tokens", StringComparison.OrdinalIgnoreCase);
+            if (id is null && aboutCases)
+            {
+                await Errors(context, StatusCodes.Status400BadRequest,
+                    [("open311.jurisdiction-required", OutreachText.Format("open311.jurisdiction-required", culture, tenancy.Codes))]).ExecuteAsync(context).ConfigureAwait(false);
+                return;
+            }
+
+            if (id is not null)
+            {
+                context.Items[WebTenancy.ItemKey] = id;
+            }
         }
 
         await next(context).ConfigureAwait(false);

@@ -13,22 +13,33 @@ try
     // The host's own sentences (which database it uses) in Vietnamese unless Web:Culture says otherwise; each request
     // answers in the language its Accept-Language asks for.
     System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo(builder.Configuration["Web:Culture"] ?? "vi");
-    // Outreach:Tenant=CODE: this host serves that tenant, on its own database and folders (ADR 37).
+    // Outreach:Tenant=CODE: this host serves that tenant, on its own database and folders. Tenants declared and none named:
+    // it serves every one of them, each request in its signed-in person's tenant (ADR 37).
     var tenant = OutreachTenants.Selected(builder.Configuration);
-    OutreachDatabase? resolved = null;
-    builder.Services.AddOutreach(builder.Configuration, o =>
+    var every = tenant is null ? OutreachTenants.Read(builder.Configuration) : [];
+    if (every.Count > 0)
     {
-        tenant?.ApplyTo(o);
-        if (o.ConnectionString is null)
+        WebTenancy.AddEveryTenant(builder.Services, every);
+    }
+    else
+    {
+        OutreachDatabase? resolved = null;
+        builder.Services.AddOutreach(builder.Configuration, o =>
         {
-            // Resolved when the settings are first read, with the host's final configuration; said once. A tenant's
-            // database comes from its own settings (its server or its private cluster).
-            resolved ??= (tenant is null
-                ? OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine)
-                : OutreachTenants.ResolveDatabaseAsync(tenant, Console.Error.WriteLine)).GetAwaiter().GetResult();
-            (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
-        }
-    });
+            tenant?.ApplyTo(o);
+            if (o.ConnectionString is null)
+            {
+                // Resolved when the settings are first read, with the host's final configuration; said once. A tenant's
+                // database comes from its own settings (its server or its private cluster).
+                resolved ??= (tenant is null
+                    ? OutreachConnection.ResolveDatabaseAsync(null, o, Console.Error.WriteLine)
+                    : OutreachTenants.ResolveDatabaseAsync(tenant, Console.Error.WriteLine)).GetAwaiter().GetResult();
+                (o.ConnectionString, o.OwnerConnectionString) = (resolved.Application, resolved.Admin);
+            }
+        });
+        builder.Services.AddSingleton(WebTenancy.One(tenant));
+    }
+
     builder.Services.AddOutreachWeb();
     builder.Services.AddOutreachIdentity();
     builder.Services.AddOpen311(builder.Configuration);
@@ -39,6 +50,7 @@ try
     app.UseOutreachWeb();
     app.UseOutreachOperations();
     app.UseAuthentication();
+    WebTenancy.UseTenantOfPerson(app);
     app.UseAuthorization();
     app.MapOutreachSignIn();
     app.MapOutreachReads();

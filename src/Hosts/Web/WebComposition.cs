@@ -40,11 +40,13 @@ internal static class WebComposition
     private static Task WriteFailureAsync(HttpContext context)
     {
         var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-        if (exception is Access.AccessDeniedException { Code: "access.no-staff-code" or "access.no-role" } refused && IsPage(context.Request.Path))
+        if (exception is Access.AccessDeniedException { Code: "access.no-staff-code" or "access.no-role" or "access.no-tenant" or "access.other-tenant" } refused
+            && IsPage(context.Request.Path))
         {
-            // A page asked for by someone signed in without a staff code or an Outreach role: the sign-in page says why,
-            // in the reader's language, and offers to sign in with another token.
-            context.Response.Redirect(WebIdentity.SignInAgain(refused.Code, Access.OutreachPerson.StaffCodeOf(context.User), context.Request.Path + context.Request.QueryString));
+            // A page asked for by someone signed in without a staff code, an Outreach role or a tenant this host serves: the
+            // sign-in page says why, in the reader's language, and offers to sign in with another token.
+            var who = refused.Code == "access.other-tenant" ? Access.OutreachPerson.TenantOf(context.User) : Access.OutreachPerson.StaffCodeOf(context.User);
+            context.Response.Redirect(WebIdentity.SignInAgain(refused.Code, who, context.Request.Path + context.Request.QueryString));
             return Task.CompletedTask;
         }
 

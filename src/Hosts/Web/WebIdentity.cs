@@ -36,11 +36,12 @@ internal static class WebIdentity
         services.AddSingleton<IAuthorizationMiddlewareResultHandler>(new ProblemAuthorizationResults());
         services.AddAntiforgery();
         // The cookie's keys live in the deployment's key folder, so that every instance sharing it reads every other's sign-in.
+        // A host of every tenant keeps them in the deployment's own key folder, beside the tenants' folders.
         services.AddDataProtection().SetApplicationName("outreach-web");
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<OutreachOptions>>((keys, outreach) => keys.XmlRepository =
+            .Configure<IServiceProvider>((keys, sp) => keys.XmlRepository =
                 new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.Combine(outreach.Value.KeyFolder, "web-sign-in")), NullLoggerFactory.Instance));
+                    new DirectoryInfo(Path.Combine(SignInKeyFolder(sp), "web-sign-in")), NullLoggerFactory.Instance));
         services.AddAuthorization();
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, null, o => o.ForwardDefaultSelector = context =>
@@ -68,6 +69,11 @@ internal static class WebIdentity
             });
         return services;
     }
+
+    private static string SignInKeyFolder(IServiceProvider services)
+        => services.GetRequiredService<WebTenancy>().All is null
+            ? services.GetRequiredService<IOptions<OutreachOptions>>().Value.KeyFolder
+            : services.GetRequiredService<IConfiguration>()[OutreachRegistration.SectionName + ":" + nameof(OutreachOptions.KeyFolder)] ?? new OutreachOptions().KeyFolder;
 
     /// <summary>Maps <c>POST /signin</c> (a token for a cookie) and <c>POST /signout</c>.</summary>
     public static WebApplication MapOutreachSignIn(this WebApplication app)
@@ -120,7 +126,22 @@ internal static class WebIdentity
             return TypedResults.LocalRedirect(SignInAgain(refused.Code, OutreachPerson.StaffCodeOf(result.Principal), back));
         }
 
+        string? tenant;
+        try
+        {
+            tenant = context.RequestServices.GetRequiredService<WebTenancy>().TenantOf(result.Principal);
+        }
+        catch (AccessDeniedException refused)
+        {
+            return TypedResults.LocalRedirect(SignInAgain(refused.Code, OutreachPerson.TenantOf(result.Principal), back));
+        }
+
         var claims = new List<Claim> { new(ClaimTypes.Name, person.StaffCode) };
+        if (tenant is not null)
+        {
+            claims.Add(new Claim(OutreachPerson.TenantClaim, tenant));
+        }
+
         claims.AddRange(person.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
         var expires = DateTimeOffset.UtcNow + CookieLifetime;
         if (result.Properties?.ExpiresUtc is { } tokenExpires && tokenExpires < expires)

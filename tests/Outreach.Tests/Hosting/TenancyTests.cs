@@ -1,8 +1,11 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using Outreach.Audit;
 using Outreach.Hosting;
 using Outreach.Tests.Support;
+using Outreach.Tests.Web;
 
 namespace Outreach.Tests.Hosting;
 
@@ -67,6 +70,7 @@ public sealed class TenancyTests
     }
 
     [Test]
+    [Order(1)]
     public async Task Each_tenant_sees_its_own_history_only_even_under_the_same_case_id()
     {
         var inAlpha = await JsonAsync("case", "show", SecondRoundCase, "--tenant", Alpha);
@@ -94,6 +98,7 @@ public sealed class TenancyTests
     }
 
     [Test]
+    [Order(2)]
     public async Task A_tenants_roles_cannot_log_in_to_the_other_tenants_database()
     {
         var alpha = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = Folder(Alpha) });
@@ -110,6 +115,7 @@ public sealed class TenancyTests
     }
 
     [Test]
+    [Order(3)]
     public async Task The_verifier_and_the_checkpoints_work_per_tenant_and_one_tenants_checkpoint_does_not_vouch_for_the_other()
     {
         var files = new Dictionary<string, string>();
@@ -165,5 +171,116 @@ public sealed class TenancyTests
         }
 
         Assert.That((await _tool.RunAsync("tenants", "verify")).ExitCode, Is.EqualTo(0), "restored, both are intact again");
+    }
+
+    /// <summary>
+    /// One web host serves both tenants (ADR 37, point 6): each request works in the tenant its signed-in person's token
+    /// names, an Open311 request in the one its jurisdiction_id names; a sign-in naming no tenant, or one the host does not
+    /// serve, is refused; what one tenant records through the host is not seen by the other. Last in the fixture, because
+    /// it records a case (the tallies of the first test count the samples only).
+    /// </summary>
+    [Test]
+    [Order(4)]
+    public async Task One_web_host_serves_both_tenants_each_request_in_the_tenant_its_sign_in_names()
+    {
+        await using var host = WebHost.StartWith(b => b
+            .UseSetting("Outreach:KeyFolder", Path.Combine(_home, "keys"))
+            .UseSetting($"Outreach:Tenants:{Alpha}:DataFolder", Folder(Alpha))
+            .UseSetting($"Outreach:Tenants:{Alpha}:Name", "Đồng Tháp")
+            .UseSetting($"Outreach:Tenants:{Beta}:DataFolder", Folder(Beta)));
+        using var alpha = host.ClientOf(Alpha, "thanh-tra.1", "auditor");
+        using var beta = host.ClientOf(Beta, "thanh-tra.1", "auditor");
+
+        // The same case id is each tenant's own case, and each tenant's audit report checks its own chain.
+        var inAlpha = await alpha.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}");
+        var inBeta = await beta.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}");
+        Assert.That(((string?)inAlpha!["number"], (string?)inBeta!["number"]), Is.EqualTo(("61/2025/TCD", "1/2025/BETA")));
+        foreach (var client in new[] { alpha, beta })
+        {
+            var audit = await client.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}/audit");
+            Assert.That((bool?)audit!["integrity"]?["passed"], Is.True, audit.ToJsonString());
+        }
+
+        var alphaEvents = (int)(await alpha.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}/audit"))!["integrity"]!["events"]!;
+        var betaEvents = (int)(await beta.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}/audit"))!["integrity"]!["events"]!;
+        Assert.That((alphaEvents > 1, betaEvents), Is.EqualTo((true, 1)), "alpha's case has its many steps, beta's the one petition");
+
+        // A case beta alone recorded is not found by alpha's people.
+        var betaOnly = System.Text.RegularExpressions.Regex.Match(await File.ReadAllTextAsync(Sample("denunciation-procedure.jsonl")), "\"caseId\":\"([0-9a-f-]{36})\"").Groups[1].Value;
+        Assert.That((await beta.GetAsync($"/api/cases/{betaOnly}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await alpha.GetAsync($"/api/cases/{betaOnly}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        // What alpha's cadre records goes to alpha's database, under alpha's actor, and beta never sees it.
+        var recorded = Guid.CreateVersion7();
+        using (var cadre = host.ClientOf(Alpha, "cb-2", "cadre"))
+        {
+            var answer = await cadre.PostAsJsonAsync("/api/petition/receive", new
+            {
+                caseId = recorded, channel = "FieldVisit", citizenName = "Võ Thị Hoa", localityCode = "phuong-1", content = "Đường ngập nước sau mưa",
+                occurredAt = new DateTimeOffset(2025, 6, 3, 9, 0, 0, TimeSpan.FromHours(7)),
+            });
+            Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
+        }
+
+        Assert.That((await alpha.GetAsync($"/api/cases/{recorded}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await beta.GetAsync($"/api/cases/{recorded}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        var shown = await _tool.RunAsync("case", "show", recorded.ToString(), "--tenant", Alpha, "--json");
+        Assert.That(shown.ExitCode, Is.EqualTo(0), "the console finds it in alpha's database: " + shown);
+        Assert.That((await _tool.RunAsync("case", "show", recorded.ToString(), "--tenant", Beta, "--json")).ExitCode, Is.EqualTo(1));
+
+        // A sign-in without a tenant, or naming one this host does not serve, reaches no database.
+        using (var nameless = host.Client("thanh-tra.1", "auditor"))
+        using (var stranger = host.ClientOf("gamma", "thanh-tra.1", "auditor"))
+        {
+            foreach (var (client, code) in new[] { (nameless, "access.no-tenant"), (stranger, "access.other-tenant") })
+            {
+                var refused = await client.GetAsync($"/api/cases/{SecondRoundCase}");
+                Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+                Assert.That((string?)(await refused.Content.ReadFromJsonAsync<JsonNode>())!["code"], Is.EqualTo(code));
+            }
+        }
+
+        // On the dashboard, the sign-in page says why, in the reader's language; the cookie is not issued for a token without a tenant.
+        using (var stranger = host.ClientOf("gamma", "thanh-tra.1", "auditor"))
+        {
+            var page = WebUtility.HtmlDecode(await stranger.GetStringAsync("/cases"));
+            Assert.That(page, Does.Contain("Thông tin đăng nhập thuộc đơn vị gamma, không do dịch vụ này phục vụ."));
+        }
+
+        using (var browser = host.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
+        {
+            async Task<HttpResponseMessage> SignInAsync(string token)
+            {
+                var html = await browser.GetStringAsync("/signin");
+                var antiforgery = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+                return await browser.PostAsync("/signin", new FormUrlEncodedContent([new("token", token), new("returnUrl", "/"), new("__RequestVerificationToken", antiforgery)]));
+            }
+
+            var nameless = await SignInAsync(WebHost.Token("thanh-tra.1", "auditor"));
+            Assert.That(nameless.Headers.Location?.OriginalString, Does.StartWith("/signin?error=access.no-tenant"));
+            Assert.That(nameless.Headers.Contains("Set-Cookie"), Is.False, "no sign-in cookie");
+
+            // The cookie keeps the tenant of the token it was exchanged for.
+            var signedIn = await SignInAsync(WebHost.TokenOf(Alpha, "thanh-tra.1", "auditor"));
+            Assert.That(signedIn.Headers.Location?.OriginalString, Is.EqualTo("/"));
+            Assert.That(WebUtility.HtmlDecode(await browser.GetStringAsync("/")), Does.Contain("<span class=\"tenant\">Đồng Tháp</span>"));
+            Assert.That((await browser.GetAsync($"/cases/{SecondRoundCase}/audit.html")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        // Open311 names its tenant with jurisdiction_id: required on a host of several, and only a tenant it serves.
+        using var citizen = host.Anonymous();
+        var missing = await citizen.GetAsync("/open311/v2/requests.json");
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await missing.Content.ReadAsStringAsync(), Does.Contain("open311.jurisdiction-required").And.Contain($"{Alpha}, {Beta}"));
+        var unknown = await citizen.GetAsync("/open311/v2/requests.json?jurisdiction_id=gamma");
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("open311.jurisdiction-unknown"));
+        Assert.That((await citizen.GetAsync($"/open311/v2/requests.json?jurisdiction_id={Beta}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // The dashboard names the person's tenant; readiness covers both databases.
+        Assert.That(WebUtility.HtmlDecode(await alpha.GetStringAsync("/")), Does.Contain("<span class=\"tenant\">Đồng Tháp</span>"));
+        Assert.That(WebUtility.HtmlDecode(await beta.GetStringAsync("/")), Does.Contain($"<span class=\"tenant\">{Beta}</span>"));
+        var ready = await citizen.GetAsync("/health/ready");
+        Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
     }
 }

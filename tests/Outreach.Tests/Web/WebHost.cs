@@ -52,26 +52,40 @@ internal sealed class WebHost : IAsyncDisposable
 
     /// <summary>Starts the host on <paramref name="schema"/> with its keys in <paramref name="keys"/>.</summary>
     public static WebHost Start(OutreachDatabase database, string schema, string keys, Action<IWebHostBuilder>? configure = null)
-        => new(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        => StartWith(b =>
         {
             b.UseSetting("Outreach:ConnectionString", database.Application)
                 .UseSetting("Outreach:OwnerConnectionString", database.Admin)
                 .UseSetting("Outreach:SchemaName", schema)
-                .UseSetting("Outreach:KeyFolder", keys)
-                .UseSetting("Authentication:Schemes:Bearer:ValidIssuer", Issuer)
+                .UseSetting("Outreach:KeyFolder", keys);
+            configure?.Invoke(b);
+        });
+
+    /// <summary>Starts the host with <paramref name="configure"/>'s settings only (and this run's trusted token issuer).</summary>
+    public static WebHost StartWith(Action<IWebHostBuilder> configure)
+        => new(new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Authentication:Schemes:Bearer:ValidIssuer", Issuer)
                 .UseSetting("Authentication:Schemes:Bearer:ValidAudiences:0", Audience)
                 .UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Issuer", Issuer)
                 .UseSetting("Authentication:Schemes:Bearer:SigningKeys:0:Value", Convert.ToBase64String(SigningKey));
-            configure?.Invoke(b);
+            configure(b);
         }));
 
     /// <summary>A token for <paramref name="staffCode"/> with <paramref name="roles"/>, as an identity provider issues it.</summary>
     public static string Token(string staffCode, params string[] roles) => Token(staffCode, SigningKey, Issuer, roles);
 
     /// <summary>A token signed with <paramref name="key"/> by <paramref name="issuer"/> (a stranger's token, for refusals).</summary>
-    public static string Token(string staffCode, byte[] key, string issuer, params string[] roles)
+    public static string Token(string staffCode, byte[] key, string issuer, params string[] roles) => Token(null, staffCode, key, issuer, roles);
+
+    private static string Token(string? tenant, string staffCode, byte[] key, string issuer, string[] roles)
     {
         var claims = new List<Claim> { new("unique_name", staffCode), new("sub", staffCode) };
+        if (tenant is not null)
+        {
+            claims.Add(new Claim(Outreach.Access.OutreachPerson.TenantClaim, tenant));
+        }
+
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
@@ -90,6 +104,17 @@ internal sealed class WebHost : IAsyncDisposable
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(staffCode, roles));
         return client;
     }
+
+    /// <summary>A client signed in as <paramref name="staffCode"/> of <paramref name="tenant"/> (the token's tenant claim) with <paramref name="roles"/>.</summary>
+    public HttpClient ClientOf(string tenant, string staffCode, params string[] roles)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(tenant, staffCode, roles));
+        return client;
+    }
+
+    /// <summary>A token for <paramref name="staffCode"/> of <paramref name="tenant"/> (its tenant claim) with <paramref name="roles"/>.</summary>
+    public static string TokenOf(string tenant, string staffCode, params string[] roles) => Token(tenant, staffCode, SigningKey, Issuer, roles);
 
     /// <summary>A client that is not signed in.</summary>
     public HttpClient Anonymous() => Factory.CreateClient();

@@ -45,6 +45,14 @@ public sealed class WebTenantTests
                 Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), await answer.Content.ReadAsStringAsync());
                 using var committee = host.Client("phong-tu-phap.1", "committee");
                 Assert.That((await committee.GetAsync($"/api/cases/{recorded}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+                // A token naming this tenant is served; one naming another tenant is refused before any database is read.
+                using var same = host.ClientOf("hue", "phong-tu-phap.1", "committee");
+                Assert.That((await same.GetAsync($"/api/cases/{recorded}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+                using var other = host.ClientOf("quangtri", "phong-tu-phap.1", "committee");
+                var refused = await other.GetAsync($"/api/cases/{recorded}");
+                Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+                Assert.That(await refused.Content.ReadAsStringAsync(), Does.Contain("\"code\":\"access.other-tenant\""));
             }
 
             // The case is in the tenant's schema, and the deployment's own schema never saw it.

@@ -1,0 +1,170 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Marten;
+using Microsoft.Extensions.Options;
+using Outreach.Access;
+using Outreach.Hosting;
+
+namespace Outreach.Web;
+
+/// <summary>
+/// Which tenants the web host serves (ADR 37): none (a single-city deployment), the one named by <c>Outreach:Tenant</c>, or —
+/// when tenants are declared and none is named — all of them, each request in the tenant its signed-in person's
+/// <see cref="OutreachPerson.TenantClaim"/> names (an Open311 request: its <c>jurisdiction_id</c>).
+/// </summary>
+internal sealed class WebTenancy
+{
+    /// <summary>Where a request's tenant is kept once its claim (or jurisdiction) has been checked.</summary>
+    public const string ItemKey = "outreach.tenant";
+
+    private WebTenancy(OutreachTenant? only, OutreachTenantHosts? all) => (Only, All) = (only, all);
+
+    /// <summary>The one tenant served, when <c>Outreach:Tenant</c> names it.</summary>
+    public OutreachTenant? Only { get; }
+
+    /// <summary>Every tenant's services, when the host serves them all.</summary>
+    public OutreachTenantHosts? All { get; }
+
+    /// <summary>A host of one database: the city's own, or the one tenant's (<paramref name="only"/>).</summary>
+    public static WebTenancy One(OutreachTenant? only) => new(only, null);
+
+    /// <summary>A host of every tenant in <paramref name="hosts"/>.</summary>
+    public static WebTenancy Every(OutreachTenantHosts hosts) => new(null, hosts);
+
+    /// <summary>The tenants' codes, for refusals that list them.</summary>
+    public string Codes => string.Join(", ", All?.Tenants.Select(t => t.Id) ?? (Only is null ? [] : [Only.Id]));
+
+    /// <summary>
+    /// Checks a signed-in principal's tenant claim against what the host serves and returns the tenant it binds the request
+    /// to (null on a host of one database). A host of one tenant refuses a claim naming another; a host of every tenant
+    /// refuses a principal without a claim, or naming a tenant it does not serve.
+    /// </summary>
+    /// <exception cref="AccessDeniedException"><c>access.no-tenant</c> or <c>access.other-tenant</c>.</exception>
+    public string? TenantOf(ClaimsPrincipal user)
+    {
+        var claimed = OutreachPerson.TenantOf(user);
+        if (All is null)
+        {
+            return Only is not null && claimed is not null && !string.Equals(claimed, Only.Id, StringComparison.Ordinal)
+                ? throw new AccessDeniedException("access.other-tenant", claimed)
+                : null;
+        }
+
+        return claimed is null ? throw new AccessDeniedException("access.no-tenant")
+            : All.Find(claimed) is null ? throw new AccessDeniedException("access.other-tenant", claimed)
+            : claimed;
+    }
+
+    /// <summary>The tenant a request was bound to, for people (its name), or null on a host of one database without one.</summary>
+    public OutreachTenant? Of(HttpContext? context)
+        => All is null ? Only : All.Find(context?.Items[ItemKey] as string);
+
+    /// <summary>The services of the request's tenant; refused when the request was bound to none.</summary>
+    private IServiceProvider ServicesOf(HttpContext? context)
+        => All!.Find(context?.Items[ItemKey] as string) is { } tenant ? All.ServicesOf(tenant.Id) : throw new AccessDeniedException("access.no-tenant");
+
+    /// <summary>Every store the host serves, with its tenant's code (null for a host of one database): for readiness and the lag gauge.</summary>
+    public IReadOnlyList<(string? Tenant, IDocumentStore Store)> Stores(IServiceProvider services)
+        => All is null
+            ? [(Only?.Id, services.GetRequiredService<IDocumentStore>())]
+            : [.. All.Tenants.Select(t => ((string?)t.Id, All.ServicesOf(t.Id).GetRequiredService<IDocumentStore>()))];
+
+    /// <summary>
+    /// Registers a host of every tenant: one container per tenant with the library's whole registration (built and started
+    /// with the host), and the request's store, query session, <see cref="OutreachService"/> and settings resolved from the
+    /// tenant the request is bound to.
+    /// </summary>
+    public static IServiceCollection AddEveryTenant(IServiceCollection services, IReadOnlyList<OutreachTenant> tenants)
+    {
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => OutreachTenantHosts.CreateAsync(sp.GetRequiredService<IConfiguration>(), tenants, shared =>
+        {
+            // The host's clock, actor and logging serve every tenant; nothing else is shared.
+            shared.AddSingleton(sp.GetRequiredService<TimeProvider>());
+            shared.AddSingleton(sp.GetRequiredService<IActorSource>());
+            shared.AddSingleton(sp.GetRequiredService<ILoggerFactory>());
+        }, Console.Error.WriteLine).GetAwaiter().GetResult());
+        services.AddSingleton(sp => Every(sp.GetRequiredService<OutreachTenantHosts>()));
+        services.AddHostedService<TenantLifetime>();
+        // The store belongs to its tenant's container, which outlives every request: the request gets it on loan, so that the
+        // request's scope, which disposes what its factories return, never disposes the tenant's store.
+        services.AddScoped(sp => BorrowedStore.Of(Current(sp).GetRequiredService<IDocumentStore>()));
+        services.AddScoped<IQuerySession>(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
+        services.AddScoped(sp => Current(sp).GetRequiredService<OutreachService>());
+        services.AddScoped(sp => Current(sp).GetRequiredService<IOptions<OutreachOptions>>());
+        return services;
+    }
+
+    private static IServiceProvider Current(IServiceProvider request)
+        => request.GetRequiredService<WebTenancy>().ServicesOf(request.GetRequiredService<IHttpContextAccessor>().HttpContext);
+
+    /// <summary>Binds each signed-in request to its tenant, or refuses it (not the sign-in and sign-out handlers, which say why themselves).</summary>
+    public static WebApplication UseTenantOfPerson(WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true
+                && !context.Request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase)
+                && !context.Request.Path.StartsWithSegments("/signout", StringComparison.OrdinalIgnoreCase)
+                && context.RequestServices.GetRequiredService<WebTenancy>().TenantOf(context.User) is { } tenant)
+            {
+                context.Items[ItemKey] = tenant;
+            }
+
+            return next(context);
+        });
+        return app;
+    }
+
+    /// <summary>Starts every tenant's services with the host (schema, checkpoints, daemon) and stops them with it.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "Created by the host.")]
+    private sealed class TenantLifetime(OutreachTenantHosts hosts) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => hosts.StartAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => hosts.StopAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A tenant's store as a request sees it: every member is the store's own, but disposing it does nothing (the tenant's
+    /// container disposes the store when the host stops).
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1852", Justification = "DispatchProxy derives the proxy type from it.")]
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "DispatchProxy instantiates it.")]
+    internal class BorrowedStore : System.Reflection.DispatchProxy
+    {
+        private IDocumentStore _store = null!;
+
+        public static IDocumentStore Of(IDocumentStore store)
+        {
+            var borrowed = Create<IDocumentStore, BorrowedStore>();
+            ((BorrowedStore)(object)borrowed)._store = store;
+            return borrowed;
+        }
+
+        protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            if (targetMethod.Name == nameof(IDisposable.Dispose))
+            {
+                return null;
+            }
+
+            if (targetMethod.Name == nameof(IAsyncDisposable.DisposeAsync))
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            try
+            {
+                return targetMethod.Invoke(_store, args);
+            }
+            catch (System.Reflection.TargetInvocationException failure) when (failure.InnerException is { } inner)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+                throw;
+            }
+        }
+    }
+}
