@@ -51,6 +51,7 @@ internal static partial class AuditEndpoints
 
     private static async Task<CaseAuditReport> LoadAsync(HttpContext context, IDocumentStore store, string idOrNumber, TimeProvider clock, CancellationToken ct)
     {
+        idOrNumber = ReadEndpoints.Slashed(idOrNumber);
         Case current;
         await using (var query = store.QuerySession())
         {

@@ -82,24 +82,25 @@ internal static partial class HealthEndpoints
         => services.GetRequiredService<WebTenancy>().Stores(services);
 
     /// <summary>
-    /// Runs <paramref name="check"/> on every store; the first that is not ready answers, its description led by its tenant's
-    /// code when the host serves several, else the first store's answer.
+    /// Runs <paramref name="check"/> on every store; the first that is not ready answers. On a host of several tenants each
+    /// description is led by its tenant's code, and a ready answer gives every tenant's.
     /// </summary>
     private static async Task<HealthCheckResult> ResultAsync(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, Func<IDocumentStore, Task<ReadinessCheck>> check)
     {
-        ReadinessCheck? first = null;
+        var ready = new List<ReadinessCheck>();
         foreach (var (tenant, store) in stores)
         {
             var result = await check(store).ConfigureAwait(false);
+            result = stores.Count > 1 ? result with { Description = tenant + ": " + result.Description } : result;
             if (!result.IsReady)
             {
-                return Result(tenant is null || stores.Count == 1 ? result : result with { Description = tenant + ": " + result.Description });
+                return Result(result);
             }
 
-            first ??= result;
+            ready.Add(result);
         }
 
-        return Result(first!);
+        return Result(ready[0] with { Description = string.Join(" ", ready.Select(r => r.Description)) });
     }
 
     private static HealthCheckResult Result(ReadinessCheck check)

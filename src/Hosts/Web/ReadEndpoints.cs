@@ -86,6 +86,7 @@ internal static class ReadEndpoints
     private static async Task<Ok<CaseView>> CaseAsync(
         string idOrNumber, string? asOf, string? version, string? purpose, HttpContext context, IQuerySession session, IDocumentStore store, TimeProvider clock, CancellationToken ct)
     {
+        idOrNumber = Slashed(idOrNumber);
         var day = QueryInput.Date(asOf, "asOf");
         var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
         if (await CaseQueries.FindAsync(session, idOrNumber, ct).ConfigureAwait(false) is { } found)
@@ -146,6 +147,12 @@ internal static class ReadEndpoints
     }
 
     /// <summary>Whose work the signed-in reader sees today.</summary>
+    /// <summary>
+    /// A registry number as a path segment (<c>12%2F2024%2FTCD</c>): the router decodes everything in a segment but its
+    /// escaped slashes, which would split it; they are put back here, so that a case is found by its number as by its id.
+    /// </summary>
+    internal static string Slashed(string idOrNumber) => idOrNumber.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     internal static Task<ReadScope> ScopeAsync(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
         => ReadScope.OfAsync(session, WebIdentity.PersonOf(context), VietnamTime.Today(clock), ct);
 

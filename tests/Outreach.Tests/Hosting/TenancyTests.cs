@@ -195,6 +195,12 @@ public sealed class TenancyTests
         var inAlpha = await alpha.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}");
         var inBeta = await beta.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}");
         Assert.That(((string?)inAlpha!["number"], (string?)inBeta!["number"]), Is.EqualTo(("61/2025/TCD", "1/2025/BETA")));
+
+        // By registry number too (its slashes escaped in the path), in the reader's tenant only.
+        var byNumber = await alpha.GetFromJsonAsync<JsonNode>($"/api/cases/{Uri.EscapeDataString("61/2025/TCD")}");
+        Assert.That((string?)byNumber!["id"], Is.EqualTo(SecondRoundCase));
+        Assert.That((await alpha.GetAsync($"/api/cases/{Uri.EscapeDataString("61/2025/TCD")}/audit")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await beta.GetAsync($"/api/cases/{Uri.EscapeDataString("61/2025/TCD")}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         foreach (var client in new[] { alpha, beta })
         {
             var audit = await client.GetFromJsonAsync<JsonNode>($"/api/cases/{SecondRoundCase}/audit");
@@ -282,5 +288,6 @@ public sealed class TenancyTests
         Assert.That(WebUtility.HtmlDecode(await beta.GetStringAsync("/")), Does.Contain($"<span class=\"tenant\">{Beta}</span>"));
         var ready = await citizen.GetAsync("/health/ready");
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
+        Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain($"{Alpha}: ").And.Contain($"{Beta}: "), "each tenant's database answered");
     }
 }
