@@ -8,6 +8,9 @@ using Npgsql;
 using NpgsqlTypes;
 using Outreach.Cases;
 using Outreach.Hosting;
+using Outreach.Localities;
+using Outreach.Units;
+using Outreach.Visits;
 
 namespace Outreach.Benchmarks;
 
@@ -85,15 +88,24 @@ public static class SpeedBenchmark
             var service = new OutreachService(store, TimeProvider.System);
             var cases = new List<Guid>();
             var rows = new List<SpeedRow>();
-            foreach (var writers in new[] { 1, 8 })
+            // The field-visit stories' unit: registered once, its cadres visit in every story.
+            foreach (var command in Story.Unit())
             {
-                var stories = settings.Quick ? 1 : (writers == 1 ? 40 : 10);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"commands, {writers} writer(s): {rounds} round(s) of {writers} x {stories} complaint stories x {Story.Steps} steps…"));
-                var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
-                    latencies => CommandsAsync(service, writers, stories, latencies, cases, cancellation),
-                    latencies => InsertsAsync(source, raw, writers, stories, latencies, cancellation));
-                rows.Add(new SpeedRow($"commands, {writers} writer{(writers == 1 ? "" : "s")} (complaint story through `HandleAsync`)", "steps/s", Spread.Of(o), Spread.Of(b),
-                    "one single-row jsonb insert transaction per step, same payloads and concurrency", Rounds.Latency(oMs, bMs), writers == 1 ? "≥ 0.3" : "≥ 0.5"));
+                await service.HandleAsync(command, cancellation: cancellation);
+            }
+
+            foreach (var story in new[] { Story.Complaint, Story.FieldVisit })
+            {
+                foreach (var writers in new[] { 1, 8 })
+                {
+                    var stories = settings.Quick ? 1 : (writers == 1 ? 40 : 10);
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"commands, {writers} writer(s): {rounds} round(s) of {writers} x {stories} {story.Name} stories x {Story.Steps} steps…"));
+                    var (o, b, oMs, bMs) = await Rounds.AlternateAsync(rounds,
+                        latencies => CommandsAsync(service, story, writers, stories, latencies, story == Story.Complaint ? cases : null, cancellation),
+                        latencies => InsertsAsync(source, raw, story, writers, stories, latencies, cancellation));
+                    rows.Add(new SpeedRow($"commands, {writers} writer{(writers == 1 ? "" : "s")} ({story.Name} story through `HandleAsync`)", "steps/s", Spread.Of(o), Spread.Of(b),
+                        "one single-row jsonb insert transaction per step, same payloads and concurrency", Rounds.Latency(oMs, bMs), writers == 1 ? "≥ 0.3" : "≥ 0.5"));
+                }
             }
 
             var sample = cases.Take(settings.Quick ? 5 : 200).ToList();
@@ -150,6 +162,13 @@ public static class SpeedBenchmark
                     ("cases by kind (`CaseQueries.ByKindAsync`)", async q => (await CaseQueries.ByKindAsync(q, cancellation)).Count, tallies, "the tally rows"),
                     ("overdue cases (`CaseQueries.OverdueAsync`)", async q => (await CaseQueries.OverdueAsync(q, today, cancellation)).Count,
                         $"select data from {schema}.mt_doc_case where {schema}.mt_immutable_date(data ->> 'NextObligationDue') < '{today:yyyy-MM-dd}'", "the overdue cases' rows, by the same index"),
+                    // The programme's dashboard (the field-visit stories' views).
+                    ("coverage of the localities in force (`ProgrammeQueries.CoverageAsync`)", async q => (await ProgrammeQueries.CoverageAsync(q, LocalityCatalogue.CaoLanh, today)).Count,
+                        $"select data from {schema}.mt_doc_localityvisits", "the per-locality visit tallies"),
+                    ("visits per week (`ProgrammeQueries.VisitsPerWeekAsync`)", async q => (await ProgrammeQueries.VisitsPerWeekAsync(q)).Count,
+                        $"select data from {schema}.mt_doc_weekvisits", "the per-week visit tallies"),
+                    ("guidance by topic (`ProgrammeQueries.GuidanceByTopicAsync`)", async q => (await ProgrammeQueries.GuidanceByTopicAsync(q)).Count,
+                        $"select data from {schema}.mt_doc_topicguidance", "the per-topic guidance tallies"),
                 ];
                 foreach (var (name, query, sql, what) in dashboards)
                 {
@@ -270,12 +289,12 @@ public static class SpeedBenchmark
     }
 
     /// <summary>Outreach's side: every step through <see cref="OutreachService.HandleAsync"/>; steps per second.</summary>
-    private static Task<double> CommandsAsync(OutreachService service, int writers, int stories, List<double> latencies, List<Guid> cases, CancellationToken cancellation)
-        => StoriesAsync(writers, stories, latencies, cases, (id, version, command) => service.HandleAsync(command, cancellation: cancellation));
+    private static Task<double> CommandsAsync(OutreachService service, Story story, int writers, int stories, List<double> latencies, List<Guid>? cases, CancellationToken cancellation)
+        => StoriesAsync(story, writers, stories, latencies, cases, (id, version, command) => service.HandleAsync(command, cancellation: cancellation));
 
     /// <summary>The baseline of <see cref="CommandsAsync"/>: the same steps' JSON, one autocommitted single-row insert each.</summary>
-    private static Task<double> InsertsAsync(NpgsqlDataSource source, string raw, int writers, int stories, List<double> latencies, CancellationToken cancellation)
-        => StoriesAsync(writers, stories, latencies, null, async (id, version, command) =>
+    private static Task<double> InsertsAsync(NpgsqlDataSource source, string raw, Story story, int writers, int stories, List<double> latencies, CancellationToken cancellation)
+        => StoriesAsync(story, writers, stories, latencies, null, async (id, version, command) =>
         {
             await using var insert = source.CreateCommand($"insert into {raw}.steps (stream, version, data) values ($1, $2, $3)");
             insert.Parameters.AddWithValue(id);
@@ -285,11 +304,11 @@ public static class SpeedBenchmark
         });
 
     /// <summary>
-    /// <paramref name="writers"/> tasks, each taking <paramref name="stories"/> complaint stories step by step through
+    /// <paramref name="writers"/> tasks, each taking <paramref name="stories"/> of <paramref name="story"/> step by step through
     /// <paramref name="step"/> (the stream, the step's version from 1, the command), timing every step; steps per second.
     /// The stories' ids are added to <paramref name="cases"/> when given.
     /// </summary>
-    private static async Task<double> StoriesAsync(int writers, int stories, List<double> latencies, List<Guid>? cases, Func<Guid, int, IOutreachCommand, Task> step)
+    private static async Task<double> StoriesAsync(Story story, int writers, int stories, List<double> latencies, List<Guid>? cases, Func<Guid, int, IOutreachCommand, Task> step)
     {
         var clock = Stopwatch.StartNew();
         var perWriter = await Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
@@ -301,7 +320,7 @@ public static class SpeedBenchmark
                 var id = Guid.NewGuid();
                 ids.Add(id);
                 var version = 0;
-                foreach (var command in Story.Of(id))
+                foreach (var command in story.Of(id))
                 {
                     var started = Stopwatch.GetTimestamp();
                     await step(id, ++version, command);
@@ -440,7 +459,7 @@ public static class SpeedBenchmark
         var lines = new List<string>(size);
         while (lines.Count < size)
         {
-            foreach (var command in Story.Of(Guid.NewGuid()).Take(size - lines.Count))
+            foreach (var command in Story.Complaint.Of(Guid.NewGuid()).Take(size - lines.Count))
             {
                 var line = new System.Text.Json.Nodes.JsonObject { ["command"] = command.GetType().Name };
                 foreach (var parameter in CommandJson.Parameters(command.GetType()))
@@ -652,12 +671,34 @@ public static class SpeedBenchmark
         return $"{Environment.ProcessorCount} cores ({cpu ?? RuntimeInformation.ProcessArchitecture.ToString()}), {gib} GiB, {RuntimeInformation.OSDescription}";
     }
 
-    /// <summary>The complaint story every writer records: eight steps from receipt to the first decision's delivery.</summary>
-    private static class Story
+    /// <summary>A story every writer records: eight steps of one stream, a complaint's or a field visit's.</summary>
+    private sealed class Story(string name, Func<Guid, IEnumerable<IOutreachCommand>> steps)
     {
         public const int Steps = 8;
 
-        public static IEnumerable<IOutreachCommand> Of(Guid id)
+        private static readonly Guid UnitId = Guid.Parse("0190f0c4-5b1e-7c3a-9d2e-6f1a2b3c4d5e");
+
+        public string Name { get; } = name;
+
+        public IEnumerable<IOutreachCommand> Of(Guid id) => steps(id);
+
+        /// <summary>From receipt to the first decision's delivery.</summary>
+        public static Story Complaint { get; } = new("complaint", ComplaintOf);
+
+        /// <summary>From the plan to the report: arranged, the meeting, two kinds of guidance, outreach, community work.</summary>
+        public static Story FieldVisit { get; } = new("field-visit", VisitOf);
+
+        /// <summary>The unit whose cadres make the field visits, registered once per run.</summary>
+        public static IEnumerable<IOutreachCommand> Unit()
+        {
+            var at = StoryStart.AddDays(-30);
+            yield return new RegisterUnit(UnitId, "ban-do-luong", "Ban đo lường", "Văn phòng Thành ủy", at);
+            yield return new AssignCadre(UnitId, "ban-do-luong.1", "Lê Văn Tâm", "Trưởng ban", "Văn phòng Thành ủy", at.AddHours(1));
+            yield return new AssignCadre(UnitId, "ban-do-luong.2", "Đỗ Thị Mai", null, "Văn phòng Thành ủy", at.AddHours(1));
+            yield return new AppointUnitHead(UnitId, "ban-do-luong.1", "Ban Thường vụ Thành ủy", at.AddHours(2));
+        }
+
+        private static IEnumerable<IOutreachCommand> ComplaintOf(Guid id)
         {
             const string clerk = "Nguyễn Văn An", chair = "Trần Thị Bình", verifier = "Phạm Văn Dũng";
             var at = StoryStart;
@@ -670,6 +711,22 @@ public static class SpeedBenchmark
             yield return new HoldDialogue(id, ["Người khiếu nại", verifier], "BB-01", false, verifier, at.AddDays(12));
             yield return new IssueFirstDecision(id, "QD-01", Finding.PartlyFounded, "Tính lại diện tích", chair, at.AddDays(20));
             yield return new DeliverDecision(id, [NoticeParty.Complainant, NoticeParty.Inspectorate], clerk, at.AddDays(21));
+        }
+
+        private static IEnumerable<IOutreachCommand> VisitOf(Guid id)
+        {
+            const string visitor = "ban-do-luong.2";
+            var monday = StoryStart;
+            var friday = DateOnly.FromDateTime(monday.AddDays(4).DateTime);
+            var afternoon = new DateTimeOffset(friday.ToDateTime(new TimeOnly(14, 0)), monday.Offset);
+            yield return new PlanVisit(id, UnitId, [visitor], "my-tra", friday, true, "Ban Dân vận Thành ủy", monday);
+            yield return new ArrangeVisit(id, "Bí thư chi bộ", "Đảng ủy phường", afternoon, "Trụ sở khóm", visitor, monday.AddDays(1));
+            yield return new AttendMeeting(id, MeetingHost.PartyCell, "Sinh hoạt định kỳ, nắm tình hình cơ sở", visitor, afternoon);
+            yield return new GiveGuidance(id, GuidanceTopic.DraftingDocuments, 6, ["Hoàn thiện nghị quyết chi bộ"], friday.AddDays(21), visitor, afternoon.AddHours(1));
+            yield return new GiveGuidance(id, GuidanceTopic.ApplyingNewLaws, 4, ["Rà soát hộ cận nghèo"], friday.AddDays(28), visitor, afternoon.AddHours(1.5));
+            yield return new DeliverOutreach(id, "Phòng chống tác hại của ma túy", visitor, afternoon.AddHours(2));
+            yield return new JoinCommunityWork(id, "Ra quân vệ sinh môi trường tuyến đường", visitor, afternoon.AddHours(2.5));
+            yield return new FileVisitReport(id, "Báo cáo kết quả đi cơ sở", visitor, afternoon.AddDays(1));
         }
     }
 }

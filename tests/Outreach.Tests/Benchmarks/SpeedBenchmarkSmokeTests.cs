@@ -18,8 +18,10 @@ public sealed class SpeedBenchmarkSmokeTests
         {
             var rows = await SpeedBenchmark.RunAsync(new SpeedSettings(Quick: true, file, await TestDatabase.DatabaseAsync()), output);
 
-            Assert.That(rows.Select(r => r.Scenario), Has.Some.StartsWith("commands, 1 writer").And.Some.StartsWith("commands, 8 writers")
+            Assert.That(rows.Select(r => r.Scenario), Has.Some.StartsWith("commands, 1 writer (complaint").And.Some.StartsWith("commands, 8 writers (complaint")
+                .And.Some.StartsWith("commands, 1 writer (field-visit").And.Some.StartsWith("commands, 8 writers (field-visit")
                 .And.Some.StartsWith("case view").And.Some.StartsWith("case as of version").And.Some.StartsWith("audit report").And.Some.StartsWith("dashboard: overdue cases").And.Some.StartsWith("dashboard: cases by kind")
+                .And.Some.StartsWith("dashboard: coverage").And.Some.StartsWith("dashboard: visits per week").And.Some.StartsWith("dashboard: guidance by topic")
                 .And.Some.StartsWith("back-fill: `outreach apply --batch 200`").And.Some.StartsWith("back-fill: `outreach apply --batch 1`")
                 .And.Some.StartsWith("start-up: `outreach case show").And.Some.StartsWith("start-up: the web host").And.Some.StartsWith("rebuild: all"));
             // The web host under load needs Debian's wrk (.ci/run installs it).
