@@ -637,8 +637,8 @@ public static class SpeedBenchmark
         text.AppendLine("lowest and highest round in brackets; the ratio is Outreach's median over the baseline's. One warm-up round is not");
         text.AppendLine("counted. `--quick` (what CI runs as a smoke check) counts one round of a few stories: its numbers mean little.");
         text.AppendLine();
-        text.AppendLine("- *Dashboard* rows run the library's case queries on the async views (brought up to date first) against a raw");
-        text.AppendLine("  `SELECT data` of the same rows; the stories' cases are the data, so the tallies hold few rows.");
+        text.AppendLine("- *Dashboard* rows run the library's case and programme queries on the async views (brought up to date first) against a raw");
+        text.AppendLine("  `SELECT data` of the same rows; the stories' cases and visits are the data, so the tallies hold few rows.");
         text.AppendLine("- *Back-fill* runs the console tool as a user does (`outreach apply FILE`, process start included), on an archive of");
         text.AppendLine("  fresh complaint stories; the 50,000-line archive is counted once, after a warm-up of 80 lines (ADR 36).");
         text.AppendLine("- *Rebuild* first copies the recorded cases in SQL until the store holds a million events (the copies have no chain");
