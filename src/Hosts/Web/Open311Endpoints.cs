@@ -197,19 +197,8 @@ internal static class Open311Endpoints
     /// <summary>Resolves the caller's api_key (query or form) to the system holding it, for the per-key rate limit; never refuses.</summary>
     private static async Task ResolveClientAsync(HttpContext context, RequestDelegate next)
     {
-        string? key = context.Request.Query["api_key"];
-        if (string.IsNullOrEmpty(key) && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
-        {
-            try
-            {
-                key = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["api_key"];
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
-            {
-                // A form that cannot be read has no key: the caller counts against its address; the endpoint refuses the form.
-                key = null;
-            }
-        }
+        // A form that cannot be read has no key: the caller counts against its address; the endpoint refuses the form.
+        var key = await ParameterAsync(context, "api_key").ConfigureAwait(false);
 
         if (context.RequestServices.GetRequiredService<IOptions<Open311Options>>().Value.FindClient(key) is { } client)
         {
@@ -220,6 +209,28 @@ internal static class Open311Endpoints
     }
 
     /// <summary>
+    /// A GeoReport parameter from the query or, when the query lacks it, from the posted form; null when neither has it or
+    /// the form cannot be read (the endpoint refuses such a form itself).
+    /// </summary>
+    private static async Task<string?> ParameterAsync(HttpContext context, string name)
+    {
+        string? value = context.Request.Query[name];
+        if (string.IsNullOrEmpty(value) && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
+        {
+            try
+            {
+                value = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))[name];
+            }
+            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
+            {
+                value = null;
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
     /// Binds the request to the tenant its <c>jurisdiction_id</c> (query or form) names, on a host of every tenant (ADR 37):
     /// a jurisdiction the host does not serve is refused (404), and so is a request about cases that names none (400). A
     /// host of one tenant refuses another tenant's code; a single-city host ignores the parameter, as GeoReport allows.
@@ -227,20 +238,7 @@ internal static class Open311Endpoints
     private static async Task ResolveJurisdictionAsync(HttpContext context, RequestDelegate next)
     {
         var tenancy = context.RequestServices.GetRequiredService<WebTenancy>();
-        string? id = context.Request.Query["jurisdiction_id"];
-        if (string.IsNullOrWhiteSpace(id) && HttpMethods.IsPost(context.Request.Method) && context.Request.HasFormContentType)
-        {
-            try
-            {
-                id = (await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false))["jurisdiction_id"];
-            }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or BadHttpRequestException)
-            {
-                // The endpoint refuses a form that cannot be read.
-                id = null;
-            }
-        }
-
+        var id = await ParameterAsync(context, "jurisdiction_id").ConfigureAwait(false);
         id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
         var culture = CultureInfo.CurrentUICulture;
         var served = tenancy.All is { } all ? id is null || all.Find(id) is not null : tenancy.Only is not { } only || id is null || only.Id == id;
