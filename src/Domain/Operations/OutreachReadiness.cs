@@ -53,7 +53,14 @@ public static class OutreachReadiness
     /// <see cref="OutreachTelemetry.ProjectionLagInstrument"/> gauge, and judges it against <paramref name="maxLag"/>
     /// (<see cref="JudgeProjectionLag"/>). A database that cannot be asked makes the check not ready, with the reason.
     /// </summary>
-    public static async Task<ReadinessCheck> CheckProjectionLagAsync(IDocumentStore store, long maxLag, CultureInfo? culture = null, CancellationToken cancellation = default)
+    public static Task<ReadinessCheck> CheckProjectionLagAsync(IDocumentStore store, long maxLag, CultureInfo? culture = null, CancellationToken cancellation = default)
+        => CheckProjectionLagAsync(store, null, maxLag, culture, cancellation);
+
+    /// <summary>
+    /// <see cref="CheckProjectionLagAsync(IDocumentStore, long, CultureInfo?, CancellationToken)"/> for the store of
+    /// <paramref name="tenant"/>, on a host of several tenants: the gauge keeps each tenant's views apart.
+    /// </summary>
+    public static async Task<ReadinessCheck> CheckProjectionLagAsync(IDocumentStore store, string? tenant, long maxLag, CultureInfo? culture = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var c = culture ?? CultureInfo.CurrentUICulture;
@@ -67,7 +74,7 @@ public static class OutreachReadiness
             return new ReadinessCheck(ProjectionsCheck, false, "ready.projections.unknown", OutreachText.Format("ready.projections.unknown", c, failure.Message));
         }
 
-        OutreachTelemetry.RecordProjectionLag(freshness);
+        OutreachTelemetry.RecordProjectionLag(freshness, tenant);
         return JudgeProjectionLag(freshness, maxLag, c);
     }
 

@@ -43,10 +43,13 @@ public static class OutreachTelemetry
     /// <summary>The tag naming the projection of a lag measurement.</summary>
     public const string ProjectionTag = "outreach.projection";
 
+    /// <summary>The tag naming the tenant of a measurement, on a host of several tenants.</summary>
+    public const string TenantTag = "outreach.tenant";
+
     private static readonly string? Version = typeof(OutreachTelemetry).Assembly.GetName().Version?.ToString();
 
     // The last lag measured per projection: the gauge reports it, so a scrape never reads the database.
-    private static readonly ConcurrentDictionary<string, long> LastLag = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<(string? Tenant, string View), long> LastLag = new();
 
     /// <summary>The activity source of the write path: one activity per handled command.</summary>
     public static ActivitySource ActivitySource { get; } = new(Name, Version);
@@ -68,17 +71,24 @@ public static class OutreachTelemetry
     /// Remembers how far each asynchronous view lags, for the <see cref="ProjectionLagInstrument"/> gauge. The readiness
     /// check calls it on every measurement; a host may also measure on a timer.
     /// </summary>
-    public static void RecordProjectionLag(ViewFreshness freshness)
+    /// <param name="freshness">The views' lag, as measured.</param>
+    /// <param name="tenant">
+    /// The tenant the store belongs to, where one host serves several (its measurements then carry the
+    /// <see cref="TenantTag"/> tag, and one tenant's views never overwrite another's); null for a host of one store.
+    /// </param>
+    public static void RecordProjectionLag(ViewFreshness freshness, string? tenant = null)
     {
         ArgumentNullException.ThrowIfNull(freshness);
         foreach (var view in freshness.Views)
         {
-            LastLag[view.Name] = view.Behind;
+            LastLag[(tenant, view.Name)] = view.Behind;
         }
     }
 
     private static IEnumerable<Measurement<long>> ObserveLag()
-        => LastLag.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>(ProjectionTag, pair.Key)));
+        => LastLag.Select(pair => pair.Key.Tenant is { } tenant
+            ? new Measurement<long>(pair.Value, new KeyValuePair<string, object?>(ProjectionTag, pair.Key.View), new KeyValuePair<string, object?>(TenantTag, tenant))
+            : new Measurement<long>(pair.Value, new KeyValuePair<string, object?>(ProjectionTag, pair.Key.View)));
 
     /// <summary>Starts the activity of one command (null when nobody listens).</summary>
     internal static Activity? StartCommand(string command, Guid streamId)

@@ -37,20 +37,34 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(tenants);
         var hosts = new Dictionary<string, (OutreachTenant, IHost)>(StringComparer.Ordinal);
-        foreach (var tenant in tenants)
+        try
         {
-            var database = await OutreachTenants.ResolveDatabaseAsync(tenant, report, cancellation).ConfigureAwait(false);
-            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "outreach-" + tenant.Id });
-            builder.Configuration.AddConfiguration(configuration);
-            builder.Services.AddOutreach(builder.Configuration, o =>
+            foreach (var tenant in tenants)
             {
-                tenant.ApplyTo(o);
-                (o.ConnectionString, o.OwnerConnectionString) = (database.Application, database.Admin);
-            });
-            // The process's own host answers Ctrl+C and SIGTERM; a tenant's services stop with it, never on their own.
-            builder.Services.AddSingleton<IHostLifetime, WithTheHost>();
-            shared?.Invoke(builder.Services);
-            hosts[tenant.Id] = (tenant, builder.Build());
+                var database = await OutreachTenants.ResolveDatabaseAsync(tenant, report, cancellation).ConfigureAwait(false);
+                var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ApplicationName = "outreach-" + tenant.Id });
+                builder.Configuration.AddConfiguration(configuration);
+                builder.Services.AddOutreach(builder.Configuration, o =>
+                {
+                    tenant.ApplyTo(o);
+                    (o.ConnectionString, o.OwnerConnectionString) = (database.Application, database.Admin);
+                });
+
+                // The process's own host answers Ctrl+C and SIGTERM; a tenant's services stop with it, never on their own.
+                builder.Services.AddSingleton<IHostLifetime, WithTheHost>();
+                shared?.Invoke(builder.Services);
+                hosts[tenant.Id] = (tenant, builder.Build());
+            }
+        }
+        catch
+        {
+            // A tenant that cannot be served stops the start; the containers already built are let go.
+            foreach (var (_, host) in hosts.Values)
+            {
+                host.Dispose();
+            }
+
+            throw;
         }
 
         return new OutreachTenantHosts(hosts);
@@ -80,7 +94,7 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every tenant's services.</summary>
+    /// <summary>Stops every tenant's services; one tenant failing to stop does not keep the others running.</summary>
     public async Task StopAsync(CancellationToken cancellation = default)
     {
         if (Interlocked.Exchange(ref _started, 0) == 0)
@@ -88,9 +102,36 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
             return;
         }
 
+        var failures = new List<Exception>();
         foreach (var (_, host) in _hosts.Values)
         {
-            await host.StopAsync(cancellation).ConfigureAwait(false);
+            try
+            {
+                await host.StopAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                failures.Add(failure);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw new AggregateException(failures);
+        }
+    }
+
+    /// <summary>
+    /// Calls <paramref name="stopping"/> when a tenant's services begin to stop on their own: a background service of
+    /// theirs (the daemon, the checkpoint service) failed. The host serving them should then stop too, as a host of one
+    /// store does, rather than go on serving a tenant without its daemon.
+    /// </summary>
+    public void WhenAnyStops(Action<OutreachTenant> stopping)
+    {
+        ArgumentNullException.ThrowIfNull(stopping);
+        foreach (var (tenant, host) in _hosts.Values)
+        {
+            host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping(tenant));
         }
     }
 
@@ -102,8 +143,6 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
         {
             host.Dispose();
         }
-
-        _hosts.Clear();
     }
 
     /// <summary>A tenant's services live as long as the host that serves them: no console signals of their own.</summary>

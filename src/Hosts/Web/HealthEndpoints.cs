@@ -40,7 +40,7 @@ internal static partial class HealthEndpoints
     public static IServiceCollection AddOutreachHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
-            .Add(new HealthCheckRegistration(OutreachReadiness.DatabaseCheck, sp => new DatabaseCheck(Stores(sp)), HealthStatus.Unhealthy, [ReadyTag]))
+            .Add(new HealthCheckRegistration(OutreachReadiness.DatabaseCheck, sp => new DatabaseCheck(Stores(sp), sp.GetRequiredService<IOptions<ReadinessSettings>>()), HealthStatus.Unhealthy, [ReadyTag]))
             .Add(new HealthCheckRegistration(OutreachReadiness.ProjectionsCheck, sp => new ProjectionLagCheck(Stores(sp), sp.GetRequiredService<IOptions<ReadinessSettings>>()), HealthStatus.Unhealthy, [ReadyTag]));
         services.AddOptions<HealthCheckServiceOptions>().Configure<IOptions<ReadinessSettings>>((health, settings) =>
         {
@@ -82,42 +82,50 @@ internal static partial class HealthEndpoints
         => services.GetRequiredService<WebTenancy>().Stores(services);
 
     /// <summary>
-    /// Runs <paramref name="check"/> on every store; the first that is not ready answers. On a host of several tenants each
-    /// description is led by its tenant's code, and a ready answer gives every tenant's.
+    /// Runs <paramref name="check"/> on every store at once; the first that is not ready answers. On a host of several
+    /// tenants each description is led by its tenant's code, and a ready answer gives every tenant's. A tenant whose check
+    /// has not answered when the others have and the check's time is nearly up counts as not ready, by name.
     /// </summary>
-    private static async Task<HealthCheckResult> ResultAsync(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, Func<IDocumentStore, Task<ReadinessCheck>> check)
+    private static async Task<HealthCheckResult> ResultAsync(
+        IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, Func<string?, IDocumentStore, CancellationToken, Task<ReadinessCheck>> check, TimeSpan within, CancellationToken cancellation)
     {
-        var ready = new List<ReadinessCheck>();
-        foreach (var (tenant, store) in stores)
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        // Each tenant's check gets most of the time, so that one hung database is named instead of failing the whole check.
+        deadline.CancelAfter(within * 0.9);
+        var results = await Task.WhenAll(stores.Select(async s =>
         {
-            var result = await check(store).ConfigureAwait(false);
-            result = stores.Count > 1 ? result with { Description = tenant + ": " + result.Description } : result;
-            if (!result.IsReady)
+            ReadinessCheck result;
+            try
             {
-                return Result(result);
+                result = await check(s.Tenant, s.Store, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellation.IsCancellationRequested)
+            {
+                result = new ReadinessCheck("timeout", false, "ready.check-failed", OutreachText.Get("ready.check-failed", CultureInfo.CurrentUICulture));
             }
 
-            ready.Add(result);
-        }
-
-        return Result(ready[0] with { Description = string.Join(" ", ready.Select(r => r.Description)) });
+            return stores.Count > 1 ? result with { Description = s.Tenant + ": " + result.Description } : result;
+        })).ConfigureAwait(false);
+        return Result(results.FirstOrDefault(r => !r.IsReady)
+            ?? results[0] with { Description = string.Join(" ", results.Select(r => r.Description)) });
     }
 
     private static HealthCheckResult Result(ReadinessCheck check)
         => new(check.IsReady ? HealthStatus.Healthy : HealthStatus.Unhealthy, check.Description, data: new Dictionary<string, object> { ["code"] = check.Code });
 
     /// <summary>PostgreSQL answers through every store.</summary>
-    private sealed class DatabaseCheck(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores) : IHealthCheck
+    private sealed class DatabaseCheck(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, IOptions<ReadinessSettings> settings) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => ResultAsync(stores, store => OutreachReadiness.CheckDatabaseAsync(store, CultureInfo.CurrentUICulture, cancellationToken));
+            => ResultAsync(stores, (_, store, ct) => OutreachReadiness.CheckDatabaseAsync(store, CultureInfo.CurrentUICulture, ct), settings.Value.CheckTimeout, cancellationToken);
     }
 
     /// <summary>No asynchronous view of any store lags more than <c>Web:Readiness:MaxProjectionLag</c> events.</summary>
     private sealed class ProjectionLagCheck(IReadOnlyList<(string? Tenant, IDocumentStore Store)> stores, IOptions<ReadinessSettings> settings) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => ResultAsync(stores, store => OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, CultureInfo.CurrentUICulture, cancellationToken));
+            => ResultAsync(stores, (tenant, store, ct) => OutreachReadiness.CheckProjectionLagAsync(store, tenant, settings.Value.MaxProjectionLag, CultureInfo.CurrentUICulture, ct),
+                settings.Value.CheckTimeout, cancellationToken);
     }
 
     /// <summary>
@@ -135,7 +143,7 @@ internal static partial class HealthEndpoints
                 {
                     try
                     {
-                        var check = await OutreachReadiness.CheckProjectionLagAsync(store, settings.Value.MaxProjectionLag, OutreachText.English, stoppingToken).ConfigureAwait(false);
+                        var check = await OutreachReadiness.CheckProjectionLagAsync(store, tenant, settings.Value.MaxProjectionLag, OutreachText.English, stoppingToken).ConfigureAwait(false);
                         if (!check.IsReady)
                         {
                             NotReady(logger, tenant ?? "-", check.Code, check.Description);

@@ -249,6 +249,15 @@ internal static class Open311Endpoints
             return;
         }
 
+        // A signed-in caller acts as themselves (their staff code is the actor): only in their own tenant.
+        if (tenancy.All is not null && id is not null && context.User.Identity?.IsAuthenticated == true
+            && Outreach.Access.OutreachPerson.TenantOf(context.User) is { } claimed && !string.Equals(claimed, id, StringComparison.Ordinal))
+        {
+            await Errors(context, StatusCodes.Status403Forbidden,
+                [("open311.jurisdiction-not-yours", OutreachText.Format("open311.jurisdiction-not-yours", culture, claimed, id))]).ExecuteAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (tenancy.All is not null)
         {
             // requests.json, requests/{id}.xml, tokens/{token}.json: every path that reads or records a case.

@@ -146,12 +146,13 @@ internal static class ReadEndpoints
         return Answer([.. rows.Where(r => scope.SeesPerson(r.WaitingOn))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
     }
 
-    /// <summary>Whose work the signed-in reader sees today.</summary>
     /// <summary>
     /// A registry number as a path segment (<c>12%2F2024%2FTCD</c>): the router decodes everything in a segment but its
     /// escaped slashes, which would split it; they are put back here, so that a case is found by its number as by its id.
     /// </summary>
     internal static string Slashed(string idOrNumber) => idOrNumber.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whose work the signed-in reader sees today.</summary>
 
     internal static Task<ReadScope> ScopeAsync(HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
         => ReadScope.OfAsync(session, WebIdentity.PersonOf(context), VietnamTime.Today(clock), ct);

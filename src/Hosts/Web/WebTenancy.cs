@@ -12,7 +12,7 @@ namespace Outreach.Web;
 /// when tenants are declared and none is named — all of them, each request in the tenant its signed-in person's
 /// <see cref="OutreachPerson.TenantClaim"/> names (an Open311 request: its <c>jurisdiction_id</c>).
 /// </summary>
-internal sealed class WebTenancy
+internal sealed partial class WebTenancy
 {
     /// <summary>Where a request's tenant is kept once its claim (or jurisdiction) has been checked.</summary>
     public const string ItemKey = "outreach.tenant";
@@ -54,6 +54,10 @@ internal sealed class WebTenancy
             : All.Find(claimed) is null ? throw new AccessDeniedException("access.other-tenant", claimed)
             : claimed;
     }
+
+    /// <summary>The tenant a principal's claim names when this host serves it, else null; never refuses.</summary>
+    private string? Served(ClaimsPrincipal user)
+        => All is not null && OutreachPerson.TenantOf(user) is { } claimed && All.Find(claimed) is not null ? claimed : null;
 
     /// <summary>The tenant a request was bound to, for people (its name), or null on a host of one database without one.</summary>
     public OutreachTenant? Of(HttpContext? context)
@@ -99,17 +103,29 @@ internal sealed class WebTenancy
     private static IServiceProvider Current(IServiceProvider request)
         => request.GetRequiredService<WebTenancy>().ServicesOf(request.GetRequiredService<IHttpContextAccessor>().HttpContext);
 
-    /// <summary>Binds each signed-in request to its tenant, or refuses it (not the sign-in and sign-out handlers, which say why themselves).</summary>
+    /// <summary>
+    /// Binds each signed-in request to its tenant. A request for an endpoint that needs a sign-in (the API, the pages) is
+    /// refused when its tenant is not served; any other (the sign-in page, the language switch, static files, Open311,
+    /// health) goes on unbound, so that the sign-in page can say why with its stylesheet and language switch.
+    /// </summary>
     public static WebApplication UseTenantOfPerson(WebApplication app)
     {
         app.Use((context, next) =>
         {
-            if (context.User.Identity?.IsAuthenticated == true
-                && !context.Request.Path.StartsWithSegments("/signin", StringComparison.OrdinalIgnoreCase)
-                && !context.Request.Path.StartsWithSegments("/signout", StringComparison.OrdinalIgnoreCase)
-                && context.RequestServices.GetRequiredService<WebTenancy>().TenantOf(context.User) is { } tenant)
+            if (context.User.Identity?.IsAuthenticated == true)
             {
-                context.Items[ItemKey] = tenant;
+                var tenancy = context.RequestServices.GetRequiredService<WebTenancy>();
+                if (context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null)
+                {
+                    if (tenancy.TenantOf(context.User) is { } tenant)
+                    {
+                        context.Items[ItemKey] = tenant;
+                    }
+                }
+                else if (tenancy.Served(context.User) is { } tenant)
+                {
+                    context.Items[ItemKey] = tenant;
+                }
             }
 
             return next(context);
@@ -117,13 +133,36 @@ internal sealed class WebTenancy
         return app;
     }
 
-    /// <summary>Starts every tenant's services with the host (schema, checkpoints, daemon) and stops them with it.</summary>
+    /// <summary>
+    /// Starts every tenant's services with the host (schema, checkpoints, daemon) and stops them with it. A tenant whose
+    /// services stop on their own (a background service failed) stops the host, as a host of one store stops.
+    /// </summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "Created by the host.")]
-    private sealed class TenantLifetime(OutreachTenantHosts hosts) : IHostedService
+    private sealed partial class TenantLifetime(OutreachTenantHosts hosts, IHostApplicationLifetime host, ILogger<TenantLifetime> logger) : IHostedService
     {
-        public Task StartAsync(CancellationToken cancellationToken) => hosts.StartAsync(cancellationToken);
+        private volatile bool _stopping;
 
-        public Task StopAsync(CancellationToken cancellationToken) => hosts.StopAsync(cancellationToken);
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await hosts.StartAsync(cancellationToken).ConfigureAwait(false);
+            hosts.WhenAnyStops(tenant =>
+            {
+                if (!_stopping)
+                {
+                    TenantStopped(logger, tenant.Id);
+                    host.StopApplication();
+                }
+            });
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            _stopping = true;
+            return hosts.StopAsync(cancellationToken);
+        }
+
+        [LoggerMessage(EventId = 2910, Level = LogLevel.Critical, Message = "The services of tenant {Tenant} stopped on their own; the host stops too")]
+        private static partial void TenantStopped(ILogger logger, string tenant);
     }
 
     /// <summary>

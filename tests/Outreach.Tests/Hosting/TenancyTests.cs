@@ -249,8 +249,11 @@ public sealed class TenancyTests
         // On the dashboard, the sign-in page says why, in the reader's language; the cookie is not issued for a token without a tenant.
         using (var stranger = host.ClientOf("gamma", "thanh-tra.1", "auditor"))
         {
+            // The sign-in page keeps its stylesheet and says how a development token names its tenant.
+            Assert.That((await stranger.GetAsync("/dashboard.css")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var page = WebUtility.HtmlDecode(await stranger.GetStringAsync("/cases"));
-            Assert.That(page, Does.Contain("Thông tin đăng nhập thuộc đơn vị gamma, không do dịch vụ này phục vụ."));
+            Assert.That(page, Does.Contain("--claim tenant=<").And.Contain($"{Alpha}, {Beta}"));
+            Assert.That(page, Does.Contain("Thông tin đăng nhập thuộc đơn vị sử dụng gamma, không do dịch vụ này phục vụ."));
         }
 
         using (var browser = host.Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }))
@@ -282,6 +285,13 @@ public sealed class TenancyTests
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await unknown.Content.ReadAsStringAsync(), Does.Contain("open311.jurisdiction-unknown"));
         Assert.That((await citizen.GetAsync($"/open311/v2/requests.json?jurisdiction_id={Beta}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var crossed = await alpha.GetAsync($"/open311/v2/requests.json?jurisdiction_id={Beta}");
+        Assert.That(crossed.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "a signed-in person acts in their own tenant only");
+        Assert.That(await crossed.Content.ReadAsStringAsync(), Does.Contain("open311.jurisdiction-not-yours"));
+
+        // The dashboard's case page by registry number, its slashes escaped.
+        Assert.That(WebUtility.HtmlDecode(await alpha.GetStringAsync($"/cases/{Uri.EscapeDataString("61/2025/TCD")}")), Does.Contain("61/2025/TCD"));
+        Assert.That((await beta.GetAsync($"/cases/{Uri.EscapeDataString("61/2025/TCD")}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
         // The dashboard names the person's tenant; readiness covers both databases.
         Assert.That(WebUtility.HtmlDecode(await alpha.GetStringAsync("/")), Does.Contain("<span class=\"tenant\">Đồng Tháp</span>"));
@@ -289,5 +299,32 @@ public sealed class TenancyTests
         var ready = await citizen.GetAsync("/health/ready");
         Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), await ready.Content.ReadAsStringAsync());
         Assert.That(await ready.Content.ReadAsStringAsync(), Does.Contain($"{Alpha}: ").And.Contain($"{Beta}: "), "each tenant's database answered");
+
+        // The lag gauge keeps each tenant's views apart.
+        var lag = new List<(string? Tenant, string? View)>();
+        using (var listener = new System.Diagnostics.Metrics.MeterListener())
+        {
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == OutreachTelemetry.ProjectionLagInstrument)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            {
+                string? tenant = null, view = null;
+                foreach (var tag in tags)
+                {
+                    (tenant, view) = tag.Key == OutreachTelemetry.TenantTag ? ((string?)tag.Value, view) : tag.Key == OutreachTelemetry.ProjectionTag ? (tenant, (string?)tag.Value) : (tenant, view);
+                }
+
+                lag.Add((tenant, view));
+            });
+            listener.Start();
+            listener.RecordObservableInstruments();
+        }
+
+        Assert.That(lag.Where(l => l.Tenant == Alpha).Select(l => l.View), Is.Not.Empty.And.EquivalentTo(lag.Where(l => l.Tenant == Beta).Select(l => l.View)));
     }
 }
