@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Outreach.Audit;
 using Outreach.Hosting;
@@ -326,5 +327,12 @@ public sealed class TenancyTests
         }
 
         Assert.That(lag.Where(l => l.Tenant == Alpha).Select(l => l.View), Is.Not.Empty.And.EquivalentTo(lag.Where(l => l.Tenant == Beta).Select(l => l.View)));
+
+        // A tenant's services stopping on their own (a daemon that failed) stop the host, as a host of one store stops.
+        var root = host.Factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        Assert.That(root.ApplicationStopping.IsCancellationRequested, Is.False);
+        host.Factory.Services.GetRequiredService<OutreachTenantHosts>().ServicesOf(Beta)
+            .GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().StopApplication();
+        Assert.That(root.ApplicationStopping.WaitHandle.WaitOne(TimeSpan.FromSeconds(30)), Is.True, "the host stops with its tenant");
     }
 }
