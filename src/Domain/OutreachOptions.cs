@@ -60,6 +60,14 @@ public sealed class OutreachOptions
     /// </summary>
     public string? OwnerConnectionString { get; set; }
 
+    /// <summary>
+    /// A streaming standby of the database, as the application role (optional; <c>Outreach:ReplicaConnectionString</c>,
+    /// ADR 37). The dashboards' tallies and lists (<see cref="DashboardReads"/>) are read there, so that their load stays
+    /// off the primary; writes, a case's page and the audit report always read the primary, which has one's own writes
+    /// and the latest chain head. Without it the dashboards read the primary.
+    /// </summary>
+    public string? ReplicaConnectionString { get; set; }
+
     /// <summary>Whether the schema is brought up to date when the host starts (default true). Turn it off when a deployment step does it.</summary>
     public bool PrepareSchemaOnStart { get; set; } = true;
 

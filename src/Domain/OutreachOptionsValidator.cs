@@ -64,6 +64,11 @@ public sealed class OutreachOptionsValidator : IValidateOptions<OutreachOptions>
             problems.Add(OutreachText.Format("options.connection-invalid", null, "Outreach:OwnerConnectionString", badOwner));
         }
 
+        if (!string.IsNullOrWhiteSpace(options.ReplicaConnectionString) && ConnectionProblem(options.ReplicaConnectionString) is { } badReplica)
+        {
+            problems.Add(OutreachText.Format("options.connection-invalid", null, "Outreach:ReplicaConnectionString", badReplica));
+        }
+
         return problems;
     }
 

@@ -181,6 +181,9 @@ public static class OutreachRegistration
         services.TryAddSingleton(sp => new OutreachSchema(
             sp.GetRequiredService<IOptions<OutreachOptions>>().Value, configureMarten, sp.GetService<ILogger<OutreachSchema>>()));
         services.TryAddSingleton<OutreachService>();
+        // The dashboards' reads: the standby's store when Outreach:ReplicaConnectionString names one, else the primary.
+        services.TryAddSingleton(sp => new DashboardReads(
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<OutreachStartup>();
         services.AddHostedService<Audit.CheckpointService>();
         var marten = services.AddMarten(sp => WithCommandLog(StoreOptionsFor(

@@ -54,6 +54,8 @@ internal sealed class LocalPostgresInstance
         # Written by Outreach: the private cluster accepts SCRAM passwords over TCP from 127.0.0.1 only (ADR 19).
         # The passwords are in the secrets folder next to this data directory, readable by its OS user only.
         host    all    all    127.0.0.1/32    scram-sha-256
+        # A streaming standby (pg_basebackup -R) is made by the cluster's superuser, with its password (ADR 37).
+        host    replication    outreach    127.0.0.1/32    scram-sha-256
 
         """;
 

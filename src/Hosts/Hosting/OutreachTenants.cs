@@ -132,7 +132,7 @@ public static partial class OutreachTenants
         // The deployment's settings first, then the tenant's own; the database and folders are the tenant's alone.
         var merged = new ConfigurationBuilder()
             .AddInMemoryCollection(Flatten(configuration.GetSection(OutreachRegistration.SectionName), [SectionName]))
-            .AddInMemoryCollection(Flatten(section, [nameof(OutreachOptions.ConnectionString), nameof(OutreachOptions.OwnerConnectionString), DataFolderSetting, NameSetting], OutreachRegistration.SectionName))
+            .AddInMemoryCollection(Flatten(section, [nameof(OutreachOptions.ConnectionString), nameof(OutreachOptions.OwnerConnectionString), nameof(OutreachOptions.ReplicaConnectionString), DataFolderSetting, NameSetting], OutreachRegistration.SectionName))
             .Build();
         OutreachOptions options;
         try
@@ -146,6 +146,8 @@ public static partial class OutreachTenants
 
         options.ConnectionString = Setting(section, nameof(OutreachOptions.ConnectionString));
         options.OwnerConnectionString = Setting(section, nameof(OutreachOptions.OwnerConnectionString));
+        // A standby is the tenant's own too: the deployment's never applies to a tenant.
+        options.ReplicaConnectionString = Setting(section, nameof(OutreachOptions.ReplicaConnectionString));
         var dataFolder = Setting(section, DataFolderSetting);
         if (options.ConnectionString is not null && dataFolder is not null)
         {

@@ -40,6 +40,7 @@ try
         builder.Services.AddSingleton(WebTenancy.One(tenant));
     }
 
+    WebTenancy.AddDashboardReads(builder.Services);
     builder.Services.AddOutreachWeb();
     builder.Services.AddOutreachIdentity();
     builder.Services.AddOpen311(builder.Configuration);

@@ -1,0 +1,56 @@
+using Marten;
+
+namespace Outreach;
+
+/// <summary>
+/// Where the dashboards read their tallies and lists (ADR 37, point 8): a streaming standby of the database when
+/// <see cref="OutreachOptions.ReplicaConnectionString"/> names one, else the primary itself. A standby is read through a
+/// store of its own, with the same mappings and no schema changes and no daemon: it replays what the primary wrote, so its
+/// views say how current they are ("current up to event N") and its lag shows as theirs. Writes, a case's page and the
+/// audit report use the primary store, never this one.
+/// </summary>
+public sealed class DashboardReads : IDisposable
+{
+    private readonly IDocumentStore? _owned;
+
+    /// <summary>The dashboards' store for <paramref name="primary"/>: a store on the standby when <paramref name="options"/> names one.</summary>
+    public DashboardReads(IDocumentStore primary, OutreachOptions options, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        ArgumentNullException.ThrowIfNull(options);
+        if (string.IsNullOrWhiteSpace(options.ReplicaConnectionString))
+        {
+            Store = primary;
+            return;
+        }
+
+        var replica = OutreachRegistration.StoreOptionsFor(options, clock);
+        replica.Connection(options.ReplicaConnectionString);
+        // A standby is read-only: nothing is created or changed there, and no daemon runs on it.
+        replica.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
+        replica.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Disabled;
+        _owned = new DocumentStore(replica);
+        Store = _owned;
+        FromReplica = true;
+    }
+
+    private DashboardReads(IDocumentStore store, bool fromReplica) => (Store, FromReplica) = (store, fromReplica);
+
+    /// <summary>The store the dashboards read.</summary>
+    public IDocumentStore Store { get; }
+
+    /// <summary>True when <see cref="Store"/> is a standby's.</summary>
+    public bool FromReplica { get; }
+
+    /// <summary>A query session on <see cref="Store"/>.</summary>
+    public IQuerySession QuerySession() => Store.QuerySession();
+
+    /// <summary>
+    /// The same stores for a caller that must not dispose them (a host lending a tenant's to a request): disposing the
+    /// result does nothing.
+    /// </summary>
+    public DashboardReads Lent() => new(Store, FromReplica);
+
+    /// <summary>Disposes the standby's store, when this object made it.</summary>
+    public void Dispose() => _owned?.Dispose();
+}
