@@ -5,26 +5,28 @@ namespace Outreach;
 /// <summary>
 /// Where the dashboards read their tallies and lists (ADR 37, point 8): a streaming standby of the database when
 /// <see cref="OutreachOptions.ReplicaConnectionString"/> names one, else the primary itself. A standby is read through a
-/// store of its own, with the same mappings and no schema changes and no daemon: it replays what the primary wrote, so its
-/// views say how current they are ("current up to event N") and its lag shows as theirs. Writes, a case's page and the
-/// audit report use the primary store, never this one.
+/// store of its own, with the same mappings (and the embedder's <c>configureMarten</c>), no schema changes and no daemon.
+/// <see cref="FreshnessAsync"/> measures the standby's views against the primary's latest event, so replication lag shows
+/// as the views' lag. Writes, a case's page, the audit report and whose work a person sees (<see cref="Primary"/>) use the
+/// primary store, never this one.
 /// </summary>
 public sealed class DashboardReads : IDisposable
 {
     private readonly IDocumentStore? _owned;
 
     /// <summary>The dashboards' store for <paramref name="primary"/>: a store on the standby when <paramref name="options"/> names one.</summary>
-    public DashboardReads(IDocumentStore primary, OutreachOptions options, TimeProvider? clock = null)
+    public DashboardReads(IDocumentStore primary, OutreachOptions options, TimeProvider? clock = null, Action<StoreOptions>? configureMarten = null)
     {
         ArgumentNullException.ThrowIfNull(primary);
         ArgumentNullException.ThrowIfNull(options);
+        Primary = primary;
         if (string.IsNullOrWhiteSpace(options.ReplicaConnectionString))
         {
             Store = primary;
             return;
         }
 
-        var replica = OutreachRegistration.StoreOptionsFor(options, clock);
+        var replica = OutreachRegistration.StoreOptionsFor(options, clock, configureMarten);
         replica.Connection(options.ReplicaConnectionString);
         // A standby is read-only: nothing is created or changed there, and no daemon runs on it.
         replica.AutoCreateSchemaObjects = JasperFx.AutoCreate.None;
@@ -34,10 +36,13 @@ public sealed class DashboardReads : IDisposable
         FromReplica = true;
     }
 
-    private DashboardReads(IDocumentStore store, bool fromReplica) => (Store, FromReplica) = (store, fromReplica);
+    private DashboardReads(IDocumentStore primary, IDocumentStore store, bool fromReplica) => (Primary, Store, FromReplica) = (primary, store, fromReplica);
 
     /// <summary>The store the dashboards read.</summary>
     public IDocumentStore Store { get; }
+
+    /// <summary>The primary's store: whose work a person sees is read there, so that a change of units applies at once.</summary>
+    public IDocumentStore Primary { get; }
 
     /// <summary>True when <see cref="Store"/> is a standby's.</summary>
     public bool FromReplica { get; }
@@ -49,7 +54,10 @@ public sealed class DashboardReads : IDisposable
     /// The same stores for a caller that must not dispose them (a host lending a tenant's to a request): disposing the
     /// result does nothing.
     /// </summary>
-    public DashboardReads Lent() => new(Store, FromReplica);
+    public DashboardReads Lent() => new(Primary, Store, FromReplica);
+
+    /// <summary>How current the dashboards' views are: the standby's progress against the primary's latest event.</summary>
+    public Task<ViewFreshness> FreshnessAsync(CancellationToken cancellation = default) => OutreachProjections.FreshnessAsync(Store, Primary, cancellation);
 
     /// <summary>Disposes the standby's store, when this object made it.</summary>
     public void Dispose() => _owned?.Dispose();

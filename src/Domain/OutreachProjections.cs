@@ -92,10 +92,18 @@ public static class OutreachProjections
     }
 
     /// <summary>How far each asynchronous view has read, against the highest event sequence.</summary>
-    public static async Task<ViewFreshness> FreshnessAsync(IDocumentStore store, CancellationToken cancellation = default)
+    public static Task<ViewFreshness> FreshnessAsync(IDocumentStore store, CancellationToken cancellation = default)
+        => FreshnessAsync(store, store, cancellation);
+
+    /// <summary>
+    /// How far each asynchronous view of <paramref name="store"/> (a standby's, say) has read, against the highest event
+    /// sequence of <paramref name="latest"/> (the primary's): a standby's replication lag counts as its views' lag.
+    /// </summary>
+    public static async Task<ViewFreshness> FreshnessAsync(IDocumentStore store, IDocumentStore latest, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var highest = await LatestEventAsync(store, cancellation).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(latest);
+        var highest = await LatestEventAsync(latest, cancellation).ConfigureAwait(false);
         var progress = await store.Storage.Database.AllProjectionProgress(cancellation).ConfigureAwait(false);
         var views = List(store).Where(p => p.Lifecycle == ProjectionLifecycle.Async).Select(p =>
         {
@@ -120,7 +128,7 @@ public static class OutreachProjections
     /// <summary>
     /// Runs the asynchronous views until they have read every event recorded so far (or <paramref name="timeout"/> passes),
     /// then stops, and says how current they are: what a host without a running daemon (a console verb) does before it
-    /// reads them. A host that runs the daemon (<c>AddAsyncDaemon</c>) reads <see cref="FreshnessAsync"/> instead.
+    /// reads them. A host that runs the daemon (<c>AddAsyncDaemon</c>) reads <see cref="FreshnessAsync(IDocumentStore, CancellationToken)"/> instead.
     /// </summary>
     public static async Task<ViewFreshness> CatchUpAsync(IDocumentStore store, TimeSpan timeout, CancellationToken cancellation = default)
     {

@@ -183,7 +183,7 @@ public static class OutreachRegistration
         services.TryAddSingleton<OutreachService>();
         // The dashboards' reads: the standby's store when Outreach:ReplicaConnectionString names one, else the primary.
         services.TryAddSingleton(sp => new DashboardReads(
-            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IDocumentStore>(), sp.GetRequiredService<IOptions<OutreachOptions>>().Value, sp.GetRequiredService<TimeProvider>(), configureMarten));
         services.AddHostedService<OutreachStartup>();
         services.AddHostedService<Audit.CheckpointService>();
         var marten = services.AddMarten(sp => WithCommandLog(StoreOptionsFor(

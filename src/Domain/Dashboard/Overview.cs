@@ -165,7 +165,14 @@ public static class DashboardQueries
     /// <param name="today">The day.</param>
     /// <param name="weeks">How many weeks the chart shows, this week included.</param>
     /// <param name="cancellation">Cancels the reads.</param>
-    public static async Task<Overview> OverviewAsync(IDocumentStore store, LocalityCatalogue catalogue, DateOnly today, int weeks = ChartWeeks, CancellationToken cancellation = default)
+    public static Task<Overview> OverviewAsync(IDocumentStore store, LocalityCatalogue catalogue, DateOnly today, int weeks = ChartWeeks, CancellationToken cancellation = default)
+        => OverviewAsync(store, store, catalogue, today, weeks, cancellation);
+
+    /// <summary>
+    /// The overview read from <paramref name="store"/> (a standby's), its freshness measured against the latest event of
+    /// <paramref name="latest"/> (the primary's), so that replication lag shows as the views' lag (<see cref="DashboardReads"/>).
+    /// </summary>
+    public static async Task<Overview> OverviewAsync(IDocumentStore store, IDocumentStore latest, LocalityCatalogue catalogue, DateOnly today, int weeks = ChartWeeks, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentOutOfRangeException.ThrowIfLessThan(weeks, 1);
@@ -179,7 +186,7 @@ public static class DashboardQueries
         var counts = await ProgrammeQueries.VisitsPerWeekAsync(query, first, today, cancellation).ConfigureAwait(false);
         var units = await query.Query<Unit>().ToListAsync(cancellation).ConfigureAwait(false);
         var staff = await StaffDirectory.LoadAsync(query, cancellation).ConfigureAwait(false);
-        var freshness = await OutreachProjections.FreshnessAsync(store, cancellation).ConfigureAwait(false);
+        var freshness = await OutreachProjections.FreshnessAsync(store, latest, cancellation).ConfigureAwait(false);
 
         var perWeek = counts.GroupBy(c => c.Week).ToDictionary(g => g.Key, g => g.Sum(c => c.Visits));
         var bars = Enumerable.Range(0, weeks).Select(i => first.AddDays(7 * i)).Select(w => new WeekBar(w, perWeek.GetValueOrDefault(w))).ToArray();

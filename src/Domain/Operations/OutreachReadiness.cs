@@ -49,7 +49,7 @@ public static class OutreachReadiness
     }
 
     /// <summary>
-    /// Measures how far each asynchronous view lags (<see cref="OutreachProjections.FreshnessAsync"/>), remembers it for the
+    /// Measures how far each asynchronous view lags (<see cref="OutreachProjections.FreshnessAsync(IDocumentStore, CancellationToken)"/>), remembers it for the
     /// <see cref="OutreachTelemetry.ProjectionLagInstrument"/> gauge, and judges it against <paramref name="maxLag"/>
     /// (<see cref="JudgeProjectionLag"/>). A database that cannot be asked makes the check not ready, with the reason.
     /// </summary>

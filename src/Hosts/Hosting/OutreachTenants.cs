@@ -164,6 +164,11 @@ public static partial class OutreachTenants
             throw TenantSettingsException.Of("tenant.connection-invalid", id, problem);
         }
 
+        if (options.ReplicaConnectionString is not null && OutreachOptionsValidator.ConnectionProblem(options.ReplicaConnectionString) is { } replicaProblem)
+        {
+            throw TenantSettingsException.Of("tenant.replica-invalid", id, replicaProblem);
+        }
+
         if (dataFolder is not null && !Path.IsPathRooted(dataFolder))
         {
             throw TenantSettingsException.Of("tenant.folder-relative", id, dataFolder);
@@ -183,19 +188,35 @@ public static partial class OutreachTenants
         return new OutreachTenant(id, Setting(section, NameSetting) ?? id, options, dataFolder);
     }
 
-    /// <summary>Refuses two tenants on one database (the same private cluster, or the same server, port and database).</summary>
+    /// <summary>Refuses two tenants on one database (the same private cluster, or the same server, port and database), a tenant's standby included.</summary>
     private static void CheckSeparate(IReadOnlyList<OutreachTenant> tenants)
     {
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var tenant in tenants)
         {
-            var place = tenant.Options.ConnectionString is { } connection ? DatabaseOf(connection) : "folder:" + tenant.DataFolder;
-            if (seen.TryGetValue(place, out var other))
+            // A tenant's standby counts as its database too: one aimed at another tenant's server would show that
+            // tenant's history on this one's dashboards.
+            var places = new List<(string Place, string Where)>
             {
-                throw TenantSettingsException.Of("tenant.shared-database", other, tenant.Id, tenant.Where);
+                (tenant.Options.ConnectionString is { } connection ? DatabaseOf(connection) : "folder:" + tenant.DataFolder, tenant.Where),
+            };
+            if (tenant.Options.ReplicaConnectionString is { } replica)
+            {
+                places.Add((DatabaseOf(replica), OutreachConnection.Mask(replica)));
             }
 
-            seen[place] = tenant.Id;
+            foreach (var (place, where) in places)
+            {
+                if (seen.TryGetValue(place, out var other))
+                {
+                    throw TenantSettingsException.Of("tenant.shared-database", other, tenant.Id, where);
+                }
+            }
+
+            foreach (var (place, _) in places)
+            {
+                seen[place] = tenant.Id;
+            }
         }
     }
 

@@ -50,11 +50,11 @@ internal static class ReadEndpoints
         return app;
     }
 
-    private static async Task<Ok<CaseSummaryPage>> CasesAsync(string? page, string? pageSize, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseSummaryPage>> CasesAsync(string? page, string? pageSize, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, IQuerySession primary, TimeProvider clock, CancellationToken ct)
     {
         var number = (int)(QueryInput.Number(page, "page", 1, 1_000_000) ?? 1);
         var size = (int)(QueryInput.Number(pageSize, "pageSize", 1, 200) ?? 25);
-        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var scope = await ScopeAsync(context, primary, clock, ct).ConfigureAwait(false);
         var rows = await DashboardQueries.OpenCasesAsync(session, VietnamTime.Today(clock), number, size, scope, ct).ConfigureAwait(false);
         return TypedResults.Ok(rows.Summaries());
     }
@@ -108,42 +108,42 @@ internal static class ReadEndpoints
         return TypedResults.Ok(await CaseReading.ShowAsync(store, request, ct).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<ViewAnswer<OverdueCase>>> OverdueAsync(string? on, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<ViewAnswer<OverdueCase>>> OverdueAsync(string? on, HttpContext context, IQuerySession session, TimeProvider clock, CancellationToken ct)
     {
         var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
         var rows = await CaseQueries.OverdueAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false);
         return Answer([.. rows.Where(r => scope.SeesCase(r.Case))], null);
     }
 
-    private static async Task<Ok<ViewAnswer<LocalityStatusCount>>> ByLocalityAsync([FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, CancellationToken ct)
-        => Answer(await CaseQueries.ByLocalityAndStatusAsync(session, ct).ConfigureAwait(false), await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    private static async Task<Ok<ViewAnswer<LocalityStatusCount>>> ByLocalityAsync([FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, DashboardReads reads, CancellationToken ct)
+        => Answer(await CaseQueries.ByLocalityAndStatusAsync(session, ct).ConfigureAwait(false), await reads.FreshnessAsync(ct).ConfigureAwait(false));
 
     private static async Task<Ok<ViewAnswer<LocalityCoverage>>> CoverageAsync(
-        string? on, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, IOptions<OutreachOptions> options, TimeProvider clock, CancellationToken ct)
+        string? on, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, DashboardReads reads, IOptions<OutreachOptions> options, TimeProvider clock, CancellationToken ct)
         => Answer(await ProgrammeQueries.CoverageAsync(session, options.Value.Localities, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false),
-            await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+            await reads.FreshnessAsync(ct).ConfigureAwait(false));
 
     private static async Task<Ok<ViewAnswer<VisitCount>>> VisitsPerWeekAsync(
-        string? from, string? to, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        string? from, string? to, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, IQuerySession primary, DashboardReads reads, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var scope = await ScopeAsync(context, primary, clock, ct).ConfigureAwait(false);
         // Default: the last 12 weeks, the dashboard's chart.
         var end = QueryInput.Date(to, "to") ?? VietnamTime.Today(clock);
         var start = QueryInput.Date(from, "from") ?? ProgrammeQueries.MondayOf(end).AddDays(-7 * 11);
         QueryInput.EnsureOrdered(start, end, "from", "to");
         var rows = await ProgrammeQueries.VisitsPerWeekAsync(session, ProgrammeQueries.MondayOf(start), end, ct).ConfigureAwait(false);
-        return Answer([.. rows.Where(r => scope.SeesUnit(r.UnitId))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+        return Answer([.. rows.Where(r => scope.SeesUnit(r.UnitId))], await reads.FreshnessAsync(ct).ConfigureAwait(false));
     }
 
-    private static async Task<Ok<ViewAnswer<GuidanceByTopic>>> GuidanceAsync([FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, CancellationToken ct)
-        => Answer(await ProgrammeQueries.GuidanceByTopicAsync(session, ct).ConfigureAwait(false), await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    private static async Task<Ok<ViewAnswer<GuidanceByTopic>>> GuidanceAsync([FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, DashboardReads reads, CancellationToken ct)
+        => Answer(await ProgrammeQueries.GuidanceByTopicAsync(session, ct).ConfigureAwait(false), await reads.FreshnessAsync(ct).ConfigureAwait(false));
 
     private static async Task<Ok<ViewAnswer<DifficultiesWaiting>>> WaitingAsync(
-        string? on, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        string? on, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, IQuerySession primary, DashboardReads reads, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var scope = await ScopeAsync(context, primary, clock, ct).ConfigureAwait(false);
         var rows = await DifficultyQueries.WaitingAsync(session, QueryInput.Date(on, "on") ?? VietnamTime.Today(clock), ct).ConfigureAwait(false);
-        return Answer([.. rows.Where(r => scope.SeesPerson(r.WaitingOn))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+        return Answer([.. rows.Where(r => scope.SeesPerson(r.WaitingOn))], await reads.FreshnessAsync(ct).ConfigureAwait(false));
     }
 
     /// <summary>
@@ -158,12 +158,12 @@ internal static class ReadEndpoints
         => ReadScope.OfAsync(session, WebIdentity.PersonOf(context), VietnamTime.Today(clock), ct);
 
     private static async Task<Ok<ViewAnswer<Rotation.RotaAssignment>>> RotaAsync(
-        string? week, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, [FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, TimeProvider clock, CancellationToken ct)
+        string? week, HttpContext context, [FromKeyedServices(WebTenancy.Dashboard)] IQuerySession session, IQuerySession primary, DashboardReads reads, TimeProvider clock, CancellationToken ct)
     {
-        var scope = await ScopeAsync(context, session, clock, ct).ConfigureAwait(false);
+        var scope = await ScopeAsync(context, primary, clock, ct).ConfigureAwait(false);
         var monday = ProgrammeQueries.MondayOf(QueryInput.Date(week, "week") ?? VietnamTime.Today(clock));
         var rows = await Rotation.RotaQueries.WeekAsync(session, monday, ct).ConfigureAwait(false);
-        return Answer([.. rows.Where(r => scope.SeesPerson(r.Visitor))], await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+        return Answer([.. rows.Where(r => scope.SeesPerson(r.Visitor))], await reads.FreshnessAsync(ct).ConfigureAwait(false));
     }
 
     private static async Task<Ok<IReadOnlyList<LocalityHistoryEntry>>> LocalityHistoryAsync(
@@ -173,8 +173,8 @@ internal static class ReadEndpoints
     private static async Task<Ok<IReadOnlyList<Units.Unit>>> UnitsAsync(IQuerySession session, CancellationToken ct)
         => TypedResults.Ok<IReadOnlyList<Units.Unit>>(await session.Query<Units.Unit>().OrderBy(u => u.Name).ToListAsync(ct).ConfigureAwait(false));
 
-    private static async Task<Ok<ViewFreshness>> FreshnessAsync([FromKeyedServices(WebTenancy.Dashboard)] IDocumentStore store, CancellationToken ct)
-        => TypedResults.Ok(await OutreachProjections.FreshnessAsync(store, ct).ConfigureAwait(false));
+    private static async Task<Ok<ViewFreshness>> FreshnessAsync(DashboardReads reads, CancellationToken ct)
+        => TypedResults.Ok(await reads.FreshnessAsync(ct).ConfigureAwait(false));
 
     private static Ok<ViewAnswer<T>> Answer<T>(IReadOnlyList<T> rows, ViewFreshness? views) => TypedResults.Ok(new ViewAnswer<T>(rows, views));
 }

@@ -14,7 +14,7 @@ namespace Outreach.Web;
 /// </summary>
 internal sealed partial class WebTenancy
 {
-    /// <summary>The key of the dashboards' query session and store (<see cref="DashboardReads"/>: a standby's, or the primary's).</summary>
+    /// <summary>The key of the dashboards' query session (<see cref="DashboardReads"/>: a standby's, or the primary's).</summary>
     public const string Dashboard = "dashboard";
 
     /// <summary>Where a request's tenant is kept once its claim (or jurisdiction) has been checked.</summary>
@@ -105,13 +105,12 @@ internal sealed partial class WebTenancy
     }
 
     /// <summary>
-    /// Registers the dashboards' query session and store under the <see cref="Dashboard"/> key: the request's
+    /// Registers the dashboards' query session under the <see cref="Dashboard"/> key: the request's
     /// <see cref="DashboardReads"/>, which reads a standby when one is configured (ADR 37, point 8).
     /// </summary>
     public static IServiceCollection AddDashboardReads(IServiceCollection services)
     {
         services.AddKeyedScoped<IQuerySession>(Dashboard, (sp, _) => sp.GetRequiredService<DashboardReads>().QuerySession());
-        services.AddKeyedScoped(Dashboard, (sp, _) => BorrowedStore.Of(sp.GetRequiredService<DashboardReads>().Store));
         return services;
     }
 

@@ -25,10 +25,11 @@ public sealed class ReplicaTests
         // The clusters run as the postgres OS user when the tests run as root: it must reach the folders.
         File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.OtherExecute | UnixFileMode.GroupExecute);
         var (primaryFolder, standbyFolder) = (Path.Combine(home, "primary"), Path.Combine(home, "standby"));
-        var primary = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = primaryFolder });
-        var standbyPort = FreePort();
+        LocalPostgresCluster? primary = null;
         try
         {
+            primary = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = primaryFolder });
+            var standbyPort = FreePort();
             await MakeStandbyAsync(primary, standbyFolder, standbyPort);
             var replica = new NpgsqlConnectionStringBuilder(primary.ApplicationConnectionString) { Port = standbyPort }.ConnectionString;
             var recorded = Guid.CreateVersion7();
@@ -71,13 +72,25 @@ public sealed class ReplicaTests
         }
         finally
         {
-            if (File.Exists(Path.Combine(standbyFolder, "postmaster.pid")))
+            // Each step on its own, so that one failing still stops the rest.
+            try
             {
-                await PgCtlAsync(primary, standbyFolder, "stop", "-m", "fast");
+                if (primary is not null && File.Exists(Path.Combine(standbyFolder, "postmaster.pid")))
+                {
+                    await PgCtlAsync(primary, standbyFolder, "stop", "-m", "fast");
+                }
             }
-
-            await LocalPostgres.StopIfRunningAsync(new LocalPostgresSettings { DataDirectory = primaryFolder });
-            Directory.Delete(home, recursive: true);
+            finally
+            {
+                try
+                {
+                    await LocalPostgres.StopIfRunningAsync(new LocalPostgresSettings { DataDirectory = primaryFolder });
+                }
+                finally
+                {
+                    Directory.Delete(home, recursive: true);
+                }
+            }
         }
     }
 
@@ -100,7 +113,7 @@ public sealed class ReplicaTests
 
         var password = new NpgsqlConnectionStringBuilder(primary.ConnectionString).Password!;
         await RunAsync(Path.Combine(primary.BinDirectory, "pg_basebackup"),
-            ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", LocalPostgres.SuperuserName, "-D", folder, "-R", "-X", "stream"],
+            ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", LocalPostgres.SuperuserName, "-D", folder, "-R", "-X", "stream", "-c", "fast"],
             new Dictionary<string, string> { ["PGPASSWORD"] = password });
         await RunAsync("/bin/sh", ["-c", $"echo 'port = {port}' >> '{Path.Combine(folder, "postgresql.auto.conf")}'"], []);
         await PgCtlAsync(primary, folder, "start", "-w", "-l", Path.Combine(folder, "server.log"));
@@ -142,7 +155,17 @@ public sealed class ReplicaTests
 
         using var process = System.Diagnostics.Process.Start(start)!;
         var (output, error) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
-        await process.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"{tool} {string.Join(' ', arguments)} did not finish in 2 minutes");
+        }
+
         Assert.That(process.ExitCode, Is.EqualTo(0), $"{tool} {string.Join(' ', arguments)}: {await output} {await error}");
     }
 

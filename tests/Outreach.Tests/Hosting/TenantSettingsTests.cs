@@ -53,6 +53,7 @@ public sealed class TenantSettingsTests
     [TestCase("tenant.id-invalid", "Outreach:Tenants:1hue:DataFolder", "/srv/a")]
     [TestCase("tenant.folder-relative", "Outreach:Tenants:hue:DataFolder", "clusters/hue")]
     [TestCase("tenant.connection-invalid", "Outreach:Tenants:hue:ConnectionString", "Host=db;Bogus Key=1")]
+    [TestCase("tenant.replica-invalid", "Outreach:Tenants:hue:ReplicaConnectionString", "Host=standby;Bogus Key=1")]
     [TestCase("tenant.owner-without-server", "Outreach:Tenants:hue:OwnerConnectionString", "Host=db;Username=owner")]
     [TestCase("tenant.settings-invalid", "Outreach:Tenants:hue:UnitHeadResponseDays", "soon")]
     public void A_setting_that_cannot_be_used_is_refused_with_its_code_in_both_languages(string code, string key, string value)
@@ -90,6 +91,23 @@ public sealed class TenantSettingsTests
         Assert.That(OutreachTenants.Read(Settings(
             ("Outreach:Tenants:hue:ConnectionString", "Host=db;Database=hue;Username=app"),
             ("Outreach:Tenants:quangtri:ConnectionString", "Host=db;Database=quangtri;Username=app"))), Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public void A_tenants_standby_on_another_tenants_database_is_refused_and_the_deployments_standby_is_never_inherited()
+    {
+        var refused = Assert.Throws<TenantSettingsException>(() => OutreachTenants.Read(Settings(
+            ("Outreach:Tenants:hue:ConnectionString", "Host=db;Database=hue;Username=app"),
+            ("Outreach:Tenants:quangtri:ConnectionString", "Host=db2;Database=quangtri;Username=app"),
+            ("Outreach:Tenants:quangtri:ReplicaConnectionString", "Host=db;Database=hue;Username=app"))));
+        Assert.That(refused!.Code, Is.EqualTo("tenant.shared-database"));
+
+        var tenants = OutreachTenants.Read(Settings(
+            ("Outreach:ReplicaConnectionString", "Host=standby;Database=outreach;Username=app"),
+            ("Outreach:Tenants:hue:ConnectionString", "Host=db;Database=hue;Username=app"),
+            ("Outreach:Tenants:quangtri:ConnectionString", "Host=db2;Database=quangtri;Username=app"),
+            ("Outreach:Tenants:quangtri:ReplicaConnectionString", "Host=db2-standby;Database=quangtri;Username=app")));
+        Assert.That(tenants.Select(t => t.Options.ReplicaConnectionString), Is.EqualTo(new[] { null, "Host=db2-standby;Database=quangtri;Username=app" }));
     }
 
     [Test]
