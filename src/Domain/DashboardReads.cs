@@ -33,19 +33,15 @@ public sealed class DashboardReads : IDisposable
         replica.Projections.AsyncMode = JasperFx.Events.Daemon.DaemonMode.Disabled;
         _owned = new DocumentStore(replica);
         Store = _owned;
-        FromReplica = true;
     }
 
-    private DashboardReads(IDocumentStore primary, IDocumentStore store, bool fromReplica) => (Primary, Store, FromReplica) = (primary, store, fromReplica);
+    private DashboardReads(IDocumentStore primary, IDocumentStore store) => (Primary, Store) = (primary, store);
 
     /// <summary>The store the dashboards read.</summary>
     public IDocumentStore Store { get; }
 
     /// <summary>The primary's store: whose work a person sees is read there, so that a change of units applies at once.</summary>
     public IDocumentStore Primary { get; }
-
-    /// <summary>True when <see cref="Store"/> is a standby's.</summary>
-    public bool FromReplica { get; }
 
     /// <summary>A query session on <see cref="Store"/>.</summary>
     public IQuerySession QuerySession() => Store.QuerySession();
@@ -54,7 +50,7 @@ public sealed class DashboardReads : IDisposable
     /// The same stores for a caller that must not dispose them (a host lending a tenant's to a request): disposing the
     /// result does nothing.
     /// </summary>
-    public DashboardReads Lent() => new(Primary, Store, FromReplica);
+    public DashboardReads Lent() => new(Primary, Store);
 
     /// <summary>How current the dashboards' views are: the standby's progress against the primary's latest event.</summary>
     public Task<ViewFreshness> FreshnessAsync(CancellationToken cancellation = default) => OutreachProjections.FreshnessAsync(Store, Primary, cancellation);

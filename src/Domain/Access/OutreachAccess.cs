@@ -86,9 +86,8 @@ public sealed record OutreachPerson(string StaffCode, IReadOnlySet<string> Roles
     /// </summary>
     public static AccessDeniedException? SignInRefusal(string? code, string? staffCode) => code switch
     {
-        "access.token-missing" or "access.token-invalid" or "access.no-staff-code" => new AccessDeniedException(code),
+        "access.token-missing" or "access.token-invalid" or "access.no-staff-code" or "access.no-tenant" => new AccessDeniedException(code),
         "access.no-role" => NoRole(string.IsNullOrWhiteSpace(staffCode) ? "—" : staffCode.Trim()),
-        "access.no-tenant" => new AccessDeniedException(code),
         // The page is sent the tenant the sign-in named, in place of the staff code.
         "access.other-tenant" => new AccessDeniedException(code, string.IsNullOrWhiteSpace(staffCode) ? "—" : staffCode.Trim()),
         _ => null,

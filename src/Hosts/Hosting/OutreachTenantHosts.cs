@@ -17,10 +17,11 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
     private readonly Dictionary<string, (OutreachTenant Tenant, IHost Host)> _hosts;
     private int _started;
 
-    private OutreachTenantHosts(Dictionary<string, (OutreachTenant Tenant, IHost Host)> hosts) => _hosts = hosts;
+    private OutreachTenantHosts(Dictionary<string, (OutreachTenant Tenant, IHost Host)> hosts)
+        => (_hosts, Tenants) = (hosts, [.. hosts.Values.Select(h => h.Tenant).OrderBy(t => t.Id, StringComparer.Ordinal)]);
 
     /// <summary>The tenants served, in code order.</summary>
-    public IReadOnlyList<OutreachTenant> Tenants => [.. _hosts.Values.Select(h => h.Tenant).OrderBy(t => t.Id, StringComparer.Ordinal)];
+    public IReadOnlyList<OutreachTenant> Tenants { get; }
 
     /// <summary>
     /// Builds one container per tenant (not started: <see cref="StartAsync"/>). A tenant without a server gets its private
@@ -75,7 +76,7 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
     public IServiceProvider ServicesOf(string id)
         => _hosts.TryGetValue(id, out var host)
             ? host.Host.Services
-            : throw TenantSettingsException.Of("tenant.unknown", id, string.Join(", ", _hosts.Keys.Order(StringComparer.Ordinal)));
+            : throw TenantSettingsException.Of("tenant.unknown", id, string.Join(", ", Tenants.Select(t => t.Id)));
 
     /// <summary>The tenant <paramref name="id"/>, or null when it is not served.</summary>
     public OutreachTenant? Find(string? id) => id is not null && _hosts.TryGetValue(id, out var host) ? host.Tenant : null;
@@ -88,9 +89,9 @@ public sealed class OutreachTenantHosts : IAsyncDisposable
             return;
         }
 
-        foreach (var id in _hosts.Keys.Order(StringComparer.Ordinal))
+        foreach (var tenant in Tenants)
         {
-            await _hosts[id].Host.StartAsync(cancellation).ConfigureAwait(false);
+            await _hosts[tenant.Id].Host.StartAsync(cancellation).ConfigureAwait(false);
         }
     }
 

@@ -238,11 +238,17 @@ internal static class Open311Endpoints
     private static async Task ResolveJurisdictionAsync(HttpContext context, RequestDelegate next)
     {
         var tenancy = context.RequestServices.GetRequiredService<WebTenancy>();
+        if (!tenancy.HasTenants)
+        {
+            // A single-city host ignores the parameter, as GeoReport allows; its form is not read for it.
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
         var id = await ParameterAsync(context, "jurisdiction_id").ConfigureAwait(false);
         id = string.IsNullOrWhiteSpace(id) ? null : id.Trim();
         var culture = CultureInfo.CurrentUICulture;
-        var served = tenancy.All is { } all ? id is null || all.Find(id) is not null : tenancy.Only is not { } only || id is null || only.Id == id;
-        if (!served)
+        if (id is not null && !tenancy.Serves(id))
         {
             await Errors(context, StatusCodes.Status404NotFound,
                 [("open311.jurisdiction-unknown", OutreachText.Format("open311.jurisdiction-unknown", culture, id, tenancy.Codes))]).ExecuteAsync(context).ConfigureAwait(false);

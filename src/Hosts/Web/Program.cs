@@ -51,7 +51,11 @@ try
     app.UseOutreachWeb();
     app.UseOutreachOperations();
     app.UseAuthentication();
-    WebTenancy.UseTenantOfPerson(app);
+    if (tenant is not null || every.Count > 0)
+    {
+        WebTenancy.UseTenantOfPerson(app);
+    }
+
     app.UseAuthorization();
     app.MapOutreachSignIn();
     app.MapOutreachReads();

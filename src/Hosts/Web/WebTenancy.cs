@@ -48,19 +48,27 @@ internal sealed partial class WebTenancy
         var claimed = OutreachPerson.TenantOf(user);
         if (All is null)
         {
-            return Only is not null && claimed is not null && !string.Equals(claimed, Only.Id, StringComparison.Ordinal)
-                ? throw new AccessDeniedException("access.other-tenant", claimed)
-                : null;
+            return claimed is not null && !Serves(claimed) ? throw new AccessDeniedException("access.other-tenant", claimed) : null;
         }
 
         return claimed is null ? throw new AccessDeniedException("access.no-tenant")
-            : All.Find(claimed) is null ? throw new AccessDeniedException("access.other-tenant", claimed)
+            : !Serves(claimed) ? throw new AccessDeniedException("access.other-tenant", claimed)
             : claimed;
     }
 
-    /// <summary>The tenant a principal's claim names when this host serves it, else null; never refuses.</summary>
+    /// <summary>
+    /// Whether this host serves tenant <paramref name="code"/>: one of every tenant, the one tenant, or — on a single-city
+    /// host, which has no tenants — any code.
+    /// </summary>
+    public bool Serves(string code)
+        => All is not null ? All.Find(code) is not null : Only is null || string.Equals(code, Only.Id, StringComparison.Ordinal);
+
+    /// <summary>True when the host has tenants at all (one or every); a single-city host binds no request to a tenant.</summary>
+    public bool HasTenants => All is not null || Only is not null;
+
+    /// <summary>The tenant a principal's claim names when this host serves every tenant and that one among them, else null; never refuses.</summary>
     private string? Served(ClaimsPrincipal user)
-        => All is not null && OutreachPerson.TenantOf(user) is { } claimed && All.Find(claimed) is not null ? claimed : null;
+        => All is not null && OutreachPerson.TenantOf(user) is { } claimed && Serves(claimed) ? claimed : null;
 
     /// <summary>The tenant a request was bound to, for people (its name), or null on a host of one database without one.</summary>
     public OutreachTenant? Of(HttpContext? context)
@@ -68,7 +76,7 @@ internal sealed partial class WebTenancy
 
     /// <summary>The services of the request's tenant; refused when the request was bound to none.</summary>
     private IServiceProvider ServicesOf(HttpContext? context)
-        => All!.Find(context?.Items[ItemKey] as string) is { } tenant ? All.ServicesOf(tenant.Id) : throw new AccessDeniedException("access.no-tenant");
+        => context?.Items[ItemKey] is string id && All!.Find(id) is not null ? All.ServicesOf(id) : throw new AccessDeniedException("access.no-tenant");
 
     /// <summary>Every store the host serves, with its tenant's code (null for a host of one database): for readiness and the lag gauge.</summary>
     public IReadOnlyList<(string? Tenant, IDocumentStore Store)> Stores(IServiceProvider services)
@@ -83,7 +91,6 @@ internal sealed partial class WebTenancy
     /// </summary>
     public static IServiceCollection AddEveryTenant(IServiceCollection services, IReadOnlyList<OutreachTenant> tenants)
     {
-        services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => OutreachTenantHosts.CreateAsync(sp.GetRequiredService<IConfiguration>(), tenants, shared =>
         {
@@ -97,7 +104,7 @@ internal sealed partial class WebTenancy
         // The store belongs to its tenant's container, which outlives every request: the request gets it on loan, so that the
         // request's scope, which disposes what its factories return, never disposes the tenant's store.
         services.AddScoped(sp => BorrowedStore.Of(Current(sp).GetRequiredService<IDocumentStore>()));
-        services.AddScoped<IQuerySession>(sp => sp.GetRequiredService<IDocumentStore>().QuerySession());
+        services.AddScoped<IQuerySession>(sp => Current(sp).GetRequiredService<IDocumentStore>().QuerySession());
         services.AddScoped(sp => Current(sp).GetRequiredService<OutreachService>());
         services.AddScoped(sp => Current(sp).GetRequiredService<IOptions<OutreachOptions>>());
         services.AddScoped(sp => Current(sp).GetRequiredService<DashboardReads>().Lent());

@@ -29,7 +29,7 @@ public sealed class ReplicaTests
         try
         {
             primary = await LocalPostgres.EnsureStartedAsync(new LocalPostgresSettings { DataDirectory = primaryFolder });
-            var standbyPort = FreePort();
+            var standbyPort = LocalPostgres.ChooseFreePort();
             await MakeStandbyAsync(primary, standbyFolder, standbyPort);
             var replica = new NpgsqlConnectionStringBuilder(primary.ApplicationConnectionString) { Port = standbyPort }.ConnectionString;
             var recorded = Guid.CreateVersion7();
@@ -63,7 +63,7 @@ public sealed class ReplicaTests
                 Assert.That(counted, Is.EqualTo(1), "the tally arrived on the standby");
 
                 // With the standby stopped, the dashboards cannot answer; a case's page reads the primary and still does.
-                await PgCtlAsync(primary, standbyFolder, "stop", "-m", "fast");
+                await LocalPostgres.StopIfRunningAsync(new LocalPostgresSettings { DataDirectory = standbyFolder });
                 var tallies = await committee.GetAsync("/api/cases/by-locality");
                 Assert.That(tallies.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), await tallies.Content.ReadAsStringAsync());
                 Assert.That((await committee.GetAsync($"/api/cases/{recorded}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -75,10 +75,7 @@ public sealed class ReplicaTests
             // Each step on its own, so that one failing still stops the rest.
             try
             {
-                if (primary is not null && File.Exists(Path.Combine(standbyFolder, "postmaster.pid")))
-                {
-                    await PgCtlAsync(primary, standbyFolder, "stop", "-m", "fast");
-                }
+                await LocalPostgres.StopIfRunningAsync(new LocalPostgresSettings { DataDirectory = standbyFolder });
             }
             finally
             {
@@ -106,16 +103,14 @@ public sealed class ReplicaTests
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         if (Environment.UserName == "root")
         {
-            using var chown = System.Diagnostics.Process.Start("chown", ["postgres:", folder]);
-            await chown.WaitForExitAsync();
-            Assert.That(chown.ExitCode, Is.EqualTo(0));
+            Assert.That((await ChildProcess.RunAsync("chown", [LocalPostgres.ServiceAccount + ":", folder], CancellationToken.None)).Succeeded, Is.True);
         }
 
         var password = new NpgsqlConnectionStringBuilder(primary.ConnectionString).Password!;
         await RunAsync(Path.Combine(primary.BinDirectory, "pg_basebackup"),
             ["-h", "127.0.0.1", "-p", primary.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-U", LocalPostgres.SuperuserName, "-D", folder, "-R", "-X", "stream", "-c", "fast"],
             new Dictionary<string, string> { ["PGPASSWORD"] = password });
-        await RunAsync("/bin/sh", ["-c", $"echo 'port = {port}' >> '{Path.Combine(folder, "postgresql.auto.conf")}'"], []);
+        await File.AppendAllTextAsync(Path.Combine(folder, "postgresql.auto.conf"), $"port = {port}\n");
         await PgCtlAsync(primary, folder, "start", "-w", "-l", Path.Combine(folder, "server.log"));
     }
 
@@ -125,54 +120,11 @@ public sealed class ReplicaTests
     /// <summary>Runs a PostgreSQL tool as the owner of the clusters' files (the postgres OS user when the tests run as root).</summary>
     private static async Task RunAsync(string tool, string[] arguments, Dictionary<string, string> environment)
     {
-        var asPostgres = Environment.UserName == "root";
-        var start = new System.Diagnostics.ProcessStartInfo(asPostgres ? "runuser" : tool) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        if (asPostgres)
-        {
-            start.ArgumentList.Add("-u");
-            start.ArgumentList.Add("postgres");
-            start.ArgumentList.Add("--");
-            start.ArgumentList.Add("env");
-            foreach (var (name, value) in environment)
-            {
-                start.ArgumentList.Add($"{name}={value}");
-            }
-
-            start.ArgumentList.Add(tool);
-        }
-        else
-        {
-            foreach (var (name, value) in environment)
-            {
-                start.Environment[name] = value;
-            }
-        }
-
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var (output, error) = (process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());
+        string[] withEnvironment = ["env", .. environment.Select(e => $"{e.Key}={e.Value}"), tool, .. arguments];
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{tool} {string.Join(' ', arguments)} did not finish in 2 minutes");
-        }
-
-        Assert.That(process.ExitCode, Is.EqualTo(0), $"{tool} {string.Join(' ', arguments)}: {await output} {await error}");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var result = Environment.UserName == "root"
+            ? await ChildProcess.RunAsync("runuser", ["-u", LocalPostgres.ServiceAccount, "--", .. withEnvironment], timeout.Token)
+            : await ChildProcess.RunAsync("env", withEnvironment[1..], timeout.Token);
+        Assert.That(result.Succeeded, Is.True, $"{tool} {string.Join(' ', arguments)}: {result.Output}");
     }
 }

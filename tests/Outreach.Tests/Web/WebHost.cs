@@ -98,18 +98,15 @@ internal sealed class WebHost : IAsyncDisposable
     }
 
     /// <summary>A client signed in as <paramref name="staffCode"/> with <paramref name="roles"/>.</summary>
-    public HttpClient Client(string staffCode, params string[] roles)
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token(staffCode, roles));
-        return client;
-    }
+    public HttpClient Client(string staffCode, params string[] roles) => Bearing(Token(staffCode, roles));
 
     /// <summary>A client signed in as <paramref name="staffCode"/> of <paramref name="tenant"/> (the token's tenant claim) with <paramref name="roles"/>.</summary>
-    public HttpClient ClientOf(string tenant, string staffCode, params string[] roles)
+    public HttpClient ClientOf(string tenant, string staffCode, params string[] roles) => Bearing(TokenOf(tenant, staffCode, roles));
+
+    private HttpClient Bearing(string token)
     {
         var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TokenOf(tenant, staffCode, roles));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
